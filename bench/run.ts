@@ -1,0 +1,36 @@
+/**
+ * `npm run bench`: runs every bench/*.bench.ts in turn (never in parallel: they would skew each other),
+ * prints each table and writes all of them to bench/results.json. Exits 1 when a target is missed.
+ * `npm run bench -- sdk` runs only the modules whose file name contains "sdk".
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import os from 'node:os';
+import { printSection, type Bench, type BenchSection } from './harness.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const filter = process.argv[2];
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)))
+  .sort();
+
+const sections: BenchSection[] = [];
+for (const file of files) {
+  const bench = (await import(pathToFileURL(join(here, file)).href)).default as Bench;
+  const section = await bench();
+  printSection(section);
+  sections.push(section);
+}
+
+const missed = sections.flatMap((s) => s.targets.filter((t) => !t.ok));
+writeFileSync(
+  join(here, 'results.json'),
+  JSON.stringify(
+    { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, sections },
+    null,
+    2,
+  ) + '\n',
+);
+console.log(`\n${sections.length} benchmark sections, ${missed.length} targets missed; wrote bench/results.json`);
+process.exitCode = missed.length > 0 ? 1 : 0;
