@@ -1,0 +1,38 @@
+/**
+ * `npm run mock` (and `npm start`): the Prism mock of generated/openapi.json on 127.0.0.1:4010 (PORT, HOST overridable).
+ * It validates every request: no `auth` header gets 401, an invalid body the contract's 400 with the error envelope.
+ */
+import { readFileSync } from 'node:fs';
+import { startPrism, BUNDLE } from './lib/prism.js';
+
+const port = Number(process.env.PORT ?? 4010);
+const host = process.env.HOST ?? '127.0.0.1';
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a whole number from 0 to 65535, got "${process.env.PORT}"`);
+  process.exit(2);
+}
+
+const spec = JSON.parse(readFileSync(BUNDLE, 'utf8'));
+const sample = spec.components.examples.CreateTaskSeedSample.value;
+const streamId = spec.components.schemas.StreamId.examples[0];
+
+try {
+  const prism = await startPrism({ port, host, log: (line) => process.env.MOCK_VERBOSE && console.log(line) });
+  console.log(`Prism mock of ${BUNDLE} listening on ${prism.url}
+
+Try it (any non-empty auth value is accepted by the mock; the real platform wants an HS256 JWT):
+
+curl -sS -X POST '${prism.url}/caseManagement/api/public/analytics/${streamId}/createTask' \\
+  -H 'auth: any-jwt-for-the-mock' \\
+  -H 'Content-Type: application/json' \\
+  --data-raw '${JSON.stringify(sample)}'
+
+Without the auth header: 401. With an invalid body (e.g. userInfo without _id, emailId or phoneNumber): 400.
+Ctrl-C stops it.`);
+  const stop = () => void prism.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
