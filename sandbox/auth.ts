@@ -1,0 +1,87 @@
+/**
+ * Platform auth: the `auth` header carries an HS256 JWT (no `Bearer`) signed with the secret of the app named
+ * by its `appId` claim. Every refusal is 401 with code 4002, as observed on the platform (wrong scope included).
+ * Messages name what is wrong, never the token or a secret.
+ */
+import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { ErrorCode, problem, type Problem } from './errors.js';
+import { caseManagementScope, type App, type TenantIndex } from './tenant.js';
+
+export interface Caller {
+  app: App;
+  sub: string;
+}
+
+const unauthorized = (msg: string): Problem => problem(401, ErrorCode.unauthorized, msg);
+const maxJtiLifetimeSeconds = 3600;
+const cacheLimit = 10_000;
+
+export type Authenticate = (header: string | undefined) => Promise<Caller | Problem>;
+
+export function createAuthenticator(tenant: TenantIndex): Authenticate {
+  const secrets = new Map(tenant.data.apps.map((app) => [app.clientId, new TextEncoder().encode(app.clientSecret)]));
+  // A verified token's signature stays valid: cache it (bounded) and recheck only what time or use can change.
+  const verified = new Map<string, { app: App; claims: JWTPayload }>();
+  const seenJtis = new Map<string, number>(); // jti -> exp (seconds), kept until it expires
+
+  async function verify(token: string): Promise<{ app: App; claims: JWTPayload } | Problem> {
+    let alg: string | undefined;
+    let appId: unknown;
+    try {
+      alg = decodeProtectedHeader(token).alg;
+      appId = decodeJwt(token).appId;
+    } catch {
+      return unauthorized('auth: not a JWT (expected header.payload.signature)');
+    }
+    if (alg !== 'HS256') return unauthorized(`auth: the token must be signed with HS256 (got alg ${JSON.stringify(alg ?? null)})`);
+    if (typeof appId !== 'string') return unauthorized('auth: the token has no appId claim (the client id of the app)');
+    const app = tenant.apps.get(appId);
+    const secret = secrets.get(appId);
+    if (!app || !secret) return unauthorized(`auth: no app with client id ${appId}`);
+    try {
+      const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] });
+      return { app, claims: payload };
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) return unauthorized('auth: the token has expired');
+      if (err instanceof joseErrors.JWSSignatureVerificationFailed) return unauthorized("auth: the token's signature does not match the app's secret");
+      if (err instanceof joseErrors.JWTClaimValidationFailed) return unauthorized(`auth: claim ${err.claim} is invalid (${err.reason})`);
+      return unauthorized('auth: the token could not be verified');
+    }
+  }
+
+  function checkJti(claims: JWTPayload, nowSeconds: number): Problem | undefined {
+    if (typeof claims.jti !== 'string' || claims.jti === '') return unauthorized('auth: this app enforces JTI: the token needs a jti claim');
+    if (typeof claims.exp !== 'number') return unauthorized('auth: this app enforces JTI: the token needs an exp claim');
+    if (claims.exp - nowSeconds > maxJtiLifetimeSeconds) return unauthorized('auth: this app enforces JTI: exp must be at most one hour ahead');
+    if (seenJtis.has(claims.jti)) return unauthorized('auth: this token was already used (jti replay)');
+    if (seenJtis.size >= cacheLimit) for (const [jti, exp] of seenJtis) if (exp < nowSeconds) seenJtis.delete(jti);
+    seenJtis.set(claims.jti, claims.exp);
+    return undefined;
+  }
+
+  return async function authenticate(header) {
+    if (header === undefined || header.trim() === '') return unauthorized('auth: the auth header is required (an HS256 JWT)');
+    const token = header.trim();
+    if (/^bearer\s/i.test(token)) return unauthorized('auth: send the JWT itself in the auth header, without "Bearer"');
+    let entry = verified.get(token);
+    if (!entry) {
+      const result = await verify(token);
+      if ('status' in result) return result;
+      entry = result;
+      if (verified.size >= cacheLimit) verified.clear();
+      verified.set(token, entry);
+    }
+    const { app, claims } = entry;
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    if (typeof claims.exp === 'number' && claims.exp <= nowSeconds) return unauthorized('auth: the token has expired');
+    if (typeof claims.sub !== 'string' || claims.sub === '') return unauthorized('auth: the token has no sub claim');
+    if (!app.scopes.includes(caseManagementScope)) {
+      return unauthorized(`auth: app ${app.clientId} is not mapped to the "${caseManagementScope}" API scope`);
+    }
+    if (app.enforceJti) {
+      const replay = checkJti(claims, nowSeconds);
+      if (replay) return replay;
+    }
+    return { app, sub: claims.sub };
+  };
+}

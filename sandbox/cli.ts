@@ -1,0 +1,116 @@
+/**
+ * `npm run sandbox [-- flags]`: the reference sandbox on 127.0.0.1:4020.
+ *   --port N            (env PORT, default 4020; 0 = any free port)
+ *   --host H            (env HOST, default 127.0.0.1)
+ *   --data FILE         tenant JSON (streams, apps, users, cases, templates); default: the seeded tenant
+ *   --db FILE           persist tasks in SQLite; default: in memory
+ *   --rate-limit N      requests per minute per account (env SANDBOX_RATE_LIMIT; default 0 = off; the platform: 60)
+ *   --faults            honour x-sandbox-fault and POST /__sandbox/faults
+ *   --drift NAME        break the contract one named way; `--drift list` prints them
+ *   --client-id ID / --client-secret S   the dev app's credentials (env SANDBOX_CLIENT_ID / SANDBOX_CLIENT_SECRET)
+ *   --quiet             no per-request log lines
+ */
+import { parseArgs } from 'node:util';
+import { formatDriftList } from './drift.js';
+import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, defaultTenant, maskSecret } from './seed.js';
+import { startSandbox } from './server.js';
+import { loadTenantData } from './tenant.js';
+
+function fail(message: string): never {
+  console.error(`sandbox: ${message}`);
+  process.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      db: { type: 'string' },
+      'rate-limit': { type: 'string' },
+      faults: { type: 'boolean', default: false },
+      drift: { type: 'string' },
+      'client-id': { type: 'string' },
+      'client-secret': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  }).values;
+} catch (err) {
+  fail((err as Error).message);
+}
+
+if (args.help) {
+  const source = await import('node:fs').then((fs) => fs.readFileSync(new URL(import.meta.url), 'utf8'));
+  console.log(source.split('*/', 1)[0]!.replace(/^\/\*\*\n?/, '').replace(/^ \* ?/gm, ''));
+  process.exit(0);
+}
+if (args.drift === 'list') {
+  console.log(formatDriftList());
+  process.exit(0);
+}
+
+const integer = (name: string, text: string | undefined, fallback: number): number => {
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) fail(`${name} must be a non-negative integer (got ${text})`);
+  return n;
+};
+
+const clientId = args['client-id'] ?? process.env.SANDBOX_CLIENT_ID ?? DEV_CLIENT_ID;
+const clientSecret = args['client-secret'] ?? process.env.SANDBOX_CLIENT_SECRET ?? DEV_CLIENT_SECRET;
+let data;
+try {
+  data = args.data ? loadTenantData(args.data) : defaultTenant(clientId, clientSecret);
+} catch (err) {
+  fail((err as Error).message);
+}
+
+const quiet = args.quiet;
+let sandbox;
+try {
+  sandbox = await startSandbox({
+    port: integer('--port', args.port ?? process.env.PORT, 4020),
+    host: args.host ?? process.env.HOST ?? '127.0.0.1',
+    data,
+    db: args.db,
+    rateLimitPerMinute: integer('--rate-limit', args['rate-limit'] ?? process.env.SANDBOX_RATE_LIMIT, 0),
+    faults: args.faults,
+    drift: args.drift,
+    log: (line) => {
+      if (!quiet || !line.startsWith('POST ') && !line.startsWith('GET ')) console.log(line);
+    },
+  });
+} catch (err) {
+  fail((err as Error).message);
+}
+
+const { url, seed } = sandbox;
+console.log(`
+Reference sandbox: ${url}
+  createTask   POST ${url}/caseManagement/api/public/analytics/${seed.streamId}/createTask
+  streamId     ${seed.streamId}
+  accountId    ${seed.accountId}
+  caseId       ${seed.caseId}  (caseRefId ${seed.caseRefId})
+  taskTmp      ${seed.taskTemplateId}
+  userId       ${seed.userId}
+  clientId     ${seed.clientId}
+  clientSecret ${maskSecret(seed.clientSecret)}  (the dev value is DEV_CLIENT_SECRET in sandbox/seed.ts, or your --client-secret)
+  options      drift=${args.drift ?? 'none'} faults=${args.faults ? 'on' : 'off'} db=${args.db ?? 'memory'} rate-limit=${args['rate-limit'] ?? process.env.SANDBOX_RATE_LIMIT ?? 'off'}
+
+Mint a token (HS256, claims sub + appId, sent as the 'auth' header, no Bearer):
+  export KORE_JWT=$(npx tsx sandbox/mint.ts)            # for the dev app; --help for options
+  curl -s ${url}/caseManagement/api/public/analytics/${seed.streamId}/createTask \\
+    -H "auth: $KORE_JWT" -H 'content-type: application/json' \\
+    -d '{"caseId":"${seed.caseId}","caseRefId":"${seed.caseRefId}","taskTmp":"${seed.taskTemplateId}","source":"rtm","userInfo":{"name":"dummy","emailId":"dummy@mailinator.com"}}'
+`);
+
+// SIGTERM/SIGINT: stop accepting, finish what is in flight, then exit.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    sandbox.close().then(() => process.exit(0));
+  });
+}

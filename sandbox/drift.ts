@@ -1,0 +1,153 @@
+/**
+ * Drift modes (`--drift NAME`): named, single ways in which the sandbox breaks the contract on purpose, so the
+ * contract suite can prove it notices each one. `breaking: false` marks the harmless ones (an undocumented
+ * extra field) that the suite must report without failing.
+ */
+import type { Problem } from './errors.js';
+import type { Task } from './task.js';
+import type { CreateTaskInput } from './validate.js';
+
+export interface DriftMode {
+  name: string;
+  summary: string;
+  breaking: boolean;
+}
+
+/** How a drift changes the service; every hook is optional and the normal behaviour is the default. */
+export interface DriftBehaviour {
+  skipAuth?: boolean;
+  skipValidation?: boolean;
+  successStatus?: number;
+  successContentType?: string;
+  validationStatus?: number;
+  mapTask?: (task: Task) => Record<string, unknown>;
+  mapErrorBody?: (p: Problem) => unknown;
+  failsValidRequest?: (input: CreateTaskInput) => boolean;
+}
+
+type Entry = DriftMode & { behaviour: DriftBehaviour };
+
+const replace = (fields: Record<string, unknown>) => (task: Task) => ({ ...task, ...fields });
+
+const entries: Entry[] = [
+  {
+    name: 'missing-required-field',
+    summary: 'the 200 task has no refId',
+    breaking: true,
+    behaviour: { mapTask: ({ refId: _dropped, ...rest }) => rest },
+  },
+  {
+    name: 'wrong-type',
+    summary: 'timestampValue is a string ("1749032280681") instead of a number',
+    breaking: true,
+    behaviour: { mapTask: (t) => ({ ...t, timestampValue: String(t.timestampValue) }) },
+  },
+  {
+    name: 'nested-wrong-type',
+    summary: 'priority.score is a string ("10") instead of a number',
+    breaking: true,
+    behaviour: { mapTask: (t) => ({ ...t, priority: { ...t.priority, score: String(t.priority.score) } }) },
+  },
+  {
+    name: 'missing-nested-field',
+    summary: 'createdBy has no _id',
+    breaking: true,
+    behaviour: { mapTask: (t) => ({ ...t, createdBy: { name: t.createdBy.name, profImage: t.createdBy.profImage } }) },
+  },
+  {
+    name: 'array-item-wrong-type',
+    summary: 'fields[0].required is the string "true" instead of a boolean',
+    breaking: true,
+    behaviour: { mapTask: (t) => ({ ...t, fields: t.fields.map((f, i) => (i === 0 ? { ...f, required: 'true' } : f)) }) },
+  },
+  {
+    name: 'null-field',
+    summary: 'caseRefId is null',
+    breaking: true,
+    behaviour: { mapTask: replace({ caseRefId: null }) },
+  },
+  {
+    name: 'bad-date-time',
+    summary: 'createdAt is "04/06/2025 10:18:00", not an RFC 3339 date-time',
+    breaking: true,
+    behaviour: { mapTask: replace({ createdAt: '04/06/2025 10:18:00' }) },
+  },
+  {
+    name: 'enum-changed',
+    summary: 'conversationType is "CASE" instead of "TASK"',
+    breaking: true,
+    behaviour: { mapTask: replace({ conversationType: 'CASE' }) },
+  },
+  {
+    name: 'status-201',
+    summary: 'a created task is answered with 201 instead of 200',
+    breaking: true,
+    behaviour: { successStatus: 201 },
+  },
+  {
+    name: 'wrong-content-type',
+    summary: 'the 200 response says Content-Type text/plain (the body is still JSON)',
+    breaking: true,
+    behaviour: { successContentType: 'text/plain; charset=utf-8' },
+  },
+  {
+    name: 'accepts-invalid-input',
+    summary: 'no validation: invalid bodies (missing fields, wrong types, unknown case) get 200 and a task',
+    breaking: true,
+    behaviour: { skipValidation: true },
+  },
+  {
+    name: 'validation-422',
+    summary: 'an invalid body gets 422 instead of 400 (same envelope)',
+    breaking: true,
+    behaviour: { validationStatus: 422 },
+  },
+  {
+    name: 'auth-not-enforced',
+    summary: 'no auth check: a missing or invalid auth header gets 200',
+    breaking: true,
+    behaviour: { skipAuth: true },
+  },
+  {
+    name: 'error-envelope-changed',
+    summary: 'errors come as {"error":{"message","status"}} instead of {"errors":[{"msg","code"}]}',
+    breaking: true,
+    behaviour: { mapErrorBody: (p) => ({ error: { message: p.errors.map((e) => e.msg).join('; '), status: p.status } }) },
+  },
+  {
+    name: '5xx-for-variant',
+    summary: 'a valid request whose userInfo has no _id (emailId or phoneNumber only) gets 500',
+    breaking: true,
+    behaviour: { failsValidRequest: (input) => input.userInfo._id === undefined },
+  },
+  {
+    name: 'extra-field',
+    summary: 'harmless: the task carries an undocumented top-level field "sandboxRevision": 2',
+    breaking: false,
+    behaviour: { mapTask: replace({ sandboxRevision: 2 }) },
+  },
+  {
+    name: 'extra-nested-field',
+    summary: 'harmless: userInfo carries an undocumented "locale": "en"',
+    breaking: false,
+    behaviour: { mapTask: (t) => ({ ...t, userInfo: { ...t.userInfo, locale: 'en' } }) },
+  },
+];
+
+export const driftModes: ReadonlyArray<DriftMode> = entries.map(({ name, summary, breaking }) => ({ name, summary, breaking }));
+
+export type DriftName = string;
+
+/** The behaviour of a named drift; throws with the list of names for an unknown one. */
+export function driftBehaviour(name: DriftName | undefined): DriftBehaviour {
+  if (name === undefined || name === 'none') return {};
+  const entry = entries.find((e) => e.name === name);
+  if (!entry) throw new Error(`unknown drift "${name}"; known: ${entries.map((e) => e.name).join(', ')}`);
+  return entry.behaviour;
+}
+
+/** `--drift list`: one line each. */
+export function formatDriftList(): string {
+  const width = Math.max(...driftModes.map((d) => d.name.length));
+  return driftModes.map((d) => `${d.name.padEnd(width)}  ${d.breaking ? 'breaking' : 'harmless'}  ${d.summary}`).join('\n');
+}

@@ -1,0 +1,41 @@
+/**
+ * The platform's error envelope, `{"errors":[{"msg","code"}]}`, and the sandbox's platform codes.
+ * Only 4002 (missing, invalid or wrong-scope token) is observed on the platform; the other codes are the
+ * sandbox's own choice (the platform does not document them), kept distinct from the HTTP status on purpose.
+ */
+export const ErrorCode = {
+  invalidRequest: 4000, // malformed JSON, failed validation, unknown case or template
+  unauthorized: 4002, // observed on the platform: missing, invalid, expired or wrong-scope token
+  forbidden: 4003, // the app is not allowed on this stream / account
+  notFound: 4004, // unknown stream or route
+  methodNotAllowed: 4005,
+  payloadTooLarge: 4013,
+  unsupportedMediaType: 4015,
+  rateLimited: 4029,
+  internal: 5000,
+  unavailable: 5003,
+} as const;
+
+export interface ErrorItem {
+  msg: string;
+  code: number;
+}
+
+/** A refusal decided before any task is created: status, envelope items and extra headers. */
+export interface Problem {
+  status: number;
+  errors: ErrorItem[];
+  headers?: Record<string, string>;
+}
+
+export function problem(status: number, code: number, msgs: string | string[], headers?: Record<string, string>): Problem {
+  const list = Array.isArray(msgs) ? msgs : [msgs];
+  return { status, errors: list.map((msg) => ({ msg, code })), headers };
+}
+
+export function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'status' in value && 'errors' in value;
+}
+
+export const rateLimitMessage = (perMinute: number, retryAfterSeconds: number): string =>
+  `You've exceeded the per-minute rate limit (${perMinute} requests per minute per account); retry after ${retryAfterSeconds} s.`;

@@ -1,0 +1,92 @@
+/**
+ * Fault injection (only with --faults), for the SDK's resilience tests over real HTTP.
+ *
+ * A fault spec is a comma-separated list, e.g. `latency=200`, `503`, `latency=100,429=2`:
+ *   latency=MS     wait MS ms, then go on (combinable with one of the others)
+ *   429[=S]        429 with Retry-After: S (default 1) and the rate-limit message; no task is created
+ *   503[=S]        503 (Retry-After: S when given); no task is created
+ *   500            500; no task is created
+ *   reset          the connection is reset before any response; no task is created
+ *   truncate       the task IS created; the 200 response stops half-way through its body
+ *   malformed      the task IS created; the 200 response's body is not valid JSON
+ *   slow-body[=MS] the task IS created; the 200 body arrives in 10 pieces over MS ms (default 1000)
+ * Per request: header `x-sandbox-fault: <spec>`. For the next N createTask requests:
+ * `POST /__sandbox/faults {"fault": "<spec>", "count": N}` (`DELETE /__sandbox/faults` clears, GET lists).
+ * The header wins over an armed fault; an armed fault is used up only by createTask requests.
+ */
+
+export type Fault =
+  | { kind: 'latency'; ms: number }
+  | { kind: 'status'; status: 429 | 500 | 503; retryAfterSeconds?: number }
+  | { kind: 'reset' }
+  | { kind: 'truncate' }
+  | { kind: 'malformed' }
+  | { kind: 'slow-body'; ms: number };
+
+export interface FaultPlan {
+  latencyMs: number;
+  action?: Exclude<Fault, { kind: 'latency' }>;
+}
+
+const maxMs = 60_000;
+
+function parseOne(part: string): Fault | string {
+  const [name = '', arg] = part.split('=', 2).map((s) => s.trim());
+  const num = arg === undefined ? undefined : Number(arg);
+  if (arg !== undefined && (!Number.isInteger(num) || num! < 0 || num! > maxMs)) return `fault "${part}": the value must be an integer from 0 to ${maxMs}`;
+  switch (name) {
+    case 'latency':
+      return num === undefined ? 'fault "latency" needs a value in ms, e.g. latency=200' : { kind: 'latency', ms: num };
+    case '429':
+      return { kind: 'status', status: 429, retryAfterSeconds: num ?? 1 };
+    case '503':
+      return { kind: 'status', status: 503, retryAfterSeconds: num };
+    case '500':
+      return { kind: 'status', status: 500 };
+    case 'reset':
+    case 'truncate':
+    case 'malformed':
+      return { kind: name };
+    case 'slow-body':
+      return { kind: 'slow-body', ms: num ?? 1000 };
+    default:
+      return `unknown fault "${name}" (known: latency=MS, 429[=S], 503[=S], 500, reset, truncate, malformed, slow-body[=MS])`;
+  }
+}
+
+/** Parses a spec into a plan, or returns the message saying what is wrong with it. */
+export function parseFaultSpec(spec: string): FaultPlan | string {
+  const plan: FaultPlan = { latencyMs: 0 };
+  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const fault = parseOne(part);
+    if (typeof fault === 'string') return fault;
+    if (fault.kind === 'latency') plan.latencyMs += fault.ms;
+    else if (plan.action) return `fault "${spec}": at most one fault besides latency`;
+    else plan.action = fault;
+  }
+  if (plan.latencyMs === 0 && !plan.action) return 'fault: empty spec';
+  return plan;
+}
+
+/** Faults armed for the next N createTask requests, used in order. */
+export function faultQueue() {
+  const armed: { spec: string; plan: FaultPlan; remaining: number }[] = [];
+  return {
+    arm(spec: string, plan: FaultPlan, count: number) {
+      armed.push({ spec, plan, remaining: count });
+    },
+    take(): FaultPlan | undefined {
+      const next = armed[0];
+      if (!next) return undefined;
+      next.remaining -= 1;
+      if (next.remaining <= 0) armed.shift();
+      return next.plan;
+    },
+    clear() {
+      armed.length = 0;
+    },
+    pending: () => armed.map(({ spec, remaining }) => ({ fault: spec, remaining })),
+  };
+}
+
+export type FaultQueue = ReturnType<typeof faultQueue>;

@@ -1,0 +1,78 @@
+/** Reading request bodies and writing JSON responses (including the damaged ones fault injection asks for). */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ErrorCode, problem, type Problem } from './errors.js';
+
+export const maxBodyBytes = 1024 * 1024;
+
+/** The body, or 413 once it passes the limit (the connection is then closed: the rest is never read). */
+export function readBody(req: IncomingMessage, limit = maxBodyBytes): Promise<Buffer | Problem> {
+  const tooLarge = () => problem(413, ErrorCode.payloadTooLarge, `body is larger than ${limit} bytes`, { connection: 'close' });
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) return Promise.resolve(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.pause();
+        resolve(tooLarge());
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** `application/json` with any parameters (the seed's curl sends `application/json;charset=UTF-8`). */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (!header) return false;
+  const type = header.split(';', 1)[0]!.trim().toLowerCase();
+  return type === 'application/json';
+}
+
+export type BodyFault = { kind: 'truncate' } | { kind: 'malformed' } | { kind: 'slow-body'; ms: number };
+
+export interface SendOptions {
+  headers?: Record<string, string>;
+  contentType?: string;
+  bodyFault?: BodyFault;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, o: SendOptions = {}): void {
+  let text = JSON.stringify(body);
+  if (o.bodyFault?.kind === 'malformed') text = `${text.slice(0, -1)},}`; // a trailing comma: not JSON
+  const data = Buffer.from(text);
+  const headers: Record<string, string | number> = {
+    'content-type': o.contentType ?? 'application/json; charset=utf-8',
+    'content-length': data.length,
+    ...o.headers,
+  };
+  res.writeHead(status, headers);
+  if (o.bodyFault?.kind === 'truncate') {
+    // Promise the whole length, send half, then drop the connection: the client sees a cut body.
+    res.write(data.subarray(0, Math.floor(data.length / 2)), () => res.socket?.destroy());
+    return;
+  }
+  if (o.bodyFault?.kind === 'slow-body') {
+    writeSlowly(res, data, o.bodyFault.ms);
+    return;
+  }
+  res.end(data);
+}
+
+function writeSlowly(res: ServerResponse, data: Buffer, totalMs: number): void {
+  const pieces = 10;
+  const size = Math.ceil(data.length / pieces);
+  let i = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed) return clearInterval(timer);
+    const piece = data.subarray(i * size, (i + 1) * size);
+    i += 1;
+    if (i >= pieces) {
+      clearInterval(timer);
+      res.end(piece);
+    } else res.write(piece);
+  }, totalMs / pieces);
+}

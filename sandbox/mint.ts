@@ -1,0 +1,31 @@
+/**
+ * Prints a token for the sandbox's dev app (or the app you name), to use as the `auth` header:
+ *   npx tsx sandbox/mint.ts [--client-id ID] [--client-secret S] [--sub USER] [--expires SECONDS]
+ * Defaults: SANDBOX_CLIENT_ID / SANDBOX_CLIENT_SECRET, else the dev app of sandbox/seed.ts; sub = the seeded user.
+ * The token goes to stdout only (for `$(…)`), never to a log.
+ */
+import { parseArgs } from 'node:util';
+import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, SEED } from './seed.js';
+import { mintToken } from './token.js';
+
+const { values } = parseArgs({
+  options: {
+    'client-id': { type: 'string' },
+    'client-secret': { type: 'string' },
+    sub: { type: 'string' },
+    expires: { type: 'string', default: '3600' },
+  },
+});
+const expiresInSeconds = Number(values.expires);
+if (!Number.isInteger(expiresInSeconds) || expiresInSeconds <= 0) {
+  console.error('mint: --expires must be a positive integer (seconds)');
+  process.exit(2);
+}
+process.stdout.write(
+  (await mintToken({
+    clientId: values['client-id'] ?? process.env.SANDBOX_CLIENT_ID ?? DEV_CLIENT_ID,
+    clientSecret: values['client-secret'] ?? process.env.SANDBOX_CLIENT_SECRET ?? DEV_CLIENT_SECRET,
+    sub: values.sub ?? SEED.creatorUserId,
+    expiresInSeconds,
+  })) + '\n',
+);

@@ -1,0 +1,39 @@
+/**
+ * The checks that need the tenant: the case, its reference and the template must exist in the stream
+ * (unknown ones are a 400 naming the field: the path's resource is the stream, these are body values),
+ * and who the task is for and by.
+ */
+import { contactUserId } from './ids.js';
+import type { PersonRef } from './task.js';
+import type { App, Stream, TaskTemplate, TenantIndex } from './tenant.js';
+import type { CreateTaskInput, UserInfoInput } from './validate.js';
+
+export interface Resolved {
+  template: TaskTemplate;
+}
+
+export function resolveReferences(input: CreateTaskInput, stream: Stream, tenant: TenantIndex): Resolved | string[] {
+  const problems: string[] = [];
+  const found = tenant.cases.get(input.caseId);
+  if (!found || found.streamId !== stream._id) problems.push(`caseId: no case ${input.caseId} in stream ${stream._id}`);
+  else if (found.refId !== input.caseRefId) problems.push(`caseRefId: ${input.caseRefId} is not the reference id of case ${input.caseId}`);
+  const template = tenant.templates.get(input.taskTmp);
+  if (!template || template.streamId !== stream._id) problems.push(`taskTmp: no task template ${input.taskTmp} in stream ${stream._id}`);
+  if (problems.length > 0 || !template) return problems;
+  return { template };
+}
+
+/** The task's `userInfo`: the given `_id`, else the known user with that email or phone, else a stable contact id. */
+export function taskUser(userInfo: UserInfoInput, tenant: TenantIndex): { _id: string; name: string } {
+  if (userInfo._id) return { _id: userInfo._id, name: userInfo.name };
+  const contact = userInfo.emailId ?? userInfo.phoneNumber ?? '';
+  const known = tenant.usersByContact.get(userInfo.emailId?.toLowerCase() ?? '') ?? tenant.usersByContact.get(userInfo.phoneNumber ?? '');
+  return { _id: known?._id ?? contactUserId(contact), name: userInfo.name };
+}
+
+/** `createdBy`: the token's `sub` when it is a tenant user (by id or email), else the app's owner. */
+export function taskCreator(sub: string, app: App | undefined, tenant: TenantIndex): PersonRef {
+  const user = tenant.users.get(sub) ?? tenant.usersByContact.get(sub.toLowerCase()) ?? (app && tenant.users.get(app.ownerUserId)) ?? tenant.data.users[0];
+  if (user) return { name: user.name, _id: user._id, profImage: user.profImage };
+  return { name: app?.name ?? 'unknown', _id: app?.ownerUserId ?? contactUserId(sub), profImage: 'no-avatar' };
+}

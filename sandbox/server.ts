@@ -1,0 +1,155 @@
+/**
+ * The reference sandbox: `startSandbox()` serves createTask like the platform does, plus a few test-only
+ * endpoints under /__sandbox/. An independent implementation: it never reads openapi/ or generated/.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAuthenticator } from './auth.js';
+import { createTaskRoute } from './create-task.js';
+import { driftBehaviour, type DriftName } from './drift.js';
+import { ErrorCode, isProblem, problem, type Problem } from './errors.js';
+import { faultQueue, parseFaultSpec } from './faults.js';
+import { isJsonContentType, readBody, sendJson } from './http.js';
+import { createRateLimit } from './rate-limit.js';
+import { defaultTenant, seedInfoOf, type SeedInfo } from './seed.js';
+import { memoryStore, type TaskStore } from './store.js';
+import { indexTenant, type TenantData } from './tenant.js';
+
+export interface SandboxOptions {
+  port?: number; // 0 = ephemeral (default)
+  host?: string; // default 127.0.0.1
+  drift?: DriftName;
+  faults?: boolean; // honour x-sandbox-fault and /__sandbox/faults
+  db?: string; // SQLite file; in memory when absent
+  rateLimitPerMinute?: number; // per account; 0 or absent = no limit
+  data?: TenantData; // default: the seeded tenant (seed.ts)
+  log?: (line: string) => void; // lifecycle lines and one line per request; never a token or secret
+}
+
+export interface RunningSandbox {
+  url: string; // origin, e.g. http://127.0.0.1:4020
+  seed: SeedInfo;
+  close(): Promise<void>; // stops accepting, lets in-flight requests finish, then closes the store
+}
+
+const createTaskPath = /^\/caseManagement\/api\/public\/analytics\/([^/]+)\/createTask$/;
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const drift = driftBehaviour(options.drift);
+  const data = options.data ?? defaultTenant();
+  const tenant = indexTenant(data);
+  // better-sqlite3 is a native module: load it only when persistence is asked for.
+  const store: TaskStore = options.db ? (await import('./sqlite-store.js')).sqliteStore(options.db) : memoryStore();
+  const faults = options.faults ? faultQueue() : undefined;
+  const createTask = createTaskRoute({
+    tenant,
+    store,
+    drift,
+    faults,
+    authenticate: createAuthenticator(tenant),
+    rateLimit: options.rateLimitPerMinute ? createRateLimit(options.rateLimitPerMinute) : undefined,
+  });
+  const log = options.log;
+  let draining = false;
+
+  const sendProblem = (res: ServerResponse, p: Problem) => sendJson(res, p.status, { errors: p.errors }, { headers: p.headers });
+  const methodNotAllowed = (res: ServerResponse, method: string, allow: string) =>
+    sendProblem(res, problem(405, ErrorCode.methodNotAllowed, `method ${method} is not allowed here (allowed: ${allow})`, { allow }));
+
+  async function controlFaults(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!faults) return sendProblem(res, problem(404, ErrorCode.notFound, 'fault injection is off (start the sandbox with --faults)'));
+    if (req.method === 'GET') return sendJson(res, 200, { pending: faults.pending() });
+    if (req.method === 'DELETE') {
+      faults.clear();
+      return sendJson(res, 200, { pending: [] });
+    }
+    if (req.method !== 'POST') return methodNotAllowed(res, req.method ?? '', 'GET, POST, DELETE');
+    if (!isJsonContentType(req.headers['content-type'])) return sendProblem(res, problem(415, ErrorCode.unsupportedMediaType, 'content-type must be application/json'));
+    const raw = await readBody(req);
+    if (isProblem(raw)) return sendProblem(res, raw);
+    let body: { fault?: unknown; count?: unknown };
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return sendProblem(res, problem(400, ErrorCode.invalidRequest, 'body is not valid JSON'));
+    }
+    const count = body?.count ?? 1;
+    const plan = typeof body?.fault === 'string' ? parseFaultSpec(body.fault) : 'fault is required (a string, e.g. "503")';
+    const problems = [
+      ...(typeof plan === 'string' ? [plan] : []),
+      ...(Number.isInteger(count) && (count as number) >= 1 ? [] : ['count must be an integer >= 1']),
+    ];
+    if (problems.length > 0 || typeof plan === 'string') return sendProblem(res, problem(400, ErrorCode.invalidRequest, problems));
+    faults.arm(body.fault as string, plan, count as number);
+    return sendJson(res, 200, { pending: faults.pending() });
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const [path = '/', query = ''] = (req.url ?? '/').split('?', 2);
+    const method = req.method ?? 'GET';
+    const match = createTaskPath.exec(path);
+    if (match) {
+      if (method !== 'POST') return methodNotAllowed(res, method, 'POST');
+      return createTask(req, res, decodeURIComponent(match[1]!));
+    }
+    if (path === '/__sandbox/health') {
+      if (method !== 'GET') return methodNotAllowed(res, method, 'GET');
+      return sendJson(res, 200, { status: draining ? 'draining' : 'ok', tasks: store.count(), drift: options.drift ?? 'none', faults: !!faults });
+    }
+    if (path === '/__sandbox/tasks') {
+      if (method !== 'GET') return methodNotAllowed(res, method, 'GET');
+      const params = new URLSearchParams(query);
+      const tasks = store.list(params.get('streamId') ?? undefined);
+      const fields = params.get('fields')?.split(',').filter(Boolean);
+      const listed = fields ? tasks.map((t) => Object.fromEntries(fields.map((f) => [f, (t as unknown as Record<string, unknown>)[f]]))) : tasks;
+      return sendJson(res, 200, { count: listed.length, tasks: listed });
+    }
+    if (path === '/__sandbox/faults') return controlFaults(req, res);
+    return sendProblem(res, problem(404, ErrorCode.notFound, `no route ${method} ${path}`));
+  }
+
+  const active = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    if (draining) res.setHeader('connection', 'close');
+    active.add(res);
+    res.on('close', () => active.delete(res));
+    if (log) res.on('finish', () => log(`${req.method} ${req.url?.split('?', 1)[0]} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
+    route(req, res).catch((err: unknown) => {
+      // A bug of ours, never the client's: answer 500 in the envelope, without the stack.
+      log?.(`internal error: ${(err as Error)?.message ?? String(err)}`);
+      if (!res.headersSent) sendProblem(res, problem(500, ErrorCode.internal, 'internal error'));
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port, address } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  log?.(`sandbox listening on ${url}`);
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      draining = true;
+      // In-flight responses close their connection once sent, so keep-alive clients do not hold the exit.
+      for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
+      log?.('draining: no new connections, waiting for in-flight requests');
+      // close() stops accepting and drops idle keep-alive sockets; busy ones end after their response
+      // (they get `connection: close`). A straggler past 10 s is cut rather than hang the exit.
+      const force = setTimeout(() => server.closeAllConnections(), 10_000);
+      server.close(() => {
+        clearTimeout(force);
+        store.close();
+        log?.('sandbox closed');
+        resolve();
+      });
+      server.closeIdleConnections();
+    }));
+
+  return { url, seed: seedInfoOf(data), close };
+}

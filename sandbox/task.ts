@@ -1,0 +1,112 @@
+/**
+ * The task the platform returns, shaped exactly like the seed page's sample response
+ * (same fields, same types, same order), built from the request, its template and the caller.
+ */
+import type { Stream, TaskTemplate, TemplateField, TemplatePriority, TemplateStatus } from './tenant.js';
+
+export interface PersonRef {
+  name: string;
+  _id: string;
+  profImage: string;
+}
+
+export interface Task {
+  caseId: string;
+  caseRefId: string;
+  taskTmp: string;
+  name: string;
+  lname: string;
+  tags: string[];
+  userInfo: { _id: string; name: string };
+  sessIds: string[];
+  accountId: string;
+  iId: string;
+  orgId: string;
+  convIds: string[];
+  status: TemplateStatus;
+  source: string;
+  conversationType: 'TASK';
+  fields: TemplateField[];
+  participants: unknown[];
+  priority: TemplatePriority;
+  refId: string;
+  assigneeType: string;
+  isCustTsk: boolean;
+  isActive: boolean;
+  attachments: unknown[];
+  feedback: unknown[];
+  createdBy: PersonRef;
+  updatedBy: PersonRef;
+  timestampValue: number;
+  activityIds: string[];
+  commentIds: string[];
+  resolutionCmts: unknown[];
+  isBreached: boolean;
+  queues: unknown[];
+  channel: unknown[];
+  createdAt: string;
+  updatedAt: string;
+  _id: string;
+  currAssignee: Record<string, never>;
+  ETA: string;
+}
+
+export interface TaskParts {
+  id: string; // ti-…
+  refId: string; // TS000001
+  now: number; // epoch ms
+  stream: Stream;
+  template: TaskTemplate;
+  caseId: string;
+  caseRefId: string;
+  name?: string; // the template's name when absent
+  source: string;
+  userInfo: { _id: string; name: string };
+  createdBy: PersonRef;
+}
+
+export function buildTask(p: TaskParts): Task {
+  const name = p.name ?? p.template.name;
+  const at = new Date(p.now).toISOString();
+  // Template parts are shared, never mutated: every task of a template points at the same field list.
+  return {
+    caseId: p.caseId,
+    caseRefId: p.caseRefId,
+    taskTmp: p.template._id,
+    name,
+    lname: name.toLowerCase(),
+    tags: [],
+    userInfo: p.userInfo,
+    sessIds: [],
+    accountId: p.stream.accountId,
+    iId: p.stream._id,
+    orgId: p.stream.orgId,
+    convIds: [],
+    status: p.template.status,
+    source: p.source,
+    conversationType: 'TASK',
+    fields: p.template.fields,
+    participants: [],
+    priority: p.template.priority,
+    refId: p.refId,
+    assigneeType: 'unassigned',
+    isCustTsk: false,
+    isActive: true,
+    attachments: [],
+    feedback: [],
+    createdBy: p.createdBy,
+    updatedBy: p.createdBy,
+    timestampValue: p.now,
+    activityIds: [],
+    commentIds: [],
+    resolutionCmts: [],
+    isBreached: false,
+    queues: [],
+    channel: [],
+    createdAt: at,
+    updatedAt: at,
+    _id: p.id,
+    currAssignee: {},
+    ETA: '',
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * The tenant the sandbox serves: streams, the apps allowed to call them, users, cases and task templates.
+ * Seeded by default (seed.ts) or loaded from a JSON file of this shape (`--data FILE`).
+ */
+import { readFileSync } from 'node:fs';
+
+export interface Stream {
+  _id: string; // st-<uuid>
+  name: string;
+  accountId: string; // 24 hex digits
+  orgId: string; // o-<uuid>
+}
+
+export interface App {
+  clientId: string; // the JWT's `appId` claim
+  clientSecret: string; // HS256 signing secret
+  name: string;
+  ownerUserId: string; // createdBy when the token's `sub` is not a known user
+  streams: string[]; // streams this app may call (others: 403)
+  scopes: string[]; // must include "Case Management Configuration" (else 401, as on the platform)
+  enforceJti?: boolean; // require `jti` and an `exp` at most an hour ahead; a reused jti is a replay (401)
+}
+
+export interface User {
+  _id: string; // u-<uuid>
+  name: string;
+  emailId?: string;
+  phoneNumber?: string;
+  profImage: string;
+}
+
+export interface Case {
+  _id: string; // ci-<7 hex>-…
+  refId: string; // CS000131
+  streamId: string;
+}
+
+export interface NamedRef {
+  _id: string;
+  name: string;
+}
+
+export interface TemplateStatus extends NamedRef {
+  statusCategory: string;
+}
+
+export interface TemplatePriority extends NamedRef {
+  color: string;
+  score: number;
+}
+
+export interface TemplateField {
+  _id: string;
+  show: boolean;
+  displayName: string;
+  lname: string;
+  desc: string;
+  isEnabled: boolean;
+  isActive: boolean;
+  metaData: {
+    type: string;
+    displayName: string;
+    name: string;
+    description: string;
+    placeholder: string;
+    readOnly: boolean;
+    tooltipText: string;
+  };
+  type: string;
+  required: boolean;
+  dataType: string;
+}
+
+export interface TaskTemplate {
+  _id: string; // ttm-<7 hex>-…
+  streamId: string;
+  name: string; // the task's name when the request gives none
+  status: TemplateStatus; // default status (Open)
+  priority: TemplatePriority;
+  fields: TemplateField[];
+}
+
+export interface TenantData {
+  streams: Stream[];
+  apps: App[];
+  users: User[];
+  cases: Case[];
+  templates: TaskTemplate[];
+}
+
+export const caseManagementScope = 'Case Management Configuration';
+
+/** Reads a tenant file; a wrong file stops the start with a message naming what is missing. */
+export function loadTenantData(file: string): TenantData {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`--data ${file}: not readable JSON (${(err as Error).message})`);
+  }
+  const problems = checkTenantData(parsed);
+  if (problems.length > 0) throw new Error(`--data ${file}: ${problems.join('; ')}`);
+  return parsed as TenantData;
+}
+
+/** Structural check of the parts the sandbox relies on; returns what is wrong, empty when usable. */
+export function checkTenantData(data: unknown): string[] {
+  if (typeof data !== 'object' || data === null) return ['the top level must be an object'];
+  const record = data as Record<string, unknown>;
+  const required: Record<keyof TenantData, string[]> = {
+    streams: ['_id', 'accountId', 'orgId'],
+    apps: ['clientId', 'clientSecret', 'ownerUserId', 'streams', 'scopes'],
+    users: ['_id', 'name'],
+    cases: ['_id', 'refId', 'streamId'],
+    templates: ['_id', 'streamId', 'name', 'status', 'priority', 'fields'],
+  };
+  const problems: string[] = [];
+  for (const [list, keys] of Object.entries(required)) {
+    const items = record[list];
+    if (!Array.isArray(items) || items.length === 0) {
+      problems.push(`"${list}" must be a non-empty array`);
+      continue;
+    }
+    items.forEach((item, i) => {
+      for (const key of keys) {
+        if (typeof item !== 'object' || item === null || !(key in item)) problems.push(`${list}[${i}].${key} is missing`);
+      }
+    });
+  }
+  return problems;
+}
+
+/** Lookup maps built once at start, so a request does no scanning. */
+export interface TenantIndex {
+  data: TenantData;
+  streams: Map<string, Stream>;
+  apps: Map<string, App>;
+  users: Map<string, User>;
+  usersByContact: Map<string, User>; // by emailId (lower case) and by phoneNumber
+  cases: Map<string, Case>;
+  templates: Map<string, TaskTemplate>;
+}
+
+export function indexTenant(data: TenantData): TenantIndex {
+  const byId = <T extends { _id: string }>(items: T[]) => new Map(items.map((item) => [item._id, item]));
+  const usersByContact = new Map<string, User>();
+  for (const user of data.users) {
+    if (user.emailId) usersByContact.set(user.emailId.toLowerCase(), user);
+    if (user.phoneNumber) usersByContact.set(user.phoneNumber, user);
+  }
+  return {
+    data,
+    streams: byId(data.streams),
+    apps: new Map(data.apps.map((app) => [app.clientId, app])),
+    users: byId(data.users),
+    usersByContact,
+    cases: byId(data.cases),
+    templates: byId(data.templates),
+  };
+}
