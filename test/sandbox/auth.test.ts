@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignJWT, UnsecuredJWT } from 'jose';
+import type { RunningSandbox } from '../../sandbox/server.js';
+import { mintToken } from '../../sandbox/token.js';
+import { SEED, createTask, devToken, envelopeMessages, validBody, withSandbox } from './helpers.js';
+
+let sb: RunningSandbox;
+beforeAll(async () => {
+  sb = await withSandbox();
+});
+afterAll(() => sb.close());
+
+async function expect401(auth: string | null, messagePart: RegExp) {
+  const sent = await createTask(sb, validBody(sb), { auth });
+  expect(sent.status).toBe(401);
+  expect(sent.json.errors[0].code).toBe(4002);
+  expect(envelopeMessages(sent).join(' ')).toMatch(messagePart);
+  return sent;
+}
+
+describe('sandbox auth (the auth header carries an HS256 JWT, no Bearer)', () => {
+  it('accepts a token signed with the dev app secret', async () => {
+    const sent = await createTask(sb, validBody(sb));
+    expect(sent.status).toBe(200);
+  });
+
+  it('refuses a missing auth header with 401 / 4002', () => expect401(null, /auth header is required/));
+
+  it('refuses a malformed token', () => expect401('not-a-jwt', /not a JWT/));
+
+  it('refuses a Bearer-prefixed token and says why', async () => {
+    await expect401(`Bearer ${await devToken(sb)}`, /without "Bearer"/);
+  });
+
+  it('refuses a token signed with the wrong secret, without echoing the token', async () => {
+    const token = await mintToken({ clientId: sb.seed.clientId, clientSecret: 'not-the-secret-but-long-enough-for-hs256!!' });
+    const sent = await expect401(token, /signature/);
+    expect(sent.text).not.toContain(token);
+    expect(sent.text).not.toContain(sb.seed.clientSecret);
+  });
+
+  it('refuses an expired token', async () => {
+    const token = await new SignJWT({ appId: sb.seed.clientId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(sb.seed.userId)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(new TextEncoder().encode(sb.seed.clientSecret));
+    await expect401(token, /expired/);
+  });
+
+  it('refuses alg none', async () => {
+    const token = new UnsecuredJWT({ appId: sb.seed.clientId }).setSubject(sb.seed.userId).encode();
+    await expect401(token, /HS256/);
+  });
+
+  it('refuses another HMAC algorithm (HS512) even with the right secret', async () => {
+    const token = await new SignJWT({ appId: sb.seed.clientId })
+      .setProtectedHeader({ alg: 'HS512' })
+      .setSubject(sb.seed.userId)
+      .sign(new TextEncoder().encode(sb.seed.clientSecret));
+    await expect401(token, /HS256/);
+  });
+
+  it('refuses a token without appId, and one naming an unknown app', async () => {
+    const noAppId = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(new TextEncoder().encode(sb.seed.clientSecret));
+    await expect401(noAppId, /appId/);
+    await expect401(await mintToken({ clientId: 'cs-unknown', clientSecret: sb.seed.clientSecret }), /no app/);
+  });
+
+  it('answers an app without the Case Management scope with 401 (as the platform does)', async () => {
+    await expect401(await mintToken({ clientId: SEED.noScopeClientId, clientSecret: SEED.noScopeSecret }), /scope/);
+  });
+
+  it('answers an app not allowed on the stream with 403', async () => {
+    const token = await mintToken({ clientId: SEED.otherAppClientId, clientSecret: SEED.otherAppSecret });
+    const sent = await createTask(sb, validBody(sb), { auth: token });
+    expect(sent.status).toBe(403);
+    expect(envelopeMessages(sent)[0]).toMatch(/not allowed on stream/);
+  });
+
+  it('answers an accountId header that does not own the stream with 403, and accepts the right one', async () => {
+    const wrong = await createTask(sb, validBody(sb), { headers: { AccountId: SEED.otherAccountId } });
+    expect(wrong.status).toBe(403);
+    expect(envelopeMessages(wrong)[0]).toMatch(/^accountId/);
+    const right = await createTask(sb, validBody(sb), { headers: { accountId: sb.seed.accountId } });
+    expect(right.status).toBe(200);
+  });
+
+  describe('an app enforcing JTI', () => {
+    const jtiToken = (o: { jti?: string | false; expiresInSeconds?: number } = {}) =>
+      mintToken({ clientId: SEED.jtiClientId, clientSecret: SEED.jtiSecret, ...o });
+
+    it('accepts a token once and refuses its replay', async () => {
+      const token = await jtiToken();
+      expect((await createTask(sb, validBody(sb), { auth: token })).status).toBe(200);
+      await expect401(token, /replay/);
+    });
+
+    it('refuses a token without jti, and one living longer than an hour', async () => {
+      await expect401(await jtiToken({ jti: false }), /jti/);
+      await expect401(await jtiToken({ expiresInSeconds: 7200 }), /one hour/);
+    });
+  });
+});

@@ -1,0 +1,68 @@
+/** Shared set-up for the sandbox tests: a running sandbox on an ephemeral port, tokens and a valid body. */
+import { SEED } from '../../sandbox/seed.js';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/server.js';
+import { mintToken, type MintOptions } from '../../sandbox/token.js';
+
+export { SEED };
+
+export async function withSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  return startSandbox({ port: 0, ...options });
+}
+
+export function createTaskUrl(sb: RunningSandbox, streamId = sb.seed.streamId): string {
+  return `${sb.url}/caseManagement/api/public/analytics/${streamId}/createTask`;
+}
+
+export function devToken(sb: RunningSandbox, extra: Partial<MintOptions> = {}): Promise<string> {
+  return mintToken({ clientId: sb.seed.clientId, clientSecret: sb.seed.clientSecret, sub: sb.seed.userId, ...extra });
+}
+
+export function validBody(sb: RunningSandbox): Record<string, unknown> {
+  return {
+    caseId: sb.seed.caseId,
+    caseRefId: sb.seed.caseRefId,
+    taskTmp: sb.seed.taskTemplateId,
+    name: 'This is demo task',
+    userInfo: { _id: SEED.contactUserId, name: 'dummy', emailId: 'dummy@mailinator.com' },
+    source: 'rtm',
+  };
+}
+
+export interface Sent {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests inspect arbitrary bodies
+}
+
+/** POSTs to createTask; `auth: null` sends no auth header, a string sends that one, undefined mints a fresh dev token. */
+export async function createTask(
+  sb: RunningSandbox,
+  body: unknown,
+  o: { auth?: string | null; headers?: Record<string, string>; streamId?: string; raw?: string } = {},
+): Promise<Sent> {
+  const auth = o.auth === undefined ? await devToken(sb) : o.auth;
+  const response = await fetch(createTaskUrl(sb, o.streamId), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(auth === null ? {} : { auth }), ...o.headers },
+    body: o.raw ?? JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+/** Asserts the platform envelope and returns its messages. */
+export function envelopeMessages(sent: Sent): string[] {
+  const errors = sent.json?.errors;
+  if (!Array.isArray(errors) || errors.length === 0) throw new Error(`not an error envelope: ${sent.text.slice(0, 200)}`);
+  for (const e of errors) {
+    if (typeof e.msg !== 'string' || !Number.isInteger(e.code)) throw new Error(`bad envelope item: ${JSON.stringify(e)}`);
+  }
+  return errors.map((e: { msg: string }) => e.msg);
+}
