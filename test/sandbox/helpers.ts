@@ -1,5 +1,5 @@
 /** Shared set-up for the sandbox tests: a running sandbox on an ephemeral port, tokens and a valid body. */
-import { SEED } from '../../sandbox/seed.js';
+import { SEED, type SeedInfo } from '../../sandbox/seed.js';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/server.js';
 import { mintToken, type MintOptions } from '../../sandbox/token.js';
 
@@ -18,10 +18,15 @@ export function devToken(sb: RunningSandbox, extra: Partial<MintOptions> = {}): 
 }
 
 export function validBody(sb: RunningSandbox): Record<string, unknown> {
+  return validBodyFor(sb.seed);
+}
+
+/** The seed page's sample request, pointed at the given tenant's case and template. */
+export function validBodyFor(seed: SeedInfo): Record<string, unknown> {
   return {
-    caseId: sb.seed.caseId,
-    caseRefId: sb.seed.caseRefId,
-    taskTmp: sb.seed.taskTemplateId,
+    caseId: seed.caseId,
+    caseRefId: seed.caseRefId,
+    taskTmp: seed.taskTemplateId,
     name: 'This is demo task',
     userInfo: { _id: SEED.contactUserId, name: 'dummy', emailId: 'dummy@mailinator.com' },
     source: 'rtm',

@@ -1,0 +1,86 @@
+/** The CLI as users run it: startup output, `--drift list`, and SIGTERM draining in-flight requests. */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { driftModes } from '../../sandbox/drift.js';
+import { DEV_CLIENT_SECRET, defaultTenant, seedInfoOf } from '../../sandbox/seed.js';
+import { mintToken } from '../../sandbox/token.js';
+import { SEED, validBodyFor, withSandbox } from './helpers.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const cli = ['--import', 'tsx', 'sandbox/cli.ts'];
+const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Starts the CLI on a free port and resolves once it has printed its whole banner. */
+function startCli(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [...cli, '--port', '0', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const url = /Reference sandbox: (http:\/\/\S+)/.exec(output)?.[1];
+      if (url && output.includes('curl -s')) resolve({ child, url, output: () => output });
+    });
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => reject(new Error(`sandbox exited early (${code}): ${output}`)));
+  });
+}
+
+const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+describe('npm run sandbox (sandbox/cli.ts)', () => {
+  it('prints the base URL, the seeded ids and how to mint a token, never the whole secret', async () => {
+    const { child, output } = await startCli([]);
+    const exited = exitOf(child);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const text = output();
+    for (const id of [SEED.streamId, SEED.caseId, SEED.caseRefId, SEED.taskTemplateId, SEED.accountId]) expect(text).toContain(id);
+    expect(text).toContain('sandbox/mint.ts');
+    expect(text).not.toContain(DEV_CLIENT_SECRET);
+  });
+
+  it('--drift list prints every mode, one a line', () => {
+    const run = spawnSync(process.execPath, [...cli, '--drift', 'list'], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.map((l) => l.split(/\s+/, 1)[0])).toEqual(driftModes.map((d) => d.name));
+  });
+
+  it('refuses a bad flag value with a message and exit code 2', () => {
+    const run = spawnSync(process.execPath, [...cli, '--rate-limit', 'lots'], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--rate-limit must be a non-negative integer/);
+  });
+
+  it('SIGTERM drains: an in-flight create completes and is stored, then the process exits 0 and stops listening', async () => {
+    const db = join(dir, 'drain.db');
+    const { child, url } = await startCli(['--faults', '--db', db, '--quiet']);
+    const seed = seedInfoOf(defaultTenant());
+    const token = await mintToken({ clientId: seed.clientId, clientSecret: seed.clientSecret });
+    const inFlight = fetch(`${url}/caseManagement/api/public/analytics/${SEED.streamId}/createTask`, {
+      method: 'POST',
+      headers: { auth: token, 'content-type': 'application/json', 'x-sandbox-fault': 'latency=400' },
+      body: JSON.stringify(validBodyFor(seed)),
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    const exited = exitOf(child);
+    child.kill('SIGTERM');
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    const task = await response.json();
+    expect(await exited).toBe(0);
+    await expect(fetch(`${url}/__sandbox/health`)).rejects.toThrow();
+
+    const reopened = await withSandbox({ db });
+    try {
+      const listed = await (await fetch(`${reopened.url}/__sandbox/tasks?fields=_id,refId`)).json();
+      expect(listed.tasks).toEqual([{ _id: task._id, refId: 'TS000001' }]);
+    } finally {
+      await reopened.close();
+    }
+  });
+});
