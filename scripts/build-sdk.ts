@@ -1,0 +1,95 @@
+/**
+ * `npm run build`: the SDK package under dist/.
+ *   dist/index.js (+ chunks)  ESM, code-split: the JWT minting (jose) and response validation load on first use
+ *   dist/index.cjs            CommonJS, one file (jose is still loaded with import(): it is ESM-only)
+ *   dist/*.d.ts, dist/*.d.cts declarations from tsc, with generated/schema.d.ts copied beside them
+ * openapi-fetch and jose stay external (they are the package's only dependencies). The contract's schemas reach
+ * the bundle as data: src/schemas/{request,task}.ts are replaced by their extracted JSON (schemaDataPlugin).
+ */
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { extractSchema } from '../src/schemas/extract.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const entry = join(root, 'src/index.ts');
+
+/** Replaces src/schemas/<name>.ts with `export default <extracted schema>`: the bundle never holds the whole contract. */
+export function schemaDataPlugin(): Plugin {
+  const names: Record<string, string> = { request: 'CreateTaskRequest', task: 'Task' };
+  return {
+    name: 'contract-schema-data',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]src[\\/]schemas[\\/](request|task)\.ts$/ }, (args) => {
+        const spec = JSON.parse(readFileSync(join(root, 'generated/openapi.json'), 'utf8'));
+        const name = names[/(request|task)\.ts$/.exec(args.path)![1]!]!;
+        return { contents: `export default ${JSON.stringify(extractSchema(spec, name))};`, loader: 'js' };
+      });
+    },
+  };
+}
+
+export const sharedOptions: BuildOptions = {
+  entryPoints: [entry],
+  bundle: true,
+  platform: 'neutral',
+  target: 'es2022',
+  plugins: [schemaDataPlugin()],
+  logLevel: 'warning',
+};
+
+async function buildJs(): Promise<void> {
+  await build({
+    ...sharedOptions,
+    format: 'esm',
+    splitting: true,
+    outdir: dist,
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    external: ['openapi-fetch', 'jose'],
+  });
+  await build({
+    ...sharedOptions,
+    format: 'cjs',
+    outfile: join(dist, 'index.cjs'),
+    external: ['openapi-fetch', 'jose'],
+    supported: { 'dynamic-import': true }, // keep import('jose') a real import(): jose has no CommonJS build
+  });
+}
+
+/** tsc writes the declarations; they are copied as .d.ts (ESM) and .d.cts (CommonJS, imports renamed to .cjs). */
+function buildTypes(): void {
+  const out = join(root, '.tmp/sdk-dts');
+  rmSync(out, { recursive: true, force: true });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), entry, '--declaration', '--emitDeclarationOnly', '--outDir', out,
+      '--rootDir', root, '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', '--strict',
+      '--skipLibCheck', '--resolveJsonModule', '--lib', 'es2022,dom,dom.iterable', '--types', 'node'],
+    { stdio: 'inherit' },
+  );
+  const emitted = join(out, 'src');
+  const files = readdirSync(emitted, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.d.ts'));
+  for (const file of files) {
+    const text = readFileSync(join(emitted, file), 'utf8').replaceAll("'../generated/schema.js'", "'./schema.js'");
+    mkdirSync(join(dist, file, '..'), { recursive: true });
+    writeFileSync(join(dist, file), text);
+    writeFileSync(join(dist, file.replace(/\.d\.ts$/, '.d.cts')), text.replace(/(from '\.{1,2}\/[^']+)\.js'/g, "$1.cjs'"));
+  }
+  copyFileSync(join(root, 'generated/schema.d.ts'), join(dist, 'schema.d.ts'));
+  copyFileSync(join(root, 'generated/schema.d.ts'), join(dist, 'schema.d.cts'));
+}
+
+export async function buildSdk(): Promise<void> {
+  rmSync(dist, { recursive: true, force: true });
+  await buildJs();
+  buildTypes();
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await buildSdk();
+  console.log('built dist/ (ESM, CommonJS, declarations)');
+}

@@ -1,0 +1,120 @@
+/**
+ * One error hierarchy (as in Stainless-generated SDKs): every failure of a call is a KoreError, and every error
+ * that comes from an HTTP answer carries its status, headers, the parsed envelope, the platform's message and
+ * the request id. Messages are redacted before they get here (see redact.ts); toJSON() lists only safe fields.
+ * Fields are assigned, not declared with initialisers, because the entry bundle has a 10 kB budget.
+ */
+import type { ErrorEnvelope } from './types.js';
+
+export interface Problem {
+  path: string; // e.g. "userInfo.emailId"; "(body)" for the whole value
+  message: string; // e.g. "must be a string"
+}
+
+export interface APIErrorInit {
+  status?: number;
+  headers?: Headers;
+  envelope?: ErrorEnvelope;
+  requestId?: string;
+  cause?: unknown;
+}
+
+export class KoreError extends Error {
+  override name = 'KoreError';
+  toJSON(): Record<string, unknown> {
+    const { cause: _cause, headers, ...fields } = this as Record<string, unknown>;
+    return { ...fields, message: this.message, headers: headers && Object.fromEntries(headers as Headers) };
+  }
+}
+
+export class APIError extends KoreError {
+  override name = 'APIError';
+  declare readonly status: number | undefined;
+  declare readonly headers: Headers | undefined;
+  /** The parsed platform error body, `{ errors: [{ msg, code }] }`, when the answer had one. */
+  declare readonly envelope: ErrorEnvelope | undefined;
+  /** What the platform said: the first `msg` of the envelope. */
+  declare readonly platformMessage: string | undefined;
+  declare readonly requestId: string | undefined;
+
+  constructor(message: string, init: APIErrorInit = {}) {
+    super(message, init);
+    const { cause: _cause, ...fields } = init;
+    Object.assign(this, { status: undefined, headers: undefined, envelope: undefined, requestId: undefined }, fields, {
+      platformMessage: init.envelope?.errors?.[0]?.msg,
+    });
+  }
+}
+
+export class BadRequestError extends APIError {
+  override name = 'BadRequestError';
+}
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError';
+}
+export class PermissionDeniedError extends APIError {
+  override name = 'PermissionDeniedError';
+}
+export class NotFoundError extends APIError {
+  override name = 'NotFoundError';
+}
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError';
+}
+export class InternalServerError extends APIError {
+  override name = 'InternalServerError';
+}
+/** No HTTP answer: the connection failed. `sent` is false only when the request surely never left (safe to retry). */
+export class APIConnectionError extends APIError {
+  override name = 'APIConnectionError';
+  declare readonly sent: boolean;
+  constructor(message: string, sent: boolean, cause?: unknown) {
+    super(message, { cause });
+    Object.assign(this, { sent });
+  }
+}
+/** The call took longer than `timeoutMs`; the platform may still have created the task. */
+export class APIConnectionTimeoutError extends APIConnectionError {
+  override name = 'APIConnectionTimeoutError';
+}
+/** The caller's `signal` aborted the call. Never retried. */
+export class APIUserAbortError extends APIConnectionError {
+  override name = 'APIUserAbortError';
+}
+
+const listed = (problems: Problem[]) => problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+
+/** The body breaks the contract; nothing was sent. `problems` lists every one, by path. */
+export class RequestValidationError extends KoreError {
+  override name = 'RequestValidationError';
+  constructor(readonly problems: Problem[]) {
+    super('invalid createTask body (nothing was sent): ' + listed(problems));
+  }
+}
+/** The platform's answer breaks the contract (only with `validateResponses: true`). The task was created. */
+export class ResponseValidationError extends KoreError {
+  override name = 'ResponseValidationError';
+  constructor(
+    readonly problems: Problem[],
+    readonly status: number,
+    readonly headers: Headers,
+    readonly requestId: string | undefined,
+  ) {
+    super('the response breaks the contract: ' + listed(problems));
+  }
+}
+
+const byStatus: Record<number, typeof APIError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  429: RateLimitError,
+};
+
+/** The error for an HTTP answer that is not a success; `detail` stands in when there is no envelope. */
+export function errorForStatus(status: number, init: APIErrorInit, detail?: string): APIError {
+  const Class = byStatus[status] ?? (status > 499 ? InternalServerError : APIError);
+  const said = init.envelope?.errors?.map((e) => e.msg).join('; ') || detail;
+  return new Class(status + (said ? ' ' + said : ''), { ...init, status });
+}

@@ -1,0 +1,149 @@
+/**
+ * Client and call options, checked and normalised once, at the edge (as ky does): everything past this module
+ * can trust them. A bad option throws a TypeError naming the option; a secret's value is never echoed.
+ */
+import type { RetryPolicy, RetryOn } from './retry.js';
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface KoreClientOptions {
+  /** Origin of the platform, e.g. `https://platform.kore.ai` (wins over `host`). */
+  baseUrl?: string;
+  /** Platform host; default `platform.kore.ai` (others: `bots.kore.ai`, `jp-platform.kore.ai`, `de-platform.kore.ai`). */
+  host?: string;
+  /** The bot (stream) id, `st-…`. */
+  streamId: string;
+  /** Sent as the `accountId` header on every call (a call may override it). */
+  accountId?: string;
+  /** A ready JWT for the `auth` header. Give this, or `clientId` + `clientSecret`. */
+  jwt?: string;
+  /** App credentials: the SDK mints HS256 JWTs (payload `{sub, appId}`, 1 h at most) and refreshes them. */
+  clientId?: string;
+  clientSecret?: string;
+  /** `sub` claim of minted tokens; default the client id. */
+  jwtSubject?: string;
+  /** Custom fetch (default `globalThis.fetch`). */
+  fetch?: typeof fetch;
+  /** Per attempt, in ms; default 30 000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt; default 2, at most 10. */
+  maxRetries?: number;
+  /**
+   * Extra retry cases, off by default because the platform may already have created the task (createTask is not
+   * idempotent: a retry can duplicate it): HTTP statuses (e.g. 500, 502, 504), `'timeout'`, `'network'` (a
+   * connection that failed after the request may have been sent). 429, 503 and refused connections are always retried.
+   */
+  retryOn?: readonly RetryOn[];
+  /** Receives one line per attempt, retry and failure; secrets are redacted. Off by default. */
+  logger?: Logger;
+  /** Check bodies against the contract before sending; default true. */
+  validateRequests?: boolean;
+  /** Check answers against the contract; default false (the contract suite turns it on). */
+  validateResponses?: boolean;
+  /** For tests: how to wait between retries (default: setTimeout, cut short by the call's signal). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  maxRetries?: number;
+  accountId?: string;
+}
+
+export interface NormalizedOptions {
+  baseUrl: string;
+  streamId: string;
+  accountId: string | undefined;
+  auth: { jwt: string } | { clientId: string; clientSecret: string; subject: string };
+  fetch: typeof fetch | undefined;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  logger: Logger | undefined;
+  validateRequests: boolean;
+  validateResponses: boolean;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+const fail = (option: string, rule: string): never => {
+  throw new TypeError(`kore client: option "${option}" ${rule}`);
+};
+const str = (o: Record<string, unknown>, key: string, required?: boolean): string | undefined => {
+  const v = o[key];
+  if (v === undefined && !required) return undefined;
+  return typeof v == 'string' && v.trim() ? v : fail(key, 'must be a non-empty string');
+};
+const int = (o: Record<string, unknown>, key: string, fallback: number, min: number, max: number): number => {
+  const v = o[key] ?? fallback;
+  return Number.isInteger(v) && (v as number) >= min && (v as number) <= max
+    ? (v as number)
+    : fail(key, `must be an integer from ${min} to ${max}`);
+};
+const bool = (o: Record<string, unknown>, key: string, fallback: boolean): boolean => {
+  const v = o[key] ?? fallback;
+  return typeof v == 'boolean' ? v : fail(key, 'must be true or false');
+};
+
+const sleepFor = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const done = () => (clearTimeout(timer), signal?.removeEventListener('abort', done), resolve());
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
+  });
+
+export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
+  if (!input || typeof input != 'object') fail('options', 'must be an object');
+  const o = input as unknown as Record<string, unknown>;
+  const baseUrl = (str(o, 'baseUrl') ?? `https://${str(o, 'host') ?? 'platform.kore.ai'}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(baseUrl)) fail(o.baseUrl ? 'baseUrl' : 'host', 'must give an http(s) origin, e.g. https://platform.kore.ai');
+  const jwt = str(o, 'jwt');
+  const clientId = str(o, 'clientId');
+  const clientSecret = str(o, 'clientSecret');
+  if (jwt ? clientId || clientSecret : !clientId || !clientSecret)
+    fail(jwt ? 'jwt' : 'clientId', 'or else "clientId" and "clientSecret" must be given (one way to authenticate, not both)');
+  for (const key of ['fetch', 'sleep'] as const)
+    if (o[key] !== undefined && typeof o[key] != 'function') fail(key, 'must be a function');
+  const logger = o.logger as Logger | undefined;
+  if (logger !== undefined && !['debug', 'info', 'warn', 'error'].every((l) => typeof (logger as any)?.[l] == 'function'))
+    fail('logger', 'must have debug, info, warn and error functions');
+  const retryOn = (o.retryOn ?? []) as unknown[];
+  if (!Array.isArray(retryOn) || !retryOn.every((r) => r == 'timeout' || r == 'network' || (Number.isInteger(r) && (r as number) >= 500 && (r as number) < 600)))
+    fail('retryOn', 'must be a list of 5xx statuses, "timeout" or "network"');
+  return {
+    baseUrl,
+    streamId: str(o, 'streamId', true)!,
+    accountId: str(o, 'accountId'),
+    auth: jwt ? { jwt } : { clientId: clientId!, clientSecret: clientSecret!, subject: str(o, 'jwtSubject') ?? clientId! },
+    fetch: o.fetch as typeof fetch | undefined,
+    timeoutMs: int(o, 'timeoutMs', 30_000, 1, 600_000),
+    retry: { maxRetries: int(o, 'maxRetries', 2, 0, 10), retryOn: new Set(retryOn as RetryOn[]) },
+    logger,
+    validateRequests: bool(o, 'validateRequests', true),
+    validateResponses: bool(o, 'validateResponses', false),
+    sleep: (o.sleep as NormalizedOptions['sleep']) ?? sleepFor,
+  };
+}
+
+export interface NormalizedCall {
+  signal: AbortSignal | undefined;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  accountId: string | undefined;
+}
+
+export function normalizeCall(input: CallOptions | undefined, client: NormalizedOptions): NormalizedCall {
+  if (input === undefined) return { signal: undefined, timeoutMs: client.timeoutMs, retry: client.retry, accountId: client.accountId };
+  const o = input as Record<string, unknown>;
+  if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) fail('signal', 'must be an AbortSignal');
+  return {
+    signal: input.signal,
+    timeoutMs: int(o, 'timeoutMs', client.timeoutMs, 1, 600_000),
+    retry: { ...client.retry, maxRetries: int(o, 'maxRetries', client.retry.maxRetries, 0, 10) },
+    accountId: str(o, 'accountId') ?? client.accountId,
+  };
+}

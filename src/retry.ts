@@ -1,0 +1,66 @@
+/**
+ * Every retry decision lives here. createTask is not idempotent: a retry after the platform may have processed
+ * the request can create a second task. So by default only what cannot have created a task is retried:
+ * a connection that was refused before the request left, 429 (rate limited) and 503 (unavailable).
+ * Other 5xx, timeouts and connections lost mid-request are retried only when listed in `retryOn`.
+ */
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from './errors.js';
+
+export type RetryOn = number | 'timeout' | 'network';
+
+export interface RetryPolicy {
+  maxRetries: number; // retries after the first attempt
+  retryOn: ReadonlySet<RetryOn>; // the caller's explicit opt-ins
+}
+
+const alwaysRetried = [429, 503];
+export const maxRetryAfterMs = 60_000; // the rate limit's window: waiting longer never helps
+const baseDelayMs = 500;
+const maxBackoffMs = 8_000;
+
+/** Whether a failed attempt may be tried again under `policy` (ignoring the retry count). */
+export function isRetryable(error: unknown, policy: RetryPolicy): boolean {
+  if (error instanceof APIUserAbortError) return false;
+  if (error instanceof APIConnectionTimeoutError) return policy.retryOn.has('timeout');
+  if (error instanceof APIConnectionError) return !error.sent || policy.retryOn.has('network');
+  if (error instanceof APIError && error.status) return alwaysRetried.includes(error.status) || policy.retryOn.has(error.status);
+  return false;
+}
+
+/** `Retry-After` in ms (seconds or an HTTP date), capped; undefined when absent or unreadable. */
+export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
+  const value = headers?.get('retry-after');
+  if (!value) return undefined;
+  const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+  return Number.isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), maxRetryAfterMs);
+}
+
+/** Exponential backoff with jitter: 0.5 s, 1 s, 2 s … capped at 8 s, each shortened by up to 25 % at random. */
+export function backoffMs(retry: number, random = Math.random()): number {
+  return Math.min(baseDelayMs * 2 ** retry, maxBackoffMs) * (1 - 0.25 * random);
+}
+
+/** How long to wait before retry number `retry` (0-based), or undefined when the error must be thrown. */
+export function retryDelay(error: unknown, retry: number, policy: RetryPolicy): number | undefined {
+  if (retry >= policy.maxRetries || !isRetryable(error, policy)) return undefined;
+  return retryAfterMs(error instanceof APIError ? error.headers : undefined) ?? backoffMs(retry);
+}
+
+/** Runs `attempt` until it succeeds or `retryDelay` says stop; `onRetry` hears about each retry before its wait. */
+export async function withRetries<T>(
+  attempt: (n: number) => Promise<T>,
+  policy: RetryPolicy,
+  wait: (ms: number) => Promise<void>,
+  onRetry: (error: unknown, n: number, delayMs: number) => void,
+): Promise<T> {
+  for (let n = 0; ; n++) {
+    try {
+      return await attempt(n);
+    } catch (error) {
+      const delay = retryDelay(error, n, policy);
+      if (delay === undefined) throw error;
+      onRetry(error, n + 1, delay);
+      await wait(delay);
+    }
+  }
+}

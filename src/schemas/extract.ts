@@ -1,0 +1,52 @@
+/**
+ * Turns one named schema of generated/openapi.json into the small, self-contained data the validator interprets:
+ * `$ref`s inlined, annotations (descriptions, examples…) dropped. Used at run time by the source (tests, tsx) and
+ * at build time by scripts/build-sdk.ts, which replaces src/schemas/{request,task}.ts with the extracted data,
+ * so the published bundle carries data, not the whole contract and not generated code.
+ * A keyword the validator does not interpret makes this throw: the validator can never silently skip a rule.
+ */
+import type { Schema } from '../schema-check.js';
+
+const interpreted = new Set([
+  'type', 'required', 'properties', 'items', 'pattern', 'minLength', 'maxLength', 'format',
+  'allOf', 'anyOf', 'const', 'enum', 'minimum', 'maximum', 'additionalProperties',
+]);
+const annotations = new Set([
+  'description', 'title', 'example', 'examples', 'default', 'deprecated', '$comment', 'readOnly', 'writeOnly',
+  'externalDocs',
+]);
+export const interpretedFormats = new Set(['email', 'date-time', 'int64', 'int32']);
+
+interface Spec {
+  components?: { schemas?: Record<string, unknown> };
+}
+
+export function extractSchema(spec: Spec, name: string): Schema {
+  const all = spec.components?.schemas ?? {};
+  const resolve = (node: unknown, where: string, depth: number): unknown => {
+    if (depth > 32) throw new Error(`extractSchema: ${where} is too deep (a recursive $ref?)`);
+    if (Array.isArray(node)) return node.map((n, i) => resolve(n, `${where}/${i}`, depth + 1));
+    if (!node || typeof node !== 'object') return node;
+    const obj = node as Record<string, unknown>;
+    if (typeof obj.$ref === 'string') {
+      const target = /^#\/components\/schemas\/(.+)$/.exec(obj.$ref)?.[1];
+      if (!target || !(target in all)) throw new Error(`extractSchema: cannot resolve ${obj.$ref} at ${where}`);
+      return resolve(all[target], obj.$ref, depth + 1);
+    }
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(obj)) {
+      if (annotations.has(key) || key.startsWith('x-')) continue;
+      if (!interpreted.has(key)) throw new Error(`extractSchema: keyword "${key}" at ${where} is not interpreted`);
+      if (key === 'format' && !interpretedFormats.has(value as string))
+        throw new Error(`extractSchema: format "${String(value)}" at ${where} is not interpreted`);
+      if (key === 'properties') {
+        out[key] = Object.fromEntries(
+          Object.entries(value as Record<string, unknown>).map(([p, s]) => [p, resolve(s, `${where}/properties/${p}`, depth + 1)]),
+        );
+      } else out[key] = key === 'const' || key === 'enum' || key === 'required' ? value : resolve(value, `${where}/${key}`, depth + 1);
+    }
+    return out;
+  };
+  if (!(name in all)) throw new Error(`extractSchema: no schema named ${name}`);
+  return resolve(all[name], `#/components/schemas/${name}`, 0) as Schema;
+}

@@ -1,0 +1,5 @@
+/** The CreateTaskRequest schema as validator data. The build replaces this module with the extracted data itself. */
+import spec from '../../generated/openapi.json';
+import { extractSchema } from './extract.js';
+
+export default extractSchema(spec, 'CreateTaskRequest');
