@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  InternalServerError,
+  KoreError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestValidationError,
+  ResponseValidationError,
+} from '../../src/index.js';
+import { envelope, json, makeClient, networkError, rejection, sampleBody, sampleTask } from './helpers.js';
+
+const statusClasses = [
+  [400, BadRequestError],
+  [401, AuthenticationError],
+  [403, PermissionDeniedError],
+  [404, NotFoundError],
+  [429, RateLimitError],
+  [500, InternalServerError],
+  [502, InternalServerError],
+  [503, InternalServerError],
+  [504, InternalServerError],
+] as const;
+
+describe('an HTTP error answer becomes the class of its status', () => {
+  for (const [status, Class] of statusClasses) {
+    it(`${status} → ${Class.name}`, async () => {
+      const { client } = makeClient([json(status, envelope(`platform says ${status}`, 4100 + status), { 'x-request-id': `req-${status}` })], {
+        maxRetries: 0,
+      });
+      const e = await rejection(client.createTask(sampleBody));
+      expect(e).toBeInstanceOf(Class);
+      expect(e).toBeInstanceOf(APIError);
+      expect(e).toBeInstanceOf(KoreError);
+      expect(e).toBeInstanceOf(Error);
+      expect(e.name).toBe(Class.name);
+      expect(e.status).toBe(status);
+      expect(e.headers.get('x-request-id')).toBe(`req-${status}`);
+      expect(e.requestId).toBe(`req-${status}`);
+      expect(e.envelope).toEqual(envelope(`platform says ${status}`, 4100 + status));
+      expect(e.platformMessage).toBe(`platform says ${status}`);
+      expect(e.message).toBe(`${status} platform says ${status}`);
+    });
+  }
+
+  it('a status without a class of its own is a plain APIError (e.g. 405, 412)', async () => {
+    for (const status of [405, 412]) {
+      const e = await rejection(makeClient([json(status, envelope('nope'))]).client.createTask(sampleBody));
+      expect(e.constructor).toBe(APIError);
+      expect(e.status).toBe(status);
+    }
+  });
+
+  it('lists every message of the envelope', async () => {
+    const body = { errors: [{ msg: 'caseId is invalid', code: 400 }, { msg: 'source is required', code: 400 }] };
+    const e = await rejection(makeClient([json(400, body)]).client.createTask(sampleBody));
+    expect(e.message).toBe('400 caseId is invalid; source is required');
+    expect(e.platformMessage).toBe('caseId is invalid');
+  });
+
+  it('an error body that is not an envelope still gives status and text, and no envelope', async () => {
+    const { client } = makeClient([new Response('<html>Bad Gateway</html>', { status: 502 })], { maxRetries: 0 });
+    const e = await rejection(client.createTask(sampleBody));
+    expect(e).toBeInstanceOf(InternalServerError);
+    expect(e.envelope).toBeUndefined();
+    expect(e.message).toBe('502 <html>Bad Gateway</html>');
+  });
+});
+
+describe('answers that are not errors but cannot be used', () => {
+  it('a 200 whose body is not JSON is an APIError and is never retried (the task exists)', async () => {
+    const { client, requests } = makeClient([new Response('{"_id": "ti-', { status: 200 })]);
+    const e = await rejection(client.createTask(sampleBody));
+    expect(e).toBeInstanceOf(APIError);
+    expect(e.status).toBe(200);
+    expect(e.message).toMatch(/not valid JSON/);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('with validateResponses, a task that breaks the contract is a ResponseValidationError naming the field', async () => {
+    const broken = { ...sampleTask, refId: 42, status: { ...sampleTask.status, name: undefined } };
+    const { client } = makeClient([json(200, broken, { 'x-request-id': 'r-1' })], { validateResponses: true });
+    const e = await rejection(client.createTask(sampleBody));
+    expect(e).toBeInstanceOf(ResponseValidationError);
+    expect(e).toBeInstanceOf(KoreError);
+    expect(e.problems).toEqual([
+      { path: 'status.name', message: 'is required' },
+      { path: 'refId', message: 'must be a string' },
+    ]);
+    expect(e.status).toBe(200);
+    expect(e.requestId).toBe('r-1');
+  });
+
+  it('with validateResponses, a conforming task (and an unknown extra field) passes', async () => {
+    const { client } = makeClient([json(200, { ...sampleTask, newField: 1 })], { validateResponses: true });
+    await expect(client.createTask(sampleBody)).resolves.toMatchObject({ _id: sampleTask._id });
+  });
+
+  it('without validateResponses (the default), a broken task is returned as is', async () => {
+    const { client } = makeClient([json(200, { ...sampleTask, refId: 42 })]);
+    await expect(client.createTask(sampleBody)).resolves.toMatchObject({ refId: 42 });
+  });
+});
+
+describe('connection failures', () => {
+  it('a refused connection is an APIConnectionError with sent = false and the code', async () => {
+    const { client } = makeClient([networkError('ECONNREFUSED')], { maxRetries: 0 });
+    const e = await rejection(client.createTask(sampleBody));
+    expect(e).toBeInstanceOf(APIConnectionError);
+    expect(e).toBeInstanceOf(APIError);
+    expect(e.sent).toBe(false);
+    expect(e.status).toBeUndefined();
+    expect(e.message).toContain('ECONNREFUSED');
+    expect(e.cause.code).toBe('ECONNREFUSED');
+  });
+
+  it('a reset connection is an APIConnectionError with sent = true (the task may exist)', async () => {
+    const e = await rejection(makeClient([networkError('ECONNRESET')]).client.createTask(sampleBody));
+    expect(e).toBeInstanceOf(APIConnectionError);
+    expect(e.sent).toBe(true);
+  });
+
+  it('timeouts and aborts are connection errors of their own classes', () => {
+    expect(new APIConnectionTimeoutError('t', true)).toBeInstanceOf(APIConnectionError);
+    expect(new APIUserAbortError('a', true)).toBeInstanceOf(APIConnectionError);
+    expect(new RequestValidationError([{ path: 'caseId', message: 'is required' }])).toBeInstanceOf(KoreError);
+  });
+});
+
+describe('serialized errors', () => {
+  it('toJSON carries name, message, status, request id, envelope and headers', async () => {
+    const { client } = makeClient([json(404, envelope('no such case', 4040), { 'x-request-id': 'rq-9' })]);
+    const e = await rejection(client.createTask(sampleBody));
+    const serialized = JSON.parse(JSON.stringify(e));
+    expect(serialized).toMatchObject({
+      name: 'NotFoundError',
+      message: '404 no such case',
+      status: 404,
+      requestId: 'rq-9',
+      platformMessage: 'no such case',
+      envelope: envelope('no such case', 4040),
+      headers: { 'x-request-id': 'rq-9' },
+    });
+  });
+});
