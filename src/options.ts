@@ -99,8 +99,10 @@ const sleepFor = (ms: number, signal?: AbortSignal) =>
 export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
   if (!input || typeof input != 'object') fail('options', 'must be an object');
   const o = input as unknown as Record<string, unknown>;
-  const baseUrl = (str(o, 'baseUrl') ?? `https://${str(o, 'host') ?? 'platform.kore.ai'}`).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]+/.test(baseUrl)) fail(o.baseUrl ? 'baseUrl' : 'host', 'must give an http(s) origin, e.g. https://platform.kore.ai');
+  const host = str(o, 'host');
+  if (host && !/^[\w.-]+(:\d+)?$/.test(host)) fail('host', 'must be a host name such as platform.kore.ai (no scheme, no path)');
+  const baseUrl = (str(o, 'baseUrl') ?? `https://${host ?? 'platform.kore.ai'}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(baseUrl)) fail('baseUrl', 'must be an http(s) URL, e.g. https://platform.kore.ai');
   const jwt = str(o, 'jwt');
   const clientId = str(o, 'clientId');
   const clientSecret = str(o, 'clientSecret');

@@ -5,10 +5,10 @@ import taskSchema from './schemas/task.js';
 import type { Task } from './types.js';
 
 const dateTime = /^\d{4}-[01]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i;
-const responseFormats: Formats = {
+export const responseFormats: Formats = {
   ...requestFormats,
   'date-time': (v) => typeof v != 'string' || (dateTime.test(v) && !Number.isNaN(Date.parse(v))),
-  int64: (v) => typeof v != 'number' || Number.isSafeInteger(v),
+  int64: (v) => typeof v != 'number' || Number.isInteger(v), // as ajv-formats: every JS integer fits
   int32: (v) => typeof v != 'number' || (Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31),
 };
 

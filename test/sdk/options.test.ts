@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { createKoreClient, type KoreClientOptions } from '../../src/index.js';
+import { ACCOUNT_ID, CLIENT_ID, CLIENT_SECRET, STATIC_JWT, STREAM_ID, makeClient, ok, rejection, sampleBody, sampleTask, stubFetch } from './helpers.js';
+
+const path = `/caseManagement/api/public/analytics/${STREAM_ID}/createTask`;
+
+describe('where the request goes', () => {
+  it('defaults to https://platform.kore.ai', async () => {
+    const { client, requests } = makeClient([ok()]);
+    await client.createTask(sampleBody);
+    expect(requests[0]!.url).toBe(`https://platform.kore.ai${path}`);
+    expect(requests[0]!.method).toBe('POST');
+    expect(requests[0]!.headers.get('content-type')).toBe('application/json');
+  });
+
+  it('host picks another platform host', async () => {
+    const { client, requests } = makeClient([ok()], { host: 'jp-platform.kore.ai' });
+    await client.createTask(sampleBody);
+    expect(requests[0]!.url).toBe(`https://jp-platform.kore.ai${path}`);
+  });
+
+  it('baseUrl wins over host, and a trailing slash is dropped', async () => {
+    const { client, requests } = makeClient([ok()], { baseUrl: 'http://127.0.0.1:4020/', host: 'bots.kore.ai' });
+    await client.createTask(sampleBody);
+    expect(requests[0]!.url).toBe(`http://127.0.0.1:4020${path}`);
+  });
+
+  it('streamId is escaped into the path', async () => {
+    const { client, requests } = makeClient([ok()], { streamId: 'st-a/b' });
+    await client.createTask(sampleBody);
+    expect(requests[0]!.url).toBe('https://platform.kore.ai/caseManagement/api/public/analytics/st-a%2Fb/createTask');
+  });
+});
+
+describe('accountId', () => {
+  it('is sent when configured, and a call may override it', async () => {
+    const { client, requests } = makeClient([ok()], { accountId: ACCOUNT_ID });
+    await client.createTask(sampleBody);
+    await client.createTask(sampleBody, { accountId: '0123456789abcdef01234567' });
+    expect(requests.map((r) => r.headers.get('accountid'))).toEqual([ACCOUNT_ID, '0123456789abcdef01234567']);
+  });
+
+  it('is not sent when not given', async () => {
+    const { client, requests } = makeClient([ok()]);
+    await client.createTask(sampleBody);
+    expect(requests[0]!.headers.has('accountid')).toBe(false);
+  });
+});
+
+describe('results', () => {
+  it('createTask resolves to the typed Task', async () => {
+    const { client } = makeClient([ok()]);
+    const task = await client.createTask(sampleBody);
+    expect(task).toEqual(sampleTask);
+    expect(task.refId).toBe(sampleTask.refId);
+  });
+
+  it('createTaskWithResponse adds the Response and the request id', async () => {
+    const { client } = makeClient([ok({ 'x-request-id': 'req-42' })]);
+    const { data, response, requestId } = await client.createTaskWithResponse(sampleBody);
+    expect(data).toEqual(sampleTask);
+    expect(response.status).toBe(200);
+    expect(requestId).toBe('req-42');
+  });
+
+  it('the fetch option is the one used (no global fetch)', async () => {
+    const stub = stubFetch(ok());
+    const client = createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, fetch: stub.fetch });
+    await client.createTask(sampleBody);
+    expect(stub.requests).toHaveLength(1);
+  });
+});
+
+describe('bad options throw at once, naming the option', () => {
+  const base: KoreClientOptions = { streamId: STREAM_ID, jwt: STATIC_JWT };
+  const cases: [string, Record<string, unknown>, RegExp][] = [
+    ['no options', undefined as never, /option "options" must be an object/],
+    ['streamId missing', { streamId: undefined }, /option "streamId" must be a non-empty string/],
+    ['streamId empty', { streamId: ' ' }, /option "streamId"/],
+    ['no credentials', { jwt: undefined }, /option "clientId" or else .* must be given/],
+    ['clientId without secret', { jwt: undefined, clientId: CLIENT_ID }, /option "clientId"/],
+    ['jwt and app credentials', { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }, /option "jwt" .*not both/],
+    ['jwt not a string', { jwt: 42 }, /option "jwt" must be a non-empty string/],
+    ['baseUrl not http', { baseUrl: 'ftp://x' }, /option "baseUrl" must be an http\(s\) URL/],
+    ['host with a scheme', { host: 'https://x' }, /option "host" must be a host name/],
+    ['timeoutMs negative', { timeoutMs: -1 }, /option "timeoutMs" must be an integer from 1 to 600000/],
+    ['timeoutMs not a number', { timeoutMs: '30s' }, /option "timeoutMs"/],
+    ['maxRetries too many', { maxRetries: 11 }, /option "maxRetries" must be an integer from 0 to 10/],
+    ['maxRetries fractional', { maxRetries: 1.5 }, /option "maxRetries"/],
+    ['retryOn a 4xx', { retryOn: [400] }, /option "retryOn" must be a list of 5xx statuses, "timeout" or "network"/],
+    ['retryOn not a list', { retryOn: 'all' }, /option "retryOn"/],
+    ['fetch not a function', { fetch: 'fetch' }, /option "fetch" must be a function/],
+    ['logger incomplete', { logger: { info() {} } }, /option "logger" must have debug, info, warn and error/],
+    ['validateRequests not boolean', { validateRequests: 'no' }, /option "validateRequests" must be true or false/],
+    ['validateResponses not boolean', { validateResponses: 1 }, /option "validateResponses" must be true or false/],
+    ['accountId empty', { accountId: '' }, /option "accountId"/],
+  ];
+  for (const [name, patch, message] of cases) {
+    it(name, () => {
+      const options = patch === undefined ? undefined : { ...base, ...patch };
+      expect(() => createKoreClient(options as KoreClientOptions)).toThrow(TypeError);
+      expect(() => createKoreClient(options as KoreClientOptions)).toThrow(message);
+    });
+  }
+
+  it('bad call options reject, naming the option', async () => {
+    const { client, requests } = makeClient([ok()]);
+    expect((await rejection(client.createTask(sampleBody, { timeoutMs: 0 }))).message).toMatch(/option "timeoutMs"/);
+    expect((await rejection(client.createTask(sampleBody, { maxRetries: -1 }))).message).toMatch(/option "maxRetries"/);
+    expect((await rejection(client.createTask(sampleBody, { accountId: 7 as never }))).message).toMatch(/option "accountId"/);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('good options of every kind are accepted', () => {
+    const logger = { debug() {}, info() {}, warn() {}, error() {} };
+    expect(() =>
+      createKoreClient({
+        ...base,
+        host: 'de-platform.kore.ai',
+        accountId: ACCOUNT_ID,
+        fetch: globalThis.fetch,
+        timeoutMs: 1000,
+        maxRetries: 0,
+        retryOn: [500, 502, 504, 'timeout', 'network'],
+        logger,
+        validateRequests: false,
+        validateResponses: true,
+      }),
+    ).not.toThrow();
+  });
+});

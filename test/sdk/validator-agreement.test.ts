@@ -1,0 +1,120 @@
+/**
+ * The SDK's small validator (src/schema-check.ts over data extracted from generated/openapi.json) must judge
+ * bodies exactly as a full JSON Schema validator judges them against the contract: Ajv 2020 + ajv-formats over
+ * the bundled generated/openapi.json. fast-check explores valid bodies, near misses and garbage.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import spec from '../../generated/openapi.json';
+import { check, requestFormats } from '../../src/schema-check.js';
+import { extractSchema } from '../../src/schemas/extract.js';
+import requestSchema from '../../src/schemas/request.js';
+import taskSchema from '../../src/schemas/task.js';
+import { createValidator } from '../helpers/contract.js';
+import { sampleBody, sampleTask } from './helpers.js';
+
+const ajv = createValidator();
+const schemas = spec.components.schemas;
+const pattern = (name: keyof typeof schemas) => new RegExp((schemas[name] as { pattern: string }).pattern);
+
+/** A value for a field: a contract-conforming one (from the pattern), a near miss, or something else entirely. */
+const fieldValue = (valid: fc.Arbitrary<unknown>) =>
+  fc.oneof(
+    { weight: 30, arbitrary: valid },
+    { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+    { weight: 1, arbitrary: fc.constantFrom('', ' ', 'xxxx', 'ci-', 'CS', 'u-FD371C0A-3168-5A02-83DD-F4BA5597XXXX', 'a@b', 'a@b.c') },
+    { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.object({ maxDepth: 1 })) },
+  );
+
+const matching = (name: keyof typeof schemas) => fc.stringMatching(pattern(name));
+const email = fc.oneof(fc.emailAddress(), fc.constantFrom('dummy@mailinator.com', 'a.b@c-d.io', 'x@localhost', 'no-at-sign', 'two@@signs.com'));
+const nonEmpty = fc.string({ minLength: 1, maxLength: 20 });
+
+const userInfo = fc.oneof(
+  { weight: 9, arbitrary: fc.record(
+    { _id: fieldValue(matching('UserId')), name: fieldValue(nonEmpty), emailId: fieldValue(email), phoneNumber: fieldValue(nonEmpty) },
+    { requiredKeys: [] },
+  ) },
+  { weight: 1, arbitrary: fc.anything({ maxDepth: 1 }) },
+);
+
+const fields = {
+  caseId: fieldValue(matching('CaseId')),
+  caseRefId: fieldValue(matching('CaseRefId')),
+  taskTmp: fieldValue(matching('TaskTemplateId')),
+  name: fieldValue(fc.string({ minLength: 1, maxLength: 1030 })),
+  desc: fieldValue(fc.string({ maxLength: 40 })),
+  source: fieldValue(nonEmpty),
+  userInfo,
+  extra: fc.anything({ maxDepth: 1 }),
+};
+const required = ['caseId', 'caseRefId', 'taskTmp', 'source', 'userInfo'] as const;
+
+const body = fc.oneof(
+  { weight: 15, arbitrary: fc.record(fields, { requiredKeys: [...required] }) }, // mostly complete bodies
+  { weight: 4, arbitrary: fc.record(fields, { requiredKeys: [] }) }, // fields missing at random
+  { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) }, // not even an object, often
+);
+
+describe('the SDK validator agrees with Ajv over the contract', () => {
+  it('on CreateTaskRequest bodies: the same verdict for every generated body', () => {
+    const validate = ajv('CreateTaskRequest');
+    let valid = 0;
+    let invalid = 0;
+    fc.assert(
+      fc.property(body, (b) => {
+        const ours = check(requestSchema, b, requestFormats).length == 0;
+        expect(ours).toBe(validate(b));
+        ours ? valid++ : invalid++;
+      }),
+      { numRuns: 3000 },
+    );
+    // both verdicts must be well represented, or the agreement would prove little
+    expect(valid).toBeGreaterThan(150);
+    expect(invalid).toBeGreaterThan(150);
+  });
+
+  it("on the contract's own examples", () => {
+    for (const [name, example] of Object.entries(spec.components.examples)) {
+      if (!name.startsWith('CreateTask')) continue;
+      expect(check(requestSchema, example.value, requestFormats), name).toEqual([]);
+      expect(ajv('CreateTaskRequest')(example.value), name).toBe(true);
+    }
+    expect(check(requestSchema, sampleBody, requestFormats)).toEqual([]);
+  });
+
+  it('on Task responses: the sample and single-field mutations of it', async () => {
+    const { responseFormats } = await import('../../src/validate-response.js');
+    const validate = ajv('Task');
+    expect(check(taskSchema, sampleTask, responseFormats)).toEqual([]);
+    const keys = Object.keys(sampleTask);
+    const mutation = fc.record({
+      key: fc.constantFrom(...keys),
+      how: fc.constantFrom('delete', 'replace'),
+      value: fc.oneof(fc.anything({ maxDepth: 2 }), fc.constantFrom('', 'TS1', '2025-06-04T10:18:00.725Z', 'TASK', 1.5, [], {})),
+    });
+    fc.assert(
+      fc.property(mutation, ({ key, how, value }) => {
+        const task: Record<string, unknown> = structuredClone(sampleTask) as never;
+        if (how == 'delete') delete task[key];
+        else task[key] = value;
+        expect(check(taskSchema, task, responseFormats).length == 0).toBe(validate(task));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('the extracted schema data', () => {
+  it('inlines $refs and keeps only what the validator interprets', () => {
+    expect(JSON.stringify(requestSchema)).not.toContain('$ref');
+    expect(JSON.stringify(requestSchema)).not.toContain('description');
+  });
+
+  it('refuses a keyword the validator does not interpret, so no rule is silently skipped', () => {
+    const spec = { components: { schemas: { A: { type: 'object', properties: { b: { type: 'string', multipleOf: 2 } } } } } };
+    expect(() => extractSchema(spec, 'A')).toThrow(/keyword "multipleOf" at #\/components\/schemas\/A\/properties\/b/);
+    const unknownFormat = { components: { schemas: { A: { type: 'string', format: 'uuid' } } } };
+    expect(() => extractSchema(unknownFormat, 'A')).toThrow(/format "uuid"/);
+  });
+});
