@@ -16,7 +16,8 @@ const unauthorized = (msg: string): Problem => problem(401, ErrorCode.unauthoriz
 const maxJtiLifetimeSeconds = 3600;
 const cacheLimit = 10_000;
 
-export type Authenticate = (header: string | undefined) => Promise<Caller | Problem>;
+/** Synchronous for a token already verified (the common case under load), a promise otherwise. */
+export type Authenticate = (header: string | undefined) => Caller | Problem | Promise<Caller | Problem>;
 
 export function createAuthenticator(tenant: TenantIndex): Authenticate {
   const secrets = new Map(tenant.data.apps.map((app) => [app.clientId, new TextEncoder().encode(app.clientSecret)]));
@@ -59,19 +60,15 @@ export function createAuthenticator(tenant: TenantIndex): Authenticate {
     return undefined;
   }
 
-  return async function authenticate(header) {
-    if (header === undefined || header.trim() === '') return unauthorized('auth: the auth header is required (an HS256 JWT)');
-    const token = header.trim();
-    if (/^bearer\s/i.test(token)) return unauthorized('auth: send the JWT itself in the auth header, without "Bearer"');
-    let entry = verified.get(token);
-    if (!entry) {
-      const result = await verify(token);
-      if ('status' in result) return result;
-      entry = result;
-      if (verified.size >= cacheLimit) verified.clear();
-      verified.set(token, entry);
-    }
-    const { app, claims } = entry;
+  async function verifyAndCheck(token: string): Promise<Caller | Problem> {
+    const result = await verify(token);
+    if ('status' in result) return result;
+    if (verified.size >= cacheLimit) verified.clear();
+    verified.set(token, result);
+    return check(result);
+  }
+
+  function check({ app, claims }: { app: App; claims: JWTPayload }): Caller | Problem {
     const nowSeconds = Math.floor(Date.now() / 1000);
     if (typeof claims.exp === 'number' && claims.exp <= nowSeconds) return unauthorized('auth: the token has expired');
     if (typeof claims.sub !== 'string' || claims.sub === '') return unauthorized('auth: the token has no sub claim');
@@ -83,5 +80,13 @@ export function createAuthenticator(tenant: TenantIndex): Authenticate {
       if (replay) return replay;
     }
     return { app, sub: claims.sub };
+  }
+
+  return function authenticate(header) {
+    if (header === undefined || header.trim() === '') return unauthorized('auth: the auth header is required (an HS256 JWT)');
+    const token = header.trim();
+    if (/^bearer\s/i.test(token)) return unauthorized('auth: send the JWT itself in the auth header, without "Bearer"');
+    const entry = verified.get(token);
+    return entry ? check(entry) : verifyAndCheck(token);
   };
 }

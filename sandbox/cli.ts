@@ -80,9 +80,8 @@ try {
     rateLimitPerMinute: integer('--rate-limit', args['rate-limit'] ?? process.env.SANDBOX_RATE_LIMIT, 0),
     faults: args.faults,
     drift: args.drift,
-    log: (line) => {
-      if (!quiet || !line.startsWith('POST ') && !line.startsWith('GET ')) console.log(line);
-    },
+    log: (line) => console.log(line),
+    logRequests: !quiet,
   });
 } catch (err) {
   fail((err as Error).message);

@@ -10,12 +10,13 @@ import type { Authenticate, Caller } from './auth.js';
 import type { DriftBehaviour } from './drift.js';
 import { ErrorCode, isProblem, problem, rateLimitMessage, type Problem } from './errors.js';
 import { parseFaultSpec, type FaultPlan, type FaultQueue } from './faults.js';
-import { isJsonContentType, readBody, sendJson, type BodyFault } from './http.js';
+import { isJsonContentType, readBody, sendJson, sendJsonText, type BodyFault } from './http.js';
 import { caseManagementId, taskRefId } from './ids.js';
 import type { RateLimit } from './rate-limit.js';
 import { resolveReferences, taskCreator, taskUser } from './resolve.js';
 import type { TaskStore } from './store.js';
-import { buildTask, type Task } from './task.js';
+import { buildTask } from './task.js';
+import { shareInTasks } from './task-json.js';
 import type { Stream, TaskTemplate, TenantIndex } from './tenant.js';
 import { validateCreateTask, type CreateTaskInput } from './validate.js';
 
@@ -30,6 +31,7 @@ export interface CreateTaskDeps {
 
 export function createTaskRoute(deps: CreateTaskDeps) {
   const { tenant, store, drift } = deps;
+  for (const t of tenant.data.templates) shareInTasks(t.fields, t.status, t.priority);
 
   const sendProblem = (res: ServerResponse, p: Problem) =>
     sendJson(res, p.status, drift.mapErrorBody ? drift.mapErrorBody(p) : { errors: p.errors }, { headers: p.headers });
@@ -46,7 +48,8 @@ export function createTaskRoute(deps: CreateTaskDeps) {
 
   /** Everything up to a valid, resolved input; a Problem to answer otherwise. */
   async function admit(req: IncomingMessage, streamId: string): Promise<Problem | { caller?: Caller; stream: Stream; input: CreateTaskInput; template: TaskTemplate }> {
-    const caller = drift.skipAuth ? undefined : await deps.authenticate(headerOf(req, 'auth'));
+    let caller = drift.skipAuth ? undefined : deps.authenticate(headerOf(req, 'auth'));
+    if (caller instanceof Promise) caller = await caller;
     if (caller && isProblem(caller)) return caller;
     const stream = tenant.streams.get(streamId);
     if (!stream) return problem(404, ErrorCode.notFound, `streamId: no stream ${streamId}`);
@@ -93,7 +96,7 @@ export function createTaskRoute(deps: CreateTaskDeps) {
     if (drift.failsValidRequest?.(input)) return sendProblem(res, problem(500, ErrorCode.internal, 'internal error'));
 
     const now = Date.now();
-    const task = store.create(stream._id, (sequence) =>
+    const stored = store.create(stream._id, (sequence) =>
       buildTask({
         id: caseManagementId('ti'),
         refId: taskRefId(sequence),
@@ -108,10 +111,8 @@ export function createTaskRoute(deps: CreateTaskDeps) {
         createdBy: taskCreator(caller?.sub ?? '', caller?.app ?? tenant.data.apps[0], tenant),
       }),
     );
-    sendJson(res, drift.successStatus ?? 200, drift.mapTask ? drift.mapTask(task) : (task satisfies Task), {
-      contentType: drift.successContentType,
-      bodyFault: action as BodyFault | undefined,
-    });
+    const json = drift.mapTask ? JSON.stringify(drift.mapTask(stored.task)) : stored.json;
+    sendJsonText(res, drift.successStatus ?? 200, json, { contentType: drift.successContentType, bodyFault: action as BodyFault | undefined });
   };
 }
 

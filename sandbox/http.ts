@@ -41,9 +41,13 @@ export interface SendOptions {
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, o: SendOptions = {}): void {
-  let text = JSON.stringify(body);
-  if (o.bodyFault?.kind === 'malformed') text = `${text.slice(0, -1)},}`; // a trailing comma: not JSON
-  const data = Buffer.from(text);
+  sendJsonText(res, status, JSON.stringify(body), o);
+}
+
+/** Sends what is already JSON (a stored task), damaged first when a body fault asks for it. */
+export function sendJsonText(res: ServerResponse, status: number, json: string | Buffer, o: SendOptions = {}): void {
+  let data = typeof json === 'string' ? Buffer.from(json) : json;
+  if (o.bodyFault?.kind === 'malformed') data = Buffer.concat([data.subarray(0, -1), Buffer.from(',}')]); // a trailing comma: not JSON
   const headers: Record<string, string | number> = {
     'content-type': o.contentType ?? 'application/json; charset=utf-8',
     'content-length': data.length,

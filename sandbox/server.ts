@@ -23,7 +23,8 @@ export interface SandboxOptions {
   db?: string; // SQLite file; in memory when absent
   rateLimitPerMinute?: number; // per account; 0 or absent = no limit
   data?: TenantData; // default: the seeded tenant (seed.ts)
-  log?: (line: string) => void; // lifecycle lines and one line per request; never a token or secret
+  log?: (line: string) => void; // lifecycle lines; never a token or secret
+  logRequests?: boolean; // also one line per request (method, path, status, time) to `log`
 }
 
 export interface RunningSandbox {
@@ -108,13 +109,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     return sendProblem(res, problem(404, ErrorCode.notFound, `no route ${method} ${path}`));
   }
 
-  const active = new Set<ServerResponse>();
+  const logRequest = options.logRequests ? log : undefined;
   const server = createServer((req, res) => {
     const started = performance.now();
     if (draining) res.setHeader('connection', 'close');
-    active.add(res);
-    res.on('close', () => active.delete(res));
-    if (log) res.on('finish', () => log(`${req.method} ${req.url?.split('?', 1)[0]} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
+    if (logRequest) res.on('finish', () => logRequest(`${req.method} ${req.url?.split('?', 1)[0]} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
     route(req, res).catch((err: unknown) => {
       // A bug of ours, never the client's: answer 500 in the envelope, without the stack.
       log?.(`internal error: ${(err as Error)?.message ?? String(err)}`);
@@ -136,13 +135,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
       draining = true;
-      // In-flight responses close their connection once sent, so keep-alive clients do not hold the exit.
-      for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
       log?.('draining: no new connections, waiting for in-flight requests');
-      // close() stops accepting and drops idle keep-alive sockets; busy ones end after their response
-      // (they get `connection: close`). A straggler past 10 s is cut rather than hang the exit.
+      // close() stops accepting; keep-alive sockets are dropped as soon as they are idle (their response
+      // sent), checked every 20 ms, so nothing in flight is cut. A straggler past 10 s is cut rather than hang.
+      const idle = setInterval(() => server.closeIdleConnections(), 20);
       const force = setTimeout(() => server.closeAllConnections(), 10_000);
       server.close(() => {
+        clearInterval(idle);
         clearTimeout(force);
         store.close();
         log?.('sandbox closed');

@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import type { TaskStore } from './store.js';
 import type { Task } from './task.js';
+import { taskJson } from './task-json.js';
 
 export function sqliteStore(file: string): TaskStore {
   const db = new Database(file);
@@ -35,9 +36,10 @@ export function sqliteStore(file: string): TaskStore {
     create(streamId, build) {
       const sequence = lastSequence(streamId) + 1;
       const task = build(sequence);
-      insert.run(task._id, streamId, sequence, JSON.stringify(task));
+      const json = Buffer.from(taskJson(task));
+      insert.run(task._id, streamId, sequence, json.toString('utf8'));
       sequences.set(streamId, sequence);
-      return task;
+      return { task, json };
     },
     list: (streamId) => ((streamId === undefined ? all.all() : byStream.all(streamId)) as string[]).map((body) => JSON.parse(body) as Task),
     count: () => countAll.get() as number,
