@@ -42,8 +42,9 @@ const fields = {
   caseId: fieldValue(matching('CaseId')),
   caseRefId: fieldValue(matching('CaseRefId')),
   taskTmp: fieldValue(matching('TaskTemplateId')),
-  name: fieldValue(fc.string({ minLength: 1, maxLength: 1030 })),
-  desc: fieldValue(fc.string({ maxLength: 40 })),
+  // lengths at the contract's limits, counted in code points (an emoji is 2 UTF-16 units, 1 character)
+  name: fieldValue(fc.oneof(nonEmpty, fc.constantFrom('n'.repeat(1024), 'n'.repeat(1025), '😀'.repeat(1024), '😀'.repeat(1025)))),
+  desc: fieldValue(fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('d'.repeat(10_000), 'd'.repeat(10_001), '😀'.repeat(10_000)))),
   source: fieldValue(nonEmpty),
   userInfo,
   extra: fc.anything({ maxDepth: 1 }),
