@@ -1,0 +1,188 @@
+/**
+ * The sandbox's createTask throughput with autocannon at 20 connections, side by side in one run with
+ * a bare node:http server answering a fixed body (a task of the same size) and with the Prism mock.
+ * Every server runs in its own process so the load generator (this process) does not share its core.
+ * Targets: sandbox >= 0.5x bare, >= 10x Prism; p99 latency reported.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { defaultTenant, seedInfoOf } from '../sandbox/seed.js';
+import { mintToken } from '../sandbox/token.js';
+import { startPrism } from '../scripts/lib/prism.js';
+import type { BenchSection } from './harness.js';
+
+const connections = 20;
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const root = new URL('../', import.meta.url).pathname;
+const seed = seedInfoOf(defaultTenant());
+const path = `/caseManagement/api/public/analytics/${seed.streamId}/createTask`;
+const body = JSON.stringify({
+  caseId: seed.caseId,
+  caseRefId: seed.caseRefId,
+  taskTmp: seed.taskTemplateId,
+  name: 'This is demo task',
+  userInfo: { name: 'dummy', emailId: 'dummy@mailinator.com' },
+  source: 'rtm',
+});
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(origin: string, auth: string, duration = seconds): Promise<Measured> {
+  const options = { url: origin + path, method: 'POST' as const, connections, headers: { auth, 'content-type': 'application/json' }, body };
+  await autocannon({ ...options, duration: 1 }); // warm-up (JIT, connections), not counted
+  const r = await autocannon({ ...options, duration });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+}
+
+/** Spawns a server process and resolves with the origin it prints (a line matching `pattern`). */
+function spawnServer(args: string[], pattern: RegExp, env: NodeJS.ProcessEnv = {}): Promise<{ origin: string; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const origin = pattern.exec(output)?.[1];
+      if (origin) resolve({ origin, stop });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${output}`)));
+  });
+}
+
+const startSandboxProcess = (extra: string[] = []) =>
+  spawnServer(['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--quiet', ...extra], /Reference sandbox: (http:\/\/\S+)/);
+
+/** The floor: node:http answering every request with a fixed task-sized body, after reading the request. */
+async function startBareProcess(fixedBody: string) {
+  const code = `
+    const body = Buffer.from(process.env.FIXED_BODY);
+    require('node:http').createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length }).end(body));
+    }).listen(0, '127.0.0.1', function () { console.log('bare http://127.0.0.1:' + this.address().port); });`;
+  return spawnServer(['-e', code], /bare (http:\/\/\S+)/, { FIXED_BODY: fixedBody });
+}
+
+/**
+ * Context, not a target: node:http that parses the request JSON and serialises a task-sized object per
+ * request, i.e. the least any JSON service must do. It shows how much of the gap to `bare` is JSON itself.
+ */
+async function startJsonEchoProcess(sampleTask: string) {
+  const code = `
+    const task = JSON.parse(process.env.SAMPLE_TASK);
+    require('node:http').createServer((req, res) => {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        JSON.parse(Buffer.concat(chunks).toString());
+        const body = Buffer.from(JSON.stringify({ ...task, createdAt: new Date().toISOString() }));
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length }).end(body);
+      });
+    }).listen(0, '127.0.0.1', function () { console.log('echo http://127.0.0.1:' + this.address().port); });`;
+  return spawnServer(['-e', code], /echo (http:\/\/\S+)/, { SAMPLE_TASK: sampleTask });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+const row = (target: string, m: Measured | undefined, note = '') => ({
+  target,
+  'req/s': m ? Math.round(m.rps) : '-',
+  'p50 ms': m ? m.p50 : '-',
+  'p99 ms': m ? m.p99 : '-',
+  'non-2xx': m ? m.non2xx + m.errors : '-',
+  note,
+});
+
+export default async function sandboxBench(): Promise<BenchSection> {
+  const token = await mintToken({ clientId: seed.clientId, clientSecret: seed.clientSecret, expiresInSeconds: 3600 });
+  const rows: Record<string, string | number>[] = [];
+  const targets: BenchSection['targets'] = [];
+
+  const sandbox = await startSandboxProcess();
+  let sample: string;
+  let sandboxRun: Measured;
+  try {
+    const response = await fetch(sandbox.origin + path, { method: 'POST', headers: { auth: token, 'content-type': 'application/json' }, body });
+    sample = await response.text();
+    sandboxRun = await load(sandbox.origin, token);
+  } finally {
+    await sandbox.stop();
+  }
+  rows.push(row('sandbox createTask (memory)', sandboxRun, 'JWT verify, validation, task build, store'));
+
+  const dir = mkdtempSync(join(tmpdir(), 'sandbox-bench-'));
+  try {
+    const persisted = await startSandboxProcess(['--db', join(dir, 'bench.db')]);
+    try {
+      rows.push(row('sandbox createTask (--db SQLite)', await load(persisted.origin, token), 'informational'));
+    } finally {
+      await persisted.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const bare = await startBareProcess(sample);
+  let bareRun: Measured;
+  try {
+    bareRun = await load(bare.origin, 'unused');
+  } finally {
+    await bare.stop();
+  }
+  rows.push(row('bare node:http, fixed body', bareRun, `${Buffer.byteLength(sample)} B body`));
+
+  const echo = await startJsonEchoProcess(sample);
+  try {
+    const echoRun = await load(echo.origin, 'unused');
+    rows.push(row('node:http + JSON parse/stringify only', echoRun, `context: sandbox = ${(sandboxRun.rps / echoRun.rps).toFixed(2)}x of this`));
+  } finally {
+    await echo.stop();
+  }
+  const bareRatio = sandboxRun.rps / bareRun.rps;
+  targets.push({ name: 'sandbox >= 0.5x bare node:http', ok: bareRatio >= 0.5, measured: `${bareRatio.toFixed(2)}x` });
+
+  if (!existsSync(join(root, 'generated/openapi.json'))) {
+    rows.push(row('Prism mock', undefined, 'not measured: generated/openapi.json does not exist yet'));
+  } else {
+    const prism = await startPrism({ port: await freePort(), spec: join(root, 'generated/openapi.json') });
+    let prismRun: Measured;
+    try {
+      prismRun = await load(prism.url, 'any-token-for-the-mock');
+    } finally {
+      await prism.close();
+    }
+    rows.push(row('Prism mock', prismRun, prismRun.non2xx + prismRun.errors > 0 ? 'some answers were not 2xx' : ''));
+    const prismRatio = sandboxRun.rps / prismRun.rps;
+    targets.push({ name: 'sandbox >= 10x Prism mock', ok: prismRatio >= 10, measured: `${prismRatio.toFixed(1)}x` });
+  }
+  const clean = sandboxRun.non2xx + sandboxRun.errors === 0;
+  targets.push({ name: 'sandbox answered every request 200', ok: clean, measured: `${sandboxRun.non2xx} non-2xx, ${sandboxRun.errors} errors` });
+
+  return { title: `Sandbox createTask throughput (autocannon, ${connections} connections, ${seconds} s each)`, rows, targets };
+}
