@@ -87,6 +87,14 @@ try {
   fail((err as Error).message);
 }
 
+// SIGTERM/SIGINT: stop accepting, finish what is in flight, then exit. Set before the banner, which is
+// what callers wait for.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    sandbox.close().then(() => process.exit(0));
+  });
+}
+
 const { url, seed } = sandbox;
 console.log(`
 Reference sandbox: ${url}
@@ -106,10 +114,3 @@ Mint a token (HS256, claims sub + appId, sent as the 'auth' header, no Bearer):
     -H "auth: $KORE_JWT" -H 'content-type: application/json' \\
     -d '{"caseId":"${seed.caseId}","caseRefId":"${seed.caseRefId}","taskTmp":"${seed.taskTemplateId}","source":"rtm","userInfo":{"name":"dummy","emailId":"dummy@mailinator.com"}}'
 `);
-
-// SIGTERM/SIGINT: stop accepting, finish what is in flight, then exit.
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    sandbox.close().then(() => process.exit(0));
-  });
-}
