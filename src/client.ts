@@ -6,6 +6,7 @@
 import * as openapiFetch from 'openapi-fetch';
 import type { Client } from 'openapi-fetch';
 import { authMiddleware, tokenSource } from './auth.js';
+import { startDeadline } from './deadline.js';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -54,18 +55,16 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 
   async function attempt(body: CreateTaskRequest, call: ReturnType<typeof normalizeCall>, n: number): Promise<TaskWithResponse> {
     if (call.signal?.aborted) throw new APIUserAbortError('the call was aborted', false);
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => ((timedOut = true), controller.abort()), call.timeoutMs);
-    const onAbort = () => controller.abort();
-    call.signal?.addEventListener('abort', onAbort);
+    const deadline = startDeadline(call.timeoutMs, call.signal);
     log?.debug(`createTask: POST attempt ${n + 1}`, { streamId: o.streamId });
     try {
       const { data, error, response } = await api.POST(createTaskPath, {
         params: { path: { streamId: o.streamId }, header: call.accountId ? { accountId: call.accountId } : undefined },
         body,
-        signal: controller.signal,
         parseAs: 'text',
+        // The signal goes to fetch itself rather than into openapi-fetch's Request: fetch copies the Request
+        // anyway, and a signal built into both would be followed twice (it costs more than the rest of the SDK).
+        fetch: (request: Request) => (o.fetch ?? fetch)(request, { signal: deadline.signal }),
       });
       const init = { headers: response.headers, requestId: requestIdOf(response.headers) };
       if (!response.ok) {
@@ -88,14 +87,13 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
     } catch (e) {
       if (e instanceof KoreError) throw e;
       const why = redact(String((e as Error)?.message ?? e));
-      if (timedOut) throw new APIConnectionTimeoutError(`no complete answer within ${call.timeoutMs} ms (the task may have been created)`, true);
+      if (deadline.timedOut()) throw new APIConnectionTimeoutError(`no complete answer within ${call.timeoutMs} ms (the task may have been created)`, true);
       if (call.signal?.aborted) throw new APIUserAbortError('the call was aborted', true);
       const code = errorCode(e);
       const sent = !notSentCodes.test(code);
       throw new APIConnectionError(`connection failed${code ? ` (${code})` : ''}: ${why}`, sent, safeCause(e, why, code));
     } finally {
-      clearTimeout(timer);
-      call.signal?.removeEventListener('abort', onAbort);
+      deadline.release();
     }
   }
 

@@ -25,7 +25,8 @@ export function stubFetch(...answers: Answer[]) {
   const requests: Request[] = [];
   const bodies: string[] = [];
   const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
-    const request = input instanceof Request ? input : new Request(input, init);
+    // as fetch does: the init (e.g. the SDK's timeout signal) applies on top of a Request
+    const request = input instanceof Request && !init ? input : new Request(input, init);
     const n = requests.push(request) - 1;
     bodies.push(await request.clone().text());
     const answer = answers[Math.min(n, answers.length - 1)];

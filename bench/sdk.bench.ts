@@ -1,0 +1,139 @@
+/**
+ * createTask over the same stubbed fetch (no network: this measures client overhead only), in one run, with
+ * the SDK as built by `npm run build` (dist/index.js):
+ *   raw fetch (floor) · bare openapi-fetch · the SDK (validation off / on) · the openapi-generator client.
+ * Contestants run interleaved in rounds and each is scored by its median round, so machine noise hits all alike.
+ * Also the SDK entry's bundle size: esbuild --minify of src/index.ts with openapi-fetch included; jose (loaded
+ * lazily, only with clientId/clientSecret) and the response-validation module are separate chunks, reported apart.
+ * Targets: SDK (validation off) >= 0.95 x bare openapi-fetch; SDK entry <= 10 kB minified.
+ */
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import createClient from 'openapi-fetch';
+import spec from '../generated/openapi.json';
+import type { paths } from '../generated/schema.js';
+import { buildSdk, sharedOptions } from '../scripts/build-sdk.js';
+import type { CreateTaskRequest } from '../src/index.js';
+import type { BenchSection } from './harness.js';
+
+const baseUrl = 'https://platform.kore.ai';
+const streamId = 'st-084d3c5e-376a-559f-9987-a012bb2bxxxx';
+const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1IiwiYXBwSWQiOiJjcy0xIn0.c2lnbmF0dXJl';
+const body = spec.components.examples.CreateTaskSeedSample.value as CreateTaskRequest;
+const taskJson = JSON.stringify(spec.components.examples.TaskSeedSample.value);
+const path = '/caseManagement/api/public/analytics/{streamId}/createTask' as const;
+const url = `${baseUrl}/caseManagement/api/public/analytics/${streamId}/createTask`;
+
+// The one stub every contestant calls: it reads the body (as a server would) and answers the seed's task.
+const stubFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  if (input instanceof Request) await input.text();
+  else void init?.body;
+  return new Response(taskJson, { status: 200, headers: { 'content-type': 'application/json' } });
+};
+
+type Contestant = { name: string; run: () => Promise<unknown> };
+
+async function generatorContestant(): Promise<Contestant | string> {
+  const index = new URL('../generated/openapi-generator-client/index.ts', import.meta.url);
+  if (!existsSync(index)) return 'generated/openapi-generator-client is absent (run npm run generate)';
+  const gen = await import(index.href);
+  const api = new gen.TasksApi(new gen.Configuration({ basePath: baseUrl, fetchApi: stubFetch, apiKey: () => jwt }));
+  // the generator renames `_id` to `id` in its models; it is given the same user, in its own shape
+  const createTaskRequest = { ...body, userInfo: { id: body.userInfo._id, name: body.userInfo.name, emailId: body.userInfo.emailId } };
+  return { name: 'openapi-generator (typescript-fetch)', run: () => api.createTask({ streamId, createTaskRequest }) };
+}
+
+async function contestants(): Promise<{ list: Contestant[]; notes: string[] }> {
+  // The SDK as shipped (dist/, built now), not src/ through tsx, whose keepNames wrapping slows every closure.
+  await buildSdk();
+  const { createKoreClient } = (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index.js');
+  const bare = createClient<paths>({ baseUrl, fetch: stubFetch, headers: { auth: jwt } });
+  const sdkOff = createKoreClient({ streamId, jwt, fetch: stubFetch, validateRequests: false });
+  const sdkOn = createKoreClient({ streamId, jwt, fetch: stubFetch });
+  const list: Contestant[] = [
+    {
+      name: 'raw fetch (floor)',
+      run: async () =>
+        (await stubFetch(url, { method: 'POST', headers: { auth: jwt, 'content-type': 'application/json' }, body: JSON.stringify(body) })).json(),
+    },
+    { name: 'bare openapi-fetch', run: () => bare.POST(path, { params: { path: { streamId } }, body }) },
+    { name: 'SDK, validation off', run: () => sdkOff.createTask(body) },
+    { name: 'SDK, validation on (default)', run: () => sdkOn.createTask(body) },
+  ];
+  const gen = await generatorContestant();
+  const notes: string[] = [];
+  if (typeof gen == 'string') notes.push(gen);
+  else list.push(gen);
+  return { list, notes };
+}
+
+async function measure(list: Contestant[], rounds = 15, perRound = 2000): Promise<Map<string, number>> {
+  const samples = new Map(list.map((c) => [c.name, [] as number[]]));
+  for (const c of list) for (let i = 0; i < 500; i++) await c.run(); // warm-up: JIT
+  for (let r = 0; r < rounds; r++) {
+    for (const c of r % 2 ? [...list].reverse() : list) {
+      const start = performance.now();
+      for (let i = 0; i < perRound; i++) await c.run();
+      samples.get(c.name)!.push(perRound / ((performance.now() - start) / 1000));
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return new Map([...samples].map(([name, xs]) => [name, median(xs)]));
+}
+
+/** Minified sizes of the SDK entry (with the chunks it imports statically) and of its lazy chunks. */
+async function bundleSizes() {
+  const result = await build({
+    ...sharedOptions,
+    format: 'esm',
+    splitting: true,
+    minify: true,
+    write: false,
+    outdir: '/bundle',
+    external: ['jose'],
+    metafile: true,
+  });
+  const outputs = result.metafile.outputs;
+  // metafile paths are relative to the working directory; outputFiles paths are absolute
+  const file = (p: string) => result.outputFiles.find((f) => f.path == resolve(p))!.contents;
+  const entry = Object.keys(outputs).find((p) => outputs[p]!.entryPoint)!;
+  const staticImports = (p: string): string[] =>
+    outputs[p]!.imports.filter((i) => i.kind == 'import-statement' && !i.external).flatMap((i) => [i.path, ...staticImports(i.path)]);
+  const entryFiles = [entry, ...staticImports(entry)];
+  const entryBytes = Buffer.concat(entryFiles.map(file));
+  const lazy = Object.keys(outputs)
+    .filter((p) => !entryFiles.includes(p))
+    .map((p) => ({ chunk: basename(p).replace(/-[A-Z0-9]+\.js$/, ''), minified: file(p).length, gzip: gzipSync(file(p)).length }));
+  return { minified: entryBytes.length, gzip: gzipSync(entryBytes).length, lazy };
+}
+
+export default async function sdkBench(): Promise<BenchSection> {
+  const { list, notes } = await contestants();
+  const ops = await measure(list);
+  const bare = ops.get('bare openapi-fetch')!;
+  const off = ops.get('SDK, validation off')!;
+  const on = ops.get('SDK, validation on (default)')!;
+  const rows: BenchSection['rows'] = [...ops].map(([name, value]) => ({
+    contestant: name,
+    'ops/s': Math.round(value),
+    'x bare openapi-fetch': Number((value / bare).toFixed(3)),
+    'µs/op': Number((1e6 / value).toFixed(2)),
+  }));
+  for (const note of notes) rows.push({ contestant: 'openapi-generator (typescript-fetch)', 'ops/s': note });
+  const size = await bundleSizes();
+  rows.push({ contestant: 'bundle: SDK entry (openapi-fetch included)', 'min bytes': size.minified, 'gzip bytes': size.gzip });
+  for (const l of size.lazy) rows.push({ contestant: `bundle: lazy chunk ${l.chunk} (outside the entry)`, 'min bytes': l.minified, 'gzip bytes': l.gzip });
+  rows.push({ contestant: 'bundle: jose', 'min bytes': 'external: imported lazily, only for clientId/clientSecret' });
+  const validationCost = ((1 - on / off) * 100).toFixed(1);
+  rows.push({ contestant: 'cost of request validation', 'ops/s': `${validationCost}% fewer ops/s (${(1e6 / on - 1e6 / off).toFixed(2)} µs/op)` });
+  return {
+    title: 'SDK: createTask over a stubbed fetch, and bundle size',
+    rows,
+    targets: [
+      { name: 'SDK (validation off) >= 0.95 x bare openapi-fetch', ok: off / bare >= 0.95, measured: `${(off / bare).toFixed(3)}x` },
+      { name: 'SDK entry <= 10 kB minified (openapi-fetch included)', ok: size.minified <= 10_240, measured: `${size.minified} B min, ${size.gzip} B gzip` },
+    ],
+  };
+}
