@@ -17,10 +17,11 @@ export function contactUserId(contact: string): string {
   return `u-${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+// The documented samples mask the last four digits as `xxxx`; they are well-formed (and then unknown).
+const tail = '[0-9a-f]{8}(?:[0-9a-f]{4}|xxxx)';
 export const idPatterns = {
-  caseId: /^ci-[0-9a-f]{7}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-  taskTmp: /^ttm-[0-9a-f]{7}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  caseId: new RegExp(`^ci-[0-9a-f]{7}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-${tail}$`),
+  taskTmp: new RegExp(`^ttm-[0-9a-f]{7}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-${tail}$`),
   caseRefId: /^CS\d+$/,
-  userId: /^u-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-  accountId: /^[0-9a-f]{24}$/,
+  userId: new RegExp(`^u-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-${tail}$`),
 } as const;

@@ -30,7 +30,9 @@ describe('createTask validation: 400, every problem in the envelope, each naming
     ['missing taskTmp', () => variant({ taskTmp: undefined }), /^taskTmp is required/],
     ['taskTmp null', () => variant({ taskTmp: null }), /^taskTmp must be a string \(got null\)/],
     ['missing source', () => variant({ source: undefined }), /^source is required/],
-    ['empty source', () => variant({ source: '  ' }), /^source must not be empty/],
+    ['empty source', () => variant({ source: '' }), /^source must not be empty/],
+    ['name longer than 1024 characters', () => variant({ name: 'n'.repeat(1025) }), /^name must be at most 1024 characters/],
+    ['desc longer than 10 000 characters', () => variant({ desc: 'd'.repeat(10_001) }), /^desc must be at most 10000 characters/],
     ['name of the wrong type', () => variant({ name: ['a'] }), /^name must be a string \(got array\)/],
     ['desc of the wrong type', () => variant({ desc: 5 }), /^desc must be a string/],
     ['missing userInfo', () => variant({ userInfo: undefined }), /^userInfo is required/],
@@ -39,7 +41,8 @@ describe('createTask validation: 400, every problem in the envelope, each naming
     ['userInfo with no _id, emailId or phoneNumber', () => variant({}, { _id: undefined, emailId: undefined }), /^userInfo\._id is required when neither/],
     ['userInfo._id not shaped like u-…', () => variant({}, { _id: 'user-1' }), /^userInfo\._id must be a user id/],
     ['userInfo.emailId not an email', () => variant({}, { emailId: 'nobody' }), /^userInfo\.emailId must be an email/],
-    ['userInfo.phoneNumber not a phone number', () => variant({}, { _id: undefined, emailId: undefined, phoneNumber: 'call me' }), /^userInfo\.phoneNumber must be a phone/],
+    ['userInfo.emailId without a dotted domain', () => variant({}, { emailId: 'someone@localhost' }), /^userInfo\.emailId must be an email/],
+    ['empty userInfo.phoneNumber', () => variant({}, { _id: undefined, emailId: undefined, phoneNumber: '' }), /^userInfo\.phoneNumber must not be empty/],
     ['a JSON array instead of an object', () => [] as unknown as Record<string, unknown>, /^body must be a JSON object/],
   ];
 
@@ -63,12 +66,29 @@ describe('createTask validation: 400, every problem in the envelope, each naming
     expect((await createTask(sb, variant({ desc: 'why' }, { _id: undefined, emailId: undefined, phoneNumber: '+1 555 0100' }))).status).toBe(200);
   });
 
+  it('accepts the limits themselves: a 1024-character name (counted in characters), an empty desc', async () => {
+    expect((await createTask(sb, variant({ name: '😀'.repeat(1024) }))).status).toBe(200);
+    expect((await createTask(sb, variant({ desc: '' }))).status).toBe(200);
+  });
+
+  it("accepts the samples' masked user id (userInfo._id is not looked up)", async () => {
+    const sent = await createTask(sb, variant({}, { _id: 'u-fd371c0a-3168-5a02-83dd-f4ba5597xxxx' }));
+    expect(sent.status).toBe(200);
+    expect(sent.json.userInfo._id).toBe('u-fd371c0a-3168-5a02-83dd-f4ba5597xxxx');
+  });
+
   it('ignores unknown properties, like the undocumented ones of the curl sample', async () => {
     expect((await createTask(sb, variant({ priority: 'High', extra: { a: 1 } }))).status).toBe(200);
   });
 });
 
 describe('createTask tenant references (400, naming the field)', () => {
+  it("rejects the samples' masked case and template ids as unknown (well-formed, but no such case)", async () => {
+    const sent = await createTask(sb, variant({ caseId: 'ci-31d9184-d64d-42d9-8c75-5edba531xxxx', taskTmp: 'ttm-16623a9-c63c-4bda-b1e4-14754939xxxx' }));
+    expect(sent.status).toBe(400);
+    expect(envelopeMessages(sent)).toEqual([expect.stringMatching(/^caseId: no case/), expect.stringMatching(/^taskTmp: no task template/)]);
+  });
+
   it('rejects an unknown case and an unknown template together', async () => {
     const sent = await createTask(sb, variant({ caseId: 'ci-0000000-0000-4000-8000-000000000000', taskTmp: 'ttm-0000000-0000-4000-8000-000000000000' }));
     expect(sent.status).toBe(400);
