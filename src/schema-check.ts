@@ -41,18 +41,20 @@ const or = (names: string[]) => names.slice(0, -1).join(', ') + (names.length > 
 /** Appends every problem of `value` against `schema` to `out`; `path` is "" at the root. */
 export function check(schema: Schema, value: unknown, formats: Formats, path = '', out: Problem[] = []): Problem[] {
   const at = (message: string) => out.push({ path: path || '(body)', message });
-  const types = schema.type === undefined ? [] : ([] as string[]).concat(schema.type);
-  if (types.length && !types.some((t) => isType(value, t))) {
-    at(`must be ${or(types.map(article))}`);
+  const type = schema.type;
+  if (type !== undefined && !(typeof type == 'string' ? isType(value, type) : type.some((t) => isType(value, t)))) {
+    at(`must be ${or(([] as string[]).concat(type).map(article))}`);
     return out; // the other rules of this schema say nothing useful about a value of the wrong type
   }
   if ('const' in schema && !same(value, schema.const)) at(`must be ${JSON.stringify(schema.const)}`);
   if (schema.enum && !schema.enum.some((e) => same(value, e)))
     at(`must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`);
   if (typeof value == 'string') {
-    if (schema.minLength !== undefined && codePoints(value) < schema.minLength)
+    // lengths count code points, as JSON Schema does: between half and all of the UTF-16 length, so most
+    // strings are judged without counting
+    if (schema.minLength !== undefined && value.length < 2 * schema.minLength && codePoints(value) < schema.minLength)
       at(schema.minLength == 1 ? 'must not be empty' : `must have at least ${schema.minLength} characters`);
-    if (schema.maxLength !== undefined && codePoints(value) > schema.maxLength)
+    if (schema.maxLength !== undefined && value.length > schema.maxLength && codePoints(value) > schema.maxLength)
       at(`must have at most ${schema.maxLength} characters`);
     if (schema.pattern !== undefined) {
       let re = regexps.get(schema.pattern);
@@ -72,8 +74,9 @@ export function check(schema: Schema, value: unknown, formats: Formats, path = '
     const prefix = path ? `${path}.` : '';
     // undefined is absent: JSON.stringify leaves it out of the body that is sent
     for (const name of schema.required ?? []) if (obj[name] === undefined) out.push({ path: prefix + name, message: 'is required' });
-    for (const [name, v] of Object.entries(obj)) {
-      if (v === undefined) continue;
+    for (const name in obj) {
+      const v = obj[name];
+      if (v === undefined || !Object.hasOwn(obj, name)) continue;
       const sub = schema.properties?.[name] ?? schema.additionalProperties;
       if (sub === false) out.push({ path: prefix + name, message: 'is not allowed' });
       else if (sub && sub !== true) check(sub, v, formats, prefix + name, out);
