@@ -1,0 +1,58 @@
+/**
+ * npm run diff: the breaking-change gate. Compares the bundled contract with the last released one and prints
+ * the changelog; exits 1 on a breaking change unless the major version was raised.
+ *   --base FILE / --head FILE   compare these instead (default: highest releases/<v>/openapi.json, generated/openapi.json)
+ *   --json                      print the verdict as JSON
+ *   --release                   record the current contract as releases/<info.version>/openapi.json (never overwrites)
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { diffDocuments, formatChangelog, judge, latestRelease } from '../contract-diff/index.js';
+
+const ROOT = join(dirname(new URL(import.meta.url).pathname), '..');
+const RELEASES = join(ROOT, 'releases');
+const CURRENT = join(ROOT, 'generated', 'openapi.json');
+
+const readDoc = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+const fail = (message: string): never => {
+  console.error(`diff: ${message}`);
+  process.exit(2);
+};
+
+function release(): void {
+  const version: string = readDoc(CURRENT).info?.version ?? fail('generated/openapi.json has no info.version');
+  const target = join(RELEASES, version, 'openapi.json');
+  if (existsSync(target)) {
+    if (readFileSync(target, 'utf8') == readFileSync(CURRENT, 'utf8')) return console.log(`${version} is already released`);
+    fail(`${relative(ROOT, target)} exists and differs: a release never changes, raise info.version instead`);
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(CURRENT, target);
+  console.log(`released ${version} as ${relative(ROOT, target)}`);
+}
+
+function gate(args: { base?: string; head?: string; json?: boolean }): void {
+  const baseFile =
+    args.base ??
+    latestRelease(RELEASES)?.file ??
+    fail('no released contract under releases/ (record one with: npm run diff -- --release), or pass --base FILE');
+  const headFile = args.head ?? CURRENT;
+  for (const file of [baseFile, headFile]) if (!existsSync(file)) fail(`${file} does not exist`);
+  const base = readDoc(baseFile);
+  const head = readDoc(headFile);
+  const verdict = judge(diffDocuments(base, head), String(base.info?.version), String(head.info?.version));
+  const label = (file: string) => relative(process.cwd(), file) || file;
+  console.log(args.json ? JSON.stringify(verdict, null, 2) : formatChangelog(verdict, label(baseFile), label(headFile)));
+  process.exitCode = verdict.ok ? 0 : 1;
+}
+
+const { values } = parseArgs({
+  options: { base: { type: 'string' }, head: { type: 'string' }, json: { type: 'boolean' }, release: { type: 'boolean' } },
+});
+try {
+  if (values.release) release();
+  else gate(values);
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
