@@ -9,7 +9,7 @@ export function readBody(req: IncomingMessage, limit = maxBodyBytes): Promise<Bu
   const tooLarge = () => problem(413, ErrorCode.payloadTooLarge, `body is larger than ${limit} bytes`, { connection: 'close' });
   const declared = Number(req.headers['content-length']);
   if (declared > limit) return Promise.resolve(tooLarge());
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -21,7 +21,8 @@ export function readBody(req: IncomingMessage, limit = maxBodyBytes): Promise<Bu
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    req.on('error', reject);
+    // A client that gives up mid-body made the mistake: a 4xx (it will not read it), not an internal error.
+    req.on('error', () => resolve(problem(400, ErrorCode.invalidRequest, 'body: the request ended before its body was complete')));
   });
 }
 

@@ -35,6 +35,15 @@ export interface RunningSandbox {
 
 const createTaskPath = /^\/caseManagement\/api\/public\/analytics\/([^/]+)\/createTask$/;
 
+/** A segment that is not valid percent-encoding is kept as it is (an unknown stream, 404), never a 500. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const drift = driftBehaviour(options.drift);
   const data = options.data ?? defaultTenant();
@@ -91,7 +100,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const match = createTaskPath.exec(path);
     if (match) {
       if (method !== 'POST') return methodNotAllowed(res, method, 'POST');
-      return createTask(req, res, decodeURIComponent(match[1]!));
+      return createTask(req, res, decodePathSegment(match[1]!));
     }
     if (path === '/__sandbox/health') {
       if (method !== 'GET') return methodNotAllowed(res, method, 'GET');

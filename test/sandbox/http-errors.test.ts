@@ -74,6 +74,12 @@ describe('bad input is a 4xx in the envelope, never a 5xx', () => {
     expect(envelopeMessages(sent)[0]).toMatch(/^streamId: no stream/);
   });
 
+  it('a stream id that is not valid percent-encoding: 404, not 500', async () => {
+    const sent = await createTask(sb, validBody(sb), { auth: token, streamId: '%E0%A4%A' });
+    expect(sent.status).toBe(404);
+    expect(envelopeMessages(sent)[0]).toMatch(/^streamId: no stream %E0%A4%A/);
+  });
+
   it('an unknown route: 404', async () => {
     const response = await fetch(`${sb.url}/caseManagement/api/public/analytics/${sb.seed.streamId}/createTasks`, { method: 'POST' });
     expect(response.status).toBe(404);
