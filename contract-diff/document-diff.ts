@@ -19,14 +19,20 @@ export function diffDocuments(base: Json, head: Json): Change[] {
   diffInfo(docs);
   diffServers(docs);
   diffOperations(docs);
-  if (docs.log.changes.length == 0 && canonical(withoutVersion(base)) != canonical(withoutVersion(head))) {
-    // Tags, unused components, extensions …: nothing a client sees through an operation.
-    docs.log.add('description-changed', ['document'], 'changed outside any operation (tags, unused components or extensions)');
-  }
+  diffTopLevel(docs);
   return docs.log.changes;
 }
 
-const withoutVersion = (doc: Json) => ({ ...doc, info: { ...doc.info, version: undefined } });
+/** What the walk above does not cover: documentation-only keys, and anything else (judged by a human). */
+function diffTopLevel({ base, head, log }: Docs): void {
+  const walked = new Set(['openapi', 'info', 'servers', 'paths', 'components', 'security']);
+  const keys = [...new Set([...Object.keys(base), ...Object.keys(head)])].filter((k) => !walked.has(k));
+  for (const key of keys.filter((k) => canonical(base[k]) != canonical(head[k]))) {
+    if (key == 'tags' || key == 'externalDocs') log.add('description-changed', [key], `${key} changed`);
+    else if (key.startsWith('x-')) log.add('extension-changed', [key], `${key} changed`);
+    else log.add('unclassified', [key], `${key} changed`);
+  }
+}
 
 function diffInfo({ base, head, log }: Docs): void {
   for (const key of ['title', 'summary', 'description']) {
