@@ -84,7 +84,7 @@ describe('the described request, sent to the Prism mock of the contract', () => 
   async function send(jwt: string): Promise<Response> {
     const { request } = createTask;
     const overrides = { baseUrl: prism.url, jwt };
-    const headers = new Headers(Object.entries(request.headers.toObject()).map(([k, v]) => [k, resolve(String(v), overrides)]));
+    const headers = new Headers(Object.entries(request.headers.toObject()).map(([k, v]): [string, string] => [k, resolve(String(v), overrides)]));
     const auth = createTask.getAuth()!.parameters().toObject();
     if (jwt) headers.set(auth.key, resolve(auth.value, overrides));
     return fetch(resolve(request.url.toString(), overrides), { method: request.method, headers, body: request.body!.raw });
