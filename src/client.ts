@@ -15,7 +15,7 @@ import {
   RequestValidationError,
   errorForStatus,
 } from './errors.js';
-import { normalizeCall, normalizeOptions, type CallOptions, type KoreClientOptions } from './options.js';
+import { normalizeCall, normalizeOptions, type CallOptions, type KoreClientOptions, type NormalizedCall } from './options.js';
 import { createRedactor, type Redact } from './redact.js';
 import { withRetries } from './retry.js';
 import requestSchema from './schemas/request.js';
@@ -43,7 +43,6 @@ const errorCode = (e: any): string => String(e?.code ?? e?.cause?.code ?? e?.cau
 // openapi-fetch's CommonJS build sets `exports.default` without `__esModule`: unwrap it in the CommonJS bundle.
 const createClient: typeof openapiFetch.default =
   (openapiFetch.default as unknown as { default?: typeof openapiFetch.default }).default ?? openapiFetch.default;
-const requestIdOf = (headers: Headers) => headers.get('x-request-id') ?? undefined;
 
 export function createKoreClient(options: KoreClientOptions): KoreClient {
   const o = normalizeOptions(options);
@@ -53,45 +52,31 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
   api.use(authMiddleware(tokenSource(o.auth, redact)));
   let responseChecker: Promise<typeof import('./validate-response.js')> | undefined;
 
-  async function attempt(body: CreateTaskRequest, call: ReturnType<typeof normalizeCall>, n: number): Promise<TaskWithResponse> {
+  /** One try: an HTTP answer becomes a TaskWithResponse or an APIError; anything else a connection error. */
+  async function attempt(body: CreateTaskRequest, call: NormalizedCall, n: number): Promise<TaskWithResponse> {
     if (call.signal?.aborted) throw new APIUserAbortError('the call was aborted', false);
     const deadline = startDeadline(call.timeoutMs, call.signal);
     log?.debug(`createTask: POST attempt ${n + 1}`, { streamId: o.streamId });
     try {
-      const { data, error, response } = await api.POST(createTaskPath, {
+      const { data, error, response } = await deadline.race(api.POST(createTaskPath, {
         params: { path: { streamId: o.streamId }, header: call.accountId ? { accountId: call.accountId } : undefined },
         body,
         parseAs: 'text',
         // The signal goes to fetch itself rather than into openapi-fetch's Request: fetch copies the Request
         // anyway, and a signal built into both would be followed twice (it costs more than the rest of the SDK).
         fetch: (request: Request) => (o.fetch ?? fetch)(request, { signal: deadline.signal }),
-      });
-      const init = { headers: response.headers, requestId: requestIdOf(response.headers) };
-      if (!response.ok) {
-        const raw: unknown = error; // the parsed envelope, or the body text when it is not JSON
-        const envelope = isEnvelope(raw) ? redactEnvelope(raw, redact) : undefined;
-        throw errorForStatus(response.status, { ...init, envelope }, typeof raw == 'string' ? redact(raw.slice(0, 200)) : undefined);
-      }
-      let task: Task;
-      try {
-        task = JSON.parse(data as unknown as string);
-      } catch {
-        // The task was created, but its answer is unreadable: never retried.
-        throw errorForStatus(response.status, init, 'the response body is not valid JSON (the task may have been created)');
-      }
+      }));
+      const result = readAnswer(response, data as unknown as string, error, redact);
       if (o.validateResponses) {
         const { assertValidTask } = await (responseChecker ??= import('./validate-response.js'));
-        assertValidTask(task, response, init.requestId);
+        assertValidTask(result.data, response, result.requestId);
       }
-      return { data: task, response, requestId: init.requestId };
+      return result;
     } catch (e) {
       if (e instanceof KoreError) throw e;
-      const why = redact(String((e as Error)?.message ?? e));
       if (deadline.timedOut()) throw new APIConnectionTimeoutError(`no complete answer within ${call.timeoutMs} ms (the task may have been created)`, true);
       if (call.signal?.aborted) throw new APIUserAbortError('the call was aborted', true);
-      const code = errorCode(e);
-      const sent = !notSentCodes.test(code);
-      throw new APIConnectionError(`connection failed${code ? ` (${code})` : ''}: ${why}`, sent, safeCause(e, why, code));
+      throw connectionError(e, redact);
     } finally {
       deadline.release();
     }
@@ -120,6 +105,30 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
     createTaskWithResponse,
     api,
   };
+}
+
+/** The task of a 2xx answer, or the APIError of any other. */
+function readAnswer(response: Response, text: string, error: unknown, redact: Redact): TaskWithResponse {
+  const init = { headers: response.headers, requestId: response.headers.get('x-request-id') ?? undefined };
+  if (!response.ok) {
+    // `error` is the parsed envelope, or the body's text when it is not JSON
+    const envelope = isEnvelope(error) ? redactEnvelope(error, redact) : undefined;
+    throw errorForStatus(response.status, { ...init, envelope }, typeof error == 'string' ? redact(error.slice(0, 200)) : undefined);
+  }
+  try {
+    return { data: JSON.parse(text) as Task, response, requestId: init.requestId };
+  } catch {
+    // The task was created, but its answer is unreadable: never retried.
+    throw errorForStatus(response.status, init, 'the response body is not valid JSON (the task may have been created)');
+  }
+}
+
+/** What fetch threw, as an APIConnectionError that says whether the request may have reached the platform. */
+function connectionError(e: unknown, redact: Redact): APIConnectionError {
+  const why = redact(String((e as Error)?.message ?? e));
+  const code = errorCode(e);
+  const sent = !notSentCodes.test(code);
+  return new APIConnectionError(`connection failed${code ? ` (${code})` : ''}: ${why}`, sent, safeCause(e, why, code));
 }
 
 function isEnvelope(value: unknown): value is ErrorEnvelope {

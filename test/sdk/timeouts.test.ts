@@ -37,6 +37,11 @@ describe('timeouts', () => {
     expect(await rejection(client.createTask(sampleBody))).toBeInstanceOf(APIConnectionTimeoutError);
   });
 
+  it('a fetch that ignores its signal still times out (the SDK does not rely on fetch to give up)', async () => {
+    const { client } = makeClient([() => new Promise<Response>(() => {})], { timeoutMs: 10 });
+    expect(await rejection(client.createTask(sampleBody))).toBeInstanceOf(APIConnectionTimeoutError);
+  });
+
   it('a fast answer is not affected and leaves no timer behind', async () => {
     const { client } = makeClient([ok()], { timeoutMs: 50 });
     await expect(client.createTask(sampleBody)).resolves.toBeDefined();
@@ -59,6 +64,14 @@ describe('aborts', () => {
     setTimeout(() => controller.abort(), 5);
     expect(await rejection(pending)).toBeInstanceOf(APIUserAbortError);
     expect(requests).toHaveLength(1);
+  });
+
+  it('aborting stops a call even when fetch ignores its signal', async () => {
+    const controller = new AbortController();
+    const { client } = makeClient([() => new Promise<Response>(() => {})]);
+    const pending = client.createTask(sampleBody, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 5);
+    expect(await rejection(pending)).toBeInstanceOf(APIUserAbortError);
   });
 
   it('aborting during the wait before a retry stops the retries', async () => {
