@@ -2,14 +2,15 @@
  * npm run postman: the contract as a Postman collection (dist/postman/collection.json), converted by
  * openapi-to-postmanv2 and then given the variables people fill in once: host, jwt (sent in the `auth`
  * header, no Bearer prefix), streamId and accountId. Requests carry the seed's sample body.
+ *   --output FILE   write the collection elsewhere
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import Converter from 'openapi-to-postmanv2';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const COLLECTION_PATH = join(ROOT, 'dist', 'postman', 'collection.json');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -73,11 +74,13 @@ export async function buildCollection(contract: Json): Promise<Json> {
 }
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { output: { type: 'string' } } });
+  const output = resolve(values.output ?? join(ROOT, 'dist', 'postman', 'collection.json'));
   const contract = JSON.parse(readFileSync(join(ROOT, 'generated', 'openapi.json'), 'utf8'));
   const collection = await buildCollection(contract);
-  mkdirSync(dirname(COLLECTION_PATH), { recursive: true });
-  writeFileSync(COLLECTION_PATH, `${JSON.stringify(collection, null, 2)}\n`);
-  console.log(`wrote ${COLLECTION_PATH.slice(ROOT.length)}: set jwt, host (or baseUrl), streamId and accountId in the collection variables`);
+  mkdirSync(dirname(output), { recursive: true });
+  writeFileSync(output, `${JSON.stringify(collection, null, 2)}\n`);
+  console.log(`wrote ${output}: set jwt, host (or baseUrl), streamId and accountId in the collection variables`);
 }
 
 if (import.meta.url == pathToFileURL(process.argv[1] ?? '').href) {

@@ -4,7 +4,9 @@
  * Prism mock of the contract, which validates it.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import sdk, { type Item } from 'postman-collection';
@@ -24,8 +26,10 @@ function resolve(text: string, overrides: Record<string, string> = {}): string {
 }
 
 beforeAll(async () => {
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/postman.ts'], { cwd: ROOT });
-  collection = new sdk.Collection(JSON.parse(readFileSync(`${ROOT}dist/postman/collection.json`, 'utf8')));
+  // Written to a temporary file: `npm run build` (run by the package test) empties dist/ and would race this.
+  const output = join(mkdtempSync(join(tmpdir(), 'postman-')), 'collection.json');
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/postman.ts', '--output', output], { cwd: ROOT });
+  collection = new sdk.Collection(JSON.parse(readFileSync(output, 'utf8')));
   collection.forEachItem((item) => {
     if (item.name == 'Create a task') createTask = item;
   });

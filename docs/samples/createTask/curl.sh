@@ -1,0 +1,19 @@
+# The JWT goes in the `auth` header as it is (no "Bearer"). accountId is optional.
+# Hosts: platform.kore.ai (default), bots.kore.ai, jp-platform.kore.ai, de-platform.kore.ai.
+curl --silent --show-error --request POST \
+  "${KORE_BASE_URL:-https://platform.kore.ai}/caseManagement/api/public/analytics/${KORE_STREAM_ID}/createTask" \
+  --header "auth: ${KORE_JWT}" \
+  --header "accountId: ${KORE_ACCOUNT_ID}" \
+  --header 'Content-Type: application/json' \
+  --data '{
+    "caseId": "ci-31d9184-d64d-42d9-8c75-5edba531xxxx",
+    "caseRefId": "CS000131",
+    "taskTmp": "ttm-16623a9-c63c-4bda-b1e4-14754939xxxx",
+    "name": "This is demo task",
+    "userInfo": {
+      "_id": "u-fd371c0a-3168-5a02-83dd-f4ba5597xxxx",
+      "name": "dummy",
+      "emailId": "dummy@mailinator.com"
+    },
+    "source": "rtm"
+  }'

@@ -1,0 +1,35 @@
+// The classic client that openapi-generator (typescript-fetch) builds from the contract: `npm run generate`
+// writes it to generated/openapi-generator-client/. Two things it gets wrong, so prefer the SDK:
+// - it renames `_id` to `id` in its types (the JSON on the wire still says `_id`);
+// - it flattens userInfo's "`_id`, or else `emailId` or `phoneNumber`" into one type that demands all three:
+//   give the ones you have and cast (missing ones are left out of the JSON).
+import { Configuration, TasksApi, type CreateTaskUserInfo } from './generated/openapi-generator-client';
+
+const tasks = new TasksApi(
+  new Configuration({
+    basePath: process.env.KORE_BASE_URL ?? 'https://platform.kore.ai',
+    apiKey: process.env.KORE_JWT!, // sent as the `auth` header, no Bearer prefix
+  }),
+);
+
+try {
+  const task = await tasks.createTask({
+    streamId: process.env.KORE_STREAM_ID!,
+    accountId: process.env.KORE_ACCOUNT_ID, // optional
+    createTaskRequest: {
+      caseId: 'ci-31d9184-d64d-42d9-8c75-5edba531xxxx',
+      caseRefId: 'CS000131',
+      taskTmp: 'ttm-16623a9-c63c-4bda-b1e4-14754939xxxx',
+      name: 'This is demo task',
+      userInfo: { id: 'u-fd371c0a-3168-5a02-83dd-f4ba5597xxxx', name: 'dummy', emailId: 'dummy@mailinator.com' } as CreateTaskUserInfo,
+      source: 'rtm',
+    },
+  });
+  console.log(`created ${task.id} (${task.refId}), status ${task.status.name}`);
+} catch (error) {
+  // On a non-2xx answer this client throws the fetch Response itself.
+  if (!(error instanceof Response)) throw error;
+  const { errors } = await error.json();
+  console.error(`HTTP ${error.status}: ${errors?.[0]?.msg}`);
+  process.exitCode = 1;
+}

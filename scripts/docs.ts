@@ -1,0 +1,80 @@
+/**
+ * npm run docs: the published API reference, dist/docs/index.html: one self-contained page (Redoc inlined, no CDN)
+ * built by Redocly from the bundled contract. Request samples are kept as files under docs/samples/<operationId>/
+ * and injected as `x-codeSamples` into a temporary copy of the bundle (the contract itself stays sample-free).
+ *   --output FILE   write the page elsewhere (tests do, so that a parallel `npm run build` cleaning dist/ cannot race them)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SAMPLES = join(ROOT, 'docs', 'samples');
+
+/** The tabs every operation shows, in this order. */
+const SAMPLE_FILES = [
+  { file: 'curl.sh', lang: 'Shell', label: 'curl' },
+  { file: 'sdk.ts', lang: 'TypeScript', label: 'SDK (kore-create-task)' },
+  { file: 'openapi-generator.ts', lang: 'TypeScript', label: 'openapi-generator client' },
+];
+
+/** Redoc settings: open everything a reader needs (request fields, the 200 answer) without clicking. */
+const REDOC_OPTIONS = {
+  schemaExpansionLevel: 'all',
+  expandResponses: '200',
+  jsonSamplesExpandLevel: 'all',
+  requiredPropsFirst: true,
+  hideDownloadButtons: false,
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+function withCodeSamples(contract: Json): Json {
+  const copy = structuredClone(contract);
+  for (const pathItem of Object.values<Json>(copy.paths)) {
+    for (const operation of Object.values<Json>(pathItem)) {
+      if (!operation?.operationId) continue;
+      const dir = join(SAMPLES, operation.operationId);
+      const missing = SAMPLE_FILES.filter(({ file }) => !existsSync(join(dir, file)));
+      if (missing.length) throw new Error(`${operation.operationId} has no sample ${missing.map((m) => m.file).join(', ')} in docs/samples/${operation.operationId}/`);
+      operation['x-codeSamples'] = SAMPLE_FILES.map(({ file, lang, label }) => ({ lang, label, source: readFileSync(join(dir, file), 'utf8').trimEnd() }));
+    }
+  }
+  return copy;
+}
+
+function build(output: string): void {
+  const contract = JSON.parse(readFileSync(join(ROOT, 'generated', 'openapi.json'), 'utf8'));
+  const work = mkdtempSync(join(tmpdir(), 'kore-docs-'));
+  try {
+    const bundle = join(work, 'openapi.json');
+    writeFileSync(bundle, JSON.stringify(withCodeSamples(contract)));
+    mkdirSync(dirname(output), { recursive: true });
+    const options = Object.entries(REDOC_OPTIONS).map(([key, value]) => `--openapi.${key}=${value}`);
+    const redocly = spawnSync(
+      join(ROOT, 'node_modules', '.bin', 'redocly'),
+      ['build-docs', bundle, '--output', output, '--inlineBundle', '--title', contract.info.title, '--lint-config', 'off', ...options],
+      { cwd: work, encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
+    );
+    if (redocly.status !== 0) throw new Error(`redocly build-docs failed:\n${redocly.stderr}${redocly.stdout}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  // The page must load nothing: no external script or stylesheet tag (the browser test checks the rest).
+  const html = readFileSync(output, 'utf8');
+  const external = html.match(/<(script|link)[^>]+(src|href)="(https?:)?\/\/[^"]+"/g);
+  if (external) throw new Error(`the page still loads from the network: ${external.join(', ')}`);
+  console.log(`wrote ${output} (${Math.round(html.length / 1024)} KiB, self-contained)`);
+}
+
+const { values } = parseArgs({ options: { output: { type: 'string' } } });
+try {
+  build(resolve(values.output ?? join(ROOT, 'dist', 'docs', 'index.html')));
+} catch (error) {
+  console.error(`docs: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
