@@ -2,7 +2,7 @@
  * The sandbox's createTask throughput with autocannon at 20 connections, side by side in one run with
  * a bare node:http server answering a fixed body (a task of the same size) and with the Prism mock.
  * Every server runs in its own process so the load generator (this process) does not share its core.
- * Targets: sandbox >= 0.5x bare, >= 10x Prism; p99 latency reported.
+ * Targets: sandbox >= 0.5x bare, >= 10x Prism; p99 latency reported. BENCH_SECONDS sets the run length.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,13 +10,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { createServer as createHttpServer } from 'node:http';
 import { defaultTenant, seedInfoOf } from '../sandbox/seed.js';
+import { startSandbox } from '../sandbox/server.js';
 import { mintToken } from '../sandbox/token.js';
 import { startPrism } from '../scripts/lib/prism.js';
 import type { BenchSection } from './harness.js';
 
 const connections = 20;
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+const rounds = 3;
 const root = new URL('../', import.meta.url).pathname;
 const seed = seedInfoOf(defaultTenant());
 const path = `/caseManagement/api/public/analytics/${seed.streamId}/createTask`;
@@ -119,70 +122,92 @@ const row = (target: string, m: Measured | undefined, note = '') => ({
   note,
 });
 
+/**
+ * Context, not a target: the same pair with server and load generator sharing this process (one event loop),
+ * the way DESIGN.md's peer figures (bare node:http ≈32k/s) look to have been taken. Client and server costs add
+ * up, so this ratio is kinder than the one between processes.
+ */
+async function inProcessRatio(sample: string, token: string): Promise<{ sandbox: Measured; bare: Measured }> {
+  const sandbox = await startSandbox({ port: 0 });
+  const fixed = Buffer.from(sample);
+  const bare = createHttpServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json', 'content-length': fixed.length }).end(fixed));
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', () => resolve()));
+  try {
+    const { port } = bare.address() as { port: number };
+    return { sandbox: await load(sandbox.url, token), bare: await load(`http://127.0.0.1:${port}`, 'unused') };
+  } finally {
+    await sandbox.close();
+    await new Promise((resolve) => bare.close(resolve));
+  }
+}
+
+/** The best of several runs: a burst of load from another process on this shared machine only ever slows a run. */
+const best = (runs: Measured[]): Measured => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
+
 export default async function sandboxBench(): Promise<BenchSection> {
   const token = await mintToken({ clientId: seed.clientId, clientSecret: seed.clientSecret, expiresInSeconds: 3600 });
   const rows: Record<string, string | number>[] = [];
   const targets: BenchSection['targets'] = [];
-
-  const sandbox = await startSandboxProcess();
-  let sample: string;
-  let sandboxRun: Measured;
-  try {
-    const response = await fetch(sandbox.origin + path, { method: 'POST', headers: { auth: token, 'content-type': 'application/json' }, body });
-    sample = await response.text();
-    sandboxRun = await load(sandbox.origin, token);
-  } finally {
-    await sandbox.stop();
-  }
-  rows.push(row('sandbox createTask (memory)', sandboxRun, 'JWT verify, validation, task build, store'));
-
   const dir = mkdtempSync(join(tmpdir(), 'sandbox-bench-'));
+  const servers: { stop: () => Promise<void> }[] = [];
   try {
+    const sandbox = await startSandboxProcess();
+    servers.push(sandbox);
+    const response = await fetch(sandbox.origin + path, { method: 'POST', headers: { auth: token, 'content-type': 'application/json' }, body });
+    const sample = await response.text();
+    const bare = await startBareProcess(sample);
+    servers.push(bare);
+    const echo = await startJsonEchoProcess(sample);
+    servers.push(echo);
+
+    // Interleaved rounds, so that the peers share whatever else the machine was doing at the time.
+    const runs = { sandbox: [] as Measured[], bare: [] as Measured[], echo: [] as Measured[] };
+    for (let round = 0; round < rounds; round++) {
+      runs.sandbox.push(await load(sandbox.origin, token));
+      runs.bare.push(await load(bare.origin, 'unused'));
+      runs.echo.push(await load(echo.origin, 'unused'));
+    }
+    const [sandboxRun, bareRun, echoRun] = [best(runs.sandbox), best(runs.bare), best(runs.echo)];
+    rows.push(row('sandbox createTask (memory)', sandboxRun, 'JWT check, validation, task build, store'));
+    rows.push(row('bare node:http, fixed body', bareRun, `${Buffer.byteLength(sample)} B body`));
+    rows.push(row('node:http + JSON parse/stringify only', echoRun, `context: sandbox = ${(sandboxRun.rps / echoRun.rps).toFixed(2)}x of this`));
+    const bareRatio = sandboxRun.rps / bareRun.rps;
+    targets.push({ name: 'sandbox >= 0.5x bare node:http', ok: bareRatio >= 0.5, measured: `${bareRatio.toFixed(2)}x` });
+    targets.push({
+      name: 'sandbox answered every request 200',
+      ok: runs.sandbox.every((r) => r.non2xx + r.errors === 0),
+      measured: `${runs.sandbox.reduce((n, r) => n + r.non2xx + r.errors, 0)} non-2xx or errors`,
+    });
+
+    const inProcess = await inProcessRatio(sample, token);
+    const inProcessRatioText = `context: sandbox = ${(inProcess.sandbox.rps / inProcess.bare.rps).toFixed(2)}x bare, same process`;
+    rows.push(row('sandbox createTask, in-process load', inProcess.sandbox, inProcessRatioText));
+    rows.push(row('bare node:http, in-process load', inProcess.bare, 'one run each'));
+
     const persisted = await startSandboxProcess(['--db', join(dir, 'bench.db')]);
-    try {
-      rows.push(row('sandbox createTask (--db SQLite)', await load(persisted.origin, token), 'informational'));
-    } finally {
-      await persisted.stop();
+    servers.push(persisted);
+    rows.push(row('sandbox createTask (--db SQLite)', await load(persisted.origin, token), 'informational, one run'));
+
+    if (!existsSync(join(root, 'generated/openapi.json'))) {
+      rows.push(row('Prism mock', undefined, 'not measured: generated/openapi.json does not exist yet'));
+    } else {
+      const prism = await startPrism({ port: await freePort(), spec: join(root, 'generated/openapi.json') });
+      servers.push({ stop: () => prism.close() });
+      const prismRun = await load(prism.url, 'any-token-for-the-mock');
+      rows.push(row('Prism mock', prismRun, prismRun.non2xx + prismRun.errors > 0 ? 'some answers were not 2xx' : 'one run'));
+      const prismRatio = sandboxRun.rps / prismRun.rps;
+      targets.push({ name: 'sandbox >= 10x Prism mock', ok: prismRatio >= 10, measured: `${prismRatio.toFixed(1)}x` });
     }
   } finally {
+    await Promise.all(servers.map((s) => s.stop()));
     rmSync(dir, { recursive: true, force: true });
   }
-
-  const bare = await startBareProcess(sample);
-  let bareRun: Measured;
-  try {
-    bareRun = await load(bare.origin, 'unused');
-  } finally {
-    await bare.stop();
-  }
-  rows.push(row('bare node:http, fixed body', bareRun, `${Buffer.byteLength(sample)} B body`));
-
-  const echo = await startJsonEchoProcess(sample);
-  try {
-    const echoRun = await load(echo.origin, 'unused');
-    rows.push(row('node:http + JSON parse/stringify only', echoRun, `context: sandbox = ${(sandboxRun.rps / echoRun.rps).toFixed(2)}x of this`));
-  } finally {
-    await echo.stop();
-  }
-  const bareRatio = sandboxRun.rps / bareRun.rps;
-  targets.push({ name: 'sandbox >= 0.5x bare node:http', ok: bareRatio >= 0.5, measured: `${bareRatio.toFixed(2)}x` });
-
-  if (!existsSync(join(root, 'generated/openapi.json'))) {
-    rows.push(row('Prism mock', undefined, 'not measured: generated/openapi.json does not exist yet'));
-  } else {
-    const prism = await startPrism({ port: await freePort(), spec: join(root, 'generated/openapi.json') });
-    let prismRun: Measured;
-    try {
-      prismRun = await load(prism.url, 'any-token-for-the-mock');
-    } finally {
-      await prism.close();
-    }
-    rows.push(row('Prism mock', prismRun, prismRun.non2xx + prismRun.errors > 0 ? 'some answers were not 2xx' : ''));
-    const prismRatio = sandboxRun.rps / prismRun.rps;
-    targets.push({ name: 'sandbox >= 10x Prism mock', ok: prismRatio >= 10, measured: `${prismRatio.toFixed(1)}x` });
-  }
-  const clean = sandboxRun.non2xx + sandboxRun.errors === 0;
-  targets.push({ name: 'sandbox answered every request 200', ok: clean, measured: `${sandboxRun.non2xx} non-2xx, ${sandboxRun.errors} errors` });
-
-  return { title: `Sandbox createTask throughput (autocannon, ${connections} connections, ${seconds} s each)`, rows, targets };
+  return {
+    title: `Sandbox createTask throughput (autocannon, ${connections} connections, best of ${rounds} interleaved ${seconds} s runs)`,
+    rows,
+    targets,
+  };
 }
