@@ -1,0 +1,86 @@
+/**
+ * The three ways the suite sends a request, each through the recording fetch: the project's SDK and the
+ * openapi-generator client for valid bodies (both must agree with the contract), raw fetch for what typed
+ * clients refuse to build (invalid bodies, bad tokens, wrong content types). Each returns what it recorded.
+ */
+import { createKoreClient, RequestValidationError } from '../src/index.js';
+import { Configuration, TasksApi, type CreateTaskRequest as GeneratorRequest } from '../generated/openapi-generator-client/index.js';
+import { recordingFetch, type ProbeMeta, type Sink } from './record.js';
+import { validToken } from './tokens.js';
+import type { Body } from './bodies.js';
+import type { Target } from './targets/target.js';
+import type { Exchange } from './types.js';
+import { OPERATION_PATH } from './spec.js';
+
+export interface Sender {
+  target: Target;
+  record: Sink;
+}
+
+/** Runs `send` with a sink that also keeps what it recorded; a client's own refusal is recorded too. */
+async function capture(ctx: Sender, meta: ProbeMeta, send: (sink: Sink) => Promise<unknown>): Promise<Exchange> {
+  const mine: Exchange[] = [];
+  const sink: Sink = (x) => (mine.push(x), ctx.record(x));
+  try {
+    await send(sink);
+  } catch (error) {
+    if (mine.length === 0) {
+      const refused = error instanceof RequestValidationError ? 'the client refused to send it' : 'the call failed before any request';
+      sink({ ...meta, request: { method: 'POST', path: pathOf(ctx.target), headers: {} }, error: `${refused}: ${(error as Error).message}` });
+    }
+    // An HTTP error answer was recorded by the fetch: the checks judge it, not this function.
+  }
+  return mine[mine.length - 1]!;
+}
+
+const pathOf = (t: Target) => OPERATION_PATH.replace('{streamId}', encodeURIComponent(t.streamId));
+
+export function sendWithSdk(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, body: Body): Promise<Exchange> {
+  const m: ProbeMeta = { ...meta, via: 'sdk' };
+  const { target } = ctx;
+  const c = target.credentials;
+  return capture(ctx, m, (sink) =>
+    createKoreClient({
+      baseUrl: target.baseUrl,
+      streamId: target.streamId,
+      accountId: target.accountId,
+      ...(c.kind === 'jwt' ? { jwt: c.jwt } : { clientId: c.clientId, clientSecret: c.clientSecret, jwtSubject: c.sub }),
+      fetch: recordingFetch(sink, m, 'valid token'),
+      maxRetries: 0, // the suite judges every answer itself; a retry would hide a 429 or a 503
+      timeoutMs: 15_000,
+    }).createTaskWithResponse(body as never),
+  );
+}
+
+export function sendWithGeneratorClient(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, body: GeneratorRequest): Promise<Exchange> {
+  const m: ProbeMeta = { ...meta, via: 'openapi-generator' };
+  const { target } = ctx;
+  return capture(ctx, m, async (sink) => {
+    const token = await validToken(target.credentials);
+    const api = new TasksApi(
+      new Configuration({ basePath: target.baseUrl, apiKey: () => token, fetchApi: recordingFetch(sink, m, 'valid token') }),
+    );
+    await api.createTaskRaw({ streamId: target.streamId, createTaskRequest: body, accountId: target.accountId });
+  });
+}
+
+export interface RawRequest {
+  /** An object is sent as JSON; a string is sent as is (e.g. malformed JSON). */
+  body: Body | string;
+  contentType?: string;
+  /** The `auth` header's value and how the report describes it; null sends none. */
+  token: { value: string; label: string } | null;
+  headers?: Record<string, string>;
+}
+
+export function sendRaw(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, request: RawRequest): Promise<Exchange> {
+  const m: ProbeMeta = { ...meta, via: 'fetch' };
+  const { target } = ctx;
+  const headers: Record<string, string> = { 'content-type': request.contentType ?? 'application/json', ...request.headers };
+  if (request.token) headers.auth = request.token.value;
+  if (target.accountId) headers.accountId = target.accountId;
+  const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+  return capture(ctx, m, (sink) =>
+    recordingFetch(sink, m, request.token?.label ?? 'none')(`${target.baseUrl}${pathOf(target)}`, { method: 'POST', headers, body }),
+  );
+}

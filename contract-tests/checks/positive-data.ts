@@ -1,0 +1,33 @@
+/**
+ * positive_data_acceptance: the seed's sample request and users identified only by `_id`, only by email, only by
+ * phone are accepted (2xx), through the SDK and through the openapi-generator client. The statuses themselves are
+ * status_code_conformance's business; this check asks whether valid input is taken.
+ */
+import type { Check } from '../context.js';
+import { label, messageOf, verdict, type Finding } from './verdict.js';
+
+/** What the openapi-generator client's types let a user send (proved at compile time by generator-client-limits.ts). */
+export const generatorClientLimits = [
+  'openapi-generator client: its CreateTaskUserInfo requires id, emailId AND phoneNumber, so the seed sample (no phone), ' +
+    'and users identified only by _id, only by email or only by phone cannot be sent as typed; only with a cast',
+];
+
+export const positiveDataAcceptance: Check = async (ctx) => {
+  const { exchanges, unsendable } = await ctx.corpus();
+  const positive = exchanges.filter((x) => x.intent === 'accept');
+  const failures: Finding[] = [];
+  const passed: string[] = [];
+  for (const x of positive) {
+    const field = x.field ?? 'userInfo';
+    if (!x.response) failures.push({ text: `${label(x)}: not accepted: ${x.error}`, field });
+    else if (x.response.status < 200 || x.response.status > 299)
+      failures.push({ text: `${label(x)}: valid input refused with ${x.response.status}: ${messageOf(x)}`, field });
+    else passed.push(`${label(x)}: ${x.response.status}`);
+  }
+  return verdict('positive_data_acceptance', {
+    failures,
+    ran: positive.length > 0,
+    passed: [...passed, ...generatorClientLimits],
+    notRun: unsendable.filter((u) => u.intent === 'accept').map((u) => `${u.name}: ${u.reason}`),
+  });
+};

@@ -1,0 +1,64 @@
+/**
+ * property_based: fast-check bodies from the request schema. Valid ones (sent through the SDK) must be accepted
+ * and answered with a conforming task; invalid ones (raw fetch) must be refused with a 4xx, never a 5xx.
+ * Seeded (CONTRACT_PBT_SEED), sized by CONTRACT_PBT_RUNS; a failure prints the seed, the replay path and the
+ * shrunk counterexample.
+ */
+import fc from 'fast-check';
+import { invalidBodies, validBodies } from '../arbitraries.js';
+import { sendRaw, sendWithSdk } from '../channels.js';
+import { describeErrors, validatorAt } from '../spec.js';
+import { validToken } from '../tokens.js';
+import type { Check, RunContext } from '../context.js';
+import { messageOf, verdict, type Finding } from './verdict.js';
+
+class Refuted extends Error {
+  constructor(message: string, readonly field: string) {
+    super(message);
+  }
+}
+
+async function validAccepted(ctx: RunContext, body: Record<string, unknown>): Promise<void> {
+  const x = await sendWithSdk(ctx, { probe: 'property: valid body', intent: 'accept' }, body);
+  if (!x.response) throw new Refuted(`not sent or no answer: ${x.error}`, '(request)');
+  if (x.response.status < 200 || x.response.status > 299) throw new Refuted(`valid body refused with ${x.response.status}: ${messageOf(x)}`, 'status');
+  const validate = validatorAt('/components/schemas/Task');
+  if (!validate(x.response.json)) {
+    const [first] = describeErrors(validate.errors);
+    throw new Refuted(`answer does not conform: ${first?.path} ${first?.message}`, first?.path ?? '(body)');
+  }
+}
+
+async function invalidRefused(ctx: RunContext, body: unknown, mutation: string): Promise<void> {
+  const token = { value: await validToken(ctx.target.credentials), label: 'valid token' };
+  const x = await sendRaw(ctx, { probe: `property: invalid body (${mutation})`, intent: 'reject-invalid' }, { body: body as Record<string, unknown>, token });
+  if (!x.response) throw new Refuted(`no answer: ${x.error}`, '(request)');
+  if (x.response.status < 400) throw new Refuted(`invalid body (${mutation}) accepted with ${x.response.status}`, mutation);
+  if (x.response.status >= 500) throw new Refuted(`invalid body (${mutation}) answered with ${x.response.status}`, mutation);
+}
+
+async function runProperty<T>(name: string, ctx: RunContext, arb: fc.Arbitrary<T>, predicate: (v: T) => Promise<void>): Promise<Finding | string> {
+  const { runs, seed } = ctx.pbt;
+  const details = await fc.check(fc.asyncProperty(arb, predicate), { numRuns: runs, seed });
+  if (!details.failed) return `${name}: ${details.numRuns} cases held (seed ${seed})`;
+  const error = details.errorInstance;
+  const why = error instanceof Error ? error.message : String(error);
+  return {
+    text: `${name}: ${why}; counterexample (shrunk ${details.numShrinks} times): ${JSON.stringify(details.counterexample?.[0])}; ` +
+      `reproduce with CONTRACT_PBT_SEED=${details.seed} (path ${details.counterexamplePath})`,
+    field: error instanceof Refuted ? error.field : undefined,
+  };
+}
+
+export const propertyBased: Check = async (ctx) => {
+  const f = ctx.target.fixtures;
+  const results = [
+    await runProperty('valid bodies are accepted and answered with a conforming task', ctx, validBodies(f), (body) => validAccepted(ctx, body)),
+    await runProperty('invalid bodies are refused with a 4xx', ctx, invalidBodies(f), ({ body, mutation }) => invalidRefused(ctx, body, `${mutation.kind} ${mutation.path}`)),
+  ];
+  return verdict('property_based', {
+    failures: results.filter((r): r is Finding => typeof r !== 'string'),
+    ran: true,
+    passed: results.filter((r): r is string => typeof r === 'string'),
+  });
+};

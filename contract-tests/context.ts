@@ -1,0 +1,41 @@
+/** What every check receives: the target, a way to send, the shared corpus (sent once, on first use) and PBT settings. */
+import { runCorpus, type Corpus } from './corpus.js';
+import type { Sender } from './channels.js';
+import type { Target } from './targets/target.js';
+import type { Exchange, Verdict } from './types.js';
+
+export interface PbtSettings {
+  runs: number;
+  seed: number;
+}
+
+export interface RunContext extends Sender {
+  corpus(): Promise<Corpus>;
+  pbt: PbtSettings;
+  /** Every exchange of the run, corpus or not (for the report's request count). */
+  log: Exchange[];
+}
+
+export type Check = (ctx: RunContext) => Promise<Verdict>;
+
+/** Defaults keep `npm test` quick; CONTRACT_PBT_RUNS and CONTRACT_PBT_SEED override them. */
+export function pbtSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): PbtSettings {
+  const runs = Number(env.CONTRACT_PBT_RUNS ?? 15);
+  const seed = Number(env.CONTRACT_PBT_SEED ?? 20261129);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`CONTRACT_PBT_RUNS must be a positive integer, got "${env.CONTRACT_PBT_RUNS}"`);
+  if (!Number.isInteger(seed)) throw new Error(`CONTRACT_PBT_SEED must be an integer, got "${env.CONTRACT_PBT_SEED}"`);
+  return { runs, seed };
+}
+
+export function createContext(target: Target, pbt: PbtSettings = pbtSettingsFromEnv()): RunContext {
+  const log: Exchange[] = [];
+  let corpus: Promise<Corpus> | undefined;
+  const ctx: RunContext = {
+    target,
+    record: (x) => log.push(x),
+    log,
+    pbt,
+    corpus: () => (corpus ??= runCorpus(ctx)),
+  };
+  return ctx;
+}

@@ -1,0 +1,143 @@
+/**
+ * The shared corpus: one run of named probes against a target (valid bodies through both typed clients, invalid
+ * bodies, bad tokens, a provoked 429), recorded once and judged by every response check. The checks that own a
+ * kind of probe (positive, negative, auth) judge their own intent; the response checks judge every answer.
+ */
+import { bodyWithUser, invalidBodies, seedSampleBody, userVariants, validBase } from './bodies.js';
+import { sendRaw, sendWithGeneratorClient, sendWithSdk, type Sender } from './channels.js';
+import { expiredToken, tamperSignature, validToken } from './tokens.js';
+import type { Exchange, Intent } from './types.js';
+
+export interface Probe {
+  name: string;
+  intent: Intent;
+  field?: string;
+  send(ctx: Sender): Promise<Exchange>;
+}
+
+/** A probe the target cannot take (no fixture, no switch, a known limitation): reported as not run. */
+export interface Unsendable {
+  name: string;
+  intent: Intent;
+  reason: string;
+}
+
+export function probesFor(ctx: Sender): { probes: Probe[]; unsendable: Unsendable[] } {
+  const t = ctx.target;
+  const f = t.fixtures;
+  const probes: Probe[] = [];
+  const unsendable: Unsendable[] = [];
+  const valid = async () => ({ value: await validToken(t.credentials), label: 'valid token' });
+
+  const seed = seedSampleBody(f);
+  if (seed) probes.push({ name: 'seed sample request', intent: 'accept', send: (c) => sendWithSdk(c, { probe: 'seed sample request', intent: 'accept' }, seed) });
+  else unsendable.push({ name: 'seed sample request', intent: 'accept', reason: 'no user id for this target (KORE_USER_ID)' });
+  for (const [key, make] of Object.entries(userVariants)) {
+    const name = `user identified by ${key} only`;
+    const user = make(f);
+    const field = `userInfo.${key}`;
+    if (user) probes.push({ name, intent: 'accept', field, send: (c) => sendWithSdk(c, { probe: name, intent: 'accept', field }, bodyWithUser(f, user)) });
+    else unsendable.push({ name, intent: 'accept', reason: 'no user id for this target (KORE_USER_ID)' });
+  }
+  // The openapi-generator client's type requires id, emailId AND phoneNumber: the only user it can send as typed.
+  const allIds = 'user with _id, emailId and phoneNumber (openapi-generator client)';
+  if (f.userId) {
+    probes.push({
+      name: allIds,
+      intent: 'accept',
+      send: (c) =>
+        sendWithGeneratorClient(c, { probe: allIds, intent: 'accept' }, {
+          caseId: f.caseId, caseRefId: f.caseRefId, taskTmp: f.taskTemplateId, name: 'This is demo task', source: 'rtm',
+          userInfo: { id: f.userId!, name: 'dummy', emailId: 'dummy@mailinator.com', phoneNumber: '+14155550123' },
+        }),
+    });
+  } else unsendable.push({ name: allIds, intent: 'accept', reason: 'no user id for this target (KORE_USER_ID)' });
+  // It can send an email-only user only by lying to its types (contract-tests/generator-client-limits.ts proves it).
+  const emailCast = 'user identified by emailId only (openapi-generator client, needs a type cast)';
+  probes.push({
+    name: emailCast,
+    intent: 'accept',
+    field: 'userInfo.emailId',
+    send: (c) =>
+      sendWithGeneratorClient(c, { probe: emailCast, intent: 'accept', field: 'userInfo.emailId' }, {
+        caseId: f.caseId, caseRefId: f.caseRefId, taskTmp: f.taskTemplateId, name: 'This is demo task', source: 'rtm',
+        userInfo: { name: 'dummy', emailId: 'dummy@mailinator.com' } as never,
+      }),
+  });
+
+  for (const invalid of invalidBodies(f)) {
+    probes.push({
+      name: invalid.name,
+      intent: 'reject-invalid',
+      field: invalid.field,
+      send: async (c) => sendRaw(c, { probe: invalid.name, intent: 'reject-invalid', field: invalid.field }, { body: invalid.body, token: await valid() }),
+    });
+  }
+  probes.push({
+    name: 'malformed JSON',
+    intent: 'reject-invalid',
+    field: '(body)',
+    send: async (c) => sendRaw(c, { probe: 'malformed JSON', intent: 'reject-invalid', field: '(body)' }, { body: '{"caseId": "ci-', token: await valid() }),
+  });
+  probes.push({
+    name: 'wrong content type',
+    intent: 'reject-invalid',
+    field: 'Content-Type',
+    send: async (c) =>
+      sendRaw(c, { probe: 'wrong content type', intent: 'reject-invalid', field: 'Content-Type' }, { body: validBase(f), contentType: 'text/plain', token: await valid() }),
+  });
+
+  probes.push({ name: 'no auth header', intent: 'reject-auth', field: 'auth', send: (c) => sendRaw(c, { probe: 'no auth header', intent: 'reject-auth', field: 'auth' }, { body: validBase(f), token: null }) });
+  if (t.verifiesTokens) {
+    probes.push({
+      name: 'token with a tampered signature',
+      intent: 'reject-auth',
+      field: 'auth',
+      send: async (c) =>
+        sendRaw(c, { probe: 'token with a tampered signature', intent: 'reject-auth', field: 'auth' }, {
+          body: validBase(f),
+          token: { value: tamperSignature(await validToken(t.credentials)), label: 'tampered signature' },
+        }),
+    });
+    const expired = expiredToken(t.credentials);
+    if (expired) {
+      probes.push({
+        name: 'expired token',
+        intent: 'reject-auth',
+        field: 'auth',
+        send: async (c) => sendRaw(c, { probe: 'expired token', intent: 'reject-auth', field: 'auth' }, { body: validBase(f), token: { value: await expired, label: 'expired token' } }),
+      });
+    } else unsendable.push({ name: 'expired token', intent: 'reject-auth', reason: 'a static KORE_JWT was given: minting an expired token needs KORE_CLIENT_ID + KORE_CLIENT_SECRET' });
+  } else {
+    for (const name of ['token with a tampered signature', 'expired token'])
+      unsendable.push({ name, intent: 'reject-auth', reason: `${t.name} does not verify tokens (it only checks that auth is present)` });
+  }
+
+  if (t.rateLimitSwitch) {
+    const headers = t.rateLimitSwitch;
+    probes.push({
+      name: 'over the rate limit',
+      intent: 'rate-limited',
+      send: async (c) => sendRaw(c, { probe: 'over the rate limit', intent: 'rate-limited' }, { body: validBase(f), token: await valid(), headers }),
+    });
+  } else unsendable.push({ name: 'over the rate limit', intent: 'rate-limited', reason: `${t.name} has no switch to provoke a 429 without spending the account's real rate limit` });
+
+  const exempt = t.exemptProbes ?? {};
+  return {
+    probes: probes.filter((p) => !(p.name in exempt)),
+    unsendable: [...unsendable, ...probes.filter((p) => p.name in exempt).map((p) => ({ name: p.name, intent: p.intent, reason: exempt[p.name]! }))],
+  };
+}
+
+export interface Corpus {
+  exchanges: Exchange[];
+  unsendable: Unsendable[];
+}
+
+/** Sends every probe, one at a time (a target's rate limit and the order of refIds stay predictable). */
+export async function runCorpus(ctx: Sender): Promise<Corpus> {
+  const { probes, unsendable } = probesFor(ctx);
+  const exchanges: Exchange[] = [];
+  for (const probe of probes) exchanges.push(await probe.send(ctx));
+  return { exchanges, unsendable };
+}

@@ -1,0 +1,44 @@
+/**
+ * A fetch that records every exchange (request, status, headers, body) into the run's log, for the checks to judge.
+ * Used under all three channels: raw fetch, the SDK (its `fetch` option) and the openapi-generator client
+ * (`fetchApi`), so every check sees what really went over the wire. The `auth` header is described, never kept.
+ */
+import type { Exchange, RecordedResponse } from './types.js';
+
+export type ProbeMeta = Pick<Exchange, 'probe' | 'intent' | 'field' | 'via'>;
+export type Sink = (exchange: Exchange) => void;
+
+export function recordingFetch(sink: Sink, meta: ProbeMeta, authLabel: string): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = name === 'auth' ? authLabel : value));
+    const body = request.body ? await request.clone().text() : undefined;
+    const url = new URL(request.url);
+    const recorded: Exchange = { ...meta, request: { method: request.method, path: url.pathname, headers, body } };
+    try {
+      const response = await fetch(request);
+      recorded.response = await readResponse(response.clone());
+      sink(recorded);
+      return response;
+    } catch (error) {
+      recorded.error = `no HTTP answer: ${(error as Error).message}`;
+      sink(recorded);
+      throw error;
+    }
+  };
+}
+
+async function readResponse(response: Response): Promise<RecordedResponse> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
+  const text = await response.text();
+  const recorded: RecordedResponse = { status: response.status, headers, text };
+  try {
+    recorded.json = text === '' ? undefined : JSON.parse(text);
+    if (text === '') recorded.jsonError = 'empty body';
+  } catch (error) {
+    recorded.jsonError = (error as Error).message;
+  }
+  return recorded;
+}

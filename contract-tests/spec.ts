@@ -1,0 +1,76 @@
+/**
+ * The contract as the suite reads it: generated/openapi.json (the bundle every tool reads), its createTask
+ * operation, and JSON Schema 2020-12 validation (Ajv, formats on) of any schema inside it, addressed by pointer.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export const BUNDLE_PATH = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
+export const OPERATION_PATH = '/caseManagement/api/public/analytics/{streamId}/createTask';
+
+export const bundle: Json = JSON.parse(readFileSync(BUNDLE_PATH, 'utf8'));
+
+/** Follows local `$ref`s (`#/components/...`) until a node that is not a reference. */
+export function deref(node: Json): Json {
+  let current = node;
+  while (current && typeof current.$ref === 'string') current = atPointer(current.$ref.slice(1));
+  return current;
+}
+
+function atPointer(pointer: string): Json {
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce((at: Json, key: string) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], bundle);
+}
+
+export const operation: Json = bundle.paths[OPERATION_PATH].post;
+export const requestSchema: Json = deref(operation.requestBody.content['application/json'].schema);
+export const sampleRequest: Json = deref(operation.requestBody.content['application/json'].examples.seedSample).value;
+export const sampleStreamId: string = deref(bundle.components.parameters.StreamId).example;
+export const sampleAccountId: string = deref(bundle.components.parameters.AccountId).example;
+
+/** The documented response for a status, with its pointer (for schema validation), or undefined. */
+export function documentedResponse(status: number): { pointer: string; response: Json } | undefined {
+  const raw = operation.responses[String(status)];
+  if (!raw) return undefined;
+  const pointer = raw.$ref ? raw.$ref.slice(1) : `/paths/${OPERATION_PATH.replace(/\//g, '~1')}/post/responses/${status}`;
+  return { pointer, response: deref(raw) };
+}
+
+export const documentedStatuses: number[] = Object.keys(operation.responses).map(Number).sort();
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+ajv.addSchema({ ...bundle, $id: 'openapi.json' });
+const compiled = new Map<string, ValidateFunction>();
+
+/** A validator of the schema at a JSON pointer of the bundle, e.g. `/components/schemas/Task`. */
+export function validatorAt(pointer: string): ValidateFunction {
+  let validate = compiled.get(pointer);
+  if (!validate) {
+    validate = ajv.compile({ $ref: `openapi.json#${pointer}` });
+    compiled.set(pointer, validate);
+  }
+  return validate;
+}
+
+export const validateRequestBody = (body: unknown) => validatorAt('/components/schemas/CreateTaskRequest')(body);
+
+/** Each Ajv error as `<path>: <message>`, the path a JSON pointer that names the field (a missing one included). */
+export function describeErrors(errors: ErrorObject[] | null | undefined): { path: string; message: string }[] {
+  const seen = new Set<string>();
+  const out: { path: string; message: string }[] = [];
+  for (const e of errors ?? []) {
+    const path = e.keyword === 'required' ? `${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}` : e.instancePath || '/';
+    const message = e.keyword === 'required' ? 'is required but missing' : `${e.message}${e.keyword === 'const' || e.keyword === 'enum' ? ` ${JSON.stringify(e.params)}` : ''}`;
+    const key = `${path} ${message}`;
+    if (!seen.has(key)) out.push({ path, message }), seen.add(key);
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+/**
+ * The `live` target: whatever the KORE_* variables name (DESIGN.md). Nothing is started; the suite creates real
+ * tasks there (positive, semantic and property-based checks), on the tenant's fixture case and template.
+ */
+import { addSecret } from '../redact.js';
+import type { Credentials } from '../tokens.js';
+import type { Target } from './target.js';
+
+export const liveVariables = {
+  required: ['KORE_BASE_URL', 'KORE_STREAM_ID', 'KORE_CASE_ID', 'KORE_CASE_REF_ID', 'KORE_TASK_TEMPLATE_ID'],
+  auth: 'KORE_JWT, or KORE_CLIENT_ID and KORE_CLIENT_SECRET',
+  optional: ['KORE_ACCOUNT_ID', 'KORE_USER_ID', 'KORE_JWT_SUB'],
+} as const;
+
+/** The names of the missing variables (never their values); empty when the live target can run. */
+export function missingLiveVariables(env: NodeJS.ProcessEnv = process.env): string[] {
+  const missing: string[] = liveVariables.required.filter((name) => !env[name]);
+  const hasApp = !!env.KORE_CLIENT_ID && !!env.KORE_CLIENT_SECRET;
+  if (!env.KORE_JWT && !hasApp) {
+    if (env.KORE_CLIENT_ID && !env.KORE_CLIENT_SECRET) missing.push('KORE_CLIENT_SECRET (or KORE_JWT)');
+    else if (env.KORE_CLIENT_SECRET && !env.KORE_CLIENT_ID) missing.push('KORE_CLIENT_ID (or KORE_JWT)');
+    else missing.push(`KORE_JWT (or KORE_CLIENT_ID + KORE_CLIENT_SECRET)`);
+  }
+  return missing;
+}
+
+export function liveTarget(env: NodeJS.ProcessEnv = process.env): Target {
+  const missing = missingLiveVariables(env);
+  if (missing.length > 0) throw new Error(`live target: missing ${missing.join(', ')}`);
+  const credentials: Credentials =
+    env.KORE_CLIENT_ID && env.KORE_CLIENT_SECRET
+      ? { kind: 'app', clientId: env.KORE_CLIENT_ID, clientSecret: addSecret(env.KORE_CLIENT_SECRET), sub: env.KORE_JWT_SUB }
+      : { kind: 'jwt', jwt: addSecret(env.KORE_JWT!) };
+  return {
+    name: 'live',
+    baseUrl: env.KORE_BASE_URL!.replace(/\/+$/, ''),
+    streamId: env.KORE_STREAM_ID!,
+    accountId: env.KORE_ACCOUNT_ID || undefined,
+    fixtures: {
+      caseId: env.KORE_CASE_ID!,
+      caseRefId: env.KORE_CASE_REF_ID!,
+      taskTemplateId: env.KORE_TASK_TEMPLATE_ID!,
+      userId: env.KORE_USER_ID || undefined,
+    },
+    credentials,
+    stateful: true,
+    verifiesTokens: true,
+    close: async () => {},
+  };
+}

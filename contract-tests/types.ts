@@ -1,0 +1,59 @@
+/** The vocabulary of the suite: what a check returns and what a recorded HTTP exchange holds. */
+
+export type Status = 'pass' | 'fail' | 'warn' | 'skip';
+
+export const checkNames = [
+  'status_code_conformance',
+  'content_type_conformance',
+  'response_schema_conformance',
+  'response_header_conformance',
+  'positive_data_acceptance',
+  'negative_data_rejection',
+  'auth',
+  'semantic',
+  'undocumented_fields',
+  'property_based',
+] as const;
+export type CheckName = (typeof checkNames)[number];
+
+/**
+ * One check's verdict on one target (Schemathesis style). `fail` is a breaking violation, `warn` additive drift
+ * (never a failure), `skip` means the check did not run: it is never counted as a pass.
+ */
+export interface Verdict {
+  check: CheckName;
+  status: Status;
+  /** One line per finding (every failure with its field), or what was verified when it passed. */
+  evidence: string[];
+  /** The fields (JSON pointers, header names or request fields) the findings are about. */
+  fields: string[];
+  /** Cases of this check that did not run on this target, each with the reason. */
+  notRun: string[];
+}
+
+/** What a probe expects of the target. */
+export type Intent = 'accept' | 'reject-invalid' | 'reject-auth' | 'rate-limited';
+/** How the request was sent: the SDK, the openapi-generator client, or raw fetch (for what typed clients refuse). */
+export type Channel = 'sdk' | 'openapi-generator' | 'fetch';
+
+export interface RecordedResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  /** The parsed body; `undefined` when the body is not JSON (see `jsonError`). */
+  json?: unknown;
+  jsonError?: string;
+}
+
+/** One request of the suite and what came back. Tokens are never recorded, only described. */
+export interface Exchange {
+  probe: string;
+  intent: Intent;
+  /** The request field (or header) the probe is about, e.g. `caseId` or `auth`. */
+  field?: string;
+  via: Channel;
+  request: { method: string; path: string; headers: Record<string, string>; body?: string };
+  response?: RecordedResponse;
+  /** No HTTP answer (connection error), or the client refused to send (its validation). */
+  error?: string;
+}
