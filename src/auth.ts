@@ -33,10 +33,12 @@ export function tokenSource(auth: NormalizedOptions['auth'], redact: Redact): To
 }
 
 export function authMiddleware(token: TokenSource): Middleware {
+  const sign = (request: Request, value: string) => (request.headers.set('auth', value), request);
   return {
-    async onRequest({ request }) {
-      request.headers.set('auth', await token());
-      return request;
+    // synchronous when the token is at hand (a static jwt, a cached one): no promise on the hot path
+    onRequest({ request }) {
+      const value = token();
+      return typeof value == 'string' ? sign(request, value) : value.then((v) => sign(request, v));
     },
   };
 }

@@ -6,7 +6,7 @@
 import * as openapiFetch from 'openapi-fetch';
 import type { Client } from 'openapi-fetch';
 import { authMiddleware, tokenSource } from './auth.js';
-import { startDeadline } from './deadline.js';
+import { Deadline } from './deadline.js';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -55,7 +55,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
   /** One try: an HTTP answer becomes a TaskWithResponse or an APIError; anything else a connection error. */
   async function attempt(body: CreateTaskRequest, call: NormalizedCall, n: number): Promise<TaskWithResponse> {
     if (call.signal?.aborted) throw new APIUserAbortError('the call was aborted', false);
-    const deadline = startDeadline(call.timeoutMs, call.signal);
+    const deadline = new Deadline(call.timeoutMs, call.signal);
     log?.debug(`createTask: POST attempt ${n + 1}`, { streamId: o.streamId });
     try {
       const { data, error, response } = await deadline.race(api.POST(createTaskPath, {
@@ -74,7 +74,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
       return result;
     } catch (e) {
       if (e instanceof KoreError) throw e;
-      if (deadline.timedOut()) throw new APIConnectionTimeoutError(`no complete answer within ${call.timeoutMs} ms (the task may have been created)`, true);
+      if (deadline.timedOut) throw new APIConnectionTimeoutError(`no complete answer within ${call.timeoutMs} ms (the task may have been created)`, true);
       if (call.signal?.aborted) throw new APIUserAbortError('the call was aborted', true);
       throw connectionError(e, redact);
     } finally {
@@ -88,20 +88,21 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
       const problems = check(requestSchema, body, requestFormats);
       if (problems.length) throw new RequestValidationError(problems);
     }
-    try {
-      const result = await withRetries((n) => attempt(body, call, n), call.retry, (ms) => o.sleep(ms, call.signal), (e, n, ms) =>
-        log?.warn(`createTask: retry ${n} of ${call.retry.maxRetries} in ${Math.round(ms)} ms after ${(e as Error).message}`),
-      );
-      log?.info('createTask: created', { status: result.response.status, requestId: result.requestId });
-      return result;
-    } catch (e) {
-      log?.error(`createTask: failed: ${(e as Error).message}`, { requestId: (e as { requestId?: string }).requestId });
-      throw e;
-    }
+    const result = withRetries((n) => attempt(body, call, n), call.retry, (ms) => o.sleep(ms, call.signal), (e, n, ms) =>
+      log?.warn(`createTask: retry ${n} of ${call.retry.maxRetries} in ${Math.round(ms)} ms after ${(e as Error).message}`),
+    );
+    if (!log) return result; // no logging, no extra step
+    return result.then(
+      (r) => (log.info('createTask: created', { status: r.response.status, requestId: r.requestId }), r),
+      (e) => {
+        log.error(`createTask: failed: ${(e as Error).message}`, { requestId: (e as { requestId?: string }).requestId });
+        throw e;
+      },
+    );
   }
 
   return {
-    createTask: async (body, options) => (await createTaskWithResponse(body, options)).data,
+    createTask: (body, options) => createTaskWithResponse(body, options).then((r) => r.data),
     createTaskWithResponse,
     api,
   };

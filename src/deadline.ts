@@ -6,37 +6,43 @@
  * AbortControllers are recycled: on Node 20 making one costs more than the rest of the SDK's work per call
  * (its signal is made transferable), and one whose attempt ended without aborting is as good as new. Each is
  * reused a bounded number of times, because a fetch may leave a listener on the signal until it is collected.
+ * A class rather than closures: one of these is made per attempt, on the hot path.
  */
 const maxUses = 64;
 const idle: { controller: AbortController; uses: number }[] = [];
 
-export interface Deadline {
-  signal: AbortSignal;
-  /** Settles like `work`, or rejects as soon as the deadline or the caller aborts. */
-  race<T>(work: Promise<T>): Promise<T>;
+export class Deadline {
   /** Whether the deadline (not the caller) aborted the attempt. */
-  timedOut(): boolean;
-  /** Ends the attempt: stops the timer and recycles the controller when it was not aborted. */
-  release(): void;
-}
-
-export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined): Deadline {
-  const entry = idle.pop() ?? { controller: new AbortController(), uses: 0 };
-  const { controller } = entry;
-  let timedOut = false;
-  let stop: (reason: unknown) => void = () => {};
-  const stopped = new Promise<never>((_, reject) => (stop = reject));
-  const abort = () => (controller.abort(), stop(controller.signal.reason));
-  const timer = setTimeout(() => ((timedOut = true), abort()), timeoutMs);
-  callerSignal?.addEventListener('abort', abort);
-  return {
-    signal: controller.signal,
-    race: (work) => Promise.race([work, stopped]),
-    timedOut: () => timedOut,
-    release() {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', abort);
-      if (!controller.signal.aborted && ++entry.uses < maxUses) idle.push(entry);
-    },
+  timedOut = false;
+  private readonly entry = idle.pop() ?? { controller: new AbortController(), uses: 0 };
+  private readonly timer: ReturnType<typeof setTimeout>;
+  private stop: ((reason: unknown) => void) | undefined;
+  private readonly abort = () => {
+    this.entry.controller.abort();
+    this.stop?.(this.signal.reason);
   };
+
+  constructor(
+    timeoutMs: number,
+    private readonly callerSignal: AbortSignal | undefined,
+  ) {
+    this.timer = setTimeout(() => ((this.timedOut = true), this.abort()), timeoutMs);
+    callerSignal?.addEventListener('abort', this.abort);
+  }
+
+  get signal(): AbortSignal {
+    return this.entry.controller.signal;
+  }
+
+  /** Settles like `work`, or rejects as soon as the deadline or the caller aborts (one promise, no Promise.race). */
+  race<T>(work: Promise<T>): Promise<T> {
+    return new Promise((resolve, reject) => ((this.stop = reject), work.then(resolve, reject)));
+  }
+
+  /** Ends the attempt: stops the timer and recycles the controller when it was not aborted. */
+  release(): void {
+    clearTimeout(this.timer);
+    this.callerSignal?.removeEventListener('abort', this.abort);
+    if (!this.signal.aborted && ++this.entry.uses < maxUses) idle.push(this.entry);
+  }
 }
