@@ -1,0 +1,58 @@
+/**
+ * The drift self-test: the whole suite against a sandbox started with each of its drift modes. Every breaking
+ * drift must fail the suite with a failure naming the expected check and field; every harmless one must pass with
+ * a warning listing its field. Prints "drift caught: N/M" and fails below M/M.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { driftModes } from '../sandbox/drift.js';
+import { judgeDrift, type DriftOutcome } from './drift.js';
+import { driftExpectations } from './expectations.js';
+import { isBreaking } from './runner.js';
+import { runTarget } from './suite.js';
+
+const outcomes = new Map<string, DriftOutcome & { breaking: boolean }>();
+// A few sandboxes at once: each is in-process and mostly waits on sockets.
+const concurrency = 3;
+
+beforeAll(async () => {
+  const queue = [...driftModes];
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let mode = queue.shift(); mode; mode = queue.shift()) {
+        const report = await runTarget('sandbox', { drift: mode.name });
+        const expected = driftExpectations[mode.name];
+        const outcome = expected ? judgeDrift(report, expected) : { caught: false, why: 'no expectation for this drift' };
+        outcomes.set(mode.name, { ...outcome, breaking: isBreaking(report) });
+      }
+    }),
+  );
+}, 60_000);
+
+afterAll(() => {
+  const caught = [...outcomes.values()].filter((o) => o.caught).length;
+  console.log(`drift caught: ${caught}/${driftModes.length}`);
+  for (const [name, o] of outcomes) console.log(`  ${o.caught ? 'caught' : 'MISSED'}  ${name}: ${o.why}`);
+});
+
+describe('drift self-test', () => {
+  it('has an expectation for every drift mode the sandbox exports, and no other', () => {
+    expect(Object.keys(driftExpectations).sort()).toEqual(driftModes.map((m) => m.name).sort());
+    for (const m of driftModes) expect(driftExpectations[m.name]!.breaking, m.name).toBe(m.breaking);
+  });
+
+  it('the sandbox exports at least 12 modes, breaking and harmless ones', () => {
+    expect(driftModes.length).toBeGreaterThanOrEqual(12);
+    expect(driftModes.some((m) => !m.breaking)).toBe(true);
+  });
+
+  it.each(driftModes.map((m) => [m.name, m.summary] as const))('%s (%s) is caught', (name) => {
+    const o = outcomes.get(name)!;
+    expect(o.caught, o.why).toBe(true);
+    expect(o.breaking, `suite exit status for ${name}`).toBe(driftModes.find((m) => m.name === name)!.breaking);
+  });
+
+  it('drift caught: M/M', () => {
+    const caught = [...outcomes.values()].filter((o) => o.caught).length;
+    expect(`drift caught: ${caught}/${driftModes.length}`).toBe(`drift caught: ${driftModes.length}/${driftModes.length}`);
+  });
+});

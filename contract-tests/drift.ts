@@ -1,0 +1,23 @@
+/** Did the suite catch a drift? The expected check failed (or warned, for a harmless drift) naming the field. */
+import type { DriftExpectation } from './expectations.js';
+import { isBreaking, type TargetReport } from './runner.js';
+
+export interface DriftOutcome {
+  caught: boolean;
+  why: string;
+}
+
+export function judgeDrift(report: TargetReport, expected: DriftExpectation): DriftOutcome {
+  const v = report.verdicts.find((x) => x.check === expected.check);
+  if (!v) return { caught: false, why: `no verdict for ${expected.check}` };
+  const names = v.fields.includes(expected.field) || v.evidence.some((e) => e.includes(expected.field));
+  const failed = report.verdicts.filter((x) => x.status === 'fail').map((x) => x.check);
+  if (expected.breaking) {
+    if (v.status !== 'fail') return { caught: false, why: `${expected.check} is ${v.status}, expected fail` };
+    if (!names) return { caught: false, why: `${expected.check} failed without naming ${expected.field}: ${v.fields.join(', ')}` };
+    return { caught: true, why: `${expected.check} failed naming ${expected.field} (failed checks: ${failed.join(', ')})` };
+  }
+  if (isBreaking(report)) return { caught: false, why: `a harmless drift failed the suite: ${failed.join(', ')}` };
+  if (v.status !== 'warn' || !names) return { caught: false, why: `${expected.check} is ${v.status} without listing ${expected.field}` };
+  return { caught: true, why: `passed with a warning listing ${expected.field}` };
+}

@@ -1,0 +1,52 @@
+/**
+ * What the suite must find. Per target: the verdict of every check on a healthy server. Per drift mode of the
+ * sandbox: the check that must fail (or, for a harmless drift, warn) and the field its evidence must name.
+ */
+import type { CheckName, Status } from './types.js';
+
+const allPass = (overrides: Partial<Record<CheckName, Status>> = {}): Record<CheckName, Status> => ({
+  status_code_conformance: 'pass',
+  content_type_conformance: 'pass',
+  response_schema_conformance: 'pass',
+  response_header_conformance: 'pass',
+  positive_data_acceptance: 'pass',
+  negative_data_rejection: 'pass',
+  auth: 'pass',
+  semantic: 'pass',
+  undocumented_fields: 'pass',
+  property_based: 'pass',
+  ...overrides,
+});
+
+export const expectedVerdicts = {
+  // The mock keeps no state: the semantic checks cannot run there.
+  mock: allPass({ semantic: 'skip' }),
+  sandbox: allPass(),
+} as const;
+
+export interface DriftExpectation {
+  check: CheckName;
+  /** A field (JSON pointer, header or request field) the check's findings must name. */
+  field: string;
+  breaking: boolean;
+}
+
+export const driftExpectations: Record<string, DriftExpectation> = {
+  'missing-required-field': { check: 'response_schema_conformance', field: '/refId', breaking: true },
+  'wrong-type': { check: 'response_schema_conformance', field: '/timestampValue', breaking: true },
+  'nested-wrong-type': { check: 'response_schema_conformance', field: '/priority/score', breaking: true },
+  'missing-nested-field': { check: 'response_schema_conformance', field: '/createdBy/_id', breaking: true },
+  'array-item-wrong-type': { check: 'response_schema_conformance', field: '/fields/0/required', breaking: true },
+  'null-field': { check: 'response_schema_conformance', field: '/caseRefId', breaking: true },
+  'bad-date-time': { check: 'response_schema_conformance', field: '/createdAt', breaking: true },
+  'enum-changed': { check: 'response_schema_conformance', field: '/conversationType', breaking: true },
+  'status-201': { check: 'status_code_conformance', field: 'status', breaking: true },
+  'wrong-content-type': { check: 'content_type_conformance', field: 'Content-Type', breaking: true },
+  'accepts-invalid-input': { check: 'negative_data_rejection', field: 'caseId', breaking: true },
+  'validation-422': { check: 'negative_data_rejection', field: 'caseId', breaking: true },
+  'auth-not-enforced': { check: 'auth', field: 'auth', breaking: true },
+  'error-envelope-changed': { check: 'response_schema_conformance', field: '/errors', breaking: true },
+  '5xx-for-variant': { check: 'positive_data_acceptance', field: 'userInfo.emailId', breaking: true },
+  'extra-field': { check: 'undocumented_fields', field: '/sandboxRevision', breaking: false },
+  'extra-nested-field': { check: 'undocumented_fields', field: '/userInfo/locale', breaking: false },
+};

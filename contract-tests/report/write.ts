@@ -1,0 +1,23 @@
+/** Writes a run's files: reports/contract-<target>.xml (JUnit) and reports/contract-summary.md. */
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TargetReport } from '../runner.js';
+import { junitXml } from './junit.js';
+import { markdownSummary } from './markdown.js';
+
+export function writeReports(dir: string, reports: TargetReport[], notRunTargets: { target: string; reason: string }[] = []): string[] {
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (const r of reports) {
+    const file = join(dir, `contract-${r.target.replace(/[^\w.-]+/g, '_')}.xml`);
+    writeFileSync(file, junitXml(r));
+    files.push(file);
+  }
+  const summary = join(dir, 'contract-summary.md');
+  const markdown = markdownSummary(reports, notRunTargets);
+  writeFileSync(summary, markdown);
+  files.push(summary);
+  // In GitHub Actions the same summary becomes the job's step summary.
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown + '\n');
+  return files;
+}

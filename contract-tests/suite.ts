@@ -1,0 +1,29 @@
+/** Starts the named targets, runs the suite against each (in parallel: they share nothing) and stops them. */
+import type { PbtSettings } from './context.js';
+import { runSuite, type TargetReport } from './runner.js';
+import { liveTarget } from './targets/live.js';
+import { startMockTarget } from './targets/mock.js';
+import { startSandboxTarget } from './targets/sandbox.js';
+import type { Target } from './targets/target.js';
+
+export const targetNames = ['mock', 'sandbox', 'live'] as const;
+export type TargetName = (typeof targetNames)[number];
+
+export function startTarget(name: TargetName, options: { drift?: string } = {}): Promise<Target> {
+  if (name === 'mock') return startMockTarget();
+  if (name === 'sandbox') return startSandboxTarget(options);
+  return Promise.resolve(liveTarget());
+}
+
+export async function runTarget(name: TargetName, options: { drift?: string; pbt?: PbtSettings } = {}): Promise<TargetReport> {
+  const target = await startTarget(name, options);
+  try {
+    return await runSuite(target, options.pbt);
+  } finally {
+    await target.close();
+  }
+}
+
+export function runTargets(names: TargetName[], options: { drift?: string; pbt?: PbtSettings } = {}): Promise<TargetReport[]> {
+  return Promise.all(names.map((name) => runTarget(name, options)));
+}
