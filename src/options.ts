@@ -106,8 +106,9 @@ export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
   const jwt = str(o, 'jwt');
   const clientId = str(o, 'clientId');
   const clientSecret = str(o, 'clientSecret');
-  if (jwt ? clientId || clientSecret : !clientId || !clientSecret)
-    fail(jwt ? 'jwt' : 'clientId', 'or else "clientId" and "clientSecret" must be given (one way to authenticate, not both)');
+  if (jwt && (clientId || clientSecret)) fail('jwt', 'excludes "clientId" and "clientSecret": give one way to authenticate');
+  if (!jwt && !(clientId && clientSecret))
+    fail(clientId ? 'clientSecret' : 'clientId', 'must be given (with its pair), or else option "jwt"');
   for (const key of ['fetch', 'sleep'] as const)
     if (o[key] !== undefined && typeof o[key] != 'function') fail(key, 'must be a function');
   const logger = o.logger as Logger | undefined;
