@@ -140,6 +140,23 @@ describe('over real HTTP against the sandbox', () => {
     expect(attempts()).toBe(1);
   });
 
+  it('a body slower than timeoutMs → APIConnectionTimeoutError, not retried: the task exists', async () => {
+    const before = await taskCount();
+    const { c, attempts } = client({ timeoutMs: 150 }, 'slow-body=1000');
+    expect(await c.createTask(body()).catch((x) => x)).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(attempts()).toBe(1);
+    expect(await taskCount()).toBe(before + 1);
+  });
+
+  it("why timeouts are opt-in: retryOn ['timeout'] on a slow platform creates a duplicate task", async () => {
+    await arm('slow-body=1000', 1); // the first attempt creates its task, then answers too slowly
+    const before = await taskCount();
+    const { c, attempts } = client({ timeoutMs: 150, retryOn: ['timeout'] });
+    await c.createTask(body());
+    expect(attempts()).toBe(2);
+    expect(await taskCount()).toBe(before + 2);
+  });
+
   it('a truncated 200 → an APIError, never retried: the task exists', async () => {
     await arm('truncate', 1);
     const before = await taskCount();
