@@ -1,0 +1,41 @@
+/**
+ * `npm run proxy`: Prism's validating proxy in front of KORE_BASE_URL on 127.0.0.1:4030 (PORT, HOST overridable).
+ * Point your application at it: every request and response is checked against generated/openapi.json and the
+ * problems are listed in the `sl-violations` response header (and Prism's log). `-- --errors` turns violations
+ * into errors instead: an invalid request gets 422 and is not forwarded, an invalid response becomes a 500.
+ */
+import { parseArgs } from 'node:util';
+import { startPrism, BUNDLE } from '../scripts/lib/prism.js';
+
+const { values } = parseArgs({ options: { errors: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } } });
+const upstream = process.env.KORE_BASE_URL;
+if (!upstream) {
+  console.error('npm run proxy: set KORE_BASE_URL to the server to put the proxy in front of (e.g. http://127.0.0.1:4020 for `npm run sandbox`)');
+  process.exit(2);
+}
+const port = Number(process.env.PORT ?? 4030);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a whole number from 0 to 65535, got "${process.env.PORT}"`);
+  process.exit(2);
+}
+
+try {
+  const prism = await startPrism({
+    mode: 'proxy',
+    upstream,
+    port,
+    host: process.env.HOST ?? '127.0.0.1',
+    errors: values.errors,
+    // Prism logs each violation; without --verbose only those lines are shown.
+    log: (line) => (values.verbose || /violation|error|warn/i.test(line)) && console.log(line),
+  });
+  console.log(`Prism proxy of ${BUNDLE} listening on ${prism.url}, forwarding to ${new URL(upstream).origin}
+Every answer carries the contract violations it found in the sl-violations header${values.errors ? '; violations are errors (422 / 500)' : ''}.
+Ctrl-C stops it.`);
+  const stop = () => void prism.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
