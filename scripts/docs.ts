@@ -21,13 +21,28 @@ const SAMPLE_FILES = [
   { file: 'openapi-generator.ts', lang: 'TypeScript', label: 'openapi-generator client' },
 ];
 
-/** Redoc settings: open everything a reader needs (request fields, the 200 answer) without clicking. */
+/**
+ * Redoc settings: open every schema level (nested request fields included) without clicking, and list our sample
+ * tabs: Redoc shows only the x-codeSamples whose label is among `codeSamples.languages`.
+ */
 const REDOC_OPTIONS = {
-  schemaExpansionLevel: 'all',
-  expandResponses: '200',
+  schemasExpansionLevel: 'all',
   jsonSamplesExpandLevel: 'all',
-  requiredPropsFirst: true,
-  hideDownloadButtons: false,
+  sortRequiredPropsFirst: true,
+  codeSamples: { languages: SAMPLE_FILES.map(({ lang, label }) => ({ lang, label })) },
+};
+
+/**
+ * Redoc's "API docs by Redocly" badge loads its logo from Redocly's CDN even in an inlined build: the page would
+ * make a request on every open. The attribution stays; its logo becomes an inline SVG.
+ */
+const wordmark = (text: string, width: number) =>
+  `data:image/svg+xml,${encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16"><text x="0" y="12" font-family="sans-serif" font-size="12" font-weight="700" fill="#3b3b3b">${text}</text></svg>`,
+  )}`;
+const CDN_ASSETS: Record<string, string> = {
+  'https://cdn.redoc.ly/redoc/logo-mini-full.svg': wordmark('Redocly', 52),
+  'https://cdn.redoc.ly/redoc/logo-mini.svg': wordmark('R', 10),
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -54,19 +69,22 @@ function build(output: string): void {
     const bundle = join(work, 'openapi.json');
     writeFileSync(bundle, JSON.stringify(withCodeSamples(contract)));
     mkdirSync(dirname(output), { recursive: true });
-    const options = Object.entries(REDOC_OPTIONS).map(([key, value]) => `--openapi.${key}=${value}`);
+    const config = join(work, 'redocly.yaml'); // JSON is YAML; a config of its own keeps the lint config out
+    writeFileSync(config, JSON.stringify({ openapi: REDOC_OPTIONS }));
     const redocly = spawnSync(
       join(ROOT, 'node_modules', '.bin', 'redocly'),
-      ['build-docs', bundle, '--output', output, '--inlineBundle', '--title', contract.info.title, '--lint-config', 'off', ...options],
+      ['build-docs', bundle, '--output', output, '--inlineBundle', '--title', contract.info.title, '--config', config, '--lint-config', 'off'],
       { cwd: work, encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
     );
     if (redocly.status !== 0) throw new Error(`redocly build-docs failed:\n${redocly.stderr}${redocly.stdout}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  // The page must load nothing: no external script or stylesheet tag (the browser test checks the rest).
-  const html = readFileSync(output, 'utf8');
-  const external = html.match(/<(script|link)[^>]+(src|href)="(https?:)?\/\/[^"]+"/g);
+  let html = readFileSync(output, 'utf8');
+  for (const [url, inline] of Object.entries(CDN_ASSETS)) html = html.replaceAll(url, inline);
+  writeFileSync(output, html);
+  // The page must load nothing: no external script or stylesheet tag (the browser test checks what the script fetches).
+  const external = html.match(/<(script|link|img)[^>]+(src|href)="(https?:)?\/\/[^"]+"/g);
   if (external) throw new Error(`the page still loads from the network: ${external.join(', ')}`);
   console.log(`wrote ${output} (${Math.round(html.length / 1024)} KiB, self-contained)`);
 }
