@@ -1,0 +1,95 @@
+/**
+ * The checks on hand-made exchanges: each finds what it exists to find (including what no sandbox drift mode
+ * provokes, such as a 429 without Retry-After), and a check with nothing to judge says skip, never pass.
+ */
+import { describe, expect, it } from 'vitest';
+import { checks } from './checks/index.js';
+import { undeclaredPaths } from './checks/undocumented-fields.js';
+import type { RunContext } from './context.js';
+import type { Corpus, Unsendable } from './corpus.js';
+import { redact } from './redact.js';
+import { bundle } from './spec.js';
+import { tamperSignature, mintJwt } from './tokens.js';
+import type { Exchange, Intent } from './types.js';
+
+const envelope = (code = 4000) => ({ errors: [{ msg: 'caseId is required', code }] });
+
+function exchange(intent: Intent, status: number, json: unknown, headers: Record<string, string> = {}, field?: string): Exchange {
+  return {
+    probe: `probe ${status}`,
+    intent,
+    field,
+    via: 'fetch',
+    request: { method: 'POST', path: '/x', headers: {} },
+    response: { status, headers: { 'content-type': 'application/json', ...headers }, text: JSON.stringify(json), json },
+  };
+}
+
+function ctxWith(exchanges: Exchange[], unsendable: Unsendable[] = []): RunContext {
+  const corpus: Corpus = { exchanges, unsendable };
+  return { corpus: async () => corpus } as unknown as RunContext;
+}
+
+describe('response_header_conformance', () => {
+  it('fails a 429 without Retry-After, naming the header', async () => {
+    const v = await checks.response_header_conformance(ctxWith([exchange('rate-limited', 429, envelope(4029))]));
+    expect(v.status).toBe('fail');
+    expect(v.fields).toEqual(['Retry-After']);
+  });
+  it('fails a Retry-After that is not a number of seconds', async () => {
+    const v = await checks.response_header_conformance(ctxWith([exchange('rate-limited', 429, envelope(4029), { 'retry-after': 'soon' })]));
+    expect(v.status).toBe('fail');
+    expect(v.evidence[0]).toContain('"soon" is not a number of seconds');
+  });
+  it('skips, with the reason, when no answer with documented headers was seen', async () => {
+    const why = { name: 'over the rate limit', intent: 'rate-limited' as const, reason: 'live has no switch' };
+    const v = await checks.response_header_conformance(ctxWith([exchange('accept', 200, {})], [why]));
+    expect(v.status).toBe('skip');
+    expect(v.evidence[0]).toContain('live has no switch');
+  });
+});
+
+describe('negative_data_rejection', () => {
+  it('fails a 5xx, a 2xx and a body that is not the envelope', async () => {
+    const v = await checks.negative_data_rejection(
+      ctxWith([
+        exchange('reject-invalid', 500, envelope(5000), {}, 'caseId'),
+        exchange('reject-invalid', 200, {}, {}, 'source'),
+        exchange('reject-invalid', 400, { error: 'bad' }, {}, 'userInfo'),
+      ]),
+    );
+    expect(v.status).toBe('fail');
+    expect(v.fields.sort()).toEqual(['caseId', 'source', 'userInfo']);
+  });
+  it('skips when there was no invalid request to judge', async () => {
+    expect((await checks.negative_data_rejection(ctxWith([]))).status).toBe('skip');
+  });
+});
+
+describe('auth', () => {
+  it('fails a 401 without platform code 4002', async () => {
+    const v = await checks.auth(ctxWith([exchange('reject-auth', 401, envelope(4000), {}, 'auth')]));
+    expect(v.status).toBe('fail');
+    expect(v.evidence[0]).toContain('4002');
+  });
+});
+
+describe('undocumented_fields', () => {
+  const task = bundle.components.schemas.Task;
+  it('lists undeclared paths at any depth, through arrays', () => {
+    const body = { refId: 'TS000001', extra: 1, userInfo: { name: 'a', locale: 'en' }, fields: [{ required: true, newFlag: 1 }] };
+    expect(undeclaredPaths(body, task).sort()).toEqual(['/extra', '/fields/0/newFlag', '/userInfo/locale']);
+  });
+  it('does not report inside objects the contract leaves open (UndocumentedObject)', () => {
+    expect(undeclaredPaths({ anything: 1 }, bundle.components.schemas.UndocumentedObject)).toEqual([]);
+  });
+});
+
+describe('secrets', () => {
+  it('minted and tampered tokens are redacted from any report text', async () => {
+    const jwt = await mintJwt({ kind: 'app', clientId: 'cs-x', clientSecret: 'a-secret-of-some-length' });
+    const tampered = tamperSignature(jwt);
+    expect(tampered).not.toBe(jwt);
+    expect(redact(`sent ${jwt} then ${tampered}`)).toBe('sent [redacted] then [redacted]');
+  });
+});

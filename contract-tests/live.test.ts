@@ -1,0 +1,89 @@
+/**
+ * The live target's plumbing, end to end through the CLI (`npm run test:contract:live` runs the same command):
+ * missing variables stop it at once, by name; pointed by KORE_* variables at a sandbox (as a user would point it at
+ * their tenant) it runs every check, writes its reports and never prints a secret.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
+import { mintJwt } from './tokens.js';
+import { missingLiveVariables } from './targets/live.js';
+
+const cli = (env: Record<string, string>, reports: string) =>
+  new Promise<{ code: number | null; output: string }>((resolve) => {
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KORE_')));
+    const child = spawn(join('node_modules', '.bin', 'tsx'), ['contract-tests/cli.ts', '--target', 'live', '--reports', reports], {
+      env: { ...clean, CONTRACT_PBT_RUNS: '5', ...env },
+    });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('close', (code) => resolve({ code, output }));
+  });
+
+let sandbox: RunningSandbox;
+let reports: string;
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  reports = mkdtempSync(join(tmpdir(), 'contract-live-'));
+});
+afterAll(async () => {
+  await sandbox?.close();
+  rmSync(reports, { recursive: true, force: true });
+});
+
+const fixtures = (s: RunningSandbox) => ({
+  KORE_BASE_URL: s.url,
+  KORE_STREAM_ID: s.seed.streamId,
+  KORE_ACCOUNT_ID: s.seed.accountId,
+  KORE_CASE_ID: s.seed.caseId,
+  KORE_CASE_REF_ID: s.seed.caseRefId,
+  KORE_TASK_TEMPLATE_ID: s.seed.taskTemplateId,
+  KORE_USER_ID: s.seed.userId,
+});
+
+describe('live target', () => {
+  it('names every missing variable, and accepts either a JWT or app credentials', () => {
+    expect(missingLiveVariables({})).toEqual([
+      'KORE_BASE_URL', 'KORE_STREAM_ID', 'KORE_CASE_ID', 'KORE_CASE_REF_ID', 'KORE_TASK_TEMPLATE_ID', 'KORE_JWT (or KORE_CLIENT_ID + KORE_CLIENT_SECRET)',
+    ]);
+    const base = { KORE_BASE_URL: 'x', KORE_STREAM_ID: 'x', KORE_CASE_ID: 'x', KORE_CASE_REF_ID: 'x', KORE_TASK_TEMPLATE_ID: 'x' };
+    expect(missingLiveVariables({ ...base, KORE_JWT: 'x' })).toEqual([]);
+    expect(missingLiveVariables({ ...base, KORE_CLIENT_ID: 'x', KORE_CLIENT_SECRET: 'y' })).toEqual([]);
+    expect(missingLiveVariables({ ...base, KORE_CLIENT_ID: 'x' })).toEqual(['KORE_CLIENT_SECRET (or KORE_JWT)']);
+  });
+
+  it('exits 2 at once, naming the missing variables and never a value', async () => {
+    const { code, output } = await cli({ KORE_BASE_URL: 'http://127.0.0.1:9', KORE_CLIENT_SECRET: 'do-not-print-this-secret' }, reports);
+    expect(code).toBe(2);
+    expect(output).toContain('missing KORE_STREAM_ID, KORE_CASE_ID, KORE_CASE_REF_ID, KORE_TASK_TEMPLATE_ID, KORE_CLIENT_ID (or KORE_JWT)');
+    expect(output).not.toContain('do-not-print-this-secret');
+  }, 20_000);
+
+  it('with app credentials: every check runs (a 429 cannot be provoked), reports are written, no secret is printed', async () => {
+    const secret = sandbox.seed.clientSecret;
+    const { code, output } = await cli({ ...fixtures(sandbox), KORE_CLIENT_ID: sandbox.seed.clientId, KORE_CLIENT_SECRET: secret }, reports);
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/PASS {2}auth/);
+    expect(output).toMatch(/PASS {2}semantic/);
+    expect(output).toMatch(/SKIP {2}response_header_conformance/);
+    const written = readdirSync(reports);
+    expect(written).toEqual(expect.arrayContaining(['contract-live.xml', 'contract-summary.md']));
+    for (const text of [output, ...written.map((f) => readFileSync(join(reports, f), 'utf8'))]) {
+      expect(text).not.toContain(secret);
+      expect(text).not.toMatch(/eyJ[\w-]+\.eyJ/);
+    }
+  }, 30_000);
+
+  it('with a static KORE_JWT: the expired-token case is reported as not run, the token never printed', async () => {
+    const jwt = await mintJwt({ kind: 'app', clientId: sandbox.seed.clientId, clientSecret: sandbox.seed.clientSecret, sub: sandbox.seed.userId });
+    const { code, output } = await cli({ ...fixtures(sandbox), KORE_JWT: jwt }, reports);
+    expect(code, output).toBe(0);
+    expect(output).toContain('not run: expired token: a static KORE_JWT was given');
+    expect(output).not.toContain(jwt);
+    expect(readFileSync(join(reports, 'contract-live.xml'), 'utf8')).not.toContain(jwt.split('.')[2]!);
+  }, 30_000);
+});
