@@ -1,0 +1,62 @@
+/**
+ * Wall time of the contract suite per target (mock, sandbox), of the drift self-test's work (the suite against
+ * every drift mode) and of the contract tests under vitest (this suite's share of `npm test`). The peer is the
+ * floor: the same number of requests sent one after another with bare fetch to the same server, no checks.
+ * Target: the suite against the sandbox costs at most 6x its own requests' floor (the checks, Ajv, fast-check
+ * generation and the two typed clients are the rest).
+ */
+import { spawnSync } from 'node:child_process';
+import { driftModes } from '../sandbox/drift.js';
+import { startSandbox } from '../sandbox/server.js';
+import { validBase } from '../contract-tests/bodies.js';
+import { runTarget } from '../contract-tests/suite.js';
+import { mintJwt } from '../contract-tests/tokens.js';
+import type { BenchSection } from './harness.js';
+
+const seconds = (ms: number) => Number((ms / 1000).toFixed(2));
+
+async function bareFloor(requests: number): Promise<number> {
+  const sandbox = await startSandbox();
+  const { seed } = sandbox;
+  const token = await mintJwt({ kind: 'app', clientId: seed.clientId, clientSecret: seed.clientSecret, sub: seed.userId });
+  const body = JSON.stringify(validBase({ caseId: seed.caseId, caseRefId: seed.caseRefId, taskTemplateId: seed.taskTemplateId, userId: seed.userId }));
+  const url = `${sandbox.url}/caseManagement/api/public/analytics/${seed.streamId}/createTask`;
+  const started = performance.now();
+  for (let i = 0; i < requests; i++) await (await fetch(url, { method: 'POST', headers: { auth: token, 'content-type': 'application/json' }, body })).text();
+  const ms = performance.now() - started;
+  await sandbox.close();
+  return ms;
+}
+
+export default async function bench(): Promise<BenchSection> {
+  const rows: BenchSection['rows'] = [];
+  const timed = async (name: 'mock' | 'sandbox') => {
+    const started = performance.now();
+    const report = await runTarget(name);
+    return { report, ms: performance.now() - started };
+  };
+  const mock = await timed('mock');
+  const sandbox = await timed('sandbox');
+  const floor = await bareFloor(sandbox.report.requests);
+  rows.push({ run: 'suite vs mock (Prism start included)', 'wall s': seconds(mock.ms), requests: mock.report.requests, note: 'checks run in sequence against one Prism' });
+  rows.push({ run: 'suite vs sandbox (start included)', 'wall s': seconds(sandbox.ms), requests: sandbox.report.requests, note: 'in-process sandbox' });
+  rows.push({ run: 'peer: same requests, bare fetch, no checks', 'wall s': seconds(floor), requests: sandbox.report.requests, note: 'the floor' });
+
+  const driftStarted = performance.now();
+  for (const mode of driftModes) await runTarget('sandbox', { drift: mode.name });
+  rows.push({ run: `suite vs sandbox x ${driftModes.length} drift modes, in sequence`, 'wall s': seconds(performance.now() - driftStarted), requests: '', note: 'drift.test.ts runs 3 at a time' });
+
+  // This suite's share of `npm test` (vitest, every contract-tests/*.test.ts file); BENCH_SKIP_VITEST=1 leaves it out.
+  if (!process.env.BENCH_SKIP_VITEST) {
+    const started = performance.now();
+    const run = spawnSync('npx', ['vitest', 'run', 'contract-tests'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    rows.push({ run: 'vitest run contract-tests (npm test share)', 'wall s': seconds(performance.now() - started), requests: '', note: run.status === 0 ? 'all passed' : `exit ${run.status}` });
+  }
+
+  const ratio = sandbox.ms / floor;
+  return {
+    title: 'Contract suite wall time per target',
+    rows,
+    targets: [{ name: 'suite vs sandbox <= 6x the bare-fetch floor of its own requests', ok: ratio <= 6, measured: `${ratio.toFixed(1)}x` }],
+  };
+}
