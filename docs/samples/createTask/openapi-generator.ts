@@ -9,6 +9,7 @@ const tasks = new TasksApi(
   new Configuration({
     basePath: process.env.KORE_BASE_URL ?? 'https://platform.kore.ai',
     apiKey: process.env.KORE_JWT!, // sent as the `auth` header, no Bearer prefix
+    fetchApi: fetch, // needed outside browsers: this client defaults to window.fetch
   }),
 );
 
