@@ -74,7 +74,7 @@ async function contestants(): Promise<{ list: Contestant[]; notes: string[] }> {
  * load changes between rounds, so a ratio of two figures taken in the same round is far steadier than a ratio of
  * two medians. Rounds alternate the order of the contestants.
  */
-async function measure(list: Contestant[], baseline: string, rounds = 41, perRound = 600) {
+async function measure(list: Contestant[], baseline: string, rounds = 81, perRound = 600) {
   const opsPerSecond = new Map(list.map((c) => [c.name, [] as number[]]));
   for (const c of list) for (let i = 0; i < 1000; i++) await c.run(); // warm-up: JIT
   for (let r = 0; r < rounds; r++) {

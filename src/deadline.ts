@@ -17,17 +17,20 @@ export class Deadline {
   private readonly entry = idle.pop() ?? { controller: new AbortController(), uses: 0 };
   private readonly timer: ReturnType<typeof setTimeout>;
   private stop: ((reason: unknown) => void) | undefined;
-  private readonly abort = () => {
-    this.entry.controller.abort();
-    this.stop?.(this.signal.reason);
-  };
+  private readonly onCallerAbort: (() => void) | undefined;
 
   constructor(
     timeoutMs: number,
     private readonly callerSignal: AbortSignal | undefined,
   ) {
-    this.timer = setTimeout(() => ((this.timedOut = true), this.abort()), timeoutMs);
-    callerSignal?.addEventListener('abort', this.abort);
+    this.timer = setTimeout(expire, timeoutMs, this); // no closure per attempt
+    if (callerSignal) callerSignal.addEventListener('abort', (this.onCallerAbort = () => this.abort()));
+  }
+
+  /** Aborts fetch and rejects the raced work. */
+  abort(): void {
+    this.entry.controller.abort();
+    this.stop?.(this.signal.reason);
   }
 
   get signal(): AbortSignal {
@@ -42,7 +45,12 @@ export class Deadline {
   /** Ends the attempt: stops the timer and recycles the controller when it was not aborted. */
   release(): void {
     clearTimeout(this.timer);
-    this.callerSignal?.removeEventListener('abort', this.abort);
+    if (this.onCallerAbort) this.callerSignal!.removeEventListener('abort', this.onCallerAbort);
     if (!this.signal.aborted && ++this.entry.uses < maxUses) idle.push(this.entry);
   }
+}
+
+function expire(deadline: Deadline): void {
+  deadline.timedOut = true;
+  deadline.abort();
 }
