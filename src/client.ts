@@ -86,7 +86,11 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
     const call = normalizeCall(options, o);
     if (o.validateRequests) {
       const problems = check(requestSchema, body, requestFormats);
-      if (problems.length) throw new RequestValidationError(problems);
+      if (problems.length) {
+        const error = new RequestValidationError(problems);
+        log?.error(`createTask: not sent: ${error.message}`, {});
+        throw error;
+      }
     }
     const result = withRetries((n) => attempt(body, call, n), call.retry, (ms) => o.sleep(ms, call.signal), (e, n, ms) =>
       log?.warn(`createTask: retry ${n} of ${call.retry.maxRetries} in ${Math.round(ms)} ms after ${(e as Error).message}`),

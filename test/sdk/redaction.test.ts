@@ -97,6 +97,15 @@ describe('redaction', () => {
     }
   });
 
+  it('a body refused by validation is logged as not sent', async () => {
+    const { lines, logger } = capturingLogger();
+    const stub = stubFetch(ok());
+    const client = createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, fetch: stub.fetch, logger });
+    await rejection(client.createTask({ ...sampleBody, source: '' }));
+    expect(lines).toEqual(['error createTask: not sent: invalid createTask body (nothing was sent): source: must not be empty {}']);
+    expect(stub.requests).toHaveLength(0);
+  });
+
   it('success is logged without the token', async () => {
     const { lines, logger } = capturingLogger();
     const stub = stubFetch(ok({ 'x-request-id': 'rq-1' }));
