@@ -1,13 +1,12 @@
 /** auth: no token, a tampered signature and an expired token each get 401 with the envelope and platform code 4002. */
 import { validatorAt } from '../spec.js';
 import type { Check } from '../context.js';
-import { label, verdict, type Finding } from './verdict.js';
+import { label, probesOf, verdict, type Finding } from './verdict.js';
 
 const invalidTokenCode = 4002;
 
 export const auth: Check = async (ctx) => {
-  const { exchanges, unsendable } = await ctx.corpus();
-  const probes = exchanges.filter((x) => x.intent === 'reject-auth');
+  const { probes, notRun } = await probesOf(ctx, 'reject-auth');
   const failures: Finding[] = [];
   const passed: string[] = [];
   for (const x of probes) {
@@ -23,6 +22,6 @@ export const auth: Check = async (ctx) => {
     failures,
     ran: probes.length > 0,
     passed,
-    notRun: unsendable.filter((u) => u.intent === 'reject-auth').map((u) => `${u.name}: ${u.reason}`),
+    notRun,
   });
 };

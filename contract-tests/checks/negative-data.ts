@@ -5,14 +5,13 @@
  */
 import { documentedStatuses, validatorAt } from '../spec.js';
 import type { Check } from '../context.js';
-import { label, messageOf, verdict, type Finding } from './verdict.js';
+import { label, messageOf, probesOf, verdict, type Finding } from './verdict.js';
 
 const envelope = () => validatorAt('/components/schemas/ErrorEnvelope');
 const documented4xx = documentedStatuses.filter((s) => s >= 400 && s < 500);
 
 export const negativeDataRejection: Check = async (ctx) => {
-  const { exchanges, unsendable } = await ctx.corpus();
-  const negative = exchanges.filter((x) => x.intent === 'reject-invalid');
+  const { probes: negative, notRun } = await probesOf(ctx, 'reject-invalid');
   const failures: Finding[] = [];
   let namesField = 0;
   for (const x of negative) {
@@ -36,6 +35,6 @@ export const negativeDataRejection: Check = async (ctx) => {
       `${negative.length} invalid requests refused with a documented 4xx and the envelope`,
       `the error message names the field in ${namesField} of ${negative.length} (informational: the contract asks for it, the mock cannot)`,
     ],
-    notRun: unsendable.filter((u) => u.intent === 'reject-invalid').map((u) => `${u.name}: ${u.reason}`),
+    notRun,
   });
 };

@@ -4,7 +4,7 @@
  * status_code_conformance's business; this check asks whether valid input is taken.
  */
 import type { Check } from '../context.js';
-import { label, messageOf, verdict, type Finding } from './verdict.js';
+import { label, messageOf, probesOf, verdict, type Finding } from './verdict.js';
 
 /** What the openapi-generator client's types let a user send (proved at compile time by generator-client-limits.ts). */
 export const generatorClientLimits = [
@@ -13,8 +13,7 @@ export const generatorClientLimits = [
 ];
 
 export const positiveDataAcceptance: Check = async (ctx) => {
-  const { exchanges, unsendable } = await ctx.corpus();
-  const positive = exchanges.filter((x) => x.intent === 'accept');
+  const { probes: positive, notRun } = await probesOf(ctx, 'accept');
   const failures: Finding[] = [];
   const passed: string[] = [];
   for (const x of positive) {
@@ -28,6 +27,6 @@ export const positiveDataAcceptance: Check = async (ctx) => {
     failures,
     ran: positive.length > 0,
     passed: [...passed, ...generatorClientLimits],
-    notRun: unsendable.filter((u) => u.intent === 'accept').map((u) => `${u.name}: ${u.reason}`),
+    notRun,
   });
 };

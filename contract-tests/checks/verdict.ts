@@ -1,5 +1,6 @@
 /** Building verdicts: findings become evidence lines, fields are collected, the status follows from what was found. */
-import type { CheckName, Exchange, Verdict } from '../types.js';
+import type { RunContext } from '../context.js';
+import type { CheckName, Exchange, Intent, Verdict } from '../types.js';
 
 export interface Finding {
   text: string;
@@ -38,4 +39,13 @@ export function countBy<T>(items: T[], key: (item: T) => string | number): strin
   const counts = new Map<string | number, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return [...counts].map(([k, n]) => `${k}×${n}`).join(', ');
+}
+
+/** The corpus exchanges of one intent, and that intent's probes the target could not take (as "name: reason"). */
+export async function probesOf(ctx: RunContext, intent: Intent): Promise<{ probes: Exchange[]; notRun: string[] }> {
+  const { exchanges, unsendable } = await ctx.corpus();
+  return {
+    probes: exchanges.filter((x) => x.intent === intent),
+    notRun: unsendable.filter((u) => u.intent === intent).map((u) => `${u.name}: ${u.reason}`),
+  };
 }
