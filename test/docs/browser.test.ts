@@ -1,0 +1,160 @@
+/**
+ * The published page, opened the way a reader opens it: from disk, in Debian's Chromium (driven by playwright-core),
+ * with every network request blocked. It must render the operation, every request field, the response schema and
+ * the three samples, make no request and log no error. Screenshot: reports/docs.png.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flatten } from '../../contract-diff/resolve.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SAMPLES = join(ROOT, 'docs/samples/createTask');
+const contract = JSON.parse(readFileSync(join(ROOT, 'generated/openapi.json'), 'utf8'));
+
+function findChromium(): string | undefined {
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+const CHROMIUM = findChromium();
+const MISSING = 'Chromium is not installed (apt-get install -y chromium): the docs browser test cannot run';
+if (!CHROMIUM && !process.env.CI) console.warn(`SKIPPED docs browser test: ${MISSING}`);
+
+/** Field names as the contract declares them: the request body (with userInfo's own fields) and the 200 answer. */
+const schema = (name: string) => flatten(contract, contract.components.schemas[name]);
+const requestFields = Object.keys(schema('CreateTaskRequest').properties);
+const userInfoFields = Object.keys(flatten(contract, schema('CreateTaskRequest').properties.userInfo).properties);
+const responseFields = Object.keys(schema('Task').properties);
+const statuses = Object.keys(Object.values<Record<string, { responses: object }>>(contract.paths)[0]!.post!.responses);
+
+// In CI (CI=true) a missing browser is a failure, counted as one, never a silent pass.
+it.runIf(!CHROMIUM && !!process.env.CI)('Chromium is installed for the docs browser test', () => {
+  expect.fail(MISSING);
+});
+
+describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
+  let browser: Browser;
+  let page: Page;
+  let pageUrl: string;
+  const requests: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    const output = join(mkdtempSync(join(tmpdir(), 'docs-')), 'index.html');
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/docs.ts', '--output', output], { cwd: ROOT });
+    pageUrl = pathToFileURL(output).href;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM!,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await watch(page, requests, errors);
+    await page.goto(pageUrl, { waitUntil: 'load' });
+  }, 120_000);
+  afterAll(() => browser?.close());
+
+  /** Blocks (and records) every request but the page file itself, and records console and page errors. */
+  async function watch(target: Page, blocked: string[], logged: string[]): Promise<void> {
+    await target.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.split('#')[0] == pageUrl) return route.continue();
+      blocked.push(url);
+      return route.abort();
+    });
+    target.on('console', (message) => message.type() == 'error' && logged.push(message.text()));
+    target.on('pageerror', (error) => logged.push(String(error)));
+  }
+
+  /** Picks a sample in the code panel's language menu (the button shows the current one). */
+  async function chooseSample(label: string): Promise<void> {
+    const current = page.getByRole('button', { name: /^(curl|SDK \(kore-create-task\)|openapi-generator client)$/ });
+    if ((await current.innerText()).trim() != label) {
+      await current.click();
+      await page.getByRole('menuitem', { name: label, exact: true }).click();
+    }
+    expect((await current.innerText()).trim()).toBe(label);
+  }
+
+  it('opens from disk on the contract title and the description sections', async () => {
+    expect(await page.getByRole('heading', { level: 1 }).first().innerText()).toContain(contract.info.title);
+    const text = await page.innerText('main, body');
+    for (const section of ['Authentication: a JWT in the auth header', 'Hosts and ids', 'Errors', 'Retries and idempotency', 'How this contract reads the page']) {
+      expect(text.replace(/\s+/g, ' ')).toContain(section);
+    }
+  });
+
+  it('navigates to the operation from the sidebar', async () => {
+    await page.getByText('Tasks', { exact: true }).first().click();
+    await page.getByText('Create a task', { exact: true }).first().click();
+    await page.getByRole('heading', { name: 'Create a task', level: 2 }).waitFor();
+    expect(await page.innerText('body')).toContain('/caseManagement/api/public/analytics/{streamId}/createTask');
+  });
+
+  it('renders every request field, userInfo fields included, and both parameters', async () => {
+    // An item's own name sits at `item > div > span > .schema-name`; nested items are deeper.
+    const names = (selector: string) => page.locator(`${selector} > div > span > .schema-name`).allInnerTexts();
+    expect((await names('[id$="t=request&in=path&path=streamid"]'))).toEqual(['streamId']);
+    expect((await names('[id$="t=request&in=headers&path=accountid"]'))).toEqual(['accountId']);
+    const top = await names('[id*="/t=request&path="]:not([id*="&oneof="])');
+    expect([...top].sort()).toEqual([...requestFields].sort());
+    const nested = await names('[id*="/t=request&path=userinfo&"]');
+    expect([...new Set(nested)].sort()).toEqual([...userInfoFields].sort());
+    for (const name of [...requestFields, ...userInfoFields]) {
+      await expect(page.locator('.schema-name', { hasText: new RegExp(`^${name}$`) }).first().isVisible(), name).resolves.toBe(true);
+    }
+  });
+
+  it('renders the 200 response schema field by field, and every documented status', async () => {
+    const top = await page.locator('[id*="/t=response&c=200&path="]:not([id*="."]) > div > span > .schema-name').allInnerTexts();
+    expect([...new Set(top)].sort()).toEqual([...responseFields].sort());
+    for (const status of statuses) {
+      await expect(page.getByRole('button', { name: status, exact: true }).first().isVisible(), status).resolves.toBe(true);
+    }
+  });
+
+  it.each([
+    ['curl', 'curl.sh'],
+    ['SDK (kore-create-task)', 'sdk.ts'],
+    ['openapi-generator client', 'openapi-generator.ts'],
+  ])('shows the %s sample, line for line', async (label, file) => {
+    await chooseSample(label);
+    const shown = (await page.locator('pre').allTextContents()).join('\n');
+    for (const line of readFileSync(join(SAMPLES, file), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)) {
+      expect(shown, `${file}: ${line}`).toContain(line);
+    }
+  });
+
+  it('made no network request and logged no error; screenshot saved', async () => {
+    await chooseSample('SDK (kore-create-task)');
+    mkdirSync(join(ROOT, 'reports'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'reports/docs.png') });
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('would have seen a request: the blocker records one the page makes', async () => {
+    const blocked: string[] = [];
+    const logged: string[] = [];
+    const probe = await browser.newPage();
+    await watch(probe, blocked, logged);
+    await probe.goto(pageUrl, { waitUntil: 'load' });
+    await probe.evaluate(() => new Promise((done) => {
+      const img = document.createElement('img');
+      img.onerror = img.onload = done;
+      img.src = 'https://cdn.example.test/logo.svg';
+      document.body.append(img);
+    }));
+    await probe.close();
+    expect(blocked).toEqual(['https://cdn.example.test/logo.svg']);
+    expect(logged.join('\n')).toMatch(/Failed to load resource/);
+  });
+});
