@@ -28,7 +28,8 @@ async function capture(ctx: Sender, meta: ProbeMeta, send: (sink: Sink) => Promi
       const refused = error instanceof RequestValidationError ? 'the client refused to send it' : 'the call failed before any request';
       sink({ ...meta, request: { method: 'POST', path: pathOf(ctx.target), headers: {} }, error: `${refused}: ${(error as Error).message}` });
     }
-    // An HTTP error answer was recorded by the fetch: the checks judge it, not this function.
+    // An HTTP error answer was recorded by the fetch: the checks judge it; keep what the client said of it.
+    else mine[mine.length - 1]!.clientError = `${(error as Error).name}: ${(error as Error).message}`;
   }
   return mine[mine.length - 1]!;
 }
@@ -47,6 +48,7 @@ export function sendWithSdk(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, body: Bod
       ...(c.kind === 'jwt' ? { jwt: c.jwt } : { clientId: c.clientId, clientSecret: c.clientSecret, jwtSubject: c.sub }),
       fetch: recordingFetch(sink, m, 'valid token'),
       maxRetries: 0, // the suite judges every answer itself; a retry would hide a 429 or a 503
+      validateResponses: true, // client_agreement compares the SDK's verdict with the contract's
       timeoutMs: 15_000,
     }).createTaskWithResponse(body as never),
   );

@@ -93,3 +93,32 @@ describe('secrets', () => {
     expect(redact(`sent ${jwt} then ${tampered}`)).toBe('sent [redacted] then [redacted]');
   });
 });
+
+describe('client_agreement', () => {
+  const sent = (via: 'sdk' | 'openapi-generator', body: unknown, status = 200, json: unknown = {}, clientError?: string): Exchange => ({
+    ...exchange('accept', status, json),
+    via,
+    clientError,
+    request: { method: 'POST', path: '/x', headers: {}, body: JSON.stringify(body) },
+  });
+  const body = { caseId: 'ci-31d9184-d64d-42d9-8c75-5edba531xxxx', caseRefId: 'CS000131', taskTmp: 'ttm-16623a9-c63c-4bda-b1e4-14754939xxxx', source: 'rtm' };
+
+  it('fails a client that put a body on the wire the contract refuses (id instead of _id, no identifier)', async () => {
+    const v = await checks.client_agreement(ctxWith([sent('openapi-generator', { ...body, userInfo: { id: 'u-1', name: 'dummy' } }, 400, envelope())]));
+    expect(v.status).toBe('fail');
+    expect(v.evidence.join('\n')).toContain('the client sent a body the contract refuses');
+  });
+
+  it('fails an SDK that accepted a 2xx answer breaking the Task schema', async () => {
+    const v = await checks.client_agreement(ctxWith([sent('sdk', { ...body, userInfo: { name: 'dummy', emailId: 'd@x.io' } }, 200, { refId: 1 })]));
+    expect(v.status).toBe('fail');
+    expect(v.fields).toEqual(['(SDK response validation)']);
+  });
+
+  it('passes when the SDK refused exactly the non-conforming answer', async () => {
+    const v = await checks.client_agreement(
+      ctxWith([sent('sdk', { ...body, userInfo: { name: 'dummy', emailId: 'd@x.io' } }, 200, { refId: 1 }, 'ResponseValidationError: the response breaks the contract')]),
+    );
+    expect(v.status).toBe('pass');
+  });
+});

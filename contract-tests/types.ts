@@ -13,6 +13,7 @@ export const checkNames = [
   'semantic',
   'undocumented_fields',
   'property_based',
+  'client_agreement',
 ] as const;
 export type CheckName = (typeof checkNames)[number];
 
@@ -56,4 +57,6 @@ export interface Exchange {
   response?: RecordedResponse;
   /** No HTTP answer (connection error), or the client refused to send (its validation). */
   error?: string;
+  /** What the typed client made of an answer it received, when it raised (e.g. the SDK's ResponseValidationError). */
+  clientError?: string;
 }

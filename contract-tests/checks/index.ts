@@ -2,6 +2,7 @@
 import type { Check } from '../context.js';
 import type { CheckName } from '../types.js';
 import { auth } from './auth.js';
+import { clientAgreement } from './client-agreement.js';
 import { contentTypeConformance } from './content-type.js';
 import { negativeDataRejection } from './negative-data.js';
 import { positiveDataAcceptance } from './positive-data.js';
@@ -23,4 +24,5 @@ export const checks: Record<CheckName, Check> = {
   semantic,
   undocumented_fields: undocumentedFields,
   property_based: propertyBased,
+  client_agreement: clientAgreement,
 };
