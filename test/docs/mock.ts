@@ -3,6 +3,7 @@
  * (startPrism reports the port it was given, so port 0 cannot be passed through: ask the OS for a free one first.)
  */
 import { createServer } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { startPrism, type RunningPrism } from '../../scripts/lib/prism.js';
 
 function freePort(): Promise<number> {
@@ -16,6 +17,15 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startMock(): Promise<RunningPrism> {
-  return startPrism({ port: await freePort() });
+/** Starts the mock before the enclosing suite and stops it after; returns a getter for its base URL. */
+export function useMock(): () => string {
+  let prism: RunningPrism | undefined;
+  beforeAll(async () => {
+    prism = await startPrism({ port: await freePort() });
+  }, 60_000);
+  afterAll(() => prism?.close());
+  return () => {
+    if (!prism) throw new Error('the Prism mock is not running');
+    return prism.url;
+  };
 }

@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningPrism } from '../../scripts/lib/prism.js';
-import { startMock } from './mock.js';
+import { useMock } from './mock.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLES = join(ROOT, 'docs/samples/createTask');
@@ -64,28 +63,24 @@ async function run(command: string, args: string[], baseUrl: string): Promise<Ru
 const runTs = (name: string, baseUrl: string) => run(process.execPath, ['--import', 'tsx', runnable(name)], baseUrl);
 
 describe('docs samples against the Prism mock (which validates every request)', () => {
-  let prism: RunningPrism;
-  beforeAll(async () => {
-    prism = await startMock();
-  }, 60_000);
-  afterAll(() => prism?.close());
+  const mockUrl = useMock();
 
   it('SDK sample creates the task', async () => {
-    const result = await runTs('sdk.ts', prism.url);
+    const result = await runTs('sdk.ts', mockUrl());
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toMatch(/^created ti-[0-9a-fx-]+ \(TS\d+\), status Open$/);
     expect(result.code).toBe(0);
   });
 
   it('openapi-generator sample creates the task', async () => {
-    const result = await runTs('openapi-generator.ts', prism.url);
+    const result = await runTs('openapi-generator.ts', mockUrl());
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toMatch(/^created ti-[0-9a-fx-]+ \(TS\d+\), status Open$/);
     expect(result.code).toBe(0);
   });
 
   it('curl sample creates the task', async () => {
-    const result = await run('bash', [join(SAMPLES, 'curl.sh')], prism.url);
+    const result = await run('bash', [join(SAMPLES, 'curl.sh')], mockUrl());
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ _id: expect.stringMatching(/^ti-/), caseRefId: 'CS000131' });
   });

@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import sdk, { type Item } from 'postman-collection';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningPrism } from '../../scripts/lib/prism.js';
-import { startMock } from '../docs/mock.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useMock } from '../docs/mock.js';
 import { seedSampleRequest } from '../helpers/seed.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -79,15 +78,11 @@ describe('the Postman collection', () => {
 });
 
 describe('the described request, sent to the Prism mock of the contract', () => {
-  let prism: RunningPrism;
-  beforeAll(async () => {
-    prism = await startMock();
-  }, 60_000);
-  afterAll(() => prism?.close());
+  const mockUrl = useMock();
 
   async function send(jwt: string): Promise<Response> {
     const { request } = createTask;
-    const overrides = { baseUrl: prism.url, jwt };
+    const overrides = { baseUrl: mockUrl(), jwt };
     const headers = new Headers(Object.entries(request.headers.toObject()).map(([k, v]): [string, string] => [k, resolve(String(v), overrides)]));
     const auth = createTask.getAuth()!.parameters().toObject();
     if (jwt) headers.set(auth.key, resolve(auth.value, overrides));
