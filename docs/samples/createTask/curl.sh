@@ -1,5 +1,6 @@
-# The JWT goes in the `auth` header as it is (no "Bearer"). accountId is optional.
-# Hosts: platform.kore.ai (default), bots.kore.ai, jp-platform.kore.ai, de-platform.kore.ai.
+# The JWT goes in the `auth` header as it is: no "Bearer".
+# Hosts: platform.kore.ai (default), bots.kore.ai,
+# jp-platform.kore.ai, de-platform.kore.ai. accountId is optional.
 curl --silent --show-error --request POST \
   "${KORE_BASE_URL:-https://platform.kore.ai}/caseManagement/api/public/analytics/${KORE_STREAM_ID}/createTask" \
   --header "auth: ${KORE_JWT}" \

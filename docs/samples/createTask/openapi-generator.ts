@@ -1,15 +1,23 @@
-// The classic client that openapi-generator (typescript-fetch) builds from the contract: `npm run generate`
-// writes it to generated/openapi-generator-client/. Two things it gets wrong, so prefer the SDK:
-// - it renames `_id` to `id` in its types (the JSON on the wire still says `_id`);
-// - it flattens userInfo's "`_id`, or else `emailId` or `phoneNumber`" into one type that demands all three:
-//   give the ones you have and cast (missing ones are left out of the JSON).
-import { Configuration, TasksApi, type CreateTaskUserInfo } from './generated/openapi-generator-client';
+// The classic client openapi-generator (typescript-fetch) builds from
+// the contract; `npm run generate` writes it to
+// generated/openapi-generator-client/. Prefer the SDK: this client
+// - renames `_id` to `id` in its types (the JSON still says `_id`);
+// - turns userInfo's "`_id`, or else `emailId` or `phoneNumber`" into
+//   one type that demands all three: give the ones you have and cast
+//   (the missing ones are left out of the JSON).
+import {
+  Configuration,
+  TasksApi,
+  type CreateTaskUserInfo,
+} from './generated/openapi-generator-client';
 
 const tasks = new TasksApi(
   new Configuration({
     basePath: process.env.KORE_BASE_URL ?? 'https://platform.kore.ai',
-    apiKey: process.env.KORE_JWT!, // sent as the `auth` header, no Bearer prefix
-    fetchApi: fetch, // needed outside browsers: this client defaults to window.fetch
+    // sent as the `auth` header, with no Bearer prefix
+    apiKey: process.env.KORE_JWT!,
+    // needed outside browsers: this client defaults to window.fetch
+    fetchApi: fetch,
   }),
 );
 
@@ -22,7 +30,11 @@ try {
       caseRefId: 'CS000131',
       taskTmp: 'ttm-16623a9-c63c-4bda-b1e4-14754939xxxx',
       name: 'This is demo task',
-      userInfo: { id: 'u-fd371c0a-3168-5a02-83dd-f4ba5597xxxx', name: 'dummy', emailId: 'dummy@mailinator.com' } as CreateTaskUserInfo,
+      userInfo: {
+        id: 'u-fd371c0a-3168-5a02-83dd-f4ba5597xxxx',
+        name: 'dummy',
+        emailId: 'dummy@mailinator.com',
+      } as CreateTaskUserInfo,
       source: 'rtm',
     },
   });

@@ -1,15 +1,24 @@
 // npm install kore-create-task
-import { AuthenticationError, BadRequestError, RateLimitError, createKoreClient } from 'kore-create-task';
+import {
+  AuthenticationError,
+  BadRequestError,
+  RateLimitError,
+  createKoreClient,
+} from 'kore-create-task';
 
 const client = createKoreClient({
-  baseUrl: process.env.KORE_BASE_URL ?? 'https://platform.kore.ai', // or host: 'de-platform.kore.ai'
-  streamId: process.env.KORE_STREAM_ID!, // st-…, from the bot's General Settings page
+  // or host: 'de-platform.kore.ai'
+  baseUrl: process.env.KORE_BASE_URL ?? 'https://platform.kore.ai',
+  // st-…, from the bot's General Settings page
+  streamId: process.env.KORE_STREAM_ID!,
   accountId: process.env.KORE_ACCOUNT_ID, // optional
-  // The SDK signs short-lived HS256 JWTs with your app's credentials and refreshes them;
-  // or pass a ready token as `jwt`. Either way it is sent as the `auth` header.
+  // The SDK signs short-lived HS256 JWTs with the app's credentials
+  // and sends them as the `auth` header (or pass a ready `jwt`).
   clientId: process.env.KORE_CLIENT_ID!,
   clientSecret: process.env.KORE_CLIENT_SECRET!,
-  maxRetries: 2, // only when the task cannot have been created: refused connection, 429, 503
+  // Retries only when no task can have been created
+  // (refused connection, 429, 503).
+  maxRetries: 2,
 });
 
 try {
@@ -18,15 +27,25 @@ try {
     caseRefId: 'CS000131',
     taskTmp: 'ttm-16623a9-c63c-4bda-b1e4-14754939xxxx',
     name: 'This is demo task',
-    userInfo: { _id: 'u-fd371c0a-3168-5a02-83dd-f4ba5597xxxx', name: 'dummy', emailId: 'dummy@mailinator.com' },
+    userInfo: {
+      _id: 'u-fd371c0a-3168-5a02-83dd-f4ba5597xxxx',
+      name: 'dummy',
+      emailId: 'dummy@mailinator.com',
+    },
     source: 'rtm',
   });
   console.log(`created ${task._id} (${task.refId}), status ${task.status.name}`);
 } catch (error) {
-  // Every API error carries status, headers, the platform's envelope ({ errors: [{ msg, code }] }) and request id.
-  if (error instanceof BadRequestError) console.error(`rejected: ${error.platformMessage}`);
-  else if (error instanceof AuthenticationError) console.error(`check the app's credentials and scope: ${error.platformMessage}`);
-  else if (error instanceof RateLimitError) console.error(`rate limited; retry after ${error.headers?.get('retry-after')} s`);
-  else throw error;
+  // API errors carry status, headers, requestId and the platform's
+  // envelope { errors: [{ msg, code }] }; platformMessage is its msg.
+  if (error instanceof BadRequestError) {
+    console.error(`rejected: ${error.platformMessage}`);
+  } else if (error instanceof AuthenticationError) {
+    console.error(`check the app's credentials and scope: ${error.platformMessage}`);
+  } else if (error instanceof RateLimitError) {
+    console.error(`rate limited; retry after ${error.headers?.get('retry-after')} s`);
+  } else {
+    throw error;
+  }
   process.exitCode = 1;
 }
