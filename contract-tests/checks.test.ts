@@ -122,3 +122,26 @@ describe('client_agreement', () => {
     expect(v.status).toBe('pass');
   });
 });
+
+describe('an unprovoked 429 (a live tenant over its shared limit)', () => {
+  it('is recorded for the header checks and the request is sent again after Retry-After', async () => {
+    const { createServer } = await import('node:http');
+    const { recordingFetch } = await import('./record.js');
+    let calls = 0;
+    const server = createServer((_req, res) => {
+      calls++;
+      if (calls === 1) res.writeHead(429, { 'retry-after': '0', 'content-type': 'application/json' }).end(JSON.stringify(envelope(4029)));
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const recorded: Exchange[] = [];
+    const f = recordingFetch((x) => recorded.push(x), { probe: 'p', intent: 'accept', via: 'fetch' }, 'valid token');
+    const res = await f(`http://127.0.0.1:${(server.address() as { port: number }).port}/`, { method: 'POST', body: '{"a":1}' });
+    server.close();
+    expect(res.status).toBe(200);
+    expect(recorded.map((x) => [x.intent, x.response?.status, x.request.body])).toEqual([
+      ['rate-limited', 429, '{"a":1}'],
+      ['accept', 200, '{"a":1}'],
+    ]);
+  });
+});

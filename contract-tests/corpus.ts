@@ -134,10 +134,14 @@ export interface Corpus {
   unsendable: Unsendable[];
 }
 
-/** Sends every probe, one at a time (a target's rate limit and the order of refIds stay predictable). */
+/**
+ * Sends every probe, one at a time (a target's rate limit and the order of refIds stay predictable). Everything
+ * recorded belongs to the corpus, a rate-limited first attempt included.
+ */
 export async function runCorpus(ctx: Sender): Promise<Corpus> {
   const { probes, unsendable } = probesFor(ctx);
   const exchanges: Exchange[] = [];
-  for (const probe of probes) exchanges.push(await probe.send(ctx));
+  const recording: Sender = { target: ctx.target, record: (x) => (exchanges.push(x), ctx.record(x)) };
+  for (const probe of probes) await probe.send(recording);
   return { exchanges, unsendable };
 }
