@@ -1,28 +1,59 @@
 /**
- * The Prism proxy (what `npm run proxy` starts) in front of a drifted sandbox reports the drift in `sl-violations`,
- * and in front of a healthy one reports nothing.
+ * `npm run proxy` (contract-tests/proxy.ts, run as a process) in front of a drifted sandbox reports the drift in
+ * `sl-violations`, and in front of a healthy one reports nothing; without KORE_BASE_URL it refuses to start.
  */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
-import { startPrism, type RunningPrism } from '../scripts/lib/prism.js';
 import { validBase } from './bodies.js';
 import { freePort } from './targets/mock.js';
 import { mintJwt } from './tokens.js';
 
+interface Proxy {
+  url: string;
+  child: ChildProcess;
+}
+
+const tsx = join('node_modules', '.bin', 'tsx');
+
+async function startProxy(upstream: string): Promise<Proxy> {
+  const port = await freePort();
+  const child = spawn(tsx, ['contract-tests/proxy.ts'], { env: { ...process.env, KORE_BASE_URL: upstream, PORT: String(port) } });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`proxy did not start:\n${output}`)), 20_000);
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('listening on')) clearTimeout(timer), resolve();
+    });
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`proxy exited (${code}):\n${output}`))));
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+const stop = (p: Proxy | undefined) =>
+  new Promise<void>((resolve) => {
+    if (!p || p.child.exitCode !== null) return resolve();
+    p.child.once('exit', () => resolve());
+    p.child.kill('SIGTERM');
+  });
+
 let drifted: RunningSandbox;
 let healthy: RunningSandbox;
-let proxies: RunningPrism[] = [];
+let proxies: Proxy[] = [];
 
 beforeAll(async () => {
   [drifted, healthy] = await Promise.all([startSandbox({ drift: 'wrong-type' }), startSandbox()]);
-  proxies = await Promise.all([drifted, healthy].map(async (s) => startPrism({ mode: 'proxy', upstream: s.url, port: await freePort() })));
+  proxies = await Promise.all([drifted, healthy].map((s) => startProxy(s.url)));
 }, 30_000);
 
 afterAll(async () => {
-  await Promise.all([...proxies.map((p) => p.close()), drifted?.close(), healthy?.close()]);
+  await Promise.all([...proxies.map(stop), drifted?.close(), healthy?.close()]);
 });
 
-async function createThrough(proxy: RunningPrism, sandbox: RunningSandbox): Promise<Response> {
+async function createThrough(proxy: Proxy, sandbox: RunningSandbox): Promise<Response> {
   const { seed } = sandbox;
   const token = await mintJwt({ kind: 'app', clientId: seed.clientId, clientSecret: seed.clientSecret, sub: seed.userId });
   return fetch(`${proxy.url}/caseManagement/api/public/analytics/${seed.streamId}/createTask`, {
@@ -38,6 +69,13 @@ describe('npm run proxy (Prism proxy validating live traffic)', () => {
     expect(res.status).toBe(200);
     const violations = JSON.parse(res.headers.get('sl-violations') ?? '[]') as { location: string[]; message: string }[];
     expect(violations.some((v) => v.location.includes('timestampValue') && v.location[0] === 'response')).toBe(true);
+  });
+
+  it('refuses to start without KORE_BASE_URL, saying what to set', () => {
+    const { KORE_BASE_URL: _unset, ...env } = process.env;
+    const run = spawnSync(tsx, ['contract-tests/proxy.ts'], { env, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('set KORE_BASE_URL');
   });
 
   it('reports nothing for a healthy answer', async () => {
