@@ -58,7 +58,8 @@ export function startPrism(options: PrismOptions): Promise<RunningPrism> {
       const listening = /Prism is listening on (http:\/\/\S+)/.exec(output);
       if (listening) {
         clearTimeout(timer);
-        resolve({ url: `http://${host}:${options.port}`, process: child, close });
+        // Prism prints the address it bound, which is the only way to learn the port when asked for port 0.
+        resolve({ url: listening[1]!.replace(/\/$/, ''), process: child, close });
       }
     };
     child.stdout.on('data', onData);
