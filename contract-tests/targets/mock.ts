@@ -18,8 +18,19 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Prism on a port that was free a moment ago; another process may take it first, so try a few. */
+async function startPrismOnFreePort(attempts = 3): Promise<Awaited<ReturnType<typeof startPrism>>> {
+  for (let i = 1; ; i++) {
+    try {
+      return await startPrism({ port: await freePort() });
+    } catch (error) {
+      if (i >= attempts) throw error;
+    }
+  }
+}
+
 export async function startMockTarget(): Promise<Target> {
-  const prism = await startPrism({ port: await freePort() });
+  const prism = await startPrismOnFreePort();
   return {
     name: 'mock',
     baseUrl: prism.url,
