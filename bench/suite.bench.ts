@@ -36,11 +36,17 @@ export default async function bench(): Promise<BenchSection> {
     return { report, ms: performance.now() - started };
   };
   const mock = await timed('mock');
-  const sandbox = await timed('sandbox');
-  const floor = await bareFloor(sandbox.report.requests);
+  // Best of 3 interleaved runs each: the sandbox figures are fractions of a second on a shared machine.
+  let sandbox = await timed('sandbox');
+  let floor = await bareFloor(sandbox.report.requests);
+  for (let i = 0; i < 2; i++) {
+    const again = await timed('sandbox');
+    if (again.ms < sandbox.ms) sandbox = again;
+    floor = Math.min(floor, await bareFloor(sandbox.report.requests));
+  }
   rows.push({ run: 'suite vs mock (Prism start included)', 'wall s': seconds(mock.ms), requests: mock.report.requests, note: 'checks run in sequence against one Prism' });
-  rows.push({ run: 'suite vs sandbox (start included)', 'wall s': seconds(sandbox.ms), requests: sandbox.report.requests, note: 'in-process sandbox' });
-  rows.push({ run: 'peer: same requests, bare fetch, no checks', 'wall s': seconds(floor), requests: sandbox.report.requests, note: 'the floor' });
+  rows.push({ run: 'suite vs sandbox (start included, best of 3)', 'wall s': seconds(sandbox.ms), requests: sandbox.report.requests, note: 'in-process sandbox' });
+  rows.push({ run: 'peer: same requests, bare fetch, no checks (best of 3)', 'wall s': seconds(floor), requests: sandbox.report.requests, note: 'the floor' });
 
   const driftStarted = performance.now();
   for (const mode of driftModes) await runTarget('sandbox', { drift: mode.name });
