@@ -25,6 +25,15 @@ export const expectedVerdicts = {
   sandbox: allPass(),
 } as const;
 
+/** Cases a check could not run on a healthy target (each reported with its reason); every other check runs them all. */
+export const expectedNotRun: Record<keyof typeof expectedVerdicts, Partial<Record<CheckName, string[]>>> = {
+  mock: {
+    auth: ['token with a tampered signature', 'expired token'],
+    negative_data_rejection: ['malformed JSON'],
+  },
+  sandbox: {},
+};
+
 export interface DriftExpectation {
   check: CheckName;
   /** A field (JSON pointer, header or request field) the check's findings must name. */

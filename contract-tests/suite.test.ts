@@ -4,7 +4,7 @@
  * KORE_BASE_URL is set; otherwise this file says so and its tests are reported as skipped, never as passed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedVerdicts } from './expectations.js';
+import { expectedNotRun, expectedVerdicts } from './expectations.js';
 import { humanSummary } from './report/human.js';
 import { writeReports } from './report/write.js';
 import type { TargetReport } from './runner.js';
@@ -34,6 +34,8 @@ for (const target of ['mock', 'sandbox'] as const) {
       expect(v.status, `${check} on ${target}:\n${v.evidence.join('\n')}`).toBe(expected);
       // A pass or a warning must show what was verified; a skip must say why.
       expect(v.evidence.length).toBeGreaterThan(0);
+      // Cases that could not run are listed by name, never silently dropped.
+      expect(v.notRun.map((n) => n.split(':')[0])).toEqual(expectedNotRun[target][check] ?? []);
     });
   });
 }
