@@ -62,7 +62,8 @@ export function sendWithGeneratorClient(ctx: Sender, meta: Omit<ProbeMeta, 'via'
     const api = new TasksApi(
       new Configuration({ basePath: target.baseUrl, apiKey: () => token, fetchApi: recordingFetch(sink, m, 'valid token') }),
     );
-    await api.createTaskRaw({ streamId: target.streamId, createTaskRequest: body, accountId: target.accountId });
+    // value() runs the generated TaskFromJSON mapping, so a 2xx it cannot read shows up as a clientError.
+    await (await api.createTaskRaw({ streamId: target.streamId, createTaskRequest: body, accountId: target.accountId })).value();
   });
 }
 
