@@ -489,6 +489,24 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description The body is larger than the service accepts (the page gives no limit; the reference sandbox takes 1 MiB). Inferred: HTTP's own answer, in the platform's error envelope. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The body is not sent as `application/json` (the page's only content type). Inferred: HTTP's own answer, in the platform's error envelope. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description Over the rate limit (60 requests per minute per account, shared by the case-management APIs). The task was not created; retry after `Retry-After` seconds. The page documents the limit but not this status or header: this is the expected form. */
         TooManyRequests: {
             headers: {
@@ -587,6 +605,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -23,7 +23,7 @@ export const negativeDataRejection: Check = async (ctx) => {
     }
     if (r.status < 400) failures.push({ text: `${label(x)}: invalid input accepted with ${r.status}`, field });
     else if (r.status >= 500) failures.push({ text: `${label(x)}: invalid input answered with a server error ${r.status}: ${messageOf(x)}`, field });
-    else if (!documented4xx.includes(r.status) && !(r.status === 415 && field === 'Content-Type'))
+    else if (!documented4xx.includes(r.status))
       failures.push({ text: `${label(x)}: refused with ${r.status}, not a documented 4xx (${documented4xx.join(', ')})`, field });
     if (r.status >= 400 && !envelope()(r.json)) failures.push({ text: `${label(x)}: the ${r.status} body is not the error envelope {"errors":[{"msg","code"}]}: ${r.text.slice(0, 120)}`, field });
     if (r.status >= 400 && messageOf(x).includes(field.split('.').pop()!)) namesField++;

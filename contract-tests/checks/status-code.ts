@@ -3,10 +3,6 @@ import { documentedStatuses } from '../spec.js';
 import type { Check } from '../context.js';
 import { countBy, label, verdict, type Finding } from './verdict.js';
 
-// HTTP's own answer to an unsupported media type: accepted for the wrong-content-type probe even though the
-// contract does not list it (Schemathesis treats 415 the same way); every other status must be documented.
-const mediaTypeStatus = 415;
-
 export const statusCodeConformance: Check = async (ctx) => {
   const { exchanges } = await ctx.corpus();
   const answered = exchanges.filter((x) => x.response);
@@ -18,7 +14,6 @@ export const statusCodeConformance: Check = async (ctx) => {
     }
     const status = x.response.status;
     if (documentedStatuses.includes(status)) continue;
-    if (status === mediaTypeStatus && x.field === 'Content-Type') continue;
     failures.push({ text: `${label(x)}: status ${status} is not documented (documented: ${documentedStatuses.join(', ')})`, field: 'status' });
   }
   return verdict('status_code_conformance', {
