@@ -6,7 +6,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -102,17 +101,6 @@ async function startJsonEchoProcess(sampleTask: string) {
   return spawnServer(['-e', code], /echo (http:\/\/\S+)/, { SAMPLE_TASK: sampleTask });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 const row = (target: string, m: Measured | undefined, note = '') => ({
   target,
   'req/s': m ? Math.round(m.rps) : '-',
@@ -194,7 +182,7 @@ export default async function sandboxBench(): Promise<BenchSection> {
     if (!existsSync(join(root, 'generated/openapi.json'))) {
       rows.push(row('Prism mock', undefined, 'not measured: generated/openapi.json does not exist yet'));
     } else {
-      const prism = await startPrism({ port: await freePort(), spec: join(root, 'generated/openapi.json') });
+      const prism = await startPrism({ port: 0, spec: join(root, 'generated/openapi.json') });
       servers.push({ stop: () => prism.close() });
       const prismRun = await load(prism.url, 'any-token-for-the-mock');
       rows.push(row('Prism mock', prismRun, prismRun.non2xx + prismRun.errors > 0 ? 'some answers were not 2xx' : 'one run'));

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
 import { validBase } from './bodies.js';
-import { freePort } from './targets/mock.js';
 import { mintJwt } from './tokens.js';
 
 interface Proxy {
@@ -18,19 +17,19 @@ interface Proxy {
 const tsx = join('node_modules', '.bin', 'tsx');
 
 async function startProxy(upstream: string): Promise<Proxy> {
-  const port = await freePort();
-  const child = spawn(tsx, ['contract-tests/proxy.ts'], { env: { ...process.env, KORE_BASE_URL: upstream, PORT: String(port) } });
-  await new Promise<void>((resolve, reject) => {
+  const child = spawn(tsx, ['contract-tests/proxy.ts'], { env: { ...process.env, KORE_BASE_URL: upstream, PORT: '0' } });
+  const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`proxy did not start:\n${output}`)), 20_000);
     child.stdout!.on('data', (chunk) => {
       output += chunk;
-      if (output.includes('listening on')) clearTimeout(timer), resolve();
+      const listening = /listening on (http:\/\/[\d.:]+)/.exec(output);
+      if (listening) clearTimeout(timer), resolve(listening[1]!);
     });
     child.stderr!.on('data', (chunk) => (output += chunk));
     child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`proxy exited (${code}):\n${output}`))));
   });
-  return { url: `http://127.0.0.1:${port}`, child };
+  return { url, child };
 }
 
 const stop = (p: Proxy | undefined) =>

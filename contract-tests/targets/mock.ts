@@ -1,36 +1,13 @@
 /**
- * The `mock` target: Prism mocking generated/openapi.json on a free port, started and stopped by the suite.
+ * The `mock` target: Prism mocking generated/openapi.json on an ephemeral port, started and stopped by the suite.
  * Prism checks that `auth` is present but not what it holds, answers the contract's examples and keeps no state.
  */
-import { createServer } from 'node:net';
 import { startPrism } from '../../scripts/lib/prism.js';
 import { sampleAccountId, sampleRequest, sampleStreamId } from '../spec.js';
 import type { Target } from './target.js';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Prism on a port that was free a moment ago; another process may take it first, so try a few. */
-async function startPrismOnFreePort(attempts = 3): Promise<Awaited<ReturnType<typeof startPrism>>> {
-  for (let i = 1; ; i++) {
-    try {
-      return await startPrism({ port: await freePort() });
-    } catch (error) {
-      if (i >= attempts) throw error;
-    }
-  }
-}
-
 export async function startMockTarget(): Promise<Target> {
-  const prism = await startPrismOnFreePort();
+  const prism = await startPrism({ port: 0 });
   return {
     name: 'mock',
     baseUrl: prism.url,
