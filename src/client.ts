@@ -7,20 +7,15 @@ import * as openapiFetch from 'openapi-fetch';
 import type { Client } from 'openapi-fetch';
 import { authMiddleware, tokenSource } from './auth.js';
 import { Deadline } from './deadline.js';
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIUserAbortError,
-  KoreError,
-  RequestValidationError,
-  errorForStatus,
-} from './errors.js';
+import { APIUserAbortError, KoreError } from './errors.js';
 import { normalizeCall, normalizeOptions, type CallOptions, type KoreClientOptions, type NormalizedCall } from './options.js';
 import { createRedactor, type Redact } from './redact.js';
-import { withRetries } from './retry.js';
-import requestSchema from './schemas/request.js';
-import { check, requestFormats } from './schema-check.js';
-import { createTaskPath, type CreateTaskRequest, type ErrorEnvelope, type paths, type Task } from './types.js';
+import { createTaskPath, type CreateTaskRequest, type paths, type Task } from './types.js';
+
+// Loaded on first use, so that the entry chunk holds only what a successful call needs (see the bench's sizes).
+type Failures = typeof import('./failures.js');
+type RequestValidator = typeof import('./validate-request.js');
+type ResponseValidator = typeof import('./validate-response.js');
 
 export interface TaskWithResponse {
   data: Task;
@@ -37,9 +32,6 @@ export interface KoreClient {
   api: Client<paths>;
 }
 
-// Errors from these codes mean the connection never opened, so the request cannot have been processed.
-const notSentCodes = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
-const errorCode = (e: any): string => String(e?.code ?? e?.cause?.code ?? e?.cause?.errors?.[0]?.code ?? '');
 // openapi-fetch's CommonJS build sets `exports.default` without `__esModule`: unwrap it in the CommonJS bundle.
 const createClient: typeof openapiFetch.default =
   (openapiFetch.default as unknown as { default?: typeof openapiFetch.default }).default ?? openapiFetch.default;
@@ -50,7 +42,9 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
   const log = o.logger;
   const api = createClient<paths>({ baseUrl: o.baseUrl, fetch: o.fetch });
   api.use(authMiddleware(tokenSource(o.auth, redact)));
-  let responseChecker: Promise<typeof import('./validate-response.js')> | undefined;
+  let failures: Failures | undefined;
+  let requestValidator: RequestValidator | undefined;
+  let responseValidator: ResponseValidator | undefined;
 
   /** One try: an HTTP answer becomes a TaskWithResponse or an APIError; anything else a connection error. */
   async function attempt(body: CreateTaskRequest, call: NormalizedCall, n: number): Promise<TaskWithResponse> {
@@ -66,35 +60,50 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
         // anyway, and a signal built into both would be followed twice (it costs more than the rest of the SDK).
         fetch: (request: Request) => (o.fetch ?? fetch)(request, { signal: deadline.signal }),
       }));
-      const result = readAnswer(response, data as unknown as string, error, redact);
-      if (o.validateResponses) {
-        const { assertValidTask } = await (responseChecker ??= import('./validate-response.js'));
-        assertValidTask(result.data, response, result.requestId);
+      if (!response.ok) throw (failures ??= await import('./failures.js')).answerError(response, error, redact);
+      let task: Task;
+      try {
+        task = JSON.parse(data as unknown as string);
+      } catch {
+        // the task was created, but its answer is unreadable: never retried
+        throw (failures ??= await import('./failures.js')).answerError(response, undefined, redact, true);
       }
+      const result = { data: task, response, requestId: response.headers.get('x-request-id') ?? undefined };
+      if (o.validateResponses) (responseValidator ??= await import('./validate-response.js')).assertValidTask(result.data, response, result.requestId);
       return result;
     } catch (e) {
       if (e instanceof KoreError) throw e;
-      if (deadline.timedOut) throw new APIConnectionTimeoutError(`no complete answer within ${call.timeoutMs} ms (the task may have been created)`, true);
-      if (call.signal?.aborted) throw new APIUserAbortError('the call was aborted', true);
-      throw connectionError(e, redact);
+      throw (failures ??= await import('./failures.js')).thrownError(e, deadline.timedOut, call.signal?.aborted, call.timeoutMs, redact);
     } finally {
       deadline.release();
+    }
+  }
+
+  /** Attempts until one succeeds or the retry policy (failures.ts, retry.ts) says stop. */
+  async function withRetries(body: CreateTaskRequest, call: NormalizedCall): Promise<TaskWithResponse> {
+    for (let n = 0; ; n++) {
+      try {
+        return await attempt(body, call, n);
+      } catch (e) {
+        const delay = (failures ??= await import('./failures.js')).retryDelay(e, n, call.retry);
+        if (delay === undefined) throw e;
+        log?.warn(`createTask: retry ${n + 1} of ${call.retry.maxRetries} in ${Math.round(delay)} ms after ${(e as Error).message}`);
+        await o.sleep(delay, call.signal);
+      }
     }
   }
 
   async function createTaskWithResponse(body: CreateTaskRequest, options?: CallOptions): Promise<TaskWithResponse> {
     const call = normalizeCall(options, o);
     if (o.validateRequests) {
-      const problems = check(requestSchema, body, requestFormats);
-      if (problems.length) {
-        const error = new RequestValidationError(problems);
-        log?.error(`createTask: not sent: ${error.message}`, {});
-        throw error;
+      // awaited before anything is sent: a body that breaks the contract never leaves
+      const refused = (requestValidator ??= await import('./validate-request.js')).requestError(body);
+      if (refused) {
+        log?.error(`createTask: not sent: ${refused.message}`, {});
+        throw refused;
       }
     }
-    const result = withRetries((n) => attempt(body, call, n), call.retry, (ms) => o.sleep(ms, call.signal), (e, n, ms) =>
-      log?.warn(`createTask: retry ${n} of ${call.retry.maxRetries} in ${Math.round(ms)} ms after ${(e as Error).message}`),
-    );
+    const result = withRetries(body, call);
     if (!log) return result; // no logging, no extra step
     return result.then(
       (r) => (log.info('createTask: created', { status: r.response.status, requestId: r.requestId }), r),
@@ -110,44 +119,4 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
     createTaskWithResponse,
     api,
   };
-}
-
-/** The task of a 2xx answer, or the APIError of any other. */
-function readAnswer(response: Response, text: string, error: unknown, redact: Redact): TaskWithResponse {
-  const init = { headers: response.headers, requestId: response.headers.get('x-request-id') ?? undefined };
-  if (!response.ok) {
-    // `error` is the parsed envelope, or the body's text when it is not JSON
-    const envelope = isEnvelope(error) ? redactEnvelope(error, redact) : undefined;
-    throw errorForStatus(response.status, { ...init, envelope }, typeof error == 'string' ? redact(error.slice(0, 200)) : undefined);
-  }
-  try {
-    return { data: JSON.parse(text) as Task, response, requestId: init.requestId };
-  } catch {
-    // The task was created, but its answer is unreadable: never retried.
-    throw errorForStatus(response.status, init, 'the response body is not valid JSON (the task may have been created)');
-  }
-}
-
-/** What fetch threw, as an APIConnectionError that says whether the request may have reached the platform. */
-function connectionError(e: unknown, redact: Redact): APIConnectionError {
-  const why = redact(String((e as Error)?.message ?? e));
-  const code = errorCode(e);
-  const sent = !notSentCodes.test(code);
-  return new APIConnectionError(`connection failed${code ? ` (${code})` : ''}: ${why}`, sent, safeCause(e, why, code));
-}
-
-function isEnvelope(value: unknown): value is ErrorEnvelope {
-  return Array.isArray((value as ErrorEnvelope | undefined)?.errors);
-}
-
-function redactEnvelope(envelope: ErrorEnvelope, redact: Redact): ErrorEnvelope {
-  return { ...envelope, errors: envelope.errors.map((e) => ({ ...e, msg: redact(String(e?.msg)) })) };
-}
-
-// The original error may quote a token (a custom fetch's message, say): keep its name and code, redact its text.
-function safeCause(e: unknown, message: string, code: string): Error {
-  const cause = new Error(message);
-  cause.name = (e as Error)?.name ?? 'Error';
-  if (code) Object.assign(cause, { code });
-  return cause;
 }

@@ -103,18 +103,3 @@ export class ResponseValidationError extends KoreError {
     super('the response breaks the contract: ' + listed(problems));
   }
 }
-
-const byStatus: Record<number, typeof APIError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  429: RateLimitError,
-};
-
-/** The error for an HTTP answer that is not a success; `detail` stands in when there is no envelope. */
-export function errorForStatus(status: number, init: APIErrorInit, detail?: string): APIError {
-  const Class = byStatus[status] ?? (status > 499 ? InternalServerError : APIError);
-  const said = init.envelope?.errors?.map((e) => e.msg).join('; ') || detail;
-  return new Class(status + (said ? ' ' + said : ''), { ...init, status });
-}

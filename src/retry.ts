@@ -45,22 +45,3 @@ export function retryDelay(error: unknown, retry: number, policy: RetryPolicy): 
   if (retry >= policy.maxRetries || !isRetryable(error, policy)) return undefined;
   return retryAfterMs(error instanceof APIError ? error.headers : undefined) ?? backoffMs(retry);
 }
-
-/** Runs `attempt` until it succeeds or `retryDelay` says stop; `onRetry` hears about each retry before its wait. */
-export async function withRetries<T>(
-  attempt: (n: number) => Promise<T>,
-  policy: RetryPolicy,
-  wait: (ms: number) => Promise<void>,
-  onRetry: (error: unknown, n: number, delayMs: number) => void,
-): Promise<T> {
-  for (let n = 0; ; n++) {
-    try {
-      return await attempt(n);
-    } catch (error) {
-      const delay = retryDelay(error, n, policy);
-      if (delay === undefined) throw error;
-      onRetry(error, n + 1, delay);
-      await wait(delay);
-    }
-  }
-}

@@ -1,0 +1,78 @@
+/**
+ * What a failed attempt becomes: the APIError of an HTTP answer that is not a success, or the connection error of
+ * a fetch that threw (timeout, abort, refused, reset). With the retry decisions it re-exports, it is loaded by the
+ * client on the first failure, so a client whose calls succeed never loads it.
+ */
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  type APIErrorInit,
+} from './errors.js';
+import type { Redact } from './redact.js';
+import type { ErrorEnvelope } from './types.js';
+
+export { retryDelay } from './retry.js';
+
+const byStatus: Record<number, typeof APIError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  429: RateLimitError,
+};
+
+/** The error for an HTTP answer that is not a success; `detail` stands in when there is no envelope. */
+export function errorForStatus(status: number, init: APIErrorInit, detail?: string): APIError {
+  const Class = byStatus[status] ?? (status > 499 ? InternalServerError : APIError);
+  const said = init.envelope?.errors?.map((e) => e.msg).join('; ') || detail;
+  return new Class(status + (said ? ' ' + said : ''), { ...init, status });
+}
+
+/**
+ * The APIError of an answer: `error` is what openapi-fetch parsed from a failed answer's body (the envelope, or
+ * the text when it is not JSON); `unreadable` marks a success whose body is not JSON (the task was created).
+ */
+export function answerError(response: Response, error: unknown, redact: Redact, unreadable?: boolean): APIError {
+  const init = { headers: response.headers, requestId: response.headers.get('x-request-id') ?? undefined };
+  if (unreadable) return errorForStatus(response.status, init, 'the response body is not valid JSON (the task may have been created)');
+  const envelope = isEnvelope(error) ? redactEnvelope(error, redact) : undefined;
+  return errorForStatus(response.status, { ...init, envelope }, typeof error == 'string' ? redact(error.slice(0, 200)) : undefined);
+}
+
+// Errors from these codes mean the connection never opened, so the request cannot have been processed.
+const notSentCodes = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
+const errorCode = (e: any): string => String(e?.code ?? e?.cause?.code ?? e?.cause?.errors?.[0]?.code ?? '');
+
+/** What a thrown fetch becomes: a timeout (`timedOut`), a caller's abort (`aborted`), or a connection error. */
+export function thrownError(e: unknown, timedOut: boolean, aborted: boolean | undefined, timeoutMs: number, redact: Redact): APIConnectionError {
+  if (timedOut) return new APIConnectionTimeoutError(`no complete answer within ${timeoutMs} ms (the task may have been created)`, true);
+  if (aborted) return new APIUserAbortError('the call was aborted', true);
+  const why = redact(String((e as Error)?.message ?? e));
+  const code = errorCode(e);
+  const sent = !notSentCodes.test(code);
+  return new APIConnectionError(`connection failed${code ? ` (${code})` : ''}: ${why}`, sent, safeCause(e, why, code));
+}
+
+function isEnvelope(value: unknown): value is ErrorEnvelope {
+  return Array.isArray((value as ErrorEnvelope | undefined)?.errors);
+}
+
+function redactEnvelope(envelope: ErrorEnvelope, redact: Redact): ErrorEnvelope {
+  return { ...envelope, errors: envelope.errors.map((e) => ({ ...e, msg: redact(String(e?.msg)) })) };
+}
+
+// The original error may quote a token (a custom fetch's message, say): keep its name and code, redact its text.
+function safeCause(e: unknown, message: string, code: string): Error {
+  const cause = new Error(message);
+  cause.name = (e as Error)?.name ?? 'Error';
+  if (code) Object.assign(cause, { code });
+  return cause;
+}
