@@ -1,7 +1,14 @@
 /**
- * HS256 token minting with jose, loaded lazily by auth.ts so that it stays out of the main bundle chunk.
- * jose is imported with import() even here: it ships ESM only, and import() also works from the CommonJS build.
+ * Tokens minted from app credentials: HS256 with jose, cached and renewed before they expire. auth.ts loads this
+ * module on the first request of a client given clientId/clientSecret, so that it (and jose) stay out of the entry
+ * chunk. jose is imported with import() even here: it ships ESM only, and import() also works from the CommonJS build.
  */
+import { KoreError } from './errors.js';
+import type { Redact } from './redact.js';
+
+export const tokenLifetimeSeconds = 3600; // the platform rejects a JTI-checked token that lives longer than 1 h
+export const refreshMarginSeconds = 60; // renew this long before expiry, so a token never expires in flight
+
 export interface AppCredentials {
   clientId: string;
   clientSecret: string;
@@ -18,4 +25,21 @@ export async function mintToken(app: AppCredentials, now: number, lifetimeSecond
     .setExpirationTime(now + lifetimeSeconds)
     .setJti(crypto.randomUUID()) // a reused jti is rejected as a replay
     .sign(new TextEncoder().encode(app.clientSecret));
+}
+
+/** The current token: the cached one while it has more than the margin left, else one minted (once) for all callers. */
+export function mintedTokenSource(app: AppCredentials, redact: Redact): () => string | Promise<string> {
+  let cached: { token: string; expiresAt: number } | undefined;
+  let pending: Promise<string> | undefined;
+  return () => {
+    const now = Math.floor(Date.now() / 1000);
+    if (cached && cached.expiresAt - refreshMarginSeconds > now) return cached.token;
+    pending ??= mintToken(app, now, tokenLifetimeSeconds)
+      .then((token) => ((cached = { token, expiresAt: now + tokenLifetimeSeconds }), token))
+      .catch((e: unknown) => {
+        throw new KoreError(`could not mint the auth JWT: ${redact(String((e as Error)?.message ?? e))}`);
+      })
+      .finally(() => (pending = undefined));
+    return pending;
+  };
 }

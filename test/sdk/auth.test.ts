@@ -1,6 +1,6 @@
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { refreshMarginSeconds, tokenLifetimeSeconds } from '../../src/auth.js';
+import { refreshMarginSeconds, tokenLifetimeSeconds } from '../../src/mint.js';
 import { CLIENT_ID, CLIENT_SECRET, STATIC_JWT, makeClient, ok, rejection, sampleBody } from './helpers.js';
 
 const app = { jwt: undefined, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
