@@ -3,13 +3,14 @@
  * the SDK as built by `npm run build` (dist/index.js):
  *   raw fetch (floor) · bare openapi-fetch · the SDK (validation off / on) · the openapi-generator client.
  * Contestants run interleaved in rounds; ratios are taken within each round and their median reported.
- * Also the SDK entry's bundle size: esbuild --minify of src/index.ts with openapi-fetch included; jose (loaded
- * lazily, only with clientId/clientSecret) and the response-validation module are separate chunks, reported apart.
+ * Also the SDK entry's bundle size: esbuild --minify of src/index.ts with openapi-fetch included, module by module;
+ * the chunks reached only through import() (request and response validation, failure handling, token minting; jose
+ * is external) are reported apart, each with when it is loaded.
  * Targets: SDK (validation off) >= 0.95 x bare openapi-fetch; SDK entry <= 10 kB minified.
  */
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import createClient from 'openapi-fetch';
 import spec from '../generated/openapi.json';
@@ -91,8 +92,21 @@ async function measure(list: Contestant[], baseline: string, rounds = 81, perRou
   );
 }
 
-/** Minified sizes of the SDK entry (with the chunks it imports statically) and of its lazy chunks. */
-async function bundleSizes() {
+// When each lazily loaded chunk is fetched (keyed by the source module that names it); anything else counts as entry.
+const loadedWhen: Record<string, string> = {
+  'src/validate-request.ts': 'first createTask call with validateRequests on (the default)',
+  'src/validate-response.ts': 'first answer read with validateResponses: true',
+  'src/schema-check.ts': 'with either validator (shared by both)',
+  'src/failures.ts': 'first failed attempt (error mapping, retry decisions)',
+  'src/mint.ts': 'first request of a client given clientId/clientSecret',
+};
+
+/**
+ * Minified sizes of the SDK entry (with every chunk it imports statically) and of its lazily loaded chunks, from
+ * esbuild's metafile. A chunk counts as lazy only when it is reached through import() alone; each is labelled
+ * with when it is loaded, and the bytes a first default call loads (entry + request validation) are reported too.
+ */
+export async function bundleSizes() {
   const result = await build({
     ...sharedOptions,
     format: 'esm',
@@ -106,15 +120,31 @@ async function bundleSizes() {
   const outputs = result.metafile.outputs;
   // metafile paths are relative to the working directory; outputFiles paths are absolute
   const file = (p: string) => result.outputFiles.find((f) => f.path == resolve(p))!.contents;
-  const entry = Object.keys(outputs).find((p) => outputs[p]!.entryPoint)!;
+  const entry = Object.keys(outputs).find((p) => outputs[p]!.entryPoint == 'src/index.ts')!;
   const staticImports = (p: string): string[] =>
     outputs[p]!.imports.filter((i) => i.kind == 'import-statement' && !i.external).flatMap((i) => [i.path, ...staticImports(i.path)]);
-  const entryFiles = [entry, ...staticImports(entry)];
-  const entryBytes = Buffer.concat(entryFiles.map(file));
+  const entryFiles = [...new Set([entry, ...staticImports(entry)])];
+  const size = (files: string[]) => {
+    const bytes = Buffer.concat(files.map(file));
+    return { minified: bytes.length, gzip: gzipSync(bytes).length };
+  };
   const lazy = Object.keys(outputs)
     .filter((p) => !entryFiles.includes(p))
-    .map((p) => ({ chunk: basename(p).replace(/-[A-Z0-9]+\.js$/, ''), minified: file(p).length, gzip: gzipSync(file(p)).length }));
-  return { minified: entryBytes.length, gzip: gzipSync(entryBytes).length, lazy };
+    .map((p) => {
+      const module = Object.keys(outputs[p]!.inputs).find((i) => i in loadedWhen);
+      if (!module) throw new Error(`bundle: ${p} is neither in the entry nor a known lazy chunk: label it in loadedWhen`);
+      const files = [p, ...staticImports(p).filter((f) => !entryFiles.includes(f))];
+      return { module, path: p, when: loadedWhen[module]!, ...size([p]), withDeps: files };
+    });
+  const modules = Object.entries(outputs[entry]!.inputs)
+    .concat(entryFiles.slice(1).flatMap((f) => Object.entries(outputs[f]!.inputs)))
+    .map(([name, { bytesInOutput }]) => ({ name, bytes: bytesInOutput }))
+    .filter((m) => m.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+  // what `createKoreClient({ jwt, ... }).createTask(body)` loads: the entry, then the request validator and its deps
+  const validator = lazy.find((l) => l.module == 'src/validate-request.ts')!;
+  const firstCall = size([...entryFiles, ...validator.withDeps]);
+  return { entry: size(entryFiles), modules, lazy, firstCall };
 }
 
 export default async function sdkBench(): Promise<BenchSection> {
@@ -129,9 +159,17 @@ export default async function sdkBench(): Promise<BenchSection> {
     'µs/op': Number((1e6 / m.ops).toFixed(2)),
   }));
   for (const note of notes) rows.push({ contestant: 'openapi-generator (typescript-fetch)', 'ops/s': note });
-  const size = await bundleSizes();
-  rows.push({ contestant: 'bundle: SDK entry (openapi-fetch included)', 'min bytes': size.minified, 'gzip bytes': size.gzip });
-  for (const l of size.lazy) rows.push({ contestant: `bundle: lazy chunk ${l.chunk} (outside the entry)`, 'min bytes': l.minified, 'gzip bytes': l.gzip });
+  const sizes = await bundleSizes();
+  const size = sizes.entry;
+  rows.push({ contestant: 'bundle: SDK entry (openapi-fetch included; static imports only)', 'min bytes': size.minified, 'gzip bytes': size.gzip });
+  for (const m of sizes.modules) rows.push({ contestant: `bundle:   in the entry: ${m.name}`, 'min bytes': m.bytes });
+  for (const l of sizes.lazy)
+    rows.push({ contestant: `bundle: lazy chunk ${l.module} (loaded on the ${l.when})`, 'min bytes': l.minified, 'gzip bytes': l.gzip });
+  rows.push({
+    contestant: 'bundle: loaded by a first default createTask (entry + request validation chunks)',
+    'min bytes': sizes.firstCall.minified,
+    'gzip bytes': sizes.firstCall.gzip,
+  });
   rows.push({ contestant: 'bundle: jose', 'min bytes': 'external: imported lazily, only for clientId/clientSecret' });
   const validationCost = ((1 - on.ratio / off.ratio) * 100).toFixed(1);
   rows.push({ contestant: 'cost of request validation', 'ops/s': `${validationCost}% fewer ops/s (${(1e6 / on.ops - 1e6 / off.ops).toFixed(2)} µs/op)` });
@@ -140,7 +178,7 @@ export default async function sdkBench(): Promise<BenchSection> {
     rows,
     targets: [
       { name: 'SDK (validation off) >= 0.95 x bare openapi-fetch', ok: off.ratio >= 0.95, measured: `${off.ratio.toFixed(3)}x (median of per-round ratios)` },
-      { name: 'SDK entry <= 10 kB minified (openapi-fetch included)', ok: size.minified <= 10_240, measured: `${size.minified} B min, ${size.gzip} B gzip` },
+      { name: 'SDK entry <= 10 kB (10,000 B) minified (openapi-fetch included)', ok: size.minified <= 10_000, measured: `${size.minified} B min, ${size.gzip} B gzip` },
     ],
   };
 }

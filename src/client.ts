@@ -13,9 +13,9 @@ import { createRedactor, type Redact } from './redact.js';
 import { createTaskPath, type CreateTaskRequest, type paths, type Task } from './types.js';
 
 // Loaded on first use, so that the entry chunk holds only what a successful call needs (see the bench's sizes).
-type Failures = typeof import('./failures.js');
 type RequestValidator = typeof import('./validate-request.js');
 type ResponseValidator = typeof import('./validate-response.js');
+const loadFailures = () => import('./failures.js'); // only failed attempts need it
 
 export interface TaskWithResponse {
   data: Task;
@@ -42,7 +42,6 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
   const log = o.logger;
   const api = createClient<paths>({ baseUrl: o.baseUrl, fetch: o.fetch });
   api.use(authMiddleware(tokenSource(o.auth, redact)));
-  let failures: Failures | undefined;
   let requestValidator: RequestValidator | undefined;
   let responseValidator: ResponseValidator | undefined;
 
@@ -60,20 +59,20 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
         // anyway, and a signal built into both would be followed twice (it costs more than the rest of the SDK).
         fetch: (request: Request) => (o.fetch ?? fetch)(request, { signal: deadline.signal }),
       }));
-      if (!response.ok) throw (failures ??= await import('./failures.js')).answerError(response, error, redact);
+      if (!response.ok) throw (await loadFailures()).answerError(response, error, redact);
       let task: Task;
       try {
         task = JSON.parse(data as unknown as string);
       } catch {
         // the task was created, but its answer is unreadable: never retried
-        throw (failures ??= await import('./failures.js')).answerError(response, undefined, redact, true);
+        throw (await loadFailures()).answerError(response, undefined, redact, true);
       }
       const result = { data: task, response, requestId: response.headers.get('x-request-id') ?? undefined };
       if (o.validateResponses) (responseValidator ??= await import('./validate-response.js')).assertValidTask(result.data, response, result.requestId);
       return result;
     } catch (e) {
       if (e instanceof KoreError) throw e;
-      throw (failures ??= await import('./failures.js')).thrownError(e, deadline.timedOut, call.signal?.aborted, call.timeoutMs, redact);
+      throw (await loadFailures()).thrownError(e, deadline.timedOut, call.signal?.aborted, call.timeoutMs, redact);
     } finally {
       deadline.release();
     }
@@ -85,7 +84,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
       try {
         return await attempt(body, call, n);
       } catch (e) {
-        const delay = (failures ??= await import('./failures.js')).retryDelay(e, n, call.retry);
+        const delay = (await loadFailures()).retryDelay(e, n, call.retry);
         if (delay === undefined) throw e;
         log?.warn(`createTask: retry ${n + 1} of ${call.retry.maxRetries} in ${Math.round(delay)} ms after ${(e as Error).message}`);
         await o.sleep(delay, call.signal);

@@ -87,19 +87,21 @@ const listed = (problems: Problem[]) => problems.map((p) => `${p.path}: ${p.mess
 /** The body breaks the contract; nothing was sent. `problems` lists every one, by path. */
 export class RequestValidationError extends KoreError {
   override name = 'RequestValidationError';
-  constructor(readonly problems: Problem[]) {
+  declare readonly problems: Problem[];
+  constructor(problems: Problem[]) {
     super('invalid createTask body (nothing was sent): ' + listed(problems));
+    Object.assign(this, { problems });
   }
 }
 /** The platform's answer breaks the contract (only with `validateResponses: true`). The task was created. */
 export class ResponseValidationError extends KoreError {
   override name = 'ResponseValidationError';
-  constructor(
-    readonly problems: Problem[],
-    readonly status: number,
-    readonly headers: Headers,
-    readonly requestId: string | undefined,
-  ) {
+  declare readonly problems: Problem[];
+  declare readonly status: number;
+  declare readonly headers: Headers;
+  declare readonly requestId: string | undefined;
+  constructor(problems: Problem[], status: number, headers: Headers, requestId: string | undefined) {
     super('the response breaks the contract: ' + listed(problems));
+    Object.assign(this, { problems, status, headers, requestId });
   }
 }
