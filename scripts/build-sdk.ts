@@ -1,6 +1,7 @@
 /**
  * `npm run build`: the SDK package under dist/.
- *   dist/index.js (+ chunks)  ESM, code-split: the JWT minting (jose) and response validation load on first use
+ *   dist/index.js (+ chunks)  ESM, code-split: request and response validation, failure handling (error mapping,
+ *                             retry decisions) and JWT minting (jose) are chunks loaded on first use
  *   dist/index.cjs            CommonJS, one file (jose is still loaded with import(): it is ESM-only)
  *   dist/*.d.ts, dist/*.d.cts declarations from tsc, with generated/schema.d.ts copied beside them
  * openapi-fetch and jose stay external (they are the package's only dependencies). The contract's schemas reach

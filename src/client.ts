@@ -15,7 +15,12 @@ import { createTaskPath, type CreateTaskRequest, type paths, type Task } from '.
 // Loaded on first use, so that the entry chunk holds only what a successful call needs (see the bench's sizes).
 type RequestValidator = typeof import('./validate-request.js');
 type ResponseValidator = typeof import('./validate-response.js');
-const loadFailures = () => import('./failures.js'); // only failed attempts need it
+// Only failed attempts need this one. Should it fail to load (a browser gone offline), the call still rejects
+// with a KoreError; the failure it was handling is not quoted, as it has not been redacted.
+const loadFailures = () =>
+  import('./failures.js').catch((e: unknown) => {
+    throw new KoreError(`createTask failed, and the SDK could not load its failure handling: ${String((e as Error)?.message ?? e)}`);
+  });
 
 export interface TaskWithResponse {
   data: Task;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -147,5 +147,24 @@ describe('serialized errors', () => {
       envelope: envelope('no such case', 4040),
       headers: { 'x-request-id': 'rq-9' },
     });
+  });
+});
+
+describe('the failure-handling chunk (loaded on the first failed attempt)', () => {
+  it('a successful call does not need it; if it cannot be loaded, a failure still rejects with a KoreError', async () => {
+    vi.doMock('../../src/failures.js', () => {
+      throw new Error('failed to fetch dynamically imported module');
+    });
+    vi.resetModules();
+    const { createKoreClient, KoreError: FreshKoreError } = await import('../../src/index.js');
+    const { stubFetch, STREAM_ID, STATIC_JWT } = await import('./helpers.js');
+    const stub = stubFetch(json(200, sampleTask), json(500, envelope(`boom ${STATIC_JWT}`)));
+    const client = createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, fetch: stub.fetch });
+    await expect(client.createTask(sampleBody)).resolves.toEqual(sampleTask);
+    const e = await rejection(client.createTask(sampleBody));
+    vi.doUnmock('../../src/failures.js');
+    expect(e).toBeInstanceOf(FreshKoreError);
+    expect(e.message).toMatch(/^createTask failed, and the SDK could not load its failure handling: ./); // vitest rewords the import error
+    expect(e.message).not.toContain(STATIC_JWT);
   });
 });
