@@ -89,10 +89,11 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
       try {
         return await attempt(body, call, n);
       } catch (e) {
-        const delay = (await loadFailures()).retryDelay(e, n, call.retry);
+        const { retryDelay, sleepFor } = await loadFailures();
+        const delay = retryDelay(e, n, call.retry);
         if (delay === undefined) throw e;
         log?.warn(`createTask: retry ${n + 1} of ${call.retry.maxRetries} in ${Math.round(delay)} ms after ${(e as Error).message}`);
-        await o.sleep(delay, call.signal);
+        await (o.sleep ?? sleepFor)(delay, call.signal);
       }
     }
   }

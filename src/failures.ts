@@ -19,7 +19,7 @@ import {
 import type { Redact } from './redact.js';
 import type { ErrorEnvelope } from './types.js';
 
-export { retryDelay } from './retry.js';
+export { retryDelay, sleepFor } from './retry.js';
 
 const byStatus: Record<number, typeof APIError> = {
   400: BadRequestError,

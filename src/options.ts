@@ -67,7 +67,7 @@ export interface NormalizedOptions {
   logger: Logger | undefined;
   validateRequests: boolean;
   validateResponses: boolean;
-  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined; // undefined: retry.ts's sleepFor
 }
 
 const fail = (option: string, rule: string): never => {
@@ -88,13 +88,6 @@ const bool = (o: Record<string, unknown>, key: string, fallback: boolean): boole
   const v = o[key] ?? fallback;
   return typeof v == 'boolean' ? v : fail(key, 'must be true or false');
 };
-
-const sleepFor = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const done = () => (clearTimeout(timer), signal?.removeEventListener('abort', done), resolve());
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done);
-  });
 
 export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
   if (!input || typeof input != 'object') fail('options', 'must be an object');
@@ -128,7 +121,7 @@ export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
     logger,
     validateRequests: bool(o, 'validateRequests', true),
     validateResponses: bool(o, 'validateResponses', false),
-    sleep: (o.sleep as NormalizedOptions['sleep']) ?? sleepFor,
+    sleep: o.sleep as NormalizedOptions['sleep'],
   };
 }
 

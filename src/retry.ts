@@ -45,3 +45,11 @@ export function retryDelay(error: unknown, retry: number, policy: RetryPolicy): 
   if (retry >= policy.maxRetries || !isRetryable(error, policy)) return undefined;
   return retryAfterMs(error instanceof APIError ? error.headers : undefined) ?? backoffMs(retry);
 }
+
+/** The default wait before a retry: setTimeout, cut short when the call's signal aborts. */
+export const sleepFor = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const done = () => (clearTimeout(timer), signal?.removeEventListener('abort', done), resolve());
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
+  });
