@@ -96,8 +96,8 @@ async function measure(list: Contestant[], baseline: string, rounds = 81, perRou
 const loadedWhen: Record<string, string> = {
   'src/validate-request.ts': 'first createTask call with validateRequests on (the default)',
   'src/validate-response.ts': 'first answer read with validateResponses: true',
-  'src/schema-check.ts': 'with either validator (shared by both)',
-  'src/failures.ts': 'first failed attempt (error mapping, retry decisions)',
+  'src/schema-check.ts': 'first use of either validator (shared by both)',
+  'src/failures.ts': 'first failed attempt: error mapping, retry decisions',
   'src/mint.ts': 'first request of a client given clientId/clientSecret',
 };
 
