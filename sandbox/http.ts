@@ -46,22 +46,27 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, o: 
 }
 
 /** Sends what is already JSON (a stored task), damaged first when a body fault asks for it. */
-export function sendJsonText(res: ServerResponse, status: number, json: string | Buffer, o: SendOptions = {}): void {
-  let data = typeof json === 'string' ? Buffer.from(json) : json;
-  if (o.bodyFault?.kind === 'malformed') data = Buffer.concat([data.subarray(0, -1), Buffer.from(',}')]); // a trailing comma: not JSON
-  const headers: Record<string, string | number> = {
-    'content-type': o.contentType ?? 'application/json; charset=utf-8',
-    'content-length': data.length,
-    ...o.headers,
-  };
-  res.writeHead(status, headers);
-  if (o.bodyFault?.kind === 'truncate') {
+export function sendJsonText(res: ServerResponse, status: number, json: string, o: SendOptions = {}): void {
+  if (o.bodyFault) return sendDamaged(res, status, Buffer.from(json), o.bodyFault, o);
+  // A string goes out with the head in one write; no Buffer of its own to make first.
+  res.writeHead(status, headersOf(Buffer.byteLength(json), o));
+  res.end(json);
+}
+
+function headersOf(contentLength: number, o: SendOptions): Record<string, string | number> {
+  return { 'content-type': o.contentType ?? 'application/json; charset=utf-8', 'content-length': contentLength, ...o.headers };
+}
+
+function sendDamaged(res: ServerResponse, status: number, json: Buffer, fault: BodyFault, o: SendOptions): void {
+  const data = fault.kind === 'malformed' ? Buffer.concat([json.subarray(0, -1), Buffer.from(',}')]) : json; // a trailing comma: not JSON
+  res.writeHead(status, headersOf(data.length, o));
+  if (fault.kind === 'truncate') {
     // Promise the whole length, send half, then drop the connection: the client sees a cut body.
     res.write(data.subarray(0, Math.floor(data.length / 2)), () => res.socket?.destroy());
     return;
   }
-  if (o.bodyFault?.kind === 'slow-body') {
-    writeSlowly(res, data, o.bodyFault.ms);
+  if (fault.kind === 'slow-body') {
+    writeSlowly(res, data, fault.ms);
     return;
   }
   res.end(data);

@@ -49,7 +49,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const data = options.data ?? defaultTenant();
   const tenant = indexTenant(data);
   // better-sqlite3 is a native module: load it only when persistence is asked for.
-  const store: TaskStore = options.db ? (await import('./sqlite-store.js')).sqliteStore(options.db) : memoryStore();
+  const store: TaskStore = options.db ? (await import('./sqlite-store.js')).sqliteStore(options.db) : memoryStore(tenant);
   const faults = options.faults ? faultQueue() : undefined;
   const createTask = createTaskRoute({
     tenant,

@@ -36,8 +36,8 @@ export function sqliteStore(file: string): TaskStore {
     create(streamId, build) {
       const sequence = lastSequence(streamId) + 1;
       const task = build(sequence);
-      const json = Buffer.from(taskJson(task));
-      insert.run(task._id, streamId, sequence, json.toString('utf8'));
+      const json = taskJson(task);
+      insert.run(task._id, streamId, sequence, json);
       sequences.set(streamId, sequence);
       return { task, json };
     },

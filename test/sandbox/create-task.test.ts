@@ -113,6 +113,21 @@ describe('createTask builds the task like the platform', () => {
     expect(none).toEqual({ count: 0, tasks: [] });
   });
 
+  it('lists each task exactly as its create answered it (the store keeps a compact record, not the JSON)', async () => {
+    const bodies = [
+      { ...validBody(sb), name: 'Ré "quoted" \\ back\nline 😀' },
+      { ...validBody(sb), name: undefined, userInfo: { name: 'by phone', phoneNumber: '+1 555 0100' } },
+      { ...validBody(sb), userInfo: { name: 'by email', emailId: 'Someone@Example.com' } },
+    ];
+    const created = [];
+    for (const body of bodies) created.push(await createTask(sb, body));
+    const listed = await (await fetch(`${sb.url}/__sandbox/tasks`)).json();
+    for (const { text, json } of created) {
+      const twin = listed.tasks.find((t: { _id: string }) => t._id === json._id);
+      expect(JSON.stringify(twin)).toBe(text);
+    }
+  });
+
   it('reports health', async () => {
     const health = await (await fetch(`${sb.url}/__sandbox/health`)).json();
     expect(health).toMatchObject({ status: 'ok', drift: 'none', faults: false });
