@@ -1,11 +1,11 @@
 /**
  * createKoreClient: createTask over openapi-fetch, with the contract's types, one error hierarchy, safe retries,
  * per-attempt timeouts, request validation and redacted logging. `client.api` is the openapi-fetch client itself
- * (auth middleware installed) for anything not wrapped here.
+ * (sending the `auth` header) for anything not wrapped here.
  */
 import * as openapiFetch from 'openapi-fetch';
 import type { Client } from 'openapi-fetch';
-import { authMiddleware, tokenSource } from './auth.js';
+import { mintingMiddleware } from './auth.js';
 import { Deadline } from './deadline.js';
 import { APIUserAbortError, KoreError } from './errors.js';
 import { normalizeCall, normalizeOptions, type CallOptions, type KoreClientOptions, type NormalizedCall } from './options.js';
@@ -33,7 +33,7 @@ export interface KoreClient {
   createTask(body: CreateTaskRequest, options?: CallOptions): Promise<Task>;
   /** The same, with the raw Response and the platform's request id. */
   createTaskWithResponse(body: CreateTaskRequest, options?: CallOptions): Promise<TaskWithResponse>;
-  /** The underlying openapi-fetch client, with the `auth` middleware installed. */
+  /** The underlying openapi-fetch client, which sends the `auth` header like the SDK does. */
   api: Client<paths>;
 }
 
@@ -45,8 +45,9 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
   const o = normalizeOptions(options);
   const redact: Redact = createRedactor(['jwt' in o.auth ? o.auth.jwt : o.auth.clientSecret]);
   const log = o.logger;
-  const api = createClient<paths>({ baseUrl: o.baseUrl, fetch: o.fetch });
-  api.use(authMiddleware(tokenSource(o.auth, redact)));
+  const auth = o.auth;
+  const api = createClient<paths>({ baseUrl: o.baseUrl, fetch: o.fetch, headers: 'jwt' in auth ? { auth: auth.jwt } : undefined });
+  if (!('jwt' in auth)) api.use(mintingMiddleware(auth, redact));
   let requestValidator: RequestValidator | undefined;
   let responseValidator: ResponseValidator | undefined;
 
