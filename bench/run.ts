@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: runs every bench/*.bench.ts in turn (never in parallel: they would skew each other),
  * prints each table and writes all of them to bench/results.json. Exits 1 when a target is missed.
- * `npm run bench -- sdk` runs only the modules whose file name contains "sdk".
+ * `npm run bench -- sdk` runs only the modules whose file name contains "sdk"; the other sections of
+ * bench/results.json are kept as they were.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import os from 'node:os';
@@ -15,22 +16,23 @@ const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)))
   .sort();
 
-const sections: BenchSection[] = [];
+type Recorded = BenchSection & { bench: string; date: string };
+const resultsFile = join(here, 'results.json');
+const previous: Recorded[] = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')).sections ?? []) : [];
+
+const sections: Recorded[] = [];
 for (const file of files) {
   const bench = (await import(pathToFileURL(join(here, file)).href)).default as Bench;
   const section = await bench();
   printSection(section);
-  sections.push(section);
+  sections.push({ bench: file, date: new Date().toISOString(), ...section });
 }
 
 const missed = sections.flatMap((s) => s.targets.filter((t) => !t.ok));
+const kept = previous.filter((p) => p.bench && !files.includes(p.bench) && existsSync(join(here, p.bench)));
 writeFileSync(
-  join(here, 'results.json'),
-  JSON.stringify(
-    { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, sections },
-    null,
-    2,
-  ) + '\n',
+  resultsFile,
+  JSON.stringify({ node: process.version, cpus: os.cpus().length, sections: [...kept, ...sections].sort((a, b) => a.bench.localeCompare(b.bench)) }, null, 2) + '\n',
 );
 console.log(`\n${sections.length} benchmark sections, ${missed.length} targets missed; wrote bench/results.json`);
 process.exitCode = missed.length > 0 ? 1 : 0;

@@ -1,9 +1,9 @@
 /**
  * Wall time of the contract suite per target (mock, sandbox), of the drift self-test's work (the suite against
- * every drift mode) and of the contract tests under vitest (this suite's share of `npm test`). The peer is the
+ * every drift mode), of the contract tests under vitest (this suite's share of `npm test`) and of the whole `npm test`. The peer is the
  * floor: the same number of requests sent one after another with bare fetch to the same server, no checks.
  * Target: the suite against the sandbox costs at most 6x its own requests' floor (the checks, Ajv, fast-check
- * generation and the two typed clients are the rest).
+ * generation and the two typed clients are the rest); the whole `npm test` passes within 60 s.
  */
 import { spawnSync } from 'node:child_process';
 import { driftModes } from '../sandbox/drift.js';
@@ -52,17 +52,25 @@ export default async function bench(): Promise<BenchSection> {
   for (const mode of driftModes) await runTarget('sandbox', { drift: mode.name });
   rows.push({ run: `suite vs sandbox x ${driftModes.length} drift modes, in sequence`, 'wall s': seconds(performance.now() - driftStarted), requests: '', note: 'drift.test.ts runs 3 at a time' });
 
-  // This suite's share of `npm test` (vitest, every contract-tests/*.test.ts file); BENCH_SKIP_VITEST=1 leaves it out.
+  const ratio = sandbox.ms / floor;
+  const targets: BenchSection['targets'] = [
+    { name: 'suite vs sandbox <= 6x the bare-fetch floor of its own requests', ok: ratio <= 6, measured: `${ratio.toFixed(1)}x` },
+  ];
+
+  // This suite's share of `npm test`, then the whole of it (the issue's bar: about a minute on this 2-core machine).
+  // BENCH_SKIP_VITEST=1 leaves both out.
   if (!process.env.BENCH_SKIP_VITEST) {
-    const started = performance.now();
-    const run = spawnSync('npx', ['vitest', 'run', 'contract-tests'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    rows.push({ run: 'vitest run contract-tests (npm test share)', 'wall s': seconds(performance.now() - started), requests: '', note: run.status === 0 ? 'all passed' : `exit ${run.status}` });
+    const vitest = (args: string[]) => {
+      const started = performance.now();
+      const run = spawnSync('npx', ['vitest', 'run', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      return { s: seconds(performance.now() - started), note: run.status === 0 ? 'all passed' : `exit ${run.status}`, ok: run.status === 0 };
+    };
+    const share = vitest(['contract-tests']);
+    rows.push({ run: 'vitest run contract-tests (npm test share)', 'wall s': share.s, requests: '', note: share.note });
+    const whole = vitest([]);
+    rows.push({ run: 'npm test (vitest run, everything)', 'wall s': whole.s, requests: '', note: whole.note });
+    targets.push({ name: 'npm test passes in <= 60 s', ok: whole.ok && whole.s <= 60, measured: `${whole.s} s, ${whole.note}` });
   }
 
-  const ratio = sandbox.ms / floor;
-  return {
-    title: 'Contract suite wall time per target',
-    rows,
-    targets: [{ name: 'suite vs sandbox <= 6x the bare-fetch floor of its own requests', ok: ratio <= 6, measured: `${ratio.toFixed(1)}x` }],
-  };
+  return { title: 'Contract suite wall time per target, and npm test', rows, targets };
 }
