@@ -7,7 +7,7 @@
  *   --rate-limit N      requests per minute per account (env SANDBOX_RATE_LIMIT; default 0 = off; the platform: 60)
  *   --faults            honour x-sandbox-fault and POST /__sandbox/faults
  *   --drift NAME        break the contract one named way; `--drift list` prints them
- *   --client-id ID / --client-secret S   the dev app's credentials (env SANDBOX_CLIENT_ID / SANDBOX_CLIENT_SECRET)
+ *   --client-id ID / --client-secret S   the dev app's credentials (env SANDBOX_CLIENT_ID / SANDBOX_CLIENT_SECRET; not with --data)
  *   --quiet             no per-request log lines
  */
 import { parseArgs } from 'node:util';
@@ -53,13 +53,17 @@ if (args.drift === 'list') {
   process.exit(0);
 }
 
-const integer = (name: string, text: string | undefined, fallback: number): number => {
+const integer = (name: string, text: string | undefined, fallback: number, max?: number): number => {
   if (text === undefined || text === '') return fallback;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) fail(`${name} must be a non-negative integer (got ${text})`);
+  const range = max === undefined ? 'a non-negative integer' : `an integer from 0 to ${max}`;
+  if (!Number.isInteger(n) || n < 0 || n > (max ?? Infinity)) fail(`${name} must be ${range} (got ${text})`);
   return n;
 };
 
+// A tenant file names its own apps: flags given beside it would be ignored, so they are refused. (The environment
+// variables are also what sandbox/mint.ts signs with, so with --data they are left for it.)
+if (args.data && (args['client-id'] || args['client-secret'])) fail('--client-id/--client-secret cannot be combined with --data: the file names its apps');
 const clientId = args['client-id'] ?? process.env.SANDBOX_CLIENT_ID ?? DEV_CLIENT_ID;
 const clientSecret = args['client-secret'] ?? process.env.SANDBOX_CLIENT_SECRET ?? DEV_CLIENT_SECRET;
 let data;
@@ -73,7 +77,7 @@ const quiet = args.quiet;
 let sandbox;
 try {
   sandbox = await startSandbox({
-    port: integer('--port', args.port ?? process.env.PORT, 4020),
+    port: integer('--port', args.port ?? process.env.PORT, 4020, 65535),
     host: args.host ?? process.env.HOST ?? '127.0.0.1',
     data,
     db: args.db,

@@ -1,6 +1,6 @@
 /** Reading request bodies and writing JSON responses (including the damaged ones fault injection asks for). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ErrorCode, problem, type Problem } from './errors.js';
+import { ErrorCode, isProblem, problem, type Problem } from './errors.js';
 
 export const maxBodyBytes = 1024 * 1024;
 
@@ -24,6 +24,21 @@ export function readBody(req: IncomingMessage, limit = maxBodyBytes): Promise<Bu
     // A client that gives up mid-body made the mistake: a 4xx (it will not read it), not an internal error.
     req.on('error', () => resolve(problem(400, ErrorCode.invalidRequest, 'body: the request ended before its body was complete')));
   });
+}
+
+/** A JSON request body, in the order the platform refuses it: content type (415), size (413), syntax (400). */
+export async function readJsonBody(req: IncomingMessage): Promise<{ body: unknown } | Problem> {
+  const type = req.headers['content-type'];
+  if (!isJsonContentType(type)) {
+    return problem(415, ErrorCode.unsupportedMediaType, `content-type must be application/json (got ${type ?? 'none'})`);
+  }
+  const raw = await readBody(req);
+  if (isProblem(raw)) return raw;
+  try {
+    return { body: JSON.parse(raw.toString('utf8')) };
+  } catch (err) {
+    return problem(400, ErrorCode.invalidRequest, `body is not valid JSON (${(err as Error).message})`);
+  }
 }
 
 /** `application/json` with any parameters (the seed's curl sends `application/json;charset=UTF-8`). */

@@ -8,19 +8,33 @@ import { parseArgs } from 'node:util';
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, SEED } from './seed.js';
 import { mintToken } from './token.js';
 
-const { values } = parseArgs({
-  options: {
-    'client-id': { type: 'string' },
-    'client-secret': { type: 'string' },
-    sub: { type: 'string' },
-    expires: { type: 'string', default: '3600' },
-  },
-});
-const expiresInSeconds = Number(values.expires);
-if (!Number.isInteger(expiresInSeconds) || expiresInSeconds <= 0) {
-  console.error('mint: --expires must be a positive integer (seconds)');
+function fail(message: string): never {
+  console.error(`mint: ${message}`);
   process.exit(2);
 }
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      'client-id': { type: 'string' },
+      'client-secret': { type: 'string' },
+      sub: { type: 'string' },
+      expires: { type: 'string', default: '3600' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  }));
+} catch (err) {
+  fail(`${(err as Error).message} (--help lists the options)`);
+}
+if (values.help) {
+  console.log('npx tsx sandbox/mint.ts [--client-id ID] [--client-secret S] [--sub USER] [--expires SECONDS]');
+  console.log('Prints an HS256 token for the sandbox app (default: SANDBOX_CLIENT_ID/SECRET, else the dev app), for the auth header.');
+  process.exit(0);
+}
+const expiresInSeconds = Number(values.expires);
+if (!Number.isInteger(expiresInSeconds) || expiresInSeconds <= 0) fail('--expires must be a positive integer (seconds)');
 process.stdout.write(
   (await mintToken({
     clientId: values['client-id'] ?? process.env.SANDBOX_CLIENT_ID ?? DEV_CLIENT_ID,

@@ -32,8 +32,9 @@ export function taskUser(userInfo: UserInfoInput, tenant: TenantIndex): { _id: s
 }
 
 /** `createdBy`: the token's `sub` when it is a tenant user (by id or email), else the app's owner. */
-export function taskCreator(sub: string, app: App | undefined, tenant: TenantIndex): PersonRef {
-  const user = tenant.users.get(sub) ?? tenant.usersByContact.get(sub.toLowerCase()) ?? (app && tenant.users.get(app.ownerUserId)) ?? tenant.data.users[0];
+export function taskCreator(sub: string, app: App, tenant: TenantIndex): PersonRef {
+  const user = tenant.users.get(sub) ?? tenant.usersByContact.get(sub.toLowerCase()) ?? tenant.users.get(app.ownerUserId);
   if (user) return { name: user.name, _id: user._id, profImage: user.profImage };
-  return { name: app?.name ?? 'unknown', _id: app?.ownerUserId ?? contactUserId(sub), profImage: 'no-avatar' };
+  // an owner the tenant file does not list as a user: the app stands in for it
+  return { name: app.name ?? app.clientId, _id: app.ownerUserId, profImage: 'no-avatar' };
 }

@@ -125,7 +125,7 @@ export function seedInfoOf(data: TenantData): SeedInfo {
   };
 }
 
-/** For printing: enough to recognise a secret, never enough to use it. */
+/** For printing: that a secret is set and how long it is, nothing of its value (a short one would show whole). */
 export function maskSecret(secret: string): string {
-  return `${secret.slice(0, 4)}…(${secret.length} chars)`;
+  return `(hidden, ${secret.length} characters)`;
 }

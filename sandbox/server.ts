@@ -9,7 +9,7 @@ import { createTaskRoute } from './create-task.js';
 import { driftBehaviour, type DriftName } from './drift.js';
 import { ErrorCode, isProblem, problem, type Problem } from './errors.js';
 import { faultQueue, parseFaultSpec } from './faults.js';
-import { isJsonContentType, readBody, sendJson } from './http.js';
+import { readJsonBody, sendJson } from './http.js';
 import { createRateLimit } from './rate-limit.js';
 import { defaultTenant, seedInfoOf, type SeedInfo } from './seed.js';
 import { memoryStore, type TaskStore } from './store.js';
@@ -51,7 +51,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   // better-sqlite3 is a native module: load it only when persistence is asked for.
   const store: TaskStore = options.db ? (await import('./sqlite-store.js')).sqliteStore(options.db) : memoryStore(tenant);
   const faults = options.faults ? faultQueue() : undefined;
+  // Every refusal, on every route, in the envelope (or in the one a drift mode puts in its place).
+  const sendProblem = (res: ServerResponse, p: Problem) =>
+    sendJson(res, p.status, drift.mapErrorBody ? drift.mapErrorBody(p) : { errors: p.errors }, { headers: p.headers });
   const createTask = createTaskRoute({
+    sendProblem,
     tenant,
     store,
     drift,
@@ -62,7 +66,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const log = options.log;
   let draining = false;
 
-  const sendProblem = (res: ServerResponse, p: Problem) => sendJson(res, p.status, { errors: p.errors }, { headers: p.headers });
   const methodNotAllowed = (res: ServerResponse, method: string, allow: string) =>
     sendProblem(res, problem(405, ErrorCode.methodNotAllowed, `method ${method} is not allowed here (allowed: ${allow})`, { allow }));
 
@@ -74,23 +77,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return sendJson(res, 200, { pending: [] });
     }
     if (req.method !== 'POST') return methodNotAllowed(res, req.method ?? '', 'GET, POST, DELETE');
-    if (!isJsonContentType(req.headers['content-type'])) return sendProblem(res, problem(415, ErrorCode.unsupportedMediaType, 'content-type must be application/json'));
-    const raw = await readBody(req);
-    if (isProblem(raw)) return sendProblem(res, raw);
-    let body: { fault?: unknown; count?: unknown };
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      return sendProblem(res, problem(400, ErrorCode.invalidRequest, 'body is not valid JSON'));
-    }
+    const read = await readJsonBody(req);
+    if (isProblem(read)) return sendProblem(res, read);
+    const body = read.body as { fault?: unknown; count?: unknown } | null;
+    const spec = body?.fault;
     const count = body?.count ?? 1;
-    const plan = typeof body?.fault === 'string' ? parseFaultSpec(body.fault) : 'fault is required (a string, e.g. "503")';
+    const plan = typeof spec === 'string' ? parseFaultSpec(spec) : 'fault is required (a string, e.g. "503")';
     const problems = [
       ...(typeof plan === 'string' ? [plan] : []),
       ...(Number.isInteger(count) && (count as number) >= 1 ? [] : ['count must be an integer >= 1']),
     ];
     if (problems.length > 0 || typeof plan === 'string') return sendProblem(res, problem(400, ErrorCode.invalidRequest, problems));
-    faults.arm(body.fault as string, plan, count as number);
+    faults.arm(spec as string, plan, count as number);
     return sendJson(res, 200, { pending: faults.pending() });
   }
 

@@ -5,7 +5,12 @@ import type { Task } from './task.js';
 import { taskJson } from './task-json.js';
 
 export function sqliteStore(file: string): TaskStore {
-  const db = new Database(file);
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+  } catch (err) {
+    throw new Error(`--db ${file}: ${(err as Error).message}`);
+  }
   // WAL without a sync per commit: durable across a clean restart, fast enough for the load test.
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

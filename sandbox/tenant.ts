@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 
 export interface Stream {
   _id: string; // st-<uuid>
-  name: string;
+  name?: string;
   accountId: string; // 24 hex digits
   orgId: string; // o-<uuid>
 }
@@ -14,7 +14,7 @@ export interface Stream {
 export interface App {
   clientId: string; // the JWT's `appId` claim
   clientSecret: string; // HS256 signing secret
-  name: string;
+  name?: string;
   ownerUserId: string; // createdBy when the token's `sub` is not a known user
   streams: string[]; // streams this app may call (others: 403)
   scopes: string[]; // must include "Case Management Configuration" (else 401, as on the platform)
@@ -90,42 +90,68 @@ export interface TenantData {
 
 export const caseManagementScope = 'Case Management Configuration';
 
-/** Reads a tenant file; a wrong file stops the start with a message naming what is missing. */
+/** Reads a tenant file; a wrong file stops the start with a message naming what is wrong. */
 export function loadTenantData(file: string): TenantData {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`--data ${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`--data ${file}: not readable JSON (${(err as Error).message})`);
+    parsed = JSON.parse(text);
+  } catch {
+    // not the parser's message: it quotes the text around the error, which may be an app's secret
+    throw new Error(`--data ${file}: not valid JSON`);
   }
   const problems = checkTenantData(parsed);
   if (problems.length > 0) throw new Error(`--data ${file}: ${problems.join('; ')}`);
   return parsed as TenantData;
 }
 
+type Kind = 'string' | 'strings' | 'object' | 'array' | 'boolean';
+/** What each item must hold, by key; `?` marks what may be absent. Values are never echoed (secrets). */
+const shapes: Record<keyof TenantData, Record<string, `${Kind}${'' | '?'}`>> = {
+  streams: { _id: 'string', accountId: 'string', orgId: 'string', name: 'string?' },
+  apps: { clientId: 'string', clientSecret: 'string', ownerUserId: 'string', streams: 'strings', scopes: 'strings', name: 'string?', enforceJti: 'boolean?' },
+  users: { _id: 'string', name: 'string', profImage: 'string', emailId: 'string?', phoneNumber: 'string?' },
+  cases: { _id: 'string', refId: 'string', streamId: 'string' },
+  templates: { _id: 'string', streamId: 'string', name: 'string', status: 'object', priority: 'object', fields: 'array' },
+};
+const kindName: Record<Kind, string> = { string: 'a string', strings: 'an array of strings', object: 'an object', array: 'an array', boolean: 'true or false' };
+
+function isKind(value: unknown, kind: Kind): boolean {
+  if (kind === 'strings') return Array.isArray(value) && value.every((v) => typeof v === 'string');
+  if (kind === 'array') return Array.isArray(value);
+  if (kind === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === kind;
+}
+
 /** Structural check of the parts the sandbox relies on; returns what is wrong, empty when usable. */
 export function checkTenantData(data: unknown): string[] {
   if (typeof data !== 'object' || data === null) return ['the top level must be an object'];
   const record = data as Record<string, unknown>;
-  const required: Record<keyof TenantData, string[]> = {
-    streams: ['_id', 'accountId', 'orgId'],
-    apps: ['clientId', 'clientSecret', 'ownerUserId', 'streams', 'scopes'],
-    users: ['_id', 'name'],
-    cases: ['_id', 'refId', 'streamId'],
-    templates: ['_id', 'streamId', 'name', 'status', 'priority', 'fields'],
-  };
   const problems: string[] = [];
-  for (const [list, keys] of Object.entries(required)) {
+  for (const [list, shape] of Object.entries(shapes)) {
     const items = record[list];
     if (!Array.isArray(items) || items.length === 0) {
       problems.push(`"${list}" must be a non-empty array`);
       continue;
     }
-    items.forEach((item, i) => {
-      for (const key of keys) {
-        if (typeof item !== 'object' || item === null || !(key in item)) problems.push(`${list}[${i}].${key} is missing`);
+    for (const [i, item] of items.entries()) {
+      if (typeof item !== 'object' || item === null) {
+        problems.push(`${list}[${i}] must be an object`);
+        continue;
       }
-    });
+      for (const [key, rule] of Object.entries(shape)) {
+        const value = (item as Record<string, unknown>)[key];
+        const kind = rule.replace('?', '') as Kind;
+        if (value === undefined) {
+          if (!rule.endsWith('?')) problems.push(`${list}[${i}].${key} is missing`);
+        } else if (!isKind(value, kind)) problems.push(`${list}[${i}].${key} must be ${kindName[kind]}`);
+      }
+    }
   }
   return problems;
 }

@@ -50,10 +50,35 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     expect(lines.map((l) => l.split(/\s+/, 1)[0])).toEqual(driftModes.map((d) => d.name));
   });
 
-  it('refuses a bad flag value with a message and exit code 2', () => {
-    const run = spawnSync(process.execPath, [...cli, '--rate-limit', 'lots'], { cwd: root, encoding: 'utf8' });
+  it('shows nothing of a secret, even a short one', async () => {
+    const { child, output } = await startCli(['--client-secret', 'abc']);
+    const exited = exitOf(child);
+    child.kill('SIGTERM');
+    await exited;
+    expect(output()).toContain('clientSecret (hidden, 3 characters)');
+    expect(output()).not.toMatch(/abc/);
+  });
+
+  it.each([
+    [['--rate-limit', 'lots'], /^sandbox: --rate-limit must be a non-negative integer \(got lots\)$/m],
+    [['--port', '70000'], /^sandbox: --port must be an integer from 0 to 65535 \(got 70000\)$/m],
+    [['--data', 'tenant.json', '--client-id', 'cs-x'], /^sandbox: --client-id\/--client-secret cannot be combined with --data/m],
+    [['--db', '/no/such/dir/x.db'], /^sandbox: --db \/no\/such\/dir\/x\.db: /m],
+  ])('refuses %j with a message naming the flag and exit code 2', (args, message) => {
+    const run = spawnSync(process.execPath, [...cli, '--port', '0', ...args], { cwd: root, encoding: 'utf8' });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/--rate-limit must be a non-negative integer/);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('sandbox/mint.ts answers --help, and refuses an unknown flag without a stack trace', () => {
+    const help = spawnSync(process.execPath, ['--import', 'tsx', 'sandbox/mint.ts', '--help'], { cwd: root, encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/--client-id ID/);
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'sandbox/mint.ts', '--bogus'], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^mint: Unknown option '--bogus'/);
+    expect(bad.stdout).toBe('');
   });
 
   it('SIGTERM drains: an in-flight create completes and is stored, then the process exits 0 and stops listening', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { driftModes, formatDriftList } from '../../sandbox/drift.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
-import { createTask, validBody, withSandbox, type Sent } from './helpers.js';
+import { createTask, createTaskUrl, validBody, withSandbox, type Sent } from './helpers.js';
 
 const started: RunningSandbox[] = [];
 afterAll(() => Promise.all(started.map((sb) => sb.close())));
@@ -70,6 +70,11 @@ const expectations: Record<string, (sb: RunningSandbox) => Promise<void>> = {
     expect(sent.status).toBe(401);
     expect(sent.json).not.toHaveProperty('errors');
     expect(sent.json.error).toEqual({ message: expect.stringMatching(/auth/), status: 401 });
+    // every route answers in the drifted envelope, not only createTask's own checks
+    const unknownRoute = await (await fetch(`${sb.url}/no/such/route`)).json();
+    expect(unknownRoute).toEqual({ error: { message: expect.stringMatching(/no route/), status: 404 } });
+    const wrongMethod = await fetch(createTaskUrl(sb), { method: 'GET' });
+    expect(await wrongMethod.json()).toEqual({ error: { message: expect.stringMatching(/not allowed/), status: 405 } });
   },
   '5xx-for-variant': async (sb) => {
     expect((await valid(sb)).status).toBe(200);

@@ -27,10 +27,30 @@ describe('tenant data from a JSON file (--data FILE)', () => {
     }
   });
 
-  it('refuses a file that is not JSON, or lacks what the sandbox needs, naming it', () => {
+  it('refuses a file that is not JSON without quoting it (it may hold secrets)', () => {
     const notJson = join(dir, 'bad.json');
-    writeFileSync(notJson, '{nope');
-    expect(() => loadTenantData(notJson)).toThrow(/not readable JSON/);
+    writeFileSync(notJson, '{"apps":[{"clientSecret":s3cr3t-unquoted-value}]}');
+    expect(() => loadTenantData(notJson)).toThrow(/bad\.json: not valid JSON$/);
+    expect(() => loadTenantData(join(dir, 'absent.json'))).toThrow(/absent\.json: cannot be read \(ENOENT\)/);
+  });
+
+  it('refuses values of the wrong type, naming each field and never its value', () => {
+    const data = defaultTenant() as unknown as Record<string, Record<string, unknown>[]>;
+    data.apps![0]!.scopes = null;
+    data.apps![0]!.streams = 'st-1';
+    data.apps![0]!.clientSecret = 42;
+    data.users![0]!.emailId = 5;
+    data.templates![0]!.status = null;
+    expect(checkTenantData(data)).toEqual([
+      'apps[0].clientSecret must be a string',
+      'apps[0].streams must be an array of strings',
+      'apps[0].scopes must be an array of strings',
+      'users[0].emailId must be a string',
+      'templates[0].status must be an object',
+    ]);
+  });
+
+  it('refuses a file that lacks what the sandbox needs, naming it', () => {
     const missing = join(dir, 'missing.json');
     writeFileSync(missing, JSON.stringify({ streams: [], apps: [{ clientId: 'x' }] }));
     expect(() => loadTenantData(missing)).toThrow(/"streams" must be a non-empty array.*apps\[0\]\.clientSecret is missing/);
@@ -39,15 +59,22 @@ describe('tenant data from a JSON file (--data FILE)', () => {
 });
 
 describe('independence: the sandbox never reads the contract', () => {
-  it('no sandbox module imports or opens anything under openapi/ or generated/', () => {
-    const sandboxDir = new URL('../../sandbox/', import.meta.url);
-    const files = readdirSync(sandboxDir).filter((f) => f.endsWith('.ts'));
+  const sandboxDir = new URL('../../sandbox/', import.meta.url);
+  const files = readdirSync(sandboxDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  const codeOf = (file: string) =>
+    readFileSync(new URL(file, sandboxDir), 'utf8')
+      .split('\n')
+      .filter((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line)); // comments may say why; code may not reach
+
+  it('no sandbox module names anything under openapi/ or generated/', () => {
     expect(files.length).toBeGreaterThan(10);
+    for (const file of files) expect(codeOf(file).filter((line) => /openapi|generated\//i.test(line)), file).toEqual([]);
+  });
+
+  it('no sandbox module imports from outside sandbox/ (src/ and contract-tests/ read the contract)', () => {
     for (const file of files) {
-      const code = readFileSync(new URL(file, sandboxDir), 'utf8')
-        .split('\n')
-        .filter((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line)); // comments may say why; code may not reach
-      expect(code.filter((line) => /openapi|generated\//i.test(line)), file).toEqual([]);
+      const relative = codeOf(file).flatMap((line) => [...line.matchAll(/(?:from|import\()\s*['"](\.[^'"]*)['"]/g)].map((m) => m[1]!));
+      expect(relative.filter((path) => !path.startsWith('./')), file).toEqual([]);
     }
   });
 });
