@@ -12,9 +12,12 @@ import { printSection, type Bench, type BenchSection } from './harness.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const filter = process.argv[2];
-const files = readdirSync(here)
-  .filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)))
-  .sort();
+const all = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+const files = all.filter((f) => !filter || f.includes(filter));
+if (files.length === 0) {
+  console.error(`bench: no section matches "${filter}" (sections: ${all.map((f) => f.replace('.bench.ts', '')).join(', ')})`);
+  process.exit(2);
+}
 
 type Recorded = BenchSection & { bench: string; date: string };
 const resultsFile = join(here, 'results.json');

@@ -4,22 +4,23 @@
  * Every server runs in its own process so the load generator (this process) does not share its core.
  * Targets: sandbox >= 0.5x bare, >= 10x Prism; p99 latency reported. BENCH_SECONDS sets the run length.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createServer as createHttpServer } from 'node:http';
 import { defaultTenant, seedInfoOf } from '../sandbox/seed.js';
 import { startSandbox } from '../sandbox/server.js';
 import { mintToken } from '../sandbox/token.js';
 import { startPrism } from '../scripts/lib/prism.js';
+import { spawnServer } from '../scripts/lib/spawn-server.js';
 import type { BenchSection } from './harness.js';
 
 const connections = 20;
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const rounds = 3;
-const root = new URL('../', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../', import.meta.url));
 const seed = seedInfoOf(defaultTenant());
 const path = `/caseManagement/api/public/analytics/${seed.streamId}/createTask`;
 const body = JSON.stringify({
@@ -46,30 +47,14 @@ async function load(origin: string, auth: string, duration = seconds): Promise<M
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
 }
 
-/** Spawns a server process and resolves with the origin it prints (a line matching `pattern`). */
-function spawnServer(args: string[], pattern: RegExp, env: NodeJS.ProcessEnv = {}): Promise<{ origin: string; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const origin = pattern.exec(output)?.[1];
-      if (origin) resolve({ origin, stop });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${output}`)));
-  });
+/** A server in its own process, resolved with the origin it prints (group 1 of `ready`). */
+async function serverProcess(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}) {
+  const server = await spawnServer(process.execPath, args, { name: args.join(' ').slice(0, 40), ready, cwd: root, env });
+  return { origin: server.announced, stop: server.close };
 }
 
 const startSandboxProcess = (extra: string[] = []) =>
-  spawnServer(['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--quiet', ...extra], /Reference sandbox: (http:\/\/\S+)/);
+  serverProcess(['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--quiet', ...extra], /Reference sandbox: (http:\/\/\S+)/);
 
 /** The floor: node:http answering every request with a fixed task-sized body, after reading the request. */
 async function startBareProcess(fixedBody: string) {
@@ -79,7 +64,7 @@ async function startBareProcess(fixedBody: string) {
       req.resume();
       req.on('end', () => res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length }).end(body));
     }).listen(0, '127.0.0.1', function () { console.log('bare http://127.0.0.1:' + this.address().port); });`;
-  return spawnServer(['-e', code], /bare (http:\/\/\S+)/, { FIXED_BODY: fixedBody });
+  return serverProcess(['-e', code], /bare (http:\/\/\S+)/, { FIXED_BODY: fixedBody });
 }
 
 /**
@@ -98,7 +83,7 @@ async function startJsonEchoProcess(sampleTask: string) {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length }).end(body);
       });
     }).listen(0, '127.0.0.1', function () { console.log('echo http://127.0.0.1:' + this.address().port); });`;
-  return spawnServer(['-e', code], /echo (http:\/\/\S+)/, { SAMPLE_TASK: sampleTask });
+  return serverProcess(['-e', code], /echo (http:\/\/\S+)/, { SAMPLE_TASK: sampleTask });
 }
 
 const row = (target: string, m: Measured | undefined, note = '') => ({

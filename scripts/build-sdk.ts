@@ -9,7 +9,7 @@
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { extractSchema } from '../src/schemas/extract.js';
@@ -84,8 +84,11 @@ function buildTypes(): void {
   copyFileSync(join(root, 'generated/schema.d.ts'), join(dist, 'schema.d.cts'));
 }
 
+/** Everything in dist/ is the build's except what `npm run docs` and `npm run postman` write there. */
+const notOurs = new Set(['docs', 'postman']);
+
 export async function buildSdk(): Promise<void> {
-  rmSync(dist, { recursive: true, force: true });
+  if (existsSync(dist)) for (const entry of readdirSync(dist)) if (!notOurs.has(entry)) rmSync(join(dist, entry), { recursive: true, force: true });
   await buildJs();
   buildTypes();
 }

@@ -2,7 +2,7 @@
  * npm run docs: the published API reference, dist/docs/index.html: one self-contained page (Redoc inlined, no CDN)
  * built by Redocly from the bundled contract. Request samples are kept as files under docs/samples/<operationId>/
  * and injected as `x-codeSamples` into a temporary copy of the bundle (the contract itself stays sample-free).
- *   --output FILE   write the page elsewhere (tests do, so that a parallel `npm run build` cleaning dist/ cannot race them)
+ *   --output FILE   write the page elsewhere (tests do, to leave dist/ as the user built it)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -89,8 +89,8 @@ function build(output: string): void {
   console.log(`wrote ${output} (${Math.round(html.length / 1024)} KiB, self-contained)`);
 }
 
-const { values } = parseArgs({ options: { output: { type: 'string' } } });
 try {
+  const { values } = parseArgs({ options: { output: { type: 'string' } }, strict: true });
   build(resolve(values.output ?? join(ROOT, 'dist', 'docs', 'index.html')));
 } catch (error) {
   console.error(`docs: ${error instanceof Error ? error.message : String(error)}`);

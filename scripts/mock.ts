@@ -12,11 +12,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const spec = JSON.parse(readFileSync(BUNDLE, 'utf8'));
-const sample = spec.components.examples.CreateTaskSeedSample.value;
-const streamId = spec.components.schemas.StreamId.examples[0];
-
 try {
+  let spec;
+  try {
+    spec = JSON.parse(readFileSync(BUNDLE, 'utf8'));
+  } catch (error) {
+    throw new Error(`${BUNDLE} cannot be read (run \`npm run generate\`): ${(error as Error).message}`);
+  }
+  const sample = spec.components.examples.CreateTaskSeedSample.value;
+  const streamId = spec.components.schemas.StreamId.examples[0];
   const prism = await startPrism({ port, host, log: (line) => process.env.MOCK_VERBOSE && console.log(line) });
   console.log(`Prism mock of ${BUNDLE} listening on ${prism.url}
 
@@ -33,6 +37,6 @@ Ctrl-C stops it.`);
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(`mock: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }

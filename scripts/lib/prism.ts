@@ -2,8 +2,9 @@
  * Starts Prism (mock or validating proxy) of the bundled contract as a child process and resolves once it listens.
  * Shared by `npm run mock`, `npm run proxy` and the tests that need a Prism server.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { spawnServer } from './spawn-server.js';
 
 export const BUNDLE = 'generated/openapi.json';
 
@@ -26,7 +27,7 @@ export interface RunningPrism {
   close(): Promise<void>;
 }
 
-export function startPrism(options: PrismOptions): Promise<RunningPrism> {
+export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   const host = options.host ?? '127.0.0.1';
   const mode = options.mode ?? 'mock';
   const args = [mode, options.spec ?? BUNDLE];
@@ -37,36 +38,12 @@ export function startPrism(options: PrismOptions): Promise<RunningPrism> {
   args.push('-h', host, '-p', String(options.port));
   if (options.errors) args.push('--errors');
 
-  const child = spawn(join('node_modules', '.bin', 'prism'), args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const close = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => {
-      void close();
-      reject(new Error(`Prism did not start within ${options.readyTimeoutMs ?? 15000} ms:\n${output}`));
-    }, options.readyTimeoutMs ?? 15000);
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString();
-      output += text;
-      for (const line of text.split('\n')) if (line.trim()) options.log?.(line);
-      const listening = /Prism is listening on (http:\/\/\S+)/.exec(output);
-      if (listening) {
-        clearTimeout(timer);
-        // Prism prints the address it bound, which is the only way to learn the port when asked for port 0.
-        resolve({ url: listening[1]!.replace(/\/$/, ''), process: child, close });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Prism exited (code ${code}) before listening:\n${output}`));
-    });
+  // Prism prints the address it bound, which is the only way to learn the port when asked for port 0.
+  const prism = await spawnServer(join('node_modules', '.bin', 'prism'), args, {
+    name: 'Prism',
+    ready: /Prism is listening on (http:\/\/\S+)/,
+    log: options.log,
+    timeoutMs: options.readyTimeoutMs,
   });
+  return { url: prism.announced.replace(/\/$/, ''), process: prism.process, close: prism.close };
 }

@@ -32,27 +32,38 @@ describe('redocly.yaml', () => {
     expect(lint('openapi/openapi.yaml')).toEqual([]);
   });
 
-  it('fires each rule of our own on a contract that breaks it', () => {
+  /** The rules that fire on a copy of the contract with the given edits (each must apply). */
+  function rulesFiredBy(edits: [file: string, from: RegExp, to: string][]): Set<string> {
     const copy = mkdtempSync(join(tmpdir(), 'contract-'));
     try {
       cpSync('openapi', copy, { recursive: true });
-      const edit = (file: string, from: RegExp, to: string) => {
+      for (const [file, from, to] of edits) {
         const path = join(copy, file);
         const text = readFileSync(path, 'utf8');
         if (!from.test(text)) throw new Error(`fixture edit did not apply to ${file}`);
         writeFileSync(path, text.replace(from, to));
-      };
-      edit('components/schemas/TaskStatus.yaml', /\n    description: Status name, for example `Open`\./, '');
-      edit('components/responses/NotFound.yaml', /ErrorEnvelope\.yaml/, 'ErrorItem.yaml');
-      edit('components/responses/TooManyRequests.yaml', /headers:\n  Retry-After:\n    \$ref: \.\.\/headers\/RetryAfter\.yaml\n/, '');
-      edit('paths/createTask.yaml', /\n  tags:\n    - Tasks/, '');
-      const rules = new Set(lint(join(copy, 'openapi.yaml')));
-      expect(rules).toContain('rule/schema-has-description');
-      expect(rules).toContain('rule/error-responses-use-envelope');
-      expect(rules).toContain('rule/rate-limit-has-headers');
-      expect(rules).toContain('rule/operation-has-summary-and-tags');
+      }
+      return new Set(lint(join(copy, 'openapi.yaml')));
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
+  }
+
+  it('fires each rule of our own on a contract that breaks it', () => {
+    const rules = rulesFiredBy([
+      ['components/schemas/TaskStatus.yaml', /\n    description: Status name, for example `Open`\./, ''],
+      ['components/responses/NotFound.yaml', /ErrorEnvelope\.yaml/, 'ErrorItem.yaml'],
+      ['components/responses/NotFound.yaml', /\n    examples:\n      notFound:\n        \$ref: \.\.\/examples\/ErrorNotFound\.yaml/, ''],
+      ['components/responses/TooManyRequests.yaml', /headers:\n  Retry-After:\n    \$ref: \.\.\/headers\/RetryAfter\.yaml\n/, ''],
+      ['paths/createTask.yaml', /\n  tags:\n    - Tasks/, ''],
+    ]);
+    expect(rules).toContain('rule/schema-has-description');
+    expect(rules).toContain('rule/error-responses-use-envelope');
+    expect(rules).toContain('rule/media-type-has-examples');
+    expect(rules).toContain('rule/rate-limit-has-headers');
+    expect(rules).toContain('rule/operation-has-summary-and-tags');
+    // headers present, but not Retry-After: the second rate-limit rule (the first is satisfied)
+    const renamed = rulesFiredBy([['components/responses/TooManyRequests.yaml', /\n  Retry-After:\n/, '\n  X-Retry-In:\n']]);
+    expect([...renamed]).toEqual(['rule/rate-limit-has-retry-after']);
   });
 });

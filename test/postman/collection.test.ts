@@ -26,7 +26,7 @@ function resolve(text: string, overrides: Record<string, string> = {}): string {
 }
 
 beforeAll(async () => {
-  // Written to a temporary file: `npm run build` (run by the package test) empties dist/ and would race this.
+  // Written to a temporary file, to leave dist/ as the user built it.
   const output = join(mkdtempSync(join(tmpdir(), 'postman-')), 'collection.json');
   await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/postman.ts', '--output', output], { cwd: ROOT });
   collection = new sdk.Collection(JSON.parse(readFileSync(output, 'utf8')));

@@ -1,0 +1,64 @@
+/**
+ * Starts a long-running child process (a server) and resolves once its output announces where it listens:
+ * the first match of `ready`, whose group 1 is returned. Output is kept only until then (a server logs forever);
+ * afterwards each line goes to `log`, if given. A child that exits or stays silent past the timeout rejects with
+ * what it printed.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface ServerProcessOptions {
+  ready: RegExp;
+  name: string; // for messages: "Prism", "sandbox", …
+  cwd?: string;
+  env?: NodeJS.ProcessEnv; // added to this process's environment
+  log?: (line: string) => void;
+  timeoutMs?: number; // default 15 s
+}
+
+export interface ServerProcess {
+  announced: string; // group 1 of `ready`, e.g. the URL
+  process: ChildProcess;
+  close(): Promise<void>; // SIGTERM, resolved on exit
+}
+
+export function spawnServer(command: string, args: string[], o: ServerProcessOptions): Promise<ServerProcess> {
+  const child = spawn(command, args, { cwd: o.cwd, env: { ...process.env, ...o.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  const timeoutMs = o.timeoutMs ?? 15_000;
+  return new Promise((resolve, reject) => {
+    let output = '';
+    let started = false;
+    const timer = setTimeout(() => {
+      void close();
+      reject(new Error(`${o.name} did not start within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      for (const line of text.split('\n')) if (line.trim()) o.log?.(line);
+      if (started) return;
+      output += text;
+      const announced = o.ready.exec(output)?.[1];
+      if (announced) {
+        started = true;
+        output = '';
+        clearTimeout(timer);
+        resolve({ announced, process: child, close });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`${o.name} could not be started: ${error.message}`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (!started) reject(new Error(`${o.name} exited (code ${code}) before listening:\n${output}`));
+    });
+  });
+}
