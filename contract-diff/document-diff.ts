@@ -23,14 +23,21 @@ export function diffDocuments(base: Json, head: Json): Change[] {
   return docs.log.changes;
 }
 
-/** What the walk above does not cover: documentation-only keys, and anything else (judged by a human). */
 function diffTopLevel({ base, head, log }: Docs): void {
-  const walked = new Set(['openapi', 'info', 'servers', 'paths', 'components', 'security']);
-  const keys = [...new Set([...Object.keys(base), ...Object.keys(head)])].filter((k) => !walked.has(k));
-  for (const key of keys.filter((k) => canonical(base[k]) != canonical(head[k]))) {
-    if (key == 'tags' || key == 'externalDocs') log.add('description-changed', [key], `${key} changed`);
-    else if (key.startsWith('x-')) log.add('extension-changed', [key], `${key} changed`);
-    else log.add('unclassified', [key], `${key} changed`);
+  diffUnwalked(log, base, head, ['openapi', 'info', 'servers', 'paths', 'components', 'security'], []);
+}
+
+/**
+ * The keys of an object that the walk does not judge: documentation-only ones are description changes,
+ * extensions extension changes, and anything else (operation `servers`, `callbacks`, a parameter's `content`,
+ * a media type's `encoding` …) is unclassified, which the gate treats as breaking: it fails closed.
+ */
+function diffUnwalked(log: ChangeLog, a: Json, b: Json, walked: string[], where: string[]): void {
+  const keys = [...new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})])].filter((k) => !walked.includes(k));
+  for (const key of keys.filter((k) => canonical(a?.[k]) != canonical(b?.[k]))) {
+    if (key == 'tags' || key == 'externalDocs') log.add('description-changed', [...where, key], `${key} changed`);
+    else if (key.startsWith('x-')) log.add('extension-changed', [...where, key], `${key} changed`);
+    else log.add('unclassified', [...where, key], `${key} changed`);
   }
 }
 
@@ -54,6 +61,9 @@ function diffServers({ base, head, log }: Docs): void {
       if (variable.default !== nextDefault) {
         log.add('server-default-changed', ['servers', url], `variable ${name} default ${variable.default} → ${nextDefault}`);
       }
+      if (canonical(variable.enum) != canonical(next.variables?.[name]?.enum)) {
+        log.add('unclassified', ['servers', url], `variable ${name} enum ${canonical(variable.enum)} → ${canonical(next.variables?.[name]?.enum)}`);
+      }
     }
     if (canonical(server) != canonical(next) && !log.changes.some((c) => c.where.startsWith(`servers › ${url}`))) {
       log.add('description-changed', ['servers', url], 'server description or variables changed');
@@ -61,15 +71,26 @@ function diffServers({ base, head, log }: Docs): void {
   }
 }
 
-/** Path templates compare by shape: renaming `{id}` to `{taskId}` is not a new path. */
+/**
+ * Path templates compare by shape: renaming `{id}` to `{taskId}` is not a new path, and path parameters are
+ * matched by their place in the template, not by name (the name never travels on the wire).
+ */
 const shape = (path: string) => path.replace(/\{[^}]+\}/g, '{}');
+const templateNames = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
 
-function operations(doc: Json): Map<string, { label: string; pathItem: Json; op: Json }> {
-  const found = new Map<string, { label: string; pathItem: Json; op: Json }>();
+interface Operation {
+  label: string;
+  path: string;
+  pathItem: Json;
+  op: Json;
+}
+
+function operations(doc: Json): Map<string, Operation> {
+  const found = new Map<string, Operation>();
   for (const [path, rawItem] of Object.entries<Json>(doc.paths ?? {})) {
     const pathItem = deref(doc, rawItem);
     for (const method of METHODS) {
-      if (pathItem[method]) found.set(`${method} ${shape(path)}`, { label: `${method.toUpperCase()} ${path}`, pathItem, op: pathItem[method] });
+      if (pathItem[method]) found.set(`${method} ${shape(path)}`, { label: `${method.toUpperCase()} ${path}`, path, pathItem, op: pathItem[method] });
     }
   }
   return found;
@@ -91,6 +112,9 @@ function diffOperations(docs: Docs): void {
       if (a.op[k] !== b.op[k]) docs.log.add('description-changed', where, `${k} changed`);
     }
     if (!!a.op.deprecated != !!b.op.deprecated) docs.log.add('deprecated', where, b.op.deprecated ? 'now deprecated' : 'no longer deprecated');
+    const judged = ['operationId', 'summary', 'description', 'deprecated', 'parameters', 'requestBody', 'responses', 'security'];
+    diffUnwalked(docs.log, a.op, b.op, judged, where);
+    diffUnwalked(docs.log, a.pathItem, b.pathItem, [...METHODS, 'parameters', 'summary', 'description'], where);
     diffParameters(docs, a, b, where);
     diffRequestBody(docs, a.op.requestBody, b.op.requestBody, [...where, 'request body']);
     diffResponses(docs, a.op.responses ?? {}, b.op.responses ?? {}, where);
@@ -98,19 +122,21 @@ function diffOperations(docs: Docs): void {
   }
 }
 
-/** Path-level and operation-level parameters, keyed by location and name (header names ignore case). */
-function parameters(doc: Json, pathItem: Json, op: Json): Map<string, Json> {
+/** Path-level and operation-level parameters, keyed by location and name (header names ignore case; path ones by place). */
+function parameters(doc: Json, { path, pathItem, op }: Operation): Map<string, Json> {
   const all = new Map<string, Json>();
+  const places = templateNames(path);
   for (const raw of [...(pathItem.parameters ?? []), ...(op.parameters ?? [])]) {
     const p = deref(doc, raw);
-    all.set(`${p.in} ${p.in == 'header' ? String(p.name).toLowerCase() : p.name}`, p);
+    const key = p.in == 'path' && places.includes(p.name) ? `#${places.indexOf(p.name)}` : p.in == 'header' ? String(p.name).toLowerCase() : p.name;
+    all.set(`${p.in} ${key}`, p);
   }
   return all;
 }
 
-function diffParameters({ base, head, log }: Docs, a: Json, b: Json, where: string[]): void {
-  const before = parameters(base, a.pathItem, a.op);
-  const after = parameters(head, b.pathItem, b.op);
+function diffParameters({ base, head, log }: Docs, a: Operation, b: Operation, where: string[]): void {
+  const before = parameters(base, a);
+  const after = parameters(head, b);
   for (const [key, p] of before) if (!after.has(key)) log.add('parameter-removed', [...where, `${p.in} parameter ${p.name}`], 'parameter removed');
   for (const [key, p] of after) {
     if (before.has(key)) continue;
@@ -129,6 +155,8 @@ function diffParameters({ base, head, log }: Docs, a: Json, b: Json, where: stri
     if (canonical([p.example, p.examples]) != canonical([q.example, q.examples])) log.add('example-changed', at, 'examples changed');
     if (canonical([p.style, p.explode]) != canonical([q.style, q.explode])) log.add('unclassified', at, 'serialisation (style/explode) changed');
     if (!!p.deprecated != !!q.deprecated) log.add('deprecated', at, q.deprecated ? 'now deprecated' : 'no longer deprecated');
+    if (p.in == 'path' && p.name !== q.name) log.add('description-changed', at, `renamed from ${p.name} (the name does not travel)`);
+    diffUnwalked(log, p, q, ['name', 'in', 'required', 'description', 'example', 'examples', 'style', 'explode', 'deprecated', 'schema'], at);
     diffSchema({ base, head, log, side: 'request' }, p.schema ?? {}, q.schema ?? {}, [...at, '']);
   }
 }
@@ -141,6 +169,7 @@ function diffRequestBody(docs: Docs, rawA: Json, rawB: Json, where: string[]): v
     docs.log.add(b.required ? 'request-body-made-required' : 'request-body-made-optional', where, b.required ? 'body now required' : 'body now optional');
   }
   if (a.description !== b.description) docs.log.add('description-changed', where, 'description changed');
+  diffUnwalked(docs.log, a, b, ['required', 'description', 'content'], where);
   diffContent(docs, a.content ?? {}, b.content ?? {}, where, 'request');
 }
 
@@ -153,6 +182,7 @@ function diffContent(docs: Docs, before: Json, after: Json, where: string[], sid
     const b = after[type];
     const examples = (m: Json, doc: Json) => canonical([m.example, Object.values(m.examples ?? {}).map((e) => deref(doc, e))]);
     if (examples(a, docs.base) != examples(b, docs.head)) docs.log.add('example-changed', where, `${type} examples changed`);
+    diffUnwalked(docs.log, a, b, ['schema', 'example', 'examples'], [...where, type]);
     diffSchema({ ...docs, side }, a.schema ?? {}, b.schema ?? {}, [...where, '']);
   }
 }
@@ -166,6 +196,7 @@ function diffResponses(docs: Docs, before: Json, after: Json, where: string[]): 
     const b = deref(docs.head, after[status]);
     const at = [...where, `response ${status}`];
     if (a.description !== b.description) docs.log.add('description-changed', at, 'description changed');
+    diffUnwalked(docs.log, a, b, ['description', 'headers', 'content'], at);
     diffResponseHeaders(docs, a.headers ?? {}, b.headers ?? {}, at);
     diffContent(docs, a.content ?? {}, b.content ?? {}, at, 'response');
   }
@@ -186,6 +217,7 @@ function diffResponseHeaders(docs: Docs, before: Json, after: Json, where: strin
     if (x.required && !y.required) docs.log.add('property-made-optional', at, 'header no longer always sent', 'response');
     if (!x.required && y.required) docs.log.add('property-made-required', at, 'header now always sent', 'response');
     if (x.description !== y.description) docs.log.add('description-changed', at, 'description changed');
+    diffUnwalked(docs.log, x, y, ['required', 'description', 'schema', 'example', 'examples', 'deprecated'], at);
     diffSchema({ ...docs, side: 'response' }, x.schema ?? {}, y.schema ?? {}, [...at, '']);
   }
 }

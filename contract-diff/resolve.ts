@@ -29,27 +29,46 @@ export function refOf(node: Json): string | undefined {
   return isObject(node) && typeof node.$ref == 'string' ? node.$ref : undefined;
 }
 
+const UPPER = new Set(['maxLength', 'maximum', 'maxItems', 'maxProperties', 'maxContains']);
+const LOWER = new Set(['minLength', 'minimum', 'minItems', 'minProperties', 'minContains']);
+
 /**
- * Resolves a schema and merges its `allOf` members into one schema: properties and `required` are united,
- * other keywords are taken from the first member that has them (the schema's own keywords first).
+ * Resolves a schema and merges its `allOf` members into one schema, as a validator would apply them all:
+ * properties and `required` are united (a property in several members keeps each of its schemas), numeric bounds
+ * keep the tightest. A keyword that two members give different values (two `anyOf`s, two types) cannot be merged:
+ * those members stay in a residual `allOf`, which schema-diff compares as a whole (a change there fails closed).
  */
 export function flatten(doc: Json, schema: Json): Json {
   const resolved = deref(doc, schema);
   if (!isObject(resolved) || !Array.isArray(resolved.allOf)) return resolved;
   const { allOf, ...own } = resolved;
-  const merged: Record<string, Json> = { ...own };
-  const properties: Record<string, Json> = { ...(own.properties ?? {}) };
-  const required = new Set<string>(own.required ?? []);
-  for (const member of (allOf as Json[]).map((m) => flatten(doc, m))) {
-    if (!isObject(member)) continue;
-    for (const [key, value] of Object.entries(member)) {
-      if (key == 'properties') Object.assign(properties, value);
-      else if (key == 'required') (value as string[]).forEach((name) => required.add(name));
-      else if (!(key in merged)) merged[key] = value;
+  const merged: Record<string, Json> = {};
+  const properties: Record<string, Json> = {};
+  const required = new Set<string>();
+  const unmerged: Json[] = [];
+  for (const member of [own, ...(allOf as Json[]).map((m) => flatten(doc, m))]) {
+    if (!isObject(member)) {
+      if (member !== true) unmerged.push(member);
+      continue;
     }
+    const leftover: Record<string, Json> = {};
+    for (const [key, value] of Object.entries(member)) {
+      if (key == 'properties') {
+        for (const [name, property] of Object.entries<Json>(value)) {
+          const known = properties[name];
+          properties[name] = known === undefined || canonical(known) == canonical(property) ? property : { allOf: [known, property] };
+        }
+      } else if (key == 'required') (value as string[]).forEach((name) => required.add(name));
+      else if (!(key in merged) || canonical(merged[key]) == canonical(value)) merged[key] = value;
+      else if (UPPER.has(key)) merged[key] = Math.min(merged[key], value);
+      else if (LOWER.has(key)) merged[key] = Math.max(merged[key], value);
+      else leftover[key] = value;
+    }
+    if (Object.keys(leftover).length) unmerged.push(leftover);
   }
   if (Object.keys(properties).length) merged.properties = properties;
   if (required.size) merged.required = [...required].sort();
+  if (unmerged.length) merged.allOf = unmerged;
   return merged;
 }
 

@@ -48,6 +48,8 @@ export function diffSchema(ctx: SchemaContext, baseSchema: Json, headSchema: Jso
     diffSchema(ctx, a.items ?? {}, b.items ?? {}, [...where.slice(0, -1), `${where.at(-1) ?? ''}[]`], nextStack);
   }
   for (const keyword of ['anyOf', 'oneOf'] as const) diffVariants(ctx, a[keyword], b[keyword], keyword, where, nextStack);
+  // allOf members that flatten could not merge (the same keyword with two values): not judged, so fail closed
+  if (canonical(a.allOf) != canonical(b.allOf)) ctx.log.add('unclassified', where, 'allOf members that do not merge changed');
   diffAnnotations(ctx, a, b, where);
 }
 
@@ -99,7 +101,9 @@ function diffBounds(ctx: SchemaContext, a: Json, b: Json, where: string[]): void
     const y = b[keyword];
     if (x === y) return;
     const detail = `${keyword} ${x ?? 'none'} → ${y ?? 'none'}`;
-    if (x === undefined || (y !== undefined && tighter(x, y))) ctx.log.add('constraint-tightened', where, detail, ctx.side);
+    // OpenAPI 3.0 writes exclusiveMinimum/Maximum as true/false beside minimum/maximum: true is the tighter one
+    const flag = typeof x == 'boolean' || typeof y == 'boolean';
+    if (flag ? !x && y === true : x === undefined || (y !== undefined && tighter(x, y))) ctx.log.add('constraint-tightened', where, detail, ctx.side);
     else ctx.log.add('constraint-loosened', where, detail, ctx.side);
   };
   UPPER_BOUNDS.forEach((k) => bound(k, (x, y) => y < x));
@@ -159,11 +163,16 @@ function diffAdditionalProperties(ctx: SchemaContext, a: Json, b: Json, where: s
   diffSchema(ctx, x === undefined || x === true ? {} : x, y === undefined || y === true ? {} : y, [...where.slice(0, -1), join(where.at(-1), '*')], stack);
 }
 
-/** anyOf / oneOf: equal variants pair up first, the rest by position; the leftovers were added or removed. */
+/**
+ * anyOf / oneOf: a list that appears constrains the values (they must now match a variant), one that goes frees
+ * them. Within a list, equal variants pair up first, the rest by position; the leftovers were added or removed.
+ */
 function diffVariants(ctx: SchemaContext, before: Json[] | undefined, after: Json[] | undefined, keyword: string, where: string[], stack: string[]): void {
   if (!before && !after) return;
-  const xs = (before ?? []).map((s) => ({ raw: s, key: canonical(flatten(ctx.base, s)) }));
-  const ys = (after ?? []).map((s) => ({ raw: s, key: canonical(flatten(ctx.head, s)) }));
+  if (!before) return ctx.log.add('constraint-tightened', where, `${keyword} added: values must now match one of ${after!.length} variants`, ctx.side);
+  if (!after) return ctx.log.add('constraint-loosened', where, `${keyword} removed: values no longer limited to its ${before.length} variants`, ctx.side);
+  const xs = before.map((s) => ({ raw: s, key: canonical(flatten(ctx.base, s)) }));
+  const ys = after.map((s) => ({ raw: s, key: canonical(flatten(ctx.head, s)) }));
   const unmatchedX = xs.filter((x) => !ys.some((y) => y.key == x.key));
   const unmatchedY = ys.filter((y) => !xs.some((x) => x.key == y.key));
   const paired = Math.min(unmatchedX.length, unmatchedY.length);
