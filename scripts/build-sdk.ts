@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { requestFormats, responseFormats, type Formats } from '../src/schema-check.js';
 import { extractSchema } from '../src/schemas/extract.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,14 +21,14 @@ const entry = join(root, 'src/index.ts');
 
 /** Replaces src/schemas/<name>.ts with `export default <extracted schema>`: the bundle never holds the whole contract. */
 export function schemaDataPlugin(): Plugin {
-  const names: Record<string, string> = { request: 'CreateTaskRequest', task: 'Task' };
+  const schemas: Record<string, [name: string, formats: Formats]> = { request: ['CreateTaskRequest', requestFormats], task: ['Task', responseFormats] };
   return {
     name: 'contract-schema-data',
     setup(b) {
       b.onLoad({ filter: /[\\/]src[\\/]schemas[\\/](request|task)\.ts$/ }, (args) => {
         const spec = JSON.parse(readFileSync(join(root, 'generated/openapi.json'), 'utf8'));
-        const name = names[/(request|task)\.ts$/.exec(args.path)![1]!]!;
-        return { contents: `export default ${JSON.stringify(extractSchema(spec, name))};`, loader: 'js' };
+        const [name, formats] = schemas[/(request|task)\.ts$/.exec(args.path)![1]!]!;
+        return { contents: `export default ${JSON.stringify(extractSchema(spec, name, formats))};`, loader: 'js' };
       });
     },
   };

@@ -7,20 +7,30 @@ import * as openapiFetch from 'openapi-fetch';
 import type { Client } from 'openapi-fetch';
 import { mintingMiddleware } from './auth.js';
 import { Deadline } from './deadline.js';
-import { APIUserAbortError, KoreError } from './errors.js';
+import { APIUserAbortError, KoreError, RequestValidationError } from './errors.js';
 import { normalizeCall, normalizeOptions, type CallOptions, type KoreClientOptions, type NormalizedCall } from './options.js';
 import { createRedactor, type Redact } from './redact.js';
-import { createTaskPath, type CreateTaskRequest, type paths, type Task } from './types.js';
+import { createTaskPath, requestIdOf, type CreateTaskRequest, type paths, type Task } from './types.js';
 
 // Loaded on first use, so that the entry chunk holds only what a successful call needs (see the bench's sizes).
+// Should a chunk fail to load (a browser gone offline), the call still rejects with a KoreError; a failure the
+// chunk was to handle is not quoted, as it has not been redacted.
+const loadChunk = <T>(what: string, load: () => Promise<T>): Promise<T> =>
+  load().catch((e: unknown) => {
+    throw new KoreError(`createTask: the SDK could not load its ${what}: ${String((e as Error)?.message ?? e)}`);
+  });
 type RequestValidator = typeof import('./validate-request.js');
 type ResponseValidator = typeof import('./validate-response.js');
-// Only failed attempts need this one. Should it fail to load (a browser gone offline), the call still rejects
-// with a KoreError; the failure it was handling is not quoted, as it has not been redacted.
-const loadFailures = () =>
-  import('./failures.js').catch((e: unknown) => {
-    throw new KoreError(`createTask failed, and the SDK could not load its failure handling: ${String((e as Error)?.message ?? e)}`);
-  });
+const loadFailures = () => loadChunk('failure handling', () => import('./failures.js'));
+
+/** JSON.stringify, as openapi-fetch's own serializer, but a body JSON cannot carry is refused naming `(body)`. */
+function serializeBody(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch (e) {
+    throw new RequestValidationError([{ path: '(body)', message: `cannot be sent as JSON (${(e as Error).message})` }]);
+  }
+}
 
 export interface TaskWithResponse {
   data: Task;
@@ -56,14 +66,19 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
     if (call.signal?.aborted) throw new APIUserAbortError('the call was aborted', false);
     const deadline = new Deadline(call.timeoutMs, call.signal);
     log?.debug(`createTask: POST attempt ${n + 1}`, { streamId: o.streamId });
+    let reachedFetch = false; // before fetch, a failure is the SDK's or the body's, never the connection's
     try {
       const { data, error, response } = await deadline.race(api.POST(createTaskPath, {
         params: { path: { streamId: o.streamId }, header: call.accountId ? { accountId: call.accountId } : undefined },
         body,
+        bodySerializer: serializeBody,
         parseAs: 'text',
         // The signal goes to fetch itself rather than into openapi-fetch's Request: fetch copies the Request
         // anyway, and a signal built into both would be followed twice (it costs more than the rest of the SDK).
-        fetch: (request: Request) => (o.fetch ?? fetch)(request, { signal: deadline.signal }),
+        fetch: (request: Request) => {
+          reachedFetch = true;
+          return (o.fetch ?? fetch)(request, { signal: deadline.signal });
+        },
       }));
       if (!response.ok) throw (await loadFailures()).answerError(response, error, redact);
       let task: Task;
@@ -73,11 +88,17 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
         // the task was created, but its answer is unreadable: never retried
         throw (await loadFailures()).answerError(response, undefined, redact, true);
       }
-      const result = { data: task, response, requestId: response.headers.get('x-request-id') ?? undefined };
-      if (o.validateResponses) (responseValidator ??= await import('./validate-response.js')).assertValidTask(result.data, response, result.requestId);
+      const result = { data: task, response, requestId: requestIdOf(response) };
+      if (o.validateResponses) {
+        responseValidator ??= await loadChunk('response validation', () => import('./validate-response.js'));
+        responseValidator.assertValidTask(result.data, response, result.requestId);
+      }
       return result;
     } catch (e) {
       if (e instanceof KoreError) throw e;
+      if (!reachedFetch && !deadline.timedOut && !call.signal?.aborted) {
+        throw new KoreError(`createTask: the request could not be made (nothing was sent): ${redact(String((e as Error)?.message ?? e))}`);
+      }
       throw (await loadFailures()).thrownError(e, deadline.timedOut, call.signal?.aborted, call.timeoutMs, redact);
     } finally {
       deadline.release();
@@ -103,7 +124,8 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
     const call = normalizeCall(options, o);
     if (o.validateRequests) {
       // awaited before anything is sent: a body that breaks the contract never leaves
-      const refused = (requestValidator ??= await import('./validate-request.js')).requestError(body);
+      requestValidator ??= await loadChunk('request validation', () => import('./validate-request.js'));
+      const refused = requestValidator.requestError(body);
       if (refused) {
         log?.error(`createTask: not sent: ${refused.message}`, {});
         throw refused;

@@ -17,7 +17,7 @@ import {
   type APIErrorInit,
 } from './errors.js';
 import type { Redact } from './redact.js';
-import type { ErrorEnvelope } from './types.js';
+import { requestIdOf, type ErrorEnvelope } from './types.js';
 
 export { retryDelay, sleepFor } from './retry.js';
 
@@ -32,7 +32,7 @@ const byStatus: Record<number, typeof APIError> = {
 /** The error for an HTTP answer that is not a success; `detail` stands in when there is no envelope. */
 export function errorForStatus(status: number, init: APIErrorInit, detail?: string): APIError {
   const Class = byStatus[status] ?? (status > 499 ? InternalServerError : APIError);
-  const said = init.envelope?.errors?.map((e) => e.msg).join('; ') || detail;
+  const said = init.envelope?.errors?.map((e) => e.msg).filter((m) => typeof m == 'string').join('; ') || detail;
   return new Class(status + (said ? ' ' + said : ''), { ...init, status });
 }
 
@@ -41,10 +41,12 @@ export function errorForStatus(status: number, init: APIErrorInit, detail?: stri
  * the text when it is not JSON); `unreadable` marks a success whose body is not JSON (the task was created).
  */
 export function answerError(response: Response, error: unknown, redact: Redact, unreadable?: boolean): APIError {
-  const init = { headers: response.headers, requestId: response.headers.get('x-request-id') ?? undefined };
+  const init = { headers: response.headers, requestId: requestIdOf(response) };
   if (unreadable) return errorForStatus(response.status, init, 'the response body is not valid JSON (the task may have been created)');
-  const envelope = isEnvelope(error) ? redactEnvelope(error, redact) : undefined;
-  return errorForStatus(response.status, { ...init, envelope }, typeof error == 'string' ? redact(error.slice(0, 200)) : undefined);
+  // Every string of the answer is redacted before anything reads it: any field may quote a token.
+  const said = redactDeep(error, redact);
+  const envelope = isEnvelope(said) ? envelopeOf(said) : undefined;
+  return errorForStatus(response.status, { ...init, envelope }, envelope ? undefined : detailOf(said));
 }
 
 // Errors from these codes mean the connection never opened, so the request cannot have been processed.
@@ -61,12 +63,29 @@ export function thrownError(e: unknown, timedOut: boolean, aborted: boolean | un
   return new APIConnectionError(`connection failed${code ? ` (${code})` : ''}: ${why}`, sent, safeCause(e, why, code));
 }
 
-function isEnvelope(value: unknown): value is ErrorEnvelope {
-  return Array.isArray((value as ErrorEnvelope | undefined)?.errors);
+function redactDeep(value: unknown, redact: Redact): unknown {
+  if (typeof value == 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact));
+  if (typeof value == 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)]));
+  return value;
 }
 
-function redactEnvelope(envelope: ErrorEnvelope, redact: Redact): ErrorEnvelope {
-  return { ...envelope, errors: envelope.errors.map((e) => ({ ...e, msg: redact(String(e?.msg)) })) };
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v !== null && !Array.isArray(v);
+
+function isEnvelope(value: unknown): value is { errors: unknown[] } {
+  return isRecord(value) && Array.isArray(value.errors) && value.errors.some(isRecord);
+}
+
+/** The envelope's error items; `msg` filled from `message` where a page spells it that way. */
+function envelopeOf(body: { errors: unknown[] }): ErrorEnvelope {
+  const errors = body.errors.filter(isRecord).map((e) => (typeof e.msg != 'string' && typeof e.message == 'string' ? { ...e, msg: e.message } : e));
+  return { ...body, errors } as ErrorEnvelope;
+}
+
+/** What a failed answer that is not an envelope said: its text (cut after redaction), or a JSON body's message. */
+function detailOf(said: unknown): string | undefined {
+  const text = typeof said == 'string' ? said : isRecord(said) && typeof said.message == 'string' ? said.message : said === undefined ? undefined : JSON.stringify(said);
+  return text ? text.slice(0, 200) : undefined;
 }
 
 // The original error may quote a token (a custom fetch's message, say): keep its name and code, redact its text.

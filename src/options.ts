@@ -134,6 +134,7 @@ export interface NormalizedCall {
 
 export function normalizeCall(input: CallOptions | undefined, client: NormalizedOptions): NormalizedCall {
   if (input === undefined) return { signal: undefined, timeoutMs: client.timeoutMs, retry: client.retry, accountId: client.accountId };
+  if (!input || typeof input != 'object') fail('(call options)', 'must be an object');
   const o = input as Record<string, unknown>;
   if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) fail('signal', 'must be an AbortSignal');
   return {

@@ -49,6 +49,7 @@ export function retryDelay(error: unknown, retry: number, policy: RetryPolicy): 
 /** The default wait before a retry: setTimeout, cut short when the call's signal aborts. */
 export const sleepFor = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve(); // aborted already: 'abort' will not fire again
     const done = () => (clearTimeout(timer), signal?.removeEventListener('abort', done), resolve());
     const timer = setTimeout(done, ms);
     signal?.addEventListener('abort', done);

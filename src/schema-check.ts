@@ -29,6 +29,14 @@ export type Formats = Record<string, (value: unknown) => boolean>;
 const email = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 export const requestFormats: Formats = { email: (v) => typeof v != 'string' || email.test(v) };
 
+const dateTime = /^\d{4}-[01]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i;
+export const responseFormats: Formats = {
+  ...requestFormats,
+  'date-time': (v) => typeof v != 'string' || (dateTime.test(v) && !Number.isNaN(Date.parse(v))),
+  int64: (v) => typeof v != 'number' || Number.isInteger(v), // as ajv-formats: every JS integer fits
+  int32: (v) => typeof v != 'number' || (Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31),
+};
+
 const typeOf = (v: unknown) =>
   v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v;
 const isType = (v: unknown, t: string) => typeOf(v) == t || (t == 'number' && typeOf(v) == 'integer');

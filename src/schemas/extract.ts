@@ -3,9 +3,10 @@
  * `$ref`s inlined, annotations (descriptions, examples…) dropped. Used at run time by the source (tests, tsx) and
  * at build time by scripts/build-sdk.ts, which replaces src/schemas/{request,task}.ts with the extracted data,
  * so the published bundle carries data, not the whole contract and not generated code.
- * A keyword the validator does not interpret makes this throw: the validator can never silently skip a rule.
+ * A keyword the validator does not interpret, or a format the given checkers lack, makes this throw: the validator
+ * can never silently skip a rule, nor refuse every value for want of a checker.
  */
-import type { Schema } from '../schema-check.js';
+import type { Formats, Schema } from '../schema-check.js';
 
 const interpreted = new Set([
   'type', 'required', 'properties', 'items', 'pattern', 'minLength', 'maxLength', 'format',
@@ -15,13 +16,13 @@ const annotations = new Set([
   'description', 'title', 'example', 'examples', 'default', 'deprecated', '$comment', 'readOnly', 'writeOnly',
   'externalDocs',
 ]);
-export const interpretedFormats = new Set(['email', 'date-time', 'int64', 'int32']);
 
 interface Spec {
   components?: { schemas?: Record<string, unknown> };
 }
 
-export function extractSchema(spec: Spec, name: string): Schema {
+/** `formats`: the checkers the schema will be validated with (schema-check.ts: requestFormats, responseFormats). */
+export function extractSchema(spec: Spec, name: string, formats: Formats): Schema {
   const all = spec.components?.schemas ?? {};
   const resolve = (node: unknown, where: string, depth: number): unknown => {
     if (depth > 32) throw new Error(`extractSchema: ${where} is too deep (a recursive $ref?)`);
@@ -37,8 +38,8 @@ export function extractSchema(spec: Spec, name: string): Schema {
     for (const [key, value] of Object.entries(obj)) {
       if (annotations.has(key) || key.startsWith('x-')) continue;
       if (!interpreted.has(key)) throw new Error(`extractSchema: keyword "${key}" at ${where} is not interpreted`);
-      if (key === 'format' && !interpretedFormats.has(value as string))
-        throw new Error(`extractSchema: format "${String(value)}" at ${where} is not interpreted`);
+      if (key === 'format' && !Object.hasOwn(formats, value as string))
+        throw new Error(`extractSchema: format "${String(value)}" at ${where} has no checker here`);
       if (key === 'properties') {
         out[key] = Object.fromEntries(
           Object.entries(value as Record<string, unknown>).map(([p, s]) => [p, resolve(s, `${where}/properties/${p}`, depth + 1)]),

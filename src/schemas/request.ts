@@ -1,5 +1,6 @@
 /** The CreateTaskRequest schema as validator data. The build replaces this module with the extracted data itself. */
 import spec from '../../generated/openapi.json';
+import { requestFormats } from '../schema-check.js';
 import { extractSchema } from './extract.js';
 
-export default extractSchema(spec, 'CreateTaskRequest');
+export default extractSchema(spec, 'CreateTaskRequest', requestFormats);

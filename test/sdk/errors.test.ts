@@ -14,7 +14,7 @@ import {
   RequestValidationError,
   ResponseValidationError,
 } from '../../src/index.js';
-import { envelope, json, makeClient, networkError, rejection, sampleBody, sampleTask } from './helpers.js';
+import { envelope, json, makeClient, networkError, ok, rejection, sampleBody, sampleTask } from './helpers.js';
 
 const statusClasses = [
   [400, BadRequestError],
@@ -70,6 +70,32 @@ describe('an HTTP error answer becomes the class of its status', () => {
     expect(e).toBeInstanceOf(InternalServerError);
     expect(e.envelope).toBeUndefined();
     expect(e.message).toBe('502 <html>Bad Gateway</html>');
+  });
+});
+
+describe('error bodies in other shapes', () => {
+  it("an envelope that spells msg as 'message' still gives the platform's message", async () => {
+    const e = await rejection(makeClient([json(401, { errors: [{ message: 'token expired', code: 4002 }] })]).client.createTask(sampleBody));
+    expect(e.message).toBe('401 token expired');
+    expect(e.platformMessage).toBe('token expired');
+  });
+
+  it("a JSON error body that is not an envelope gives its message, else its JSON", async () => {
+    const gateway = await rejection(makeClient([json(502, { message: 'upstream timed out' })], { maxRetries: 0 }).client.createTask(sampleBody));
+    expect(gateway.message).toBe('502 upstream timed out');
+    expect(gateway.envelope).toBeUndefined();
+    const odd = await rejection(makeClient([json(400, { errors: ['nope'] })]).client.createTask(sampleBody));
+    expect(odd.message).toBe('400 {"errors":["nope"]}');
+  });
+});
+
+describe('failures before anything is sent are not connection failures', () => {
+  it('a body JSON cannot carry is a RequestValidationError naming (body), never retried, nothing sent', async () => {
+    const { client, requests } = makeClient([ok()], { validateRequests: false, retryOn: ['network'] });
+    const e = await rejection(client.createTask({ ...sampleBody, extra: 1n } as never));
+    expect(e).toBeInstanceOf(RequestValidationError);
+    expect(e.problems).toEqual([{ path: '(body)', message: expect.stringMatching(/^cannot be sent as JSON \(.*BigInt/) }]);
+    expect(requests).toHaveLength(0);
   });
 });
 
@@ -150,21 +176,42 @@ describe('serialized errors', () => {
   });
 });
 
-describe('the failure-handling chunk (loaded on the first failed attempt)', () => {
+describe('lazily loaded chunks (last in this file: they reload the module graph)', () => {
   it('a successful call does not need it; if it cannot be loaded, a failure still rejects with a KoreError', async () => {
     vi.doMock('../../src/failures.js', () => {
       throw new Error('failed to fetch dynamically imported module');
     });
-    vi.resetModules();
-    const { createKoreClient, KoreError: FreshKoreError } = await import('../../src/index.js');
-    const { stubFetch, STREAM_ID, STATIC_JWT } = await import('./helpers.js');
-    const stub = stubFetch(json(200, sampleTask), json(500, envelope(`boom ${STATIC_JWT}`)));
-    const client = createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, fetch: stub.fetch });
-    await expect(client.createTask(sampleBody)).resolves.toEqual(sampleTask);
-    const e = await rejection(client.createTask(sampleBody));
-    vi.doUnmock('../../src/failures.js');
-    expect(e).toBeInstanceOf(FreshKoreError);
-    expect(e.message).toMatch(/^createTask failed, and the SDK could not load its failure handling: ./); // vitest rewords the import error
-    expect(e.message).not.toContain(STATIC_JWT);
+    try {
+      vi.resetModules();
+      const { createKoreClient, KoreError: FreshKoreError } = await import('../../src/index.js');
+      const { stubFetch, STREAM_ID, STATIC_JWT } = await import('./helpers.js');
+      const stub = stubFetch(json(200, sampleTask), json(500, envelope(`boom ${STATIC_JWT}`)));
+      const client = createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, fetch: stub.fetch });
+      await expect(client.createTask(sampleBody)).resolves.toEqual(sampleTask);
+      const e = await rejection(client.createTask(sampleBody));
+      expect(e).toBeInstanceOf(FreshKoreError);
+      expect(e.message).toMatch(/^createTask: the SDK could not load its failure handling: ./); // vitest rewords the import error
+      expect(e.message).not.toContain('boom'); // the failure it was handling is not quoted (unredacted)
+    } finally {
+      vi.doUnmock('../../src/failures.js');
+    }
+  });
+
+  it('a request-validation chunk that cannot load rejects with a KoreError, nothing sent', async () => {
+    vi.doMock('../../src/validate-request.js', () => {
+      throw new Error('failed to fetch dynamically imported module');
+    });
+    try {
+      vi.resetModules();
+      const { createKoreClient, KoreError: FreshKoreError } = await import('../../src/index.js');
+      const { stubFetch, STREAM_ID, STATIC_JWT } = await import('./helpers.js');
+      const stub = stubFetch(json(200, sampleTask));
+      const e = await rejection(createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, fetch: stub.fetch }).createTask(sampleBody));
+      expect(e).toBeInstanceOf(FreshKoreError);
+      expect(e.message).toMatch(/^createTask: the SDK could not load its request validation: ./);
+      expect(stub.requests).toHaveLength(0);
+    } finally {
+      vi.doUnmock('../../src/validate-request.js');
+    }
   });
 });

@@ -20,6 +20,10 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 export const ok = (headers: Record<string, string> = {}) => json(200, sampleTask, headers);
 export const envelope = (msg: string, code = 4000) => ({ errors: [{ msg, code }] });
 
+/** Answers only when the request's signal aborts (then rejects with its reason), like a server that never replies. */
+export const hang = (request: Request) =>
+  new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
+
 /** A fetch that answers with `answers` in turn (the last one repeats) and records every request. */
 export function stubFetch(...answers: Answer[]) {
   const requests: Request[] = [];

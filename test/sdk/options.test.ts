@@ -109,6 +109,11 @@ describe('bad options throw at once, naming the option', () => {
     expect((await rejection(client.createTask(sampleBody, { timeoutMs: 0 }))).message).toMatch(/option "timeoutMs"/);
     expect((await rejection(client.createTask(sampleBody, { maxRetries: -1 }))).message).toMatch(/option "maxRetries"/);
     expect((await rejection(client.createTask(sampleBody, { accountId: 7 as never }))).message).toMatch(/option "accountId"/);
+    for (const notAnObject of [null, 'fast', 5]) {
+      const e = await rejection(client.createTask(sampleBody, notAnObject as never));
+      expect(e).toBeInstanceOf(TypeError);
+      expect(e.message).toBe('kore client: option "(call options)" must be an object');
+    }
     expect(requests).toHaveLength(0);
   });
 

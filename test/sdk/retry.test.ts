@@ -7,8 +7,8 @@ import {
   InternalServerError,
   RateLimitError,
 } from '../../src/index.js';
-import { backoffMs, isRetryable, maxRetryAfterMs, retryAfterMs, retryDelay } from '../../src/retry.js';
-import { envelope, json, makeClient, networkError, ok, rejection, sampleBody } from './helpers.js';
+import { backoffMs, isRetryable, maxRetryAfterMs, retryAfterMs, retryDelay, sleepFor } from '../../src/retry.js';
+import { envelope, hang, json, makeClient, networkError, ok, rejection, sampleBody } from './helpers.js';
 
 const limited = (retryAfter?: string) =>
   json(429, envelope("You've exceeded the per-minute rate limit", 4290), retryAfter ? { 'retry-after': retryAfter } : {});
@@ -71,8 +71,6 @@ describe('by default only what cannot have created a task is retried', () => {
   });
 
   it('a timeout is not retried', async () => {
-    const hang = (request: Request) =>
-      new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
     const { client, requests } = makeClient([hang, ok()], { timeoutMs: 5 });
     expect(await rejection(client.createTask(sampleBody))).toBeInstanceOf(APIConnectionTimeoutError);
     expect(requests).toHaveLength(1);
@@ -99,8 +97,6 @@ describe('retryOn opts in to retries that can duplicate a task', () => {
   });
 
   it("'timeout' retries a timed-out attempt", async () => {
-    const hang = (request: Request) =>
-      new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
     const { client, requests } = makeClient([hang, ok()], { timeoutMs: 5, retryOn: ['timeout'] });
     await client.createTask(sampleBody);
     expect(requests).toHaveLength(2);
@@ -163,6 +159,13 @@ describe('Retry-After and backoff', () => {
     expect([0, 1, 2, 3, 4, 5, 9].map((n) => backoffMs(n, 0))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
     expect(backoffMs(2, 1)).toBe(1500);
     expect(backoffMs(2, 0.5)).toBe(1750);
+  });
+
+  it('the default wait ends at once for a signal aborted before it began (abort will not fire again)', async () => {
+    const aborted = AbortSignal.abort();
+    const started = performance.now();
+    await sleepFor(60_000, aborted);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('decides in one place: retryDelay is undefined past maxRetries or for a non-retryable error', () => {

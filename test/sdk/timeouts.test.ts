@@ -1,10 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { APIConnectionTimeoutError, APIUserAbortError, createKoreClient } from '../../src/index.js';
-import { STATIC_JWT, STREAM_ID, makeClient, ok, rejection, sampleBody, stubFetch } from './helpers.js';
-
-/** Answers only when the request's signal aborts (then rejects with its reason), like a server that never replies. */
-const hang = (request: Request) =>
-  new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
+import { STATIC_JWT, STREAM_ID, hang, makeClient, ok, rejection, sampleBody, stubFetch } from './helpers.js';
 
 describe('timeouts', () => {
   it('timeoutMs bounds each attempt and throws APIConnectionTimeoutError', async () => {
@@ -43,8 +39,14 @@ describe('timeouts', () => {
   });
 
   it('a fast answer is not affected and leaves no timer behind', async () => {
-    const { client } = makeClient([ok()], { timeoutMs: 50 });
-    await expect(client.createTask(sampleBody)).resolves.toBeDefined();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { client } = makeClient([ok()], { timeoutMs: 50 });
+      await expect(client.createTask(sampleBody)).resolves.toMatchObject({ refId: expect.any(String) });
+      expect(vi.getTimerCount()).toBe(0); // the attempt's deadline was cleared when it answered
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
