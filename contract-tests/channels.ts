@@ -5,7 +5,7 @@
  */
 import { createKoreClient, RequestValidationError } from '../src/index.js';
 import { Configuration, TasksApi, type CreateTaskRequest as GeneratorRequest } from '../generated/openapi-generator-client/index.js';
-import { recordingFetch, type ProbeMeta, type Sink } from './record.js';
+import { rateLimitWaitMs, recordingFetch, type ProbeMeta, type Sink } from './record.js';
 import { validToken } from './tokens.js';
 import type { Body } from './bodies.js';
 import type { Target } from './targets/target.js';
@@ -17,21 +17,35 @@ export interface Sender {
   record: Sink;
 }
 
-/** Runs `send` with a sink that also keeps what it recorded; a client's own refusal is recorded too. */
+/**
+ * Runs `send` with a sink that also keeps what it recorded; a client's own refusal is recorded too. An unprovoked
+ * 429 (a live tenant's shared rate limit) is recorded as such, and the whole call is made again after Retry-After,
+ * so the probe still gets its answer.
+ */
 async function capture(ctx: Sender, meta: ProbeMeta, send: (sink: Sink) => Promise<unknown>): Promise<Exchange> {
-  const mine: Exchange[] = [];
-  const sink: Sink = (x) => (mine.push(x), ctx.record(x));
-  try {
-    await send(sink);
-  } catch (error) {
-    if (mine.length === 0) {
-      const refused = error instanceof RequestValidationError ? 'the client refused to send it' : 'the call failed before any request';
-      sink({ ...meta, request: { method: 'POST', path: pathOf(ctx.target), headers: {} }, error: `${refused}: ${(error as Error).message}` });
+  for (let attempt = 0; ; attempt++) {
+    const mine: Exchange[] = [];
+    const sink: Sink = (x) => void mine.push(x);
+    try {
+      await send(sink);
+    } catch (error) {
+      if (mine.length === 0) {
+        const refused = error instanceof RequestValidationError ? 'the client refused to send it' : 'the call failed before any request';
+        sink({ ...meta, request: { method: 'POST', path: pathOf(ctx.target), headers: {} }, error: `${refused}: ${(error as Error).message}` });
+      }
+      // An HTTP error answer was recorded by the fetch: the checks judge it; keep what the client said of it.
+      else mine[mine.length - 1]!.clientError = `${(error as Error).name}: ${(error as Error).message}`;
     }
-    // An HTTP error answer was recorded by the fetch: the checks judge it; keep what the client said of it.
-    else mine[mine.length - 1]!.clientError = `${(error as Error).name}: ${(error as Error).message}`;
+    const last = mine[mine.length - 1]!;
+    const wait = rateLimitWaitMs(last, attempt);
+    if (wait === undefined) {
+      mine.forEach(ctx.record);
+      return last;
+    }
+    mine.slice(0, -1).forEach(ctx.record);
+    ctx.record({ ...last, probe: `${meta.probe} (rate limited, sent again)`, intent: 'rate-limited', field: undefined });
+    await new Promise((resolve) => setTimeout(resolve, wait));
   }
-  return mine[mine.length - 1]!;
 }
 
 const pathOf = (t: Target) => OPERATION_PATH.replace('{streamId}', encodeURIComponent(t.streamId));

@@ -123,25 +123,14 @@ describe('client_agreement', () => {
   });
 });
 
-describe('an unprovoked 429 (a live tenant over its shared limit)', () => {
-  it('is recorded for the header checks and the request is sent again after Retry-After', async () => {
-    const { createServer } = await import('node:http');
-    const { recordingFetch } = await import('./record.js');
-    let calls = 0;
-    const server = createServer((_req, res) => {
-      calls++;
-      if (calls === 1) res.writeHead(429, { 'retry-after': '0', 'content-type': 'application/json' }).end(JSON.stringify(envelope(4029)));
-      else res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const recorded: Exchange[] = [];
-    const f = recordingFetch((x) => recorded.push(x), { probe: 'p', intent: 'accept', via: 'fetch' }, 'valid token');
-    const res = await f(`http://127.0.0.1:${(server.address() as { port: number }).port}/`, { method: 'POST', body: '{"a":1}' });
-    server.close();
-    expect(res.status).toBe(200);
-    expect(recorded.map((x) => [x.intent, x.response?.status, x.request.body])).toEqual([
-      ['rate-limited', 429, '{"a":1}'],
-      ['accept', 200, '{"a":1}'],
-    ]);
+describe('evidence is redacted where it is made', () => {
+  it('a registered secret or a JWT in a finding never reaches a verdict (test messages, reports)', async () => {
+    const { addSecret } = await import('./redact.js');
+    const { verdict } = await import('./checks/verdict.js');
+    const secret = addSecret('a-client-secret-for-this-test');
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+    const v = verdict('auth', { ran: true, failures: [{ text: `server echoed ${secret} and ${jwt}` }], notRun: [`case with ${secret}: why`] });
+    expect(v.evidence).toEqual(['server echoed [redacted] and [redacted jwt]']);
+    expect(v.notRun).toEqual(['case with [redacted]: why']);
   });
 });

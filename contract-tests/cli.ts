@@ -10,7 +10,7 @@ import { humanSummary } from './report/human.js';
 import { writeReports } from './report/write.js';
 import { isBreaking } from './runner.js';
 import { runTargets, targetNames, type TargetName } from './suite.js';
-import { liveVariables, missingLiveVariables } from './targets/live.js';
+import { liveVariables, malformedLiveVariables, missingLiveVariables } from './targets/live.js';
 import { redact } from './redact.js';
 
 function usage(message: string): never {
@@ -27,11 +27,17 @@ try {
 const targets = (values.target ?? ['mock', 'sandbox']).flatMap((t) => t.split(',')).map((t) => t.trim()) as TargetName[];
 const unknown = targets.filter((t) => !targetNames.includes(t));
 if (unknown.length) usage(`unknown target ${unknown.join(', ')}`);
+if (values.drift && !targets.includes('sandbox')) usage('--drift applies to the sandbox target only (add --target sandbox)');
 
 if (targets.includes('live')) {
   const missing = missingLiveVariables();
   if (missing.length) {
     console.error(`live target: missing ${missing.join(', ')}.\nRequired: ${liveVariables.required.join(', ')}, and ${liveVariables.auth}; optional: ${liveVariables.optional.join(', ')}.`);
+    process.exit(2);
+  }
+  const malformed = malformedLiveVariables();
+  if (malformed.length) {
+    console.error(`live target: ${malformed.join('; ')}.`);
     process.exit(2);
   }
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
 import { mintJwt } from './tokens.js';
-import { missingLiveVariables } from './targets/live.js';
+import { malformedLiveVariables, missingLiveVariables } from './targets/live.js';
 
 const cli = (env: Record<string, string>, reports: string) =>
   new Promise<{ code: number | null; output: string }>((resolve) => {
@@ -61,6 +61,20 @@ describe('live target', () => {
     expect(code).toBe(2);
     expect(output).toContain('missing KORE_STREAM_ID, KORE_CASE_ID, KORE_CASE_REF_ID, KORE_TASK_TEMPLATE_ID, KORE_CLIENT_ID (or KORE_JWT)');
     expect(output).not.toContain('do-not-print-this-secret');
+  }, 20_000);
+
+  it('refuses malformed variables by name before sending anything (a bad id would fail every probe for the wrong reason)', async () => {
+    const env = { ...fixtures(sandbox), KORE_JWT: 'x', KORE_BASE_URL: 'platform.kore.ai', KORE_CASE_ID: 'ci-1', KORE_USER_ID: 'do-not-print-this' };
+    expect(malformedLiveVariables(env)).toEqual([
+      'KORE_BASE_URL must be an http(s) URL, e.g. https://platform.kore.ai',
+      expect.stringMatching(/^KORE_CASE_ID is not a CaseId as the contract defines it \(e\.g\. ci-/),
+      expect.stringMatching(/^KORE_USER_ID is not a UserId /),
+    ]);
+    expect(malformedLiveVariables({ ...fixtures(sandbox), KORE_JWT: 'x' })).toEqual([]);
+    const { code, output } = await cli(env, reports);
+    expect(code).toBe(2);
+    expect(output).toMatch(/^live target: KORE_BASE_URL must be an http\(s\) URL/m);
+    expect(output).not.toContain('do-not-print-this');
   }, 20_000);
 
   it('with app credentials: every check runs (a 429 cannot be provoked), reports are written, no secret is printed', async () => {

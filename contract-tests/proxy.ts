@@ -6,13 +6,22 @@
  */
 import { parseArgs } from 'node:util';
 import { startPrism, BUNDLE } from '../scripts/lib/prism.js';
+import { isHttpUrl } from './targets/live.js';
 
-const { values } = parseArgs({ options: { errors: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } } });
-const upstream = process.env.KORE_BASE_URL;
-if (!upstream) {
-  console.error('npm run proxy: set KORE_BASE_URL to the server to put the proxy in front of (e.g. http://127.0.0.1:4020 for `npm run sandbox`)');
+function fail(message: string): never {
+  console.error(`npm run proxy: ${message}`);
   process.exit(2);
 }
+
+let values;
+try {
+  ({ values } = parseArgs({ options: { errors: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } }, strict: true }));
+} catch (error) {
+  fail((error as Error).message);
+}
+const upstream = process.env.KORE_BASE_URL;
+if (!upstream) fail('set KORE_BASE_URL to the server to put the proxy in front of (e.g. http://127.0.0.1:4020 for `npm run sandbox`)');
+if (!isHttpUrl(upstream)) fail('KORE_BASE_URL must be an http(s) URL, e.g. http://127.0.0.1:4020');
 const port = Number(process.env.PORT ?? 4030);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a whole number from 0 to 65535, got "${process.env.PORT}"`);

@@ -14,36 +14,31 @@ export function recordingFetch(sink: Sink, meta: ProbeMeta, authLabel: string): 
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = name === 'auth' ? authLabel : value));
     const body = request.body ? await request.clone().text() : undefined;
-    const url = new URL(request.url);
-    for (let attempt = 0; ; attempt++) {
-      const recorded: Exchange = { ...meta, request: { method: request.method, path: url.pathname, headers, body } };
-      let response: Response;
-      try {
-        response = await fetch(request.clone());
-        recorded.response = await readResponse(response.clone());
-      } catch (error) {
-        recorded.error = `no HTTP answer: ${(error as Error).message}`;
-        sink(recorded);
-        throw error;
-      }
-      // A live tenant shares 60 requests a minute per account: an unprovoked 429 is recorded (the header checks
-      // judge it) and the request is sent again after Retry-After, so the probe still gets its answer.
-      const wait = retryAfterMs(recorded, attempt);
-      if (wait === undefined) {
-        sink(recorded);
-        return response;
-      }
-      sink({ ...recorded, probe: `${meta.probe} (rate limited, sent again)`, intent: 'rate-limited', field: undefined });
-      await new Promise((resolve) => setTimeout(resolve, wait));
+    const recorded: Exchange = { ...meta, request: { method: request.method, path: new URL(request.url).pathname, headers, body } };
+    let response: Response;
+    try {
+      response = await fetch(request);
+      recorded.response = await readResponse(response.clone());
+    } catch (error) {
+      recorded.error = `no HTTP answer: ${(error as Error).message}`;
+      sink(recorded);
+      throw error;
     }
+    sink(recorded);
+    return response;
   };
 }
 
 const maxRateLimitRetries = 3;
 const maxWaitMs = 65_000;
 
-function retryAfterMs(x: Exchange, attempt: number): number | undefined {
-  if (x.intent === 'rate-limited' || x.response?.status !== 429 || attempt >= maxRateLimitRetries) return undefined;
+/**
+ * A live tenant shares 60 requests a minute per account: how long to wait before sending a probe again when its
+ * answer was an unprovoked 429 (undefined: judge the answer as it is). The wait happens around the whole call
+ * (channels.ts), not inside a client's fetch, whose own timeout would cut it short.
+ */
+export function rateLimitWaitMs(x: Exchange | undefined, attempt: number): number | undefined {
+  if (!x || x.intent === 'rate-limited' || x.response?.status !== 429 || attempt >= maxRateLimitRetries) return undefined;
   const seconds = Number(x.response.headers['retry-after']);
   return Math.min(maxWaitMs, Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 60_000);
 }

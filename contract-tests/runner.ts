@@ -1,6 +1,7 @@
 /** Runs every check against one target and collects the verdicts: one TargetReport per target. */
 import { checks } from './checks/index.js';
 import { createContext, type PbtSettings } from './context.js';
+import { redact } from './redact.js';
 import type { Target } from './targets/target.js';
 import { checkNames, type Verdict } from './types.js';
 
@@ -22,7 +23,7 @@ export async function runSuite(target: Target, pbt?: PbtSettings): Promise<Targe
       verdicts.push(await checks[name](ctx));
     } catch (error) {
       // A check that crashes is a failure of that check (with why), never a silent pass.
-      verdicts.push({ check: name, status: 'fail', evidence: [`the check itself failed: ${(error as Error).stack ?? error}`], fields: [], notRun: [] });
+      verdicts.push({ check: name, status: 'fail', evidence: [redact(`the check itself failed: ${(error as Error).stack ?? error}`)], fields: [], notRun: [] });
     }
   }
   return { target: target.name, baseUrl: target.baseUrl, verdicts, requests: ctx.log.length, durationMs: performance.now() - started, pbt: ctx.pbt };

@@ -6,6 +6,10 @@ import { driftModes } from '../sandbox/drift.js';
 import { runTarget, runTargets } from './suite.js';
 
 const runs = Number(process.argv[2] ?? 10);
+if (!Number.isInteger(runs) || runs < 2) {
+  console.error(`stability: the number of runs must be an integer of at least 2 (got ${process.argv[2]})`);
+  process.exit(2);
+}
 const distinct = new Set<string>();
 for (let i = 1; i <= runs; i++) {
   const reports = await runTargets(['mock', 'sandbox']);

@@ -1,5 +1,6 @@
 /** Building verdicts: findings become evidence lines, fields are collected, the status follows from what was found. */
 import type { RunContext } from '../context.js';
+import { redact } from '../redact.js';
 import type { CheckName, Exchange, Intent, Verdict } from '../types.js';
 
 export interface Finding {
@@ -19,9 +20,9 @@ export function verdict(
   return {
     check,
     status,
-    evidence,
+    evidence: evidence.map(redact), // redacted where evidence is made: test messages and every report show it
     fields: [...new Set(findings.map((f) => f.field).filter((f): f is string => !!f))],
-    notRun: found.notRun ?? [],
+    notRun: (found.notRun ?? []).map(redact),
   };
 }
 

@@ -3,6 +3,7 @@
  * tasks there (positive, semantic and property-based checks), on the tenant's fixture case and template.
  */
 import { addSecret } from '../redact.js';
+import { bundle, validatorAt } from '../spec.js';
 import type { Credentials } from '../tokens.js';
 import type { Target } from './target.js';
 
@@ -24,9 +25,36 @@ export function missingLiveVariables(env: NodeJS.ProcessEnv = process.env): stri
   return missing;
 }
 
+/** The contract's schema for each id variable: a malformed id would make every probe fail for the wrong reason. */
+const idSchemas: Record<string, string> = {
+  KORE_STREAM_ID: 'StreamId',
+  KORE_CASE_ID: 'CaseId',
+  KORE_CASE_REF_ID: 'CaseRefId',
+  KORE_TASK_TEMPLATE_ID: 'TaskTemplateId',
+  KORE_USER_ID: 'UserId',
+  KORE_ACCOUNT_ID: 'AccountId',
+};
+
+export const isHttpUrl = (text: string): boolean => URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
+
+/** What is wrong with the variables that are set, by name (never a value: one may be a secret set in the wrong place). */
+export function malformedLiveVariables(env: NodeJS.ProcessEnv = process.env): string[] {
+  const problems: string[] = [];
+  if (env.KORE_BASE_URL && !isHttpUrl(env.KORE_BASE_URL)) problems.push('KORE_BASE_URL must be an http(s) URL, e.g. https://platform.kore.ai');
+  for (const [name, schema] of Object.entries(idSchemas)) {
+    const value = env[name];
+    if (value && !validatorAt(`/components/schemas/${schema}`)(value)) {
+      problems.push(`${name} is not a ${schema} as the contract defines it (e.g. ${bundle.components.schemas[schema].examples?.[0] ?? 'see the contract'})`);
+    }
+  }
+  return problems;
+}
+
 export function liveTarget(env: NodeJS.ProcessEnv = process.env): Target {
   const missing = missingLiveVariables(env);
   if (missing.length > 0) throw new Error(`live target: missing ${missing.join(', ')}`);
+  const malformed = malformedLiveVariables(env);
+  if (malformed.length > 0) throw new Error(`live target: ${malformed.join('; ')}`);
   const credentials: Credentials =
     env.KORE_CLIENT_ID && env.KORE_CLIENT_SECRET
       ? { kind: 'app', clientId: env.KORE_CLIENT_ID, clientSecret: addSecret(env.KORE_CLIENT_SECRET), sub: env.KORE_JWT_SUB }

@@ -1,9 +1,9 @@
 // Named invalid requests are rejected by the request schema, each for the reason it is named after.
 import { describe, expect, it } from 'vitest';
 import { seedSampleRequest } from '../helpers/seed.js';
-import { createValidator, type Json } from '../helpers/contract.js';
+import { validatorFor, type Json } from '../helpers/contract.js';
 
-const validate = createValidator()('CreateTaskRequest');
+const validate = validatorFor('CreateTaskRequest');
 const sample = seedSampleRequest() as Json;
 const user = sample.userInfo;
 

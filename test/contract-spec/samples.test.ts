@@ -2,10 +2,8 @@
 // validate against their schemas (JSON Schema 2020-12, formats on).
 import { describe, expect, it } from 'vitest';
 import { seedSampleRequest, seedSampleResponse } from '../helpers/seed.js';
-import { createValidator, loadBundle, resolve, type Json } from '../helpers/contract.js';
+import { bundle, deref, validatorFor as validator, type Json } from '../helpers/contract.js';
 
-const bundle = loadBundle();
-const validator = createValidator(bundle);
 const examples = bundle.components.examples;
 
 describe("the seed page's samples", () => {
@@ -27,7 +25,7 @@ describe("the seed page's samples", () => {
   it('every key of the sample response, at every depth, is declared in Task', () => {
     const undeclared: string[] = [];
     const walk = (value: Json, schema: Json, path: string) => {
-      schema = resolve(bundle, schema);
+      schema = deref(schema);
       if (Array.isArray(value)) {
         value.forEach((item, i) => walk(item, schema.items, `${path}[${i}]`));
       } else if (value && typeof value === 'object') {
@@ -53,14 +51,14 @@ describe('every example in the contract validates against its schema', () => {
   const bodies: [string, Json][] = [
     ['request', operation.requestBody.content['application/json']],
     ...Object.entries(operation.responses).map(
-      ([status, response]) => [status, resolve(bundle, response).content['application/json']] as [string, Json],
+      ([status, response]) => [status, deref(response).content['application/json']] as [string, Json],
     ),
   ];
   for (const [where, media] of bodies) {
     for (const [name, example] of Object.entries(media.examples as Record<string, Json>)) {
       it(`${where}: ${name}`, () => {
         const validate = validator(media.schema.$ref.split('/').pop());
-        expect(validate(resolve(bundle, example).value), JSON.stringify(validate.errors)).toBe(true);
+        expect(validate(deref(example).value), JSON.stringify(validate.errors)).toBe(true);
       });
     }
   }

@@ -1,44 +1,10 @@
 /**
- * The bundled contract (generated/openapi.json) and a JSON Schema 2020-12 validator over it, formats on.
- * Schemas are addressed by their component name: `validatorFor('Task')`.
+ * The contract as the tests read it: the contract suite's own reading of generated/openapi.json
+ * (contract-tests/spec.ts: the bundle, `$ref` resolution, Ajv 2020 with formats), by component name.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { bundle, deref, validatorAt, type Json } from '../../contract-tests/spec.js';
 
-export const BUNDLE_PATH = fileURLToPath(new URL('../../generated/openapi.json', import.meta.url));
+export { bundle, deref, type Json };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any;
-
-export function loadBundle(): Json {
-  return JSON.parse(readFileSync(BUNDLE_PATH, 'utf8'));
-}
-
-export function createValidator(bundle: Json = loadBundle()) {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  ajv.addSchema({ ...bundle, $id: 'openapi.json' });
-  const cache = new Map<string, ValidateFunction>();
-  return (component: string): ValidateFunction => {
-    let validate = cache.get(component);
-    if (!validate) {
-      validate = ajv.compile({ $ref: `openapi.json#/components/schemas/${component}` });
-      cache.set(component, validate);
-    }
-    return validate;
-  };
-}
-
-/** Follows a local `$ref` (`#/components/...`) inside the bundle. */
-export function resolve(bundle: Json, node: Json): Json {
-  let current = node;
-  while (current && typeof current.$ref === 'string') {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .reduce((at: Json, key: string) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], bundle);
-  }
-  return current;
-}
+/** A validator of a component schema: `validatorFor('Task')`. */
+export const validatorFor = (component: string) => validatorAt(`/components/schemas/${component}`);

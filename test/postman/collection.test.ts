@@ -13,7 +13,7 @@ import sdk, { type Item } from 'postman-collection';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useMock } from '../docs/mock.js';
 import { seedSampleRequest } from '../helpers/seed.js';
-import { loadBundle } from '../helpers/contract.js';
+import { bundle } from '../helpers/contract.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let collection: sdk.Collection;
@@ -75,7 +75,7 @@ describe('the Postman collection', () => {
   it('keeps a saved example response for every documented status', () => {
     const statuses = createTask.responses.map((r) => r.code).sort();
     const documented = Object.keys(
-      loadBundle().paths['/caseManagement/api/public/analytics/{streamId}/createTask'].post.responses,
+      bundle.paths['/caseManagement/api/public/analytics/{streamId}/createTask'].post.responses,
     ).map(Number);
     expect(documented.length).toBeGreaterThan(1);
     expect(statuses).toEqual(documented.sort());

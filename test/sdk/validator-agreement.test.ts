@@ -10,10 +10,9 @@ import { check, requestFormats, responseFormats } from '../../src/schema-check.j
 import { extractSchema } from '../../src/schemas/extract.js';
 import requestSchema from '../../src/schemas/request.js';
 import taskSchema from '../../src/schemas/task.js';
-import { createValidator } from '../helpers/contract.js';
+import { validatorFor as ajv } from '../helpers/contract.js';
 import { sampleBody, sampleTask } from './helpers.js';
 
-const ajv = createValidator();
 const schemas = spec.components.schemas;
 const pattern = (name: keyof typeof schemas) => new RegExp((schemas[name] as { pattern: string }).pattern);
 
