@@ -56,7 +56,8 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
   const redact: Redact = createRedactor(['jwt' in o.auth ? o.auth.jwt : o.auth.clientSecret]);
   const log = o.logger;
   const auth = o.auth;
-  const api = createClient<paths>({ baseUrl: o.baseUrl, fetch: o.fetch, headers: 'jwt' in auth ? { auth: auth.jwt } : undefined });
+  // redirect 'manual': a redirect would carry the `auth` header (and, on 307/308, the body) to another server
+  const api = createClient<paths>({ baseUrl: o.baseUrl, fetch: o.fetch, headers: 'jwt' in auth ? { auth: auth.jwt } : undefined, redirect: 'manual' });
   if (!('jwt' in auth)) api.use(mintingMiddleware(auth, redact));
   let requestValidator: RequestValidator | undefined;
   let responseValidator: ResponseValidator | undefined;

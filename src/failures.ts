@@ -42,11 +42,24 @@ export function errorForStatus(status: number, init: APIErrorInit, detail?: stri
  */
 export function answerError(response: Response, error: unknown, redact: Redact, unreadable?: boolean): APIError {
   const init = { headers: response.headers, requestId: requestIdOf(response) };
+  if (isRedirect(response)) return redirectError(response, init, redact);
   if (unreadable) return errorForStatus(response.status, init, 'the response body is not valid JSON (the task may have been created)');
   // Every string of the answer is redacted before anything reads it: any field may quote a token.
   const said = redactDeep(error, redact);
   const envelope = isEnvelope(said) ? envelopeOf(said) : undefined;
   return errorForStatus(response.status, { ...init, envelope }, envelope ? undefined : detailOf(said));
+}
+
+// Fetched with redirect 'manual': Node answers the 3xx itself, a browser an opaque redirect (status 0, no headers).
+const isRedirect = (r: Response) => r.type == 'opaqueredirect' || (r.status > 299 && r.status < 400);
+
+function redirectError(response: Response, init: APIErrorInit, redact: Redact): APIError {
+  const location = response.headers.get('location');
+  const to = location ? ` to ${redact(location)}` : '';
+  return new APIError(`${response.status} redirect${to} not followed (the SDK never sends its credentials elsewhere): the task was not created`, {
+    ...init,
+    status: response.status,
+  });
 }
 
 // Errors from these codes mean the connection never opened, so the request cannot have been processed.
