@@ -62,9 +62,16 @@ function redirectError(response: Response, init: APIErrorInit, redact: Redact): 
   });
 }
 
-// Errors from these codes mean the connection never opened, so the request cannot have been processed.
-const notSentCodes = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
+// Errors with these causes come before any byte of the request left, so it cannot have been processed: the
+// connection never opened (refused, no address, unreachable, connect timeout), TLS refused the server's
+// certificate, the URL was unusable, or fetch itself refused: undici's "bad port" (6000, 10080…; it has no code),
+// a scheme it does not fetch. Anything else (ECONNRESET, UND_ERR_SOCKET, a browser's bare "Failed to fetch") may
+// have been sent.
+const notSentCodes =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|ENETUNREACH|EHOSTUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|ERR_INVALID_URL|ERR_TLS_CERT_ALTNAME_INVALID|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID)$/;
+const notSentMessages = /^(bad port|unknown scheme|URL scheme must be a HTTP\(S\) scheme)$/;
 const errorCode = (e: any): string => String(e?.code ?? e?.cause?.code ?? e?.cause?.errors?.[0]?.code ?? '');
+const neverSent = (e: any, code: string) => notSentCodes.test(code) || (!code && notSentMessages.test(String(e?.cause?.message)));
 
 /** What a thrown fetch becomes: a timeout (`timedOut`), a caller's abort (`aborted`), or a connection error. */
 export function thrownError(e: unknown, timedOut: boolean, aborted: boolean | undefined, timeoutMs: number, redact: Redact): APIConnectionError {
@@ -72,8 +79,9 @@ export function thrownError(e: unknown, timedOut: boolean, aborted: boolean | un
   if (aborted) return new APIUserAbortError('the call was aborted', true);
   const why = redact(String((e as Error)?.message ?? e));
   const code = errorCode(e);
-  const sent = !notSentCodes.test(code);
-  return new APIConnectionError(`connection failed${code ? ` (${code})` : ''}: ${why}`, sent, safeCause(e, why, code));
+  const sent = !neverSent(e, code);
+  const detail = code || (sent ? '' : String((e as any).cause.message));
+  return new APIConnectionError(`connection failed${detail ? ` (${detail})` : ''}: ${why}`, sent, safeCause(e, why, code));
 }
 
 function redactDeep(value: unknown, redact: Redact): unknown {
