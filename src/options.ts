@@ -89,13 +89,35 @@ const bool = (o: Record<string, unknown>, key: string, fallback: boolean): boole
   return typeof v == 'boolean' ? v : fail(key, 'must be true or false');
 };
 
+const parseUrl = (text: string): URL | undefined => {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+};
+/**
+ * A path parameter is opaque (its shape is the platform's business), but it must stay one segment of its own path:
+ * "." and ".." climb it (even percent-encoded: URL parsers read %2e%2e as ".."), "/", "?" and "#" end it, and a
+ * control character has no place in a URL. openapi-fetch percent-encodes the rest (encodeURIComponent).
+ */
+export const pathSegment = (o: Record<string, unknown>, key: string): string => {
+  const v = str(o, key, true)!;
+  return v == '.' || v == '..' || /[/?#\x00-\x1f\x7f]/.test(v)
+    ? fail(key, 'must be one path segment: not "." or "..", and without "/", "?", "#" or control characters')
+    : v;
+};
+
 export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
   if (!input || typeof input != 'object') fail('options', 'must be an object');
   const o = input as unknown as Record<string, unknown>;
   const host = str(o, 'host');
   if (host && !/^[\w.-]+(:\d+)?$/.test(host)) fail('host', 'must be a host name such as platform.kore.ai (no scheme, no path)');
   const baseUrl = (str(o, 'baseUrl') ?? `https://${host ?? 'platform.kore.ai'}`).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]+/.test(baseUrl)) fail('baseUrl', 'must be an http(s) URL, e.g. https://platform.kore.ai');
+  const url = parseUrl(baseUrl);
+  if (!url || !/^https?:\/\/[^/]+/.test(baseUrl)) fail('baseUrl', 'must be an http(s) URL, e.g. https://platform.kore.ai');
+  // every later error and log line would quote it; fetch refuses such URLs anyway (never quoted here)
+  if (url!.username || url!.password) fail('baseUrl', 'must not carry credentials (user:password@); authenticate with "jwt" or "clientId" + "clientSecret"');
   const jwt = str(o, 'jwt');
   const clientId = str(o, 'clientId');
   const clientSecret = str(o, 'clientSecret');
@@ -112,7 +134,7 @@ export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
     fail('retryOn', 'must be a list of 5xx statuses, "timeout" or "network"');
   return {
     baseUrl,
-    streamId: str(o, 'streamId', true)!,
+    streamId: pathSegment(o, 'streamId'),
     accountId: str(o, 'accountId'),
     auth: jwt ? { jwt } : { clientId: clientId!, clientSecret: clientSecret!, subject: str(o, 'jwtSubject') ?? clientId! },
     fetch: o.fetch as typeof fetch | undefined,
