@@ -16,7 +16,7 @@ import {
   RateLimitError,
   type APIErrorInit,
 } from './errors.js';
-import type { Redact } from './redact.js';
+import { redactValue, type Redact } from './redact.js';
 import { requestIdOf, type ErrorEnvelope } from './types.js';
 
 export { retryDelay, sleepFor } from './retry.js';
@@ -45,7 +45,7 @@ export function answerError(response: Response, error: unknown, redact: Redact, 
   if (isRedirect(response)) return redirectError(response, init, redact);
   if (unreadable) return errorForStatus(response.status, init, 'the response body is not valid JSON (the task may have been created)');
   // Every string of the answer is redacted before anything reads it: any field may quote a token.
-  const said = redactDeep(error, redact);
+  const said = redactValue(error, redact);
   const envelope = isEnvelope(said) ? envelopeOf(said) : undefined;
   return errorForStatus(response.status, { ...init, envelope }, envelope ? undefined : detailOf(said));
 }
@@ -82,13 +82,6 @@ export function thrownError(e: unknown, timedOut: boolean, aborted: boolean | un
   const sent = !neverSent(e, code);
   const detail = code || (sent ? '' : String((e as any).cause.message));
   return new APIConnectionError(`connection failed${detail ? ` (${detail})` : ''}: ${why}`, sent, safeCause(e, why, code));
-}
-
-function redactDeep(value: unknown, redact: Redact): unknown {
-  if (typeof value == 'string') return redact(value);
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact));
-  if (typeof value == 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)]));
-  return value;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v !== null && !Array.isArray(v);

@@ -34,7 +34,7 @@ describe('where the request goes', () => {
 
 describe('path parameters stay one segment of their own path: refused when the client is made, nothing sent', () => {
   // '..' sent the POST and the token to /caseManagement/api/public/createTask, another endpoint
-  for (const [streamId, why] of [
+  for (const [streamId, why] of <[string, string][]>[
     ['..', 'a dot segment'],
     ['.', 'a dot segment'],
     ['st-a/../../createTask', 'a slash'],
