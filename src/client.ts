@@ -9,6 +9,7 @@ import { mintingMiddleware } from './auth.js';
 import { Deadline } from './deadline.js';
 import { APIUserAbortError, KoreError, RequestValidationError } from './errors.js';
 import { normalizeCall, normalizeOptions, type CallOptions, type KoreClientOptions, type NormalizedCall } from './options.js';
+import { capped } from './response-limit.js';
 import { createRedactor, redactError, redactingLogger, type Redact } from './redact.js';
 import { createTaskPath, requestIdOf, type CreateTaskRequest, type paths, type Task } from './types.js';
 
@@ -78,7 +79,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
         // anyway, and a signal built into both would be followed twice (it costs more than the rest of the SDK).
         fetch: (request: Request) => {
           reachedFetch = true;
-          return (o.fetch ?? fetch)(request, { signal: deadline.signal });
+          return (o.fetch ?? fetch)(request, { signal: deadline.signal }).then((r) => capped(r, call.maxResponseBytes));
         },
       }));
       if (!response.ok) throw (await loadFailures()).answerError(response, error, redact);

@@ -3,6 +3,9 @@
  * can trust them. A bad option throws a TypeError naming the option; a secret's value is never echoed.
  */
 import type { RetryPolicy, RetryOn } from './retry.js';
+import { defaultMaxResponseBytes } from './response-limit.js';
+
+const maxMaxResponseBytes = 2 ** 30; // 1 GiB: past it, a string of the body may not even fit in memory
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -47,6 +50,8 @@ export interface KoreClientOptions {
   validateResponses?: boolean;
   /** For tests: how to wait between retries (default: setTimeout, cut short by the call's signal). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Answers are read up to this many bytes; past it the call fails with an APIError. Default 10 MiB. */
+  maxResponseBytes?: number | undefined;
 }
 
 export interface CallOptions {
@@ -54,6 +59,7 @@ export interface CallOptions {
   timeoutMs?: number;
   maxRetries?: number;
   accountId?: string;
+  maxResponseBytes?: number | undefined;
 }
 
 export interface NormalizedOptions {
@@ -68,6 +74,7 @@ export interface NormalizedOptions {
   validateRequests: boolean;
   validateResponses: boolean;
   sleep: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined; // undefined: retry.ts's sleepFor
+  maxResponseBytes: number;
 }
 
 const fail = (option: string, rule: string): never => {
@@ -144,6 +151,7 @@ export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
     validateRequests: bool(o, 'validateRequests', true),
     validateResponses: bool(o, 'validateResponses', false),
     sleep: o.sleep as NormalizedOptions['sleep'],
+    maxResponseBytes: int(o, 'maxResponseBytes', defaultMaxResponseBytes, 1, maxMaxResponseBytes),
   };
 }
 
@@ -152,10 +160,12 @@ export interface NormalizedCall {
   timeoutMs: number;
   retry: RetryPolicy;
   accountId: string | undefined;
+  maxResponseBytes: number;
 }
 
 export function normalizeCall(input: CallOptions | undefined, client: NormalizedOptions): NormalizedCall {
-  if (input === undefined) return { signal: undefined, timeoutMs: client.timeoutMs, retry: client.retry, accountId: client.accountId };
+  if (input === undefined)
+    return { signal: undefined, timeoutMs: client.timeoutMs, retry: client.retry, accountId: client.accountId, maxResponseBytes: client.maxResponseBytes };
   if (!input || typeof input != 'object') fail('(call options)', 'must be an object');
   const o = input as Record<string, unknown>;
   if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) fail('signal', 'must be an AbortSignal');
@@ -164,5 +174,6 @@ export function normalizeCall(input: CallOptions | undefined, client: Normalized
     timeoutMs: int(o, 'timeoutMs', client.timeoutMs, 1, 600_000),
     retry: { ...client.retry, maxRetries: int(o, 'maxRetries', client.retry.maxRetries, 0, 10) },
     accountId: str(o, 'accountId') ?? client.accountId,
+    maxResponseBytes: int(o, 'maxResponseBytes', client.maxResponseBytes, 1, maxMaxResponseBytes),
   };
 }
