@@ -59,6 +59,7 @@ export interface CallOptions {
   timeoutMs?: number;
   maxRetries?: number;
   accountId?: string;
+  /** The client's maxResponseBytes, for this call. */
   maxResponseBytes?: number | undefined;
 }
 
