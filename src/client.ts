@@ -9,7 +9,8 @@ import { mintingMiddleware } from './auth.js';
 import { Deadline } from './deadline.js';
 import { APIUserAbortError, KoreError, RequestValidationError } from './errors.js';
 import { normalizeCall, normalizeOptions, type CallOptions, type KoreClientOptions, type NormalizedCall } from './options.js';
-import { createRedactor, type Redact } from './redact.js';
+import { capped } from './response-limit.js';
+import { createRedactor, redactError, redactingLogger, type Redact } from './redact.js';
 import { createTaskPath, requestIdOf, type CreateTaskRequest, type paths, type Task } from './types.js';
 
 // Loaded on first use, so that the entry chunk holds only what a successful call needs (see the bench's sizes).
@@ -54,9 +55,10 @@ const createClient: typeof openapiFetch.default =
 export function createKoreClient(options: KoreClientOptions): KoreClient {
   const o = normalizeOptions(options);
   const redact: Redact = createRedactor(['jwt' in o.auth ? o.auth.jwt : o.auth.clientSecret]);
-  const log = o.logger;
+  const log = o.logger && redactingLogger(o.logger, redact);
   const auth = o.auth;
-  const api = createClient<paths>({ baseUrl: o.baseUrl, fetch: o.fetch, headers: 'jwt' in auth ? { auth: auth.jwt } : undefined });
+  // redirect 'manual': a redirect would carry the `auth` header (and, on 307/308, the body) to another server
+  const api = createClient<paths>({ baseUrl: o.baseUrl, fetch: o.fetch, headers: 'jwt' in auth ? { auth: auth.jwt } : undefined, redirect: 'manual' });
   if (!('jwt' in auth)) api.use(mintingMiddleware(auth, redact));
   let requestValidator: RequestValidator | undefined;
   let responseValidator: ResponseValidator | undefined;
@@ -77,7 +79,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
         // anyway, and a signal built into both would be followed twice (it costs more than the rest of the SDK).
         fetch: (request: Request) => {
           reachedFetch = true;
-          return (o.fetch ?? fetch)(request, { signal: deadline.signal });
+          return (o.fetch ?? fetch)(request, { signal: deadline.signal }).then((r) => capped(r, call.maxResponseBytes));
         },
       }));
       if (!response.ok) throw (await loadFailures()).answerError(response, error, redact);
@@ -88,7 +90,8 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
         // the task was created, but its answer is unreadable: never retried
         throw (await loadFailures()).answerError(response, undefined, redact, true);
       }
-      const result = { data: task, response, requestId: requestIdOf(response) };
+      const id = requestIdOf(response);
+      const result = { data: task, response, requestId: id && redact(id) };
       if (o.validateResponses) {
         responseValidator ??= await loadChunk('response validation', () => import('./validate-response.js'));
         responseValidator.assertValidTask(result.data, response, result.requestId);
@@ -113,7 +116,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
       } catch (e) {
         const { retryDelay, sleepFor } = await loadFailures();
         const delay = retryDelay(e, n, call.retry);
-        if (delay === undefined) throw e;
+        if (delay === undefined) throw redactError(e, redact); // the boundary: nothing leaves unredacted
         log?.warn(`createTask: retry ${n + 1} of ${call.retry.maxRetries} in ${Math.round(delay)} ms after ${(e as Error).message}`);
         await (o.sleep ?? sleepFor)(delay, call.signal);
       }

@@ -16,7 +16,7 @@ import {
   RateLimitError,
   type APIErrorInit,
 } from './errors.js';
-import type { Redact } from './redact.js';
+import { redactValue, type Redact } from './redact.js';
 import { requestIdOf, type ErrorEnvelope } from './types.js';
 
 export { retryDelay, sleepFor } from './retry.js';
@@ -42,16 +42,36 @@ export function errorForStatus(status: number, init: APIErrorInit, detail?: stri
  */
 export function answerError(response: Response, error: unknown, redact: Redact, unreadable?: boolean): APIError {
   const init = { headers: response.headers, requestId: requestIdOf(response) };
+  if (isRedirect(response)) return redirectError(response, init, redact);
   if (unreadable) return errorForStatus(response.status, init, 'the response body is not valid JSON (the task may have been created)');
   // Every string of the answer is redacted before anything reads it: any field may quote a token.
-  const said = redactDeep(error, redact);
+  const said = redactValue(error, redact);
   const envelope = isEnvelope(said) ? envelopeOf(said) : undefined;
   return errorForStatus(response.status, { ...init, envelope }, envelope ? undefined : detailOf(said));
 }
 
-// Errors from these codes mean the connection never opened, so the request cannot have been processed.
-const notSentCodes = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
+// Fetched with redirect 'manual': Node answers the 3xx itself, a browser an opaque redirect (status 0, no headers).
+const isRedirect = (r: Response) => r.type == 'opaqueredirect' || (r.status > 299 && r.status < 400);
+
+function redirectError(response: Response, init: APIErrorInit, redact: Redact): APIError {
+  const location = response.headers.get('location');
+  const to = location ? ` to ${redact(location)}` : '';
+  return new APIError(`${response.status} redirect${to} not followed (the SDK never sends its credentials elsewhere): the task was not created`, {
+    ...init,
+    status: response.status,
+  });
+}
+
+// Errors with these causes come before any byte of the request left, so it cannot have been processed: the
+// connection never opened (refused, no address, unreachable, connect timeout), TLS refused the server's
+// certificate, the URL was unusable, or fetch itself refused: undici's "bad port" (6000, 10080…; it has no code),
+// a scheme it does not fetch. Anything else (ECONNRESET, UND_ERR_SOCKET, a browser's bare "Failed to fetch") may
+// have been sent.
+const notSentCodes =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|ENETUNREACH|EHOSTUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|ERR_INVALID_URL|ERR_TLS_CERT_ALTNAME_INVALID|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID)$/;
+const notSentMessages = /^(bad port|unknown scheme|URL scheme must be a HTTP\(S\) scheme)$/;
 const errorCode = (e: any): string => String(e?.code ?? e?.cause?.code ?? e?.cause?.errors?.[0]?.code ?? '');
+const neverSent = (e: any, code: string) => notSentCodes.test(code) || (!code && notSentMessages.test(String(e?.cause?.message)));
 
 /** What a thrown fetch becomes: a timeout (`timedOut`), a caller's abort (`aborted`), or a connection error. */
 export function thrownError(e: unknown, timedOut: boolean, aborted: boolean | undefined, timeoutMs: number, redact: Redact): APIConnectionError {
@@ -59,15 +79,9 @@ export function thrownError(e: unknown, timedOut: boolean, aborted: boolean | un
   if (aborted) return new APIUserAbortError('the call was aborted', true);
   const why = redact(String((e as Error)?.message ?? e));
   const code = errorCode(e);
-  const sent = !notSentCodes.test(code);
-  return new APIConnectionError(`connection failed${code ? ` (${code})` : ''}: ${why}`, sent, safeCause(e, why, code));
-}
-
-function redactDeep(value: unknown, redact: Redact): unknown {
-  if (typeof value == 'string') return redact(value);
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact));
-  if (typeof value == 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)]));
-  return value;
+  const sent = !neverSent(e, code);
+  const detail = code || (sent ? '' : String((e as any).cause.message));
+  return new APIConnectionError(`connection failed${detail ? ` (${detail})` : ''}: ${why}`, sent, safeCause(e, why, code));
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v !== null && !Array.isArray(v);

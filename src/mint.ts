@@ -35,7 +35,7 @@ export function mintedTokenSource(app: AppCredentials, redact: Redact): () => st
     const now = Math.floor(Date.now() / 1000);
     if (cached && cached.expiresAt - refreshMarginSeconds > now) return cached.token;
     pending ??= mintToken(app, now, tokenLifetimeSeconds)
-      .then((token) => ((cached = { token, expiresAt: now + tokenLifetimeSeconds }), token))
+      .then((token) => (redact.add(token), (cached = { token, expiresAt: now + tokenLifetimeSeconds }), token))
       .catch((e: unknown) => {
         throw new KoreError(`could not mint the auth JWT: ${redact(String((e as Error)?.message ?? e))}`);
       })

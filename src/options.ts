@@ -3,6 +3,9 @@
  * can trust them. A bad option throws a TypeError naming the option; a secret's value is never echoed.
  */
 import type { RetryPolicy, RetryOn } from './retry.js';
+import { defaultMaxResponseBytes } from './response-limit.js';
+
+const maxMaxResponseBytes = 2 ** 30; // 1 GiB: past it, a string of the body may not even fit in memory
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -47,6 +50,8 @@ export interface KoreClientOptions {
   validateResponses?: boolean;
   /** For tests: how to wait between retries (default: setTimeout, cut short by the call's signal). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Answers are read up to this many bytes; past it the call fails with an APIError. Default 10 MiB. */
+  maxResponseBytes?: number | undefined;
 }
 
 export interface CallOptions {
@@ -54,6 +59,8 @@ export interface CallOptions {
   timeoutMs?: number;
   maxRetries?: number;
   accountId?: string;
+  /** The client's maxResponseBytes, for this call. */
+  maxResponseBytes?: number | undefined;
 }
 
 export interface NormalizedOptions {
@@ -68,6 +75,7 @@ export interface NormalizedOptions {
   validateRequests: boolean;
   validateResponses: boolean;
   sleep: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined; // undefined: retry.ts's sleepFor
+  maxResponseBytes: number;
 }
 
 const fail = (option: string, rule: string): never => {
@@ -89,13 +97,35 @@ const bool = (o: Record<string, unknown>, key: string, fallback: boolean): boole
   return typeof v == 'boolean' ? v : fail(key, 'must be true or false');
 };
 
+const parseUrl = (text: string): URL | undefined => {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+};
+/**
+ * A path parameter is opaque (its shape is the platform's business), but it must stay one segment of its own path:
+ * "." and ".." climb it (even percent-encoded: URL parsers read %2e%2e as ".."), "/", "?" and "#" end it, and a
+ * control character has no place in a URL. openapi-fetch percent-encodes the rest (encodeURIComponent).
+ */
+export const pathSegment = (o: Record<string, unknown>, key: string): string => {
+  const v = str(o, key, true)!;
+  return v == '.' || v == '..' || /[/?#\x00-\x1f\x7f]/.test(v)
+    ? fail(key, 'must be one path segment: not "." or "..", and without "/", "?", "#" or control characters')
+    : v;
+};
+
 export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
   if (!input || typeof input != 'object') fail('options', 'must be an object');
   const o = input as unknown as Record<string, unknown>;
   const host = str(o, 'host');
   if (host && !/^[\w.-]+(:\d+)?$/.test(host)) fail('host', 'must be a host name such as platform.kore.ai (no scheme, no path)');
   const baseUrl = (str(o, 'baseUrl') ?? `https://${host ?? 'platform.kore.ai'}`).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]+/.test(baseUrl)) fail('baseUrl', 'must be an http(s) URL, e.g. https://platform.kore.ai');
+  const url = parseUrl(baseUrl);
+  if (!url || !/^https?:\/\/[^/]+/.test(baseUrl)) fail('baseUrl', 'must be an http(s) URL, e.g. https://platform.kore.ai');
+  // every later error and log line would quote it; fetch refuses such URLs anyway (never quoted here)
+  if (url!.username || url!.password) fail('baseUrl', 'must not carry credentials (user:password@); authenticate with "jwt" or "clientId" + "clientSecret"');
   const jwt = str(o, 'jwt');
   const clientId = str(o, 'clientId');
   const clientSecret = str(o, 'clientSecret');
@@ -112,7 +142,7 @@ export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
     fail('retryOn', 'must be a list of 5xx statuses, "timeout" or "network"');
   return {
     baseUrl,
-    streamId: str(o, 'streamId', true)!,
+    streamId: pathSegment(o, 'streamId'),
     accountId: str(o, 'accountId'),
     auth: jwt ? { jwt } : { clientId: clientId!, clientSecret: clientSecret!, subject: str(o, 'jwtSubject') ?? clientId! },
     fetch: o.fetch as typeof fetch | undefined,
@@ -122,6 +152,7 @@ export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
     validateRequests: bool(o, 'validateRequests', true),
     validateResponses: bool(o, 'validateResponses', false),
     sleep: o.sleep as NormalizedOptions['sleep'],
+    maxResponseBytes: int(o, 'maxResponseBytes', defaultMaxResponseBytes, 1, maxMaxResponseBytes),
   };
 }
 
@@ -130,10 +161,12 @@ export interface NormalizedCall {
   timeoutMs: number;
   retry: RetryPolicy;
   accountId: string | undefined;
+  maxResponseBytes: number;
 }
 
 export function normalizeCall(input: CallOptions | undefined, client: NormalizedOptions): NormalizedCall {
-  if (input === undefined) return { signal: undefined, timeoutMs: client.timeoutMs, retry: client.retry, accountId: client.accountId };
+  if (input === undefined)
+    return { signal: undefined, timeoutMs: client.timeoutMs, retry: client.retry, accountId: client.accountId, maxResponseBytes: client.maxResponseBytes };
   if (!input || typeof input != 'object') fail('(call options)', 'must be an object');
   const o = input as Record<string, unknown>;
   if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) fail('signal', 'must be an AbortSignal');
@@ -142,5 +175,6 @@ export function normalizeCall(input: CallOptions | undefined, client: Normalized
     timeoutMs: int(o, 'timeoutMs', client.timeoutMs, 1, 600_000),
     retry: { ...client.retry, maxRetries: int(o, 'maxRetries', client.retry.maxRetries, 0, 10) },
     accountId: str(o, 'accountId') ?? client.accountId,
+    maxResponseBytes: int(o, 'maxResponseBytes', client.maxResponseBytes, 1, maxMaxResponseBytes),
   };
 }

@@ -1,13 +1,117 @@
 /**
- * Secrets (the `auth` JWT, client secrets) must never reach a log line, an error message or a serialized error.
- * Every text the SDK produces from outside input goes through a redactor built from the client's own secrets;
- * anything shaped like a JWT is masked too, so a minted token is covered without being tracked.
+ * Secrets (the `auth` JWT, client secrets, minted tokens) must never leave the SDK. Every string that does goes
+ * through the client's redactor, applied at the boundary: `redactError` on whatever a call rejects with (message,
+ * stack, headers, request id, envelope, cause), `redactingLogger` on every log line, and the request id a success
+ * returns. The redactor knows the client's own secrets and each token it mints, and masks anything shaped like a JWT.
+ * A hostile server may echo a secret altered, so each secret is also looked for in a view of the text that decodes
+ * %XX and skips whitespace and '+', and any run of 16 or more of its characters is masked (a base64url piece of a
+ * signature is a secret too; 16 characters, 96 bits, keep ordinary words and ids clear of false alarms).
  */
-const jwtShape = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
+import type { Logger } from './options.js';
 
-export type Redact = (text: string) => string;
+const jwtShape = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
+const minPiece = 16;
+const gram = 8; // the text's windows are taken every 8 characters: a run of 15 or more shared with a secret holds one
+const maxMinted = 4; // minted tokens remembered (one an hour: older ones have expired)
+const mask = '[redacted]';
+
+export interface Redact {
+  (text: string): string;
+  /** Makes one more secret known (a token just minted). */
+  add(secret: string): void;
+}
+
+type Grams = Map<string, [secret: string, offset: number][]>;
 
 export function createRedactor(secrets: (string | undefined)[]): Redact {
-  const known = secrets.filter((s): s is string => !!s && s.length >= 4);
-  return (text) => known.reduce((t, s) => t.split(s).join('[redacted]'), text.replace(jwtShape, '[redacted]'));
+  const fixed = secrets.filter((s): s is string => !!s && s.length >= 4);
+  let minted: string[] = [];
+  let known = fixed;
+  let grams: Grams = new Map();
+  const index = () => {
+    grams = new Map();
+    for (const secret of known) {
+      const s = secret.replace(/[\s+]/g, ''); // as the view sees it
+      for (let i = 0; i + gram <= s.length; i++) {
+        const g = s.slice(i, i + gram);
+        grams.get(g)?.push([s, i]) ?? grams.set(g, [[s, i]]);
+      }
+    }
+  };
+  index();
+  const redact = ((text: string) => {
+    for (const s of known) if (text.includes(s)) text = text.split(s).join(mask);
+    text = text.replace(jwtShape, mask);
+    return text.length < 2 * gram - 1 ? text : maskPieces(text, grams);
+  }) as Redact;
+  redact.add = (secret) => {
+    minted = [secret, ...minted].slice(0, maxMinted);
+    known = [...fixed, ...minted];
+    index();
+  };
+  return redact;
+}
+
+const skipped = (c: string) => /[\s+]/.test(c);
+const isHex = (c: string | undefined) => !!c && /[0-9a-fA-F]/.test(c);
+
+/** The text with every run of 16+ characters of a known secret masked, as seen through %XX and whitespace. */
+function maskPieces(text: string, grams: Grams): string {
+  // the view: %XX decoded, whitespace and '+' dropped (native replaces: this runs on every text that leaves)
+  const view = /[%+\s]/.test(text)
+    ? text.replace(/%([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/[\s+]/g, '')
+    : text;
+  const found: [number, number][] = []; // runs of the view shared with a secret
+  for (let j = 0; j + gram <= view.length; j += gram) {
+    for (const [s, offset] of grams.get(view.slice(j, j + gram)) ?? []) {
+      let [a, b, sa, sb] = [j, j + gram, offset, offset + gram];
+      while (a > 0 && sa > 0 && view[a - 1] == s[sa - 1]) a--, sa--;
+      while (b < view.length && sb < s.length && view[b] == s[sb]) b++, sb++;
+      if (b - a >= Math.min(minPiece, s.length)) found.push([a, b]);
+    }
+  }
+  if (!found.length) return text;
+  // where each view character came from in the text (only when there is something to mask)
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let c = text[i]!;
+    const start = i;
+    if (c == '%' && isHex(text[i + 1]) && isHex(text[i + 2])) {
+      c = String.fromCharCode(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    }
+    if (!skipped(c)) from.push(start), to.push(i + 1);
+  }
+  let out = '';
+  let at = 0;
+  for (const [a, b] of found.map(([a, b]) => [from[a]!, to[b - 1]!] as const).sort((x, y) => x[0] - y[0])) {
+    if (a >= at) out += text.slice(at, a) + mask;
+    at = Math.max(at, b);
+  }
+  return out + text.slice(at);
+}
+
+/** A copy of `value` with every string redacted: Headers rebuilt, plain objects and arrays copied, errors redacted in place. */
+export function redactValue(value: unknown, redact: Redact): unknown {
+  if (typeof value == 'string') return redact(value);
+  if (value instanceof Error) return redactError(value, redact);
+  if (typeof Headers == 'function' && value instanceof Headers) return new Headers([...value].map(([k, v]) => [k, redact(v)]));
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, redact));
+  if (value && typeof value == 'object' && Object.getPrototypeOf(value) == Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, redact)]));
+  return value;
+}
+
+/** The error itself, every string it carries redacted (its own properties: message, stack, fields, cause). */
+export function redactError<T>(error: T, redact: Redact): T {
+  if (error instanceof Error) for (const key of Object.getOwnPropertyNames(error)) (error as any)[key] = redactValue((error as any)[key], redact);
+  return error;
+}
+
+/** The logger, its messages and fields redacted. */
+export function redactingLogger(logger: Logger, redact: Redact): Logger {
+  const line = (level: keyof Logger) => (message: string, fields?: Record<string, unknown>) =>
+    logger[level](redact(message), fields && (redactValue(fields, redact) as Record<string, unknown>));
+  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }

@@ -27,12 +27,17 @@ export function isRetryable(error: unknown, policy: RetryPolicy): boolean {
   return false;
 }
 
-/** `Retry-After` in ms (seconds or an HTTP date), capped; undefined when absent or unreadable. */
+/**
+ * `Retry-After` in ms (seconds or an HTTP date, which starts with a day name), capped; undefined when absent or
+ * invalid: negative, not a number, or a date not in the future (Date.parse alone reads "-5" as a year, and a
+ * past date as 0 ms would let a server set off back-to-back retries). Undefined means the normal backoff.
+ */
 export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
   const value = headers?.get('retry-after');
   if (!value) return undefined;
-  const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
-  return Number.isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), maxRetryAfterMs);
+  const seconds = /^\d+(\.\d+)?$/.test(value);
+  const ms = seconds ? Number(value) * 1000 : /^[A-Z][a-z]{2}/.test(value) ? Date.parse(value) - now : NaN;
+  return seconds || ms > 0 ? Math.min(ms, maxRetryAfterMs) : undefined;
 }
 
 /** Exponential backoff with jitter: 0.5 s, 1 s, 2 s … capped at 8 s, each shortened by up to 25 % at random. */

@@ -13,8 +13,9 @@ import {
   RateLimitError,
   RequestValidationError,
   ResponseValidationError,
+  createKoreClient,
 } from '../../src/index.js';
-import { envelope, json, makeClient, networkError, ok, rejection, sampleBody, sampleTask } from './helpers.js';
+import { STATIC_JWT, STREAM_ID, envelope, json, makeClient, networkError, ok, rejection, sampleBody, sampleTask } from './helpers.js';
 
 const statusClasses = [
   [400, BadRequestError],
@@ -150,6 +151,36 @@ describe('connection failures', () => {
     const e = await rejection(makeClient([networkError('ECONNRESET')]).client.createTask(sampleBody));
     expect(e).toBeInstanceOf(APIConnectionError);
     expect(e.sent).toBe(true);
+  });
+
+  // real fetch (undici), no custom fetch: it refuses "bad ports" (6000 X11, 10080 Amanda...) before connecting
+  for (const port of [6000, 10080]) {
+    it(`a port fetch blocks without connecting (${port}) is sent = false`, async () => {
+      const client = createKoreClient({ baseUrl: `http://127.0.0.1:${port}`, streamId: STREAM_ID, jwt: STATIC_JWT, maxRetries: 0 });
+      const e = await rejection(client.createTask(sampleBody));
+      expect(e).toBeInstanceOf(APIConnectionError);
+      expect(e.sent).toBe(false);
+      expect(e.message).toMatch(/bad port/);
+    });
+  }
+
+  it('fetch errors are classified by their cause: what fails before connecting is not sent, a lost socket maybe', async () => {
+    const causes: [Error, boolean][] = [
+      [networkError('ECONNREFUSED'), false],
+      [networkError('ENOTFOUND'), false],
+      [networkError('EADDRNOTAVAIL'), false],
+      [networkError('ERR_INVALID_URL'), false],
+      [networkError('DEPTH_ZERO_SELF_SIGNED_CERT'), false], // TLS refused the server: no byte of the request went out
+      [Object.assign(new TypeError('fetch failed'), { cause: new Error('bad port') }), false],
+      [networkError('ECONNRESET'), true],
+      [networkError('UND_ERR_SOCKET'), true],
+      [new TypeError('Failed to fetch'), true], // a browser says nothing more: maybe sent
+    ];
+    for (const [error, sent] of causes) {
+      const e = await rejection(makeClient([error], { maxRetries: 0 }).client.createTask(sampleBody));
+      expect(e, String(error.cause ?? error)).toBeInstanceOf(APIConnectionError);
+      expect(e.sent, `${(error.cause as any)?.code ?? error.message}`).toBe(sent);
+    }
   });
 
   it('timeouts and aborts are connection errors of their own classes', () => {

@@ -25,11 +25,38 @@ describe('where the request goes', () => {
     expect(requests[0]!.url).toBe(`http://127.0.0.1:4020${path}`);
   });
 
-  it('streamId is escaped into the path', async () => {
-    const { client, requests } = makeClient([ok()], { streamId: 'st-a/b' });
+  it('streamId is opaque, and always percent-encoded into the path', async () => {
+    const { client, requests } = makeClient([ok()], { streamId: 'st a%2e%2e:é..' });
     await client.createTask(sampleBody);
-    expect(requests[0]!.url).toBe('https://platform.kore.ai/caseManagement/api/public/analytics/st-a%2Fb/createTask');
+    expect(requests[0]!.url).toBe('https://platform.kore.ai/caseManagement/api/public/analytics/st%20a%252e%252e%3A%C3%A9../createTask');
   });
+});
+
+describe('path parameters stay one segment of their own path: refused when the client is made, nothing sent', () => {
+  // '..' sent the POST and the token to /caseManagement/api/public/createTask, another endpoint
+  for (const [streamId, why] of <[string, string][]>[
+    ['..', 'a dot segment'],
+    ['.', 'a dot segment'],
+    ['st-a/../../createTask', 'a slash'],
+    ['st-a?x=1', 'a query'],
+    ['st-a#x', 'a fragment'],
+    ['st-a\nb', 'a control character'],
+    ['st-\u0000', 'a NUL'],
+    ['', 'empty'],
+  ]) {
+    it(`streamId ${JSON.stringify(streamId)} (${why})`, () => {
+      const stub = stubFetch(ok());
+      let thrown: any;
+      try {
+        createKoreClient({ streamId, jwt: STATIC_JWT, fetch: stub.fetch });
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(TypeError);
+      expect(thrown.message).toMatch(/^kore client: option "streamId" must /);
+      expect(stub.requests).toHaveLength(0);
+    });
+  }
 });
 
 describe('accountId', () => {
@@ -84,6 +111,7 @@ describe('bad options throw at once, naming the option', () => {
     ['jwt not a string', { jwt: 42 }, /option "jwt" must be a non-empty string/],
     ['baseUrl not http', { baseUrl: 'ftp://x' }, /option "baseUrl" must be an http\(s\) URL/],
     ['host with a scheme', { host: 'https://x' }, /option "host" must be a host name/],
+    ['baseUrl not a URL', { baseUrl: 'https://exa mple.com' }, /option "baseUrl" must be an http\(s\) URL/],
     ['timeoutMs negative', { timeoutMs: -1 }, /option "timeoutMs" must be an integer from 1 to 600000/],
     ['timeoutMs not a number', { timeoutMs: '30s' }, /option "timeoutMs"/],
     ['maxRetries too many', { maxRetries: 11 }, /option "maxRetries" must be an integer from 0 to 10/],
@@ -101,6 +129,20 @@ describe('bad options throw at once, naming the option', () => {
       const options = patch === undefined ? undefined : { ...base, ...patch };
       expect(() => createKoreClient(options as KoreClientOptions)).toThrow(TypeError);
       expect(() => createKoreClient(options as KoreClientOptions)).toThrow(message);
+    });
+  }
+
+  for (const baseUrl of ['https://user:s3cr3t-pass@platform.kore.ai', 'https://s3cr3t-pass@platform.kore.ai', 'http://:s3cr3t-pass@127.0.0.1:4020']) {
+    it(`baseUrl with credentials (${baseUrl.replace('s3cr3t-pass', '…')}) is refused without quoting them`, () => {
+      let thrown: any;
+      try {
+        createKoreClient({ ...base, baseUrl });
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(TypeError);
+      expect(thrown.message).toMatch(/^kore client: option "baseUrl" must not carry credentials/);
+      for (const text of [thrown.message, thrown.stack, String(thrown), JSON.stringify(thrown)]) expect(text).not.toContain('s3cr3t');
     });
   }
 

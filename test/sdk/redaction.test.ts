@@ -122,3 +122,78 @@ describe('redaction', () => {
     ]);
   });
 });
+
+/**
+ * A hostile server echoes the secret where the SDK passes it on (headers, request id, bodies, a redirect's Location,
+ * a connection error) and in forms a plain search misses: percent-encoded, split by spaces, or a base64url piece of
+ * the signature. The check is independent of the redactor: every rendering, %XX-decoded and without whitespace, must
+ * hold no 16-character window of any secret.
+ */
+describe('redaction of secrets echoed in other forms and places', () => {
+  const percentAll = (s: string) => [...s].map((c, i) => '%' + c.charCodeAt(0).toString(16)[i % 2 ? 'toUpperCase' : 'toLowerCase']()).join('');
+  const forms: [string, (secret: string) => string][] = [
+    ['raw', (s) => s],
+    ['percent-encoded', percentAll],
+    ['split by spaces', (s) => s.match(/.{1,5}/g)!.join(' ')],
+    ['split by newlines and tabs', (s) => s.match(/.{1,9}/g)!.join('\n\t')],
+    ['a piece of the signature', (s) => (s.split('.')[2] ?? s).slice(2, 22)],
+    ['another piece, percent-encoded', (s) => percentAll((s.split('.')[2] ?? s).slice(-18))],
+  ];
+  const places: [string, (echo: string) => Answer[], Partial<KoreClientOptions>][] = [
+    ['a response header', (x) => [json(401, envelope('bad token'), { 'x-debug': `token=${x}` })], {}],
+    ['x-request-id', (x) => [json(401, envelope('bad token'), { 'x-request-id': x })], {}],
+    ['x-request-id of a success', (x) => [json(200, { refId: 1 }, { 'x-request-id': x })], { validateResponses: true }],
+    ['the envelope', (x) => [json(400, envelope(`bad token ${x}`))], {}],
+    ['a text body', (x) => [new Response(`upstream rejected ${x}`, { status: 502 })], {}],
+    ["a redirect's Location", (x) => [new Response(null, { status: 307, headers: { location: `http://127.0.0.1:9/?t=${x}` } })], {}],
+    ['a connection error', (x) => [new Error(`socket hang up: ${x}`)], {}],
+  ];
+  /** What a careless echo would leave of `secret`: its 16-character windows, looked for in decoded, whitespace-free text. */
+  const leaks = (text: string, secret: string) => {
+    const flat = text.replace(/%([0-9a-f]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))).replace(/\s+/g, '');
+    for (let i = 0; i + 16 <= secret.length; i++) if (flat.includes(secret.slice(i, i + 16))) return secret.slice(i, i + 16);
+    return undefined;
+  };
+  const echo = (place: (x: string) => Answer[], form: (s: string) => string, secretOf: (r: Request) => string): Answer[] =>
+    place('').map((_, i) => (r: Request) => {
+      const a = place(form(secretOf(r)))[i]!;
+      if (a instanceof Error) throw a;
+      return typeof a == 'function' ? a(r, 0) : a;
+    });
+
+  for (const [authName, auth] of auths) {
+    // the token the request carried, and for app credentials the client secret too
+    const secretsOf = (r: Request): [string, string][] => [['token', r.headers.get('auth')!], ...(auth.clientSecret ? [['client secret', CLIENT_SECRET] as [string, string]] : [])];
+    for (const [placeName, place, options] of places)
+      for (const [formName, form] of forms)
+        for (const which of authName == 'static jwt' ? ['token'] : ['token', 'client secret']) {
+          if (formName.includes('newlines') && !/body|envelope|error/.test(placeName)) continue; // a header cannot hold one
+          it(`${authName}: the ${which}, ${formName}, in ${placeName}`, async () => {
+            const { lines, logger } = capturingLogger();
+            const pick = (r: Request) => secretsOf(r).find(([n]) => n == which)![1];
+            const stub = stubFetch(...echo(place, form, pick));
+            const client = createKoreClient({ streamId: STREAM_ID, fetch: stub.fetch, sleep: async () => {}, logger, maxRetries: 0, ...auth, ...options });
+            const e = await rejection(client.createTask(sampleBody));
+            const secret = pick(stub.requests[0]!);
+            expect(form(secret).length).toBeGreaterThan(15);
+            const renderings_ = [...renderings(e), String(e.requestId), ...lines];
+            expect(lines.length).toBeGreaterThan(0);
+            for (const text of renderings_) expect(leaks(text, secret)).toBeUndefined();
+          });
+        }
+  }
+
+  it('the success path redacts the request id it returns and logs', async () => {
+    const { lines, logger } = capturingLogger();
+    const client = createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, fetch: stubFetch(ok({ 'x-request-id': `rq-${STATIC_JWT}` })).fetch, logger });
+    const { requestId } = await client.createTaskWithResponse(sampleBody);
+    expect(requestId).toBe('rq-[redacted]');
+    expect(lines.join('\n')).not.toContain('STATIC-SIGNATURE');
+  });
+
+  it('ordinary text is left alone (no false alarm on words, ids and numbers)', async () => {
+    const said = 'caseId ci-31d9184-d64d-42d9-8c75-5edba531xxxx is unknown; eyJ is fine; 0123456789abcdef0123456789 too';
+    const e = await rejection(createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, fetch: stubFetch(json(404, envelope(said))).fetch }).createTask(sampleBody));
+    expect(e.message).toBe(`404 ${said}`);
+  });
+});

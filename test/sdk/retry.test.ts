@@ -142,11 +142,27 @@ describe('Retry-After and backoff', () => {
     expect(retryAfterMs(h('0.5'))).toBe(500);
     const now = Date.parse('2026-01-01T00:00:00Z');
     expect(retryAfterMs(h('Thu, 01 Jan 2026 00:00:10 GMT'), now)).toBe(10_000);
-    expect(retryAfterMs(h('Thu, 01 Jan 2026 00:00:00 GMT'), now + 5000)).toBe(0);
+    expect(retryAfterMs(h('0'))).toBe(0); // the server's explicit "now"
     expect(retryAfterMs(h('3600'))).toBe(maxRetryAfterMs);
     expect(maxRetryAfterMs).toBe(60_000);
     expect(retryAfterMs(h('soon'))).toBeUndefined();
     expect(retryAfterMs(new Headers())).toBeUndefined();
+  });
+
+  it('an invalid Retry-After (negative, not a number, a date in the past) is ignored', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    for (const v of ['-5', '-0.5', 'NaN', 'Infinity', '1e3', '0x10', '5 s', '1.', 'soon', 'Thu, 01 Jan 2026 00:00:00 GMT', 'Wed, 31 Dec 2025 23:59:55 GMT'])
+      expect(retryAfterMs(h(v), now), v).toBeUndefined();
+  });
+
+  it('Retry-After: -5 or garbage falls back to the normal backoff, not to 0 ms', async () => {
+    const { client, requests, waits } = makeClient([limited('-5'), unavailable('garbage'), limited('Mon, 01 Jan 2001 00:00:00 GMT'), ok()], {
+      maxRetries: 3,
+    });
+    await client.createTask(sampleBody);
+    expect(requests).toHaveLength(4);
+    expect(waits).toHaveLength(3);
+    [500, 1000, 2000].forEach((full, i) => expect(waits[i]).toBeGreaterThanOrEqual(full * 0.75));
   });
 
   it('a huge Retry-After waits the cap, not the hour', async () => {

@@ -1,0 +1,53 @@
+/**
+ * Answers are read up to `maxResponseBytes` (default 10 MiB: a task is about 1 kB and an error envelope less, so
+ * even the family's future list answers fit with a wide margin, while a hostile 200 MB answer no longer costs
+ * ~630 MB of memory). A Content-Length is trusted when there is no Content-Encoding, as HTTP framing holds the body
+ * to it (a compressed body decodes to more than it declares): over the cap the body is never read, within it the
+ * Response is used as is (the fast path). Otherwise the bytes are counted as they arrive and, past the cap, the
+ * stream is cancelled (fetch drops the connection). In a browser a cross-origin answer may hide its
+ * Content-Encoding, so a compressed body could be trusted at its declared size there.
+ */
+import { APIError } from './errors.js';
+import { requestIdOf } from './types.js';
+
+export const defaultMaxResponseBytes = 10 * 1024 * 1024;
+
+const tooLarge = (response: Response, max: number) =>
+  new APIError(
+    `${response.status} the response body is over ${max} bytes (maxResponseBytes); the SDK stopped reading it` +
+      (response.ok ? ' (the task may have been created)' : ''),
+    { status: response.status, headers: response.headers, requestId: requestIdOf(response) },
+  );
+
+/** The response, its body bounded: openapi-fetch reads every body with text() (parseAs 'text'), so text() is replaced. */
+export function capped(response: Response, max: number): Response {
+  const declared = response.headers.get('content-length');
+  if (declared !== null && !response.headers.has('content-encoding') && /^\d+$/.test(declared)) {
+    if (Number(declared) <= max) return response;
+    response.body?.cancel().catch(() => {});
+    throw tooLarge(response, max);
+  }
+  if (response.body) response.text = () => readText(response, max);
+  return response;
+}
+
+const utf8 = new TextDecoder();
+
+async function readText(response: Response, max: number): Promise<string> {
+  const reader = response.body!.getReader();
+  let size = 0;
+  let text = '';
+  let decoder: TextDecoder | undefined; // only when the body comes in more than one chunk
+  let last: Uint8Array | undefined;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if ((size += value.byteLength) > max) {
+      reader.cancel().catch(() => {});
+      throw tooLarge(response, max);
+    }
+    if (last) text += (decoder ??= new TextDecoder()).decode(last, { stream: true });
+    last = value;
+  }
+  return decoder ? text + decoder.decode(last) : last ? utf8.decode(last) : '';
+}
