@@ -10,6 +10,7 @@ import { driftBehaviour, type DriftName } from './drift.js';
 import { ErrorCode, isProblem, problem, type Problem } from './errors.js';
 import { faultQueue, parseFaultSpec } from './faults.js';
 import { readJsonBody, sendJson } from './http.js';
+import { listQueryOf, streamTasks } from './list-tasks.js';
 import { createRateLimit } from './rate-limit.js';
 import { defaultTenant, seedInfoOf, type SeedInfo } from './seed.js';
 import { memoryStore, type TaskStore } from './store.js';
@@ -106,11 +107,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
     if (path === '/__sandbox/tasks') {
       if (method !== 'GET') return methodNotAllowed(res, method, 'GET');
-      const params = new URLSearchParams(query);
-      const tasks = store.list(params.get('streamId') ?? undefined);
-      const fields = params.get('fields')?.split(',').filter(Boolean);
-      const listed = fields ? tasks.map((t) => Object.fromEntries(fields.map((f) => [f, (t as unknown as Record<string, unknown>)[f]]))) : tasks;
-      return sendJson(res, 200, { count: listed.length, tasks: listed });
+      const listing = listQueryOf(new URLSearchParams(query));
+      return isProblem(listing) ? sendProblem(res, listing) : streamTasks(res, store, listing);
     }
     if (path === '/__sandbox/faults') return controlFaults(req, res);
     return sendProblem(res, problem(404, ErrorCode.notFound, `no route ${method} ${path}`));
