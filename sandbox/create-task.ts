@@ -92,7 +92,7 @@ export function createTaskRoute(deps: CreateTaskDeps) {
     const now = Date.now();
     const stored = store.create(stream._id, (sequence) =>
       buildTask({
-        id: caseManagementId('ti'),
+        id: drift.mintTaskId?.() ?? caseManagementId('ti'),
         refId: taskRefId(sequence),
         now,
         stream,
@@ -106,7 +106,8 @@ export function createTaskRoute(deps: CreateTaskDeps) {
       }),
     );
     const json = drift.mapTask ? JSON.stringify(drift.mapTask(stored.task)) : stored.json;
-    sendJsonText(res, drift.successStatus ?? 200, json, { contentType: drift.successContentType, bodyFault: action as BodyFault | undefined });
+    const bodyFault = (action as BodyFault | undefined) ?? drift.successBodyFault;
+    sendJsonText(res, drift.successStatus ?? 200, json, { contentType: drift.successContentType, bodyFault });
   };
 }
 

@@ -53,8 +53,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const store: TaskStore = options.db ? (await import('./sqlite-store.js')).sqliteStore(options.db) : memoryStore(tenant);
   const faults = options.faults ? faultQueue() : undefined;
   // Every refusal, on every route, in the envelope (or in the one a drift mode puts in its place).
-  const sendProblem = (res: ServerResponse, p: Problem) =>
+  const sendProblem = (res: ServerResponse, refusal: Problem) => {
+    const p = drift.mapProblem ? drift.mapProblem(refusal) : refusal;
     sendJson(res, p.status, drift.mapErrorBody ? drift.mapErrorBody(p) : { errors: p.errors }, { headers: p.headers });
+  };
   const createTask = createTaskRoute({
     sendProblem,
     tenant,
