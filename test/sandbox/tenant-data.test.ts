@@ -100,6 +100,11 @@ describe('independence: the sandbox never reads the contract', () => {
     for (const file of files) expect(codeOf(file).filter((line) => /openapi|generated\//i.test(line)), file).toEqual([]);
   });
 
+  it('nothing in sandbox/ cites a document a clone of the repository does not have', () => {
+    const all = readdirSync(sandboxDir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|md)$/.test(f));
+    for (const file of all) expect(readFileSync(new URL(file, sandboxDir), 'utf8'), file).not.toMatch(/DESIGN\.md|\.\.\/shared|shared\/seed/);
+  });
+
   it('no sandbox module imports from outside sandbox/ (src/ and contract-tests/ read the contract)', () => {
     for (const file of files) {
       const relative = codeOf(file).flatMap((line) => [...line.matchAll(/(?:from|import\()\s*['"](\.[^'"]*)['"]/g)].map((m) => m[1]!));
