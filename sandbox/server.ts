@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createAuthenticator } from './auth.js';
 import { clientErrorHandler, type RenderedProblem } from './client-errors.js';
+import { corsHandler, type CorsOrigins } from './cors.js';
 import { createTaskRoute } from './create-task.js';
 import { driftBehaviour, type DriftName } from './drift.js';
 import { ErrorCode, isProblem, problem, type Problem } from './errors.js';
@@ -25,6 +26,7 @@ export interface SandboxOptions {
   db?: string; // SQLite file; in memory when absent
   rateLimitPerMinute?: number; // per account; 0 or absent = no limit
   data?: TenantData; // default: the seeded tenant (seed.ts)
+  cors?: CorsOrigins; // which browser origins may call: 'local' (default), '*', a list, or false
   headersTimeoutMs?: number; // a request's headers must arrive within this (Node's default: 60 000); else 408
   requestTimeoutMs?: number; // the whole request within this (Node's default: 300 000); else 408
   log?: (line: string) => void; // lifecycle lines; never a token or secret
@@ -124,6 +126,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
 
   const logRequest = options.logRequests ? log : undefined;
+  const cors = corsHandler(options.cors ?? 'local');
   const headersTimeout = options.headersTimeoutMs ?? 60_000;
   const requestTimeout = options.requestTimeoutMs ?? 300_000;
   // Node looks for late requests every connectionsCheckingInterval (default 30 s): often enough for the timeouts set.
@@ -132,6 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const started = performance.now();
     if (draining) res.setHeader('connection', 'close');
     if (logRequest) res.on('finish', () => logRequest(`${req.method} ${req.url?.split('?', 1)[0]} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
+    if (cors?.(req, res)) return; // a preflight, answered
     route(req, res).catch((err: unknown) => {
       // A bug of ours, never the client's: answer 500 in the envelope, without the stack.
       log?.(`internal error: ${(err as Error)?.message ?? String(err)}`);
