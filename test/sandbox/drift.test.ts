@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { driftModes, formatDriftList } from '../../sandbox/drift.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
@@ -142,6 +143,12 @@ describe('drift modes (--drift NAME): each produces its drift, alone', () => {
 
   it('refuses an unknown drift name, naming the known ones', async () => {
     await expect(withSandbox({ drift: 'no-such-drift' })).rejects.toThrow(/unknown drift "no-such-drift"; known: missing-required-field/);
+  });
+
+  it("sandbox/README.md's table lists every mode with its kind, in the same order", () => {
+    const readme = readFileSync(new URL('../../sandbox/README.md', import.meta.url), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z0-9-]+)` \| (breaking|harmless) \|/gm)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual(driftModes.map((d) => [d.name, d.breaking ? 'breaking' : 'harmless']));
   });
 
   it('lists the modes one a line', () => {
