@@ -2,20 +2,18 @@
  * Hostile input (issue 11): what one task may hold is bounded, the listing cannot fail however many tasks there
  * are, injected latencies are capped, and one header sent twice under two spellings is one header.
  */
-import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { maxHoldMs, parseFaultSpec } from '../../sandbox/faults.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
 import { maxLength } from '../../sandbox/validate.js';
-import { SEED, createTask, createTaskUrl, devToken, envelopeMessages, validBody, withSandbox } from './helpers.js';
+import { SEED, createTask, createTaskUrl, devToken, envelopeMessages, rawHttp, sandboxForFile, validBody, withSandbox } from './helpers.js';
 
+const shared = sandboxForFile({ faults: true });
 let sb: RunningSandbox;
 let token: string;
-beforeAll(async () => {
-  sb = await withSandbox({ faults: true });
-  token = await devToken(sb);
+beforeAll(() => {
+  ({ sb, token } = shared);
 });
-afterAll(() => sb.close());
 
 describe('every free string the task keeps has a limit: 400 naming the field and the limit', () => {
   const user = (extra: Record<string, unknown>) => ({ ...(validBody(sb).userInfo as object), ...extra });
@@ -111,22 +109,12 @@ describe('injected latency is capped: each value and the total a request is held
 });
 
 /** Sends raw header lines over a socket: both spellings of a name reach the server, as from any client. */
-function postWithRawHeaders(headers: [string, string][]): Promise<{ status: number; json: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function postWithRawHeaders(headers: [string, string][]): Promise<{ status: number; json: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const body = JSON.stringify(validBody(sb));
   const { host, pathname } = new URL(createTaskUrl(sb));
   const lines = [...headers, ['host', host], ['content-type', 'application/json'], ['content-length', String(Buffer.byteLength(body))], ['connection', 'close']];
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(new URL(sb.url).port), '127.0.0.1');
-    let text = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (c) => (text += c));
-    socket.on('error', reject);
-    socket.on('end', () => {
-      const [head = '', payload = ''] = text.split('\r\n\r\n', 2);
-      resolve({ status: Number(head.split(' ')[1]), json: JSON.parse(payload) });
-    });
-    socket.end(`POST ${pathname} HTTP/1.1\r\n${lines.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${body}`);
-  });
+  const exchange = await rawHttp(sb, `POST ${pathname} HTTP/1.1\r\n${lines.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${body}`);
+  return { status: exchange.status, json: JSON.parse(exchange.body) };
 }
 
 describe('a header sent twice under two spellings is one header', () => {

@@ -2,10 +2,9 @@
  * Node's own refusals (issue 10), seen over a raw socket as any client would: a request line it cannot parse,
  * headers over its limit, headers or a body too slow. Each is answered in the envelope with Node's status.
  */
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server.js';
-import { createTaskUrl, devToken, withSandbox } from './helpers.js';
+import { createTaskUrl, devToken, rawHttp, withSandbox, type RawExchange } from './helpers.js';
 
 let sb: RunningSandbox;
 let drifted: RunningSandbox;
@@ -15,33 +14,9 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([sb.close(), drifted.close()]));
 
-interface Raw {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-  ms: number;
-}
+const raw = rawHttp;
 
-/** Writes `text` and reads until the server closes the connection. */
-function raw(target: RunningSandbox, text: string): Promise<Raw> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(new URL(target.url).port), '127.0.0.1');
-    let received = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (c) => (received += c));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const [head = '', body = ''] = received.split('\r\n\r\n', 2);
-      const [statusLine = '', ...lines] = head.split('\r\n');
-      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, body, ms: Date.now() - started });
-    });
-    socket.write(text);
-  });
-}
-
-const envelope = (r: Raw) => {
+const envelope = (r: RawExchange) => {
   expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
   expect(Number(r.headers['content-length'])).toBe(Buffer.byteLength(r.body));
   return JSON.parse(r.body);
