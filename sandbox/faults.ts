@@ -37,6 +37,7 @@ export const maxHoldMs = 120_000;
 
 function parseOne(part: string): Fault | string {
   const [name = '', arg] = part.split('=', 2).map((s) => s.trim());
+  if (part.length > 40) return `fault "${part.slice(0, 40)}…": too long to be a fault (e.g. latency=200, 503=2)`; // never echo kilobytes
   const num = arg === undefined ? undefined : Number(arg);
   if (arg !== undefined && (!Number.isInteger(num) || num! < 0 || num! > maxFaultValue)) return `fault "${part}": the value must be an integer from 0 to ${maxFaultValue}`;
   switch (name) {

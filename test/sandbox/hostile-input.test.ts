@@ -97,6 +97,13 @@ describe('injected latency is capped: each value and the total a request is held
     expect(maxHoldMs).toBeLessThan(2 ** 31);
   });
 
+  it('an unknown fault is named in a bounded message, however long the header', async () => {
+    const sent = await createTask(sb, validBody(sb), { auth: token, headers: { 'x-sandbox-fault': 'z'.repeat(8000) } });
+    expect(sent.status).toBe(400);
+    expect(envelopeMessages(sent)[0]).toMatch(/^x-sandbox-fault: fault "z{40}…": too long to be a fault/);
+    expect(sent.text.length).toBeLessThan(300);
+  });
+
   it('the armed-fault endpoint applies the same cap', async () => {
     const response = await fetch(`${sb.url}/__sandbox/faults`, {
       method: 'POST',
