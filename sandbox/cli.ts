@@ -1,16 +1,7 @@
-/**
- * `npm run sandbox [-- flags]`: the reference sandbox on 127.0.0.1:4020.
- *   --port N            (env PORT, default 4020; 0 = any free port)
- *   --host H            (env HOST, default 127.0.0.1)
- *   --data FILE         tenant JSON (streams, apps, users, cases, templates); default: the seeded tenant
- *   --db FILE           persist tasks in SQLite; default: in memory
- *   --rate-limit N      requests per minute per account (env SANDBOX_RATE_LIMIT; default 0 = off; the platform: 60)
- *   --faults            honour x-sandbox-fault and POST /__sandbox/faults
- *   --drift NAME        break the contract one named way; `--drift list` prints them
- *   --client-id ID / --client-secret S   the dev app's credentials (env SANDBOX_CLIENT_ID / SANDBOX_CLIENT_SECRET; not with --data)
- *   --quiet             no per-request log lines
- */
+/** `npm run sandbox [-- flags]`: the reference sandbox on 127.0.0.1:4020. Flags: sandbox/cli-options.ts (`--help`). */
 import { parseArgs } from 'node:util';
+import { cliOptions, usage } from './cli-options.js';
+import { corsOriginProblem, type CorsOrigins } from './cors.js';
 import { formatDriftList } from './drift.js';
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, defaultTenant, maskSecret } from './seed.js';
 import { startSandbox } from './server.js';
@@ -24,28 +15,15 @@ function fail(message: string): never {
 let args;
 try {
   args = parseArgs({
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      data: { type: 'string' },
-      db: { type: 'string' },
-      'rate-limit': { type: 'string' },
-      faults: { type: 'boolean', default: false },
-      drift: { type: 'string' },
-      'client-id': { type: 'string' },
-      'client-secret': { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+    options: cliOptions,
     strict: true,
   }).values;
 } catch (err) {
-  fail((err as Error).message);
+  fail(`${(err as Error).message} (--help lists the flags)`);
 }
 
 if (args.help) {
-  const source = await import('node:fs').then((fs) => fs.readFileSync(new URL(import.meta.url), 'utf8'));
-  console.log(source.split('*/', 1)[0]!.replace(/^\/\*\*\n?/, '').replace(/^ \* ?/gm, ''));
+  console.log(usage());
   process.exit(0);
 }
 if (args.drift === 'list') {
@@ -73,6 +51,14 @@ try {
   fail((err as Error).message);
 }
 
+const corsOrigins = args['cors-origin'] ?? [];
+if (args['no-cors'] && corsOrigins.length > 0) fail('--no-cors cannot be combined with --cors-origin');
+for (const origin of corsOrigins) {
+  const problem = corsOriginProblem(origin);
+  if (problem) fail(`--cors-origin ${problem}`);
+}
+const cors: CorsOrigins = args['no-cors'] ? false : corsOrigins.includes('*') ? '*' : corsOrigins.length > 0 ? corsOrigins : 'local';
+
 const quiet = args.quiet;
 let sandbox;
 try {
@@ -84,6 +70,7 @@ try {
     rateLimitPerMinute: integer('--rate-limit', args['rate-limit'] ?? process.env.SANDBOX_RATE_LIMIT, 0),
     faults: args.faults,
     drift: args.drift,
+    cors,
     log: (line) => console.log(line),
     logRequests: !quiet,
   });
@@ -110,7 +97,7 @@ Reference sandbox: ${url}
   userId       ${seed.userId}
   clientId     ${seed.clientId}
   clientSecret ${maskSecret(seed.clientSecret)}  (the dev value is DEV_CLIENT_SECRET in sandbox/seed.ts, or your --client-secret)
-  options      drift=${args.drift ?? 'none'} faults=${args.faults ? 'on' : 'off'} db=${args.db ?? 'memory'} rate-limit=${args['rate-limit'] ?? process.env.SANDBOX_RATE_LIMIT ?? 'off'}
+  options      drift=${args.drift ?? 'none'} faults=${args.faults ? 'on' : 'off'} db=${args.db ?? 'memory'} rate-limit=${args['rate-limit'] ?? process.env.SANDBOX_RATE_LIMIT ?? 'off'} cors=${cors === false ? 'off' : cors === 'local' ? 'local origins' : [cors].flat().join(',')}
 
 Mint a token (HS256, claims sub + appId, sent as the 'auth' header, no Bearer):
   export KORE_JWT=$(npx tsx sandbox/mint.ts)            # for the dev app; --help for options

@@ -10,7 +10,7 @@ import type { Authenticate, Caller } from './auth.js';
 import type { DriftBehaviour } from './drift.js';
 import { ErrorCode, isProblem, problem, rateLimitMessage, type Problem } from './errors.js';
 import { parseFaultSpec, type FaultPlan, type FaultQueue } from './faults.js';
-import { readJsonBody, sendJsonText, type BodyFault } from './http.js';
+import { readJsonBody, sendJsonText, singleHeader, type BodyFault } from './http.js';
 import { caseManagementId, taskRefId } from './ids.js';
 import type { RateLimit } from './rate-limit.js';
 import { resolveReferences, taskCreator, taskUser } from './resolve.js';
@@ -18,7 +18,7 @@ import type { TaskStore } from './store.js';
 import { buildTask } from './task.js';
 import { shareInTasks } from './task-json.js';
 import type { Stream, TaskTemplate, TenantIndex } from './tenant.js';
-import { validateCreateTask, type CreateTaskInput } from './validate.js';
+import { maxLength, validateCreateTask, type CreateTaskInput } from './validate.js';
 
 export interface CreateTaskDeps {
   tenant: TenantIndex;
@@ -47,7 +47,11 @@ export function createTaskRoute(deps: CreateTaskDeps) {
 
   /** Everything up to a valid, resolved input; a Problem to answer otherwise. */
   async function admit(req: IncomingMessage, streamId: string): Promise<Problem | { caller?: Caller; stream: Stream; input: CreateTaskInput; template: TaskTemplate }> {
-    let caller = drift.skipAuth ? undefined : deps.authenticate(headerOf(req, 'auth'));
+    const auth = singleHeader(req, 'auth');
+    if (isProblem(auth)) return auth;
+    const accountId = singleHeader(req, 'accountid', 'accountId');
+    if (isProblem(accountId)) return accountId;
+    let caller = drift.skipAuth ? undefined : deps.authenticate(auth);
     if (caller instanceof Promise) caller = await caller;
     if (caller && isProblem(caller)) return caller;
     const stream = tenant.streams.get(streamId);
@@ -55,7 +59,6 @@ export function createTaskRoute(deps: CreateTaskDeps) {
     if (caller && !caller.app.streams.includes(stream._id)) {
       return problem(403, ErrorCode.forbidden, `app ${caller.app.clientId} is not allowed on stream ${stream._id}`);
     }
-    const accountId = headerOf(req, 'accountid');
     if (accountId !== undefined && accountId !== stream.accountId) {
       return problem(403, ErrorCode.forbidden, `accountId: stream ${stream._id} does not belong to account ${accountId}`);
     }
@@ -89,7 +92,7 @@ export function createTaskRoute(deps: CreateTaskDeps) {
     const now = Date.now();
     const stored = store.create(stream._id, (sequence) =>
       buildTask({
-        id: caseManagementId('ti'),
+        id: drift.mintTaskId?.() ?? caseManagementId('ti'),
         refId: taskRefId(sequence),
         now,
         stream,
@@ -103,13 +106,9 @@ export function createTaskRoute(deps: CreateTaskDeps) {
       }),
     );
     const json = drift.mapTask ? JSON.stringify(drift.mapTask(stored.task)) : stored.json;
-    sendJsonText(res, drift.successStatus ?? 200, json, { contentType: drift.successContentType, bodyFault: action as BodyFault | undefined });
+    const bodyFault = (action as BodyFault | undefined) ?? drift.successBodyFault;
+    sendJsonText(res, drift.successStatus ?? 200, json, { contentType: drift.successContentType, bodyFault });
   };
-}
-
-function headerOf(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function injectedStatus(status: 429 | 500 | 503, retryAfterSeconds?: number): Problem {
@@ -123,14 +122,15 @@ function injectedStatus(status: 429 | 500 | 503, retryAfterSeconds?: number): Pr
 function lenientInput(body: unknown, stream: Stream, tenant: TenantIndex): { input: CreateTaskInput; template: TaskTemplate } {
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const u = (typeof b.userInfo === 'object' && b.userInfo !== null ? b.userInfo : {}) as Record<string, unknown>;
-  const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+  // bounded like a validated value: even this drift keeps a task small
+  const str = (v: unknown) => (v === undefined || v === null ? '' : String(v).slice(0, maxLength.name));
   const template =
     tenant.templates.get(str(b.taskTmp)) ?? tenant.data.templates.find((t) => t.streamId === stream._id) ?? tenant.data.templates[0]!;
   const input: CreateTaskInput = {
     caseId: str(b.caseId),
     caseRefId: str(b.caseRefId),
     taskTmp: template._id,
-    name: typeof b.name === 'string' ? b.name : undefined,
+    name: typeof b.name === 'string' ? str(b.name) : undefined,
     source: str(b.source),
     userInfo: { _id: str(u._id) || undefined, name: str(u.name), emailId: str(u.emailId) || 'unknown@example.com' },
   };

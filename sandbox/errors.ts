@@ -9,9 +9,11 @@ export const ErrorCode = {
   forbidden: 4003, // the app is not allowed on this stream / account
   notFound: 4004, // unknown stream or route
   methodNotAllowed: 4005,
+  requestTimeout: 4008,
   payloadTooLarge: 4013,
   unsupportedMediaType: 4015,
   rateLimited: 4029,
+  headersTooLarge: 4031,
   internal: 5000,
   unavailable: 5003,
 } as const;

@@ -13,6 +13,10 @@
  * Per request: header `x-sandbox-fault: <spec>`. For the next N createTask requests:
  * `POST /__sandbox/faults {"fault": "<spec>", "count": N}` (`DELETE /__sandbox/faults` clears, GET lists).
  * The header wins over an armed fault; an armed fault is used up only by createTask requests.
+ *
+ * Caps: each value at most 60 000 (ms or s), and a request held at most 120 000 ms in all (its latencies plus its
+ * slow body): enough for any client timeout worth testing, and never a connection held for hours (nor a total past
+ * 2^31 ms, which timers silently turn into 1 ms). A spec past a cap is refused, naming the fault and the cap.
  */
 
 export type Fault =
@@ -28,12 +32,14 @@ export interface FaultPlan {
   action?: Exclude<Fault, { kind: 'latency' }>;
 }
 
-const maxMs = 60_000;
+export const maxFaultValue = 60_000;
+export const maxHoldMs = 120_000;
 
 function parseOne(part: string): Fault | string {
   const [name = '', arg] = part.split('=', 2).map((s) => s.trim());
+  if (part.length > 40) return `fault "${part.slice(0, 40)}…": too long to be a fault (e.g. latency=200, 503=2)`; // never echo kilobytes
   const num = arg === undefined ? undefined : Number(arg);
-  if (arg !== undefined && (!Number.isInteger(num) || num! < 0 || num! > maxMs)) return `fault "${part}": the value must be an integer from 0 to ${maxMs}`;
+  if (arg !== undefined && (!Number.isInteger(num) || num! < 0 || num! > maxFaultValue)) return `fault "${part}": the value must be an integer from 0 to ${maxFaultValue}`;
   switch (name) {
     case 'latency':
       return num === undefined ? 'fault "latency" needs a value in ms, e.g. latency=200' : { kind: 'latency', ms: num };
@@ -65,6 +71,8 @@ export function parseFaultSpec(spec: string): FaultPlan | string {
     else plan.action = fault;
   }
   if (plan.latencyMs === 0 && !plan.action) return 'fault: empty spec';
+  const held = plan.latencyMs + (plan.action?.kind === 'slow-body' ? plan.action.ms : 0);
+  if (held > maxHoldMs) return `fault "${spec.slice(0, 80)}": holds the request ${held} ms in all (latency + slow-body); the cap is ${maxHoldMs} ms`;
   return plan;
 }
 

@@ -26,6 +26,20 @@ export function readBody(req: IncomingMessage, limit = maxBodyBytes): Promise<Bu
   });
 }
 
+/**
+ * One header's value. Header names are case-insensitive, so `accountId` and `AccountId` are the same header, sent
+ * twice; Node joins the values of such an unknown header with ", ". The same value twice is that value; different
+ * values are a 400 naming the header. (Only a value with a comma is looked at again: the common case costs nothing.)
+ */
+export function singleHeader(req: IncomingMessage, name: string, label = name): string | undefined | Problem {
+  const value = req.headers[name];
+  if (typeof value !== 'string' || !value.includes(',')) return Array.isArray(value) ? value[0] : value;
+  const values = req.headersDistinct[name] ?? [value];
+  const distinct = new Set(values.map((v) => v.trim()));
+  if (distinct.size === 1) return values[0]!.trim();
+  return problem(400, ErrorCode.invalidRequest, `${label}: sent ${values.length} times with different values (header names are case-insensitive: send it once)`);
+}
+
 /** A JSON request body, in the order the platform refuses it: content type (415), size (413), syntax (400). */
 export async function readJsonBody(req: IncomingMessage): Promise<{ body: unknown } | Problem> {
   const type = req.headers['content-type'];

@@ -1,4 +1,9 @@
-/** Id formats of the platform (DESIGN.md): case-management ids have 7 hex digits in their first group. */
+/**
+ * Ids. Those the sandbox mints look like the platform's samples (case-management ids have 7 hex digits in their
+ * first group); those it accepts are opaque, as the repository's contract decisions (docs/contract-decisions.md)
+ * treat them: a prefix and a plausible character set, never a digit count or the samples' `xxxx` mask, so a tenant
+ * whose ids are shaped otherwise works.
+ */
 import { createHash, randomUUID } from 'node:crypto';
 
 /** `ti-73acd32-0123-4114-9891-00a950aa1b2c`: a UUID with its first digit dropped, after the prefix. */
@@ -17,11 +22,10 @@ export function contactUserId(contact: string): string {
   return `u-${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-// The documented samples mask the last four digits as `xxxx`; they are well-formed (and then unknown).
-const tail = '[0-9a-f]{8}(?:[0-9a-f]{4}|xxxx)';
+const opaque = (prefix: string) => new RegExp(`^${prefix}-[A-Za-z0-9-]+$`);
 export const idPatterns = {
-  caseId: new RegExp(`^ci-[0-9a-f]{7}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-${tail}$`),
-  taskTmp: new RegExp(`^ttm-[0-9a-f]{7}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-${tail}$`),
-  caseRefId: /^CS\d+$/,
-  userId: new RegExp(`^u-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-${tail}$`),
+  caseId: opaque('ci'),
+  taskTmp: opaque('ttm'),
+  caseRefId: /^CS[0-9]+$/,
+  userId: opaque('u'),
 } as const;

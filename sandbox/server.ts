@@ -5,11 +5,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuthenticator } from './auth.js';
+import { clientErrorHandler, type RenderedProblem } from './client-errors.js';
+import { corsHandler, type CorsOrigins } from './cors.js';
 import { createTaskRoute } from './create-task.js';
 import { driftBehaviour, type DriftName } from './drift.js';
 import { ErrorCode, isProblem, problem, type Problem } from './errors.js';
 import { faultQueue, parseFaultSpec } from './faults.js';
-import { readJsonBody, sendJson } from './http.js';
+import { readJsonBody, sendJson, sendJsonText } from './http.js';
+import { listQueryOf, streamTasks } from './list-tasks.js';
 import { createRateLimit } from './rate-limit.js';
 import { defaultTenant, seedInfoOf, type SeedInfo } from './seed.js';
 import { memoryStore, type TaskStore } from './store.js';
@@ -23,6 +26,9 @@ export interface SandboxOptions {
   db?: string; // SQLite file; in memory when absent
   rateLimitPerMinute?: number; // per account; 0 or absent = no limit
   data?: TenantData; // default: the seeded tenant (seed.ts)
+  cors?: CorsOrigins; // which browser origins may call: 'local' (default), '*', a list, or false
+  headersTimeoutMs?: number; // a request's headers must arrive within this (Node's default: 60 000); else 408
+  requestTimeoutMs?: number; // the whole request within this (Node's default: 300 000); else 408
   log?: (line: string) => void; // lifecycle lines; never a token or secret
   logRequests?: boolean; // also one line per request (method, path, status, time) to `log`
 }
@@ -52,8 +58,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const store: TaskStore = options.db ? (await import('./sqlite-store.js')).sqliteStore(options.db) : memoryStore(tenant);
   const faults = options.faults ? faultQueue() : undefined;
   // Every refusal, on every route, in the envelope (or in the one a drift mode puts in its place).
-  const sendProblem = (res: ServerResponse, p: Problem) =>
-    sendJson(res, p.status, drift.mapErrorBody ? drift.mapErrorBody(p) : { errors: p.errors }, { headers: p.headers });
+  const renderProblem = (refusal: Problem): RenderedProblem => {
+    const p = drift.mapProblem ? drift.mapProblem(refusal) : refusal;
+    return { status: p.status, body: JSON.stringify(drift.mapErrorBody ? drift.mapErrorBody(p) : { errors: p.errors }), headers: p.headers };
+  };
+  const sendProblem = (res: ServerResponse, refusal: Problem) => {
+    const { status, body, headers } = renderProblem(refusal);
+    sendJsonText(res, status, body, { headers });
+  };
   const createTask = createTaskRoute({
     sendProblem,
     tenant,
@@ -106,21 +118,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
     if (path === '/__sandbox/tasks') {
       if (method !== 'GET') return methodNotAllowed(res, method, 'GET');
-      const params = new URLSearchParams(query);
-      const tasks = store.list(params.get('streamId') ?? undefined);
-      const fields = params.get('fields')?.split(',').filter(Boolean);
-      const listed = fields ? tasks.map((t) => Object.fromEntries(fields.map((f) => [f, (t as unknown as Record<string, unknown>)[f]]))) : tasks;
-      return sendJson(res, 200, { count: listed.length, tasks: listed });
+      const listing = listQueryOf(new URLSearchParams(query));
+      return isProblem(listing) ? sendProblem(res, listing) : streamTasks(res, store, listing);
     }
     if (path === '/__sandbox/faults') return controlFaults(req, res);
     return sendProblem(res, problem(404, ErrorCode.notFound, `no route ${method} ${path}`));
   }
 
   const logRequest = options.logRequests ? log : undefined;
-  const server = createServer((req, res) => {
+  const cors = corsHandler(options.cors ?? 'local');
+  const headersTimeout = options.headersTimeoutMs ?? 60_000;
+  const requestTimeout = options.requestTimeoutMs ?? 300_000;
+  // Node looks for late requests every connectionsCheckingInterval (default 30 s): often enough for the timeouts set.
+  const connectionsCheckingInterval = Math.min(30_000, Math.max(20, Math.floor(Math.min(headersTimeout, requestTimeout) / 4)));
+  const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req, res) => {
     const started = performance.now();
     if (draining) res.setHeader('connection', 'close');
     if (logRequest) res.on('finish', () => logRequest(`${req.method} ${req.url?.split('?', 1)[0]} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
+    if (cors?.(req, res)) return; // a preflight, answered
     route(req, res).catch((err: unknown) => {
       // A bug of ours, never the client's: answer 500 in the envelope, without the stack.
       log?.(`internal error: ${(err as Error)?.message ?? String(err)}`);
@@ -129,6 +144,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     });
   });
   server.keepAliveTimeout = 5_000;
+  server.on('clientError', clientErrorHandler(renderProblem));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

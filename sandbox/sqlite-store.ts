@@ -23,9 +23,12 @@ export function sqliteStore(file: string): TaskStore {
   )`);
   const insert = db.prepare('INSERT INTO tasks (id, stream_id, seq, body) VALUES (?, ?, ?, ?)');
   const maxSeq = db.prepare('SELECT MAX(seq) AS seq FROM tasks WHERE stream_id = ?');
-  const all = db.prepare('SELECT body FROM tasks ORDER BY rowid').pluck();
-  const byStream = db.prepare('SELECT body FROM tasks WHERE stream_id = ? ORDER BY rowid').pluck();
-  const countAll = db.prepare('SELECT COUNT(*) FROM tasks').pluck();
+  // One statement per batch, run to its end: better-sqlite3 refuses other queries while an iterator is open.
+  const page = db.prepare(
+    'SELECT rowid, body FROM tasks WHERE rowid > @after AND rowid <= @last AND (@stream IS NULL OR stream_id = @stream) ORDER BY rowid LIMIT @limit OFFSET @skip',
+  );
+  const lastRow = db.prepare('SELECT COALESCE(MAX(rowid), 0) FROM tasks').pluck();
+  const count = db.prepare('SELECT COUNT(*) FROM tasks WHERE (@stream IS NULL OR stream_id = @stream)').pluck();
   const sequences = new Map<string, number>(); // cache of MAX(seq), read once per stream
 
   const lastSequence = (streamId: string): number => {
@@ -46,8 +49,18 @@ export function sqliteStore(file: string): TaskStore {
       sequences.set(streamId, sequence);
       return { task, json };
     },
-    list: (streamId) => ((streamId === undefined ? all.all() : byStream.all(streamId)) as string[]).map((body) => JSON.parse(body) as Task),
-    count: () => countAll.get() as number,
+    *list({ streamId, skip = 0, limit = Infinity }, batchSize) {
+      const stream = streamId ?? null;
+      const last = lastRow.get() as number; // what exists now; later tasks are not listed
+      for (let after = 0, left = limit, offset = skip; left > 0; offset = 0) {
+        const rows = page.all({ after, last, stream, limit: Math.min(batchSize, left), skip: offset }) as { rowid: number; body: string }[];
+        if (rows.length === 0) return;
+        yield rows.map((row) => JSON.parse(row.body) as Task);
+        after = rows.at(-1)!.rowid;
+        left -= rows.length;
+      }
+    },
+    count: (streamId) => count.get({ stream: streamId ?? null }) as number,
     close: () => db.close(),
   };
 }

@@ -15,10 +15,21 @@ export interface StoredTask {
   json: string;
 }
 
+/** Which tasks to list, in creation order: those of one stream or all, past the first `skip`, at most `limit`. */
+export interface ListQuery {
+  streamId?: string;
+  skip?: number;
+  limit?: number;
+}
+
 export interface TaskStore {
   create(streamId: string, build: (sequence: number) => Task): StoredTask;
-  list(streamId?: string): Task[];
-  count(): number;
+  /**
+   * The listed tasks a batch at a time, so a listing never holds them all (nor their JSON) at once. Each batch
+   * is read whole: a caller may wait between batches while tasks are created (they are then not listed).
+   */
+  list(query: ListQuery, batchSize: number): Iterable<Task[]>;
+  count(streamId?: string): number;
   close(): void;
 }
 
@@ -36,14 +47,21 @@ export function memoryStore(tenant: TenantIndex): TaskStore {
       sequences.set(streamId, sequence);
       return { task, json: taskJson(task) };
     },
-    list(streamId) {
-      const tasks: Task[] = [];
-      for (let i = 0; i < log.length; i++) {
-        if (streamId === undefined || streams[i] === streamId) tasks.push(taskFromRecord(log.get(i).toString('utf8'), tenant));
+    *list({ streamId, skip = 0, limit = Infinity }, batchSize) {
+      const end = log.length; // what exists now; later tasks are not listed
+      let batch: Task[] = [];
+      for (let i = 0, matched = 0; i < end && matched < skip + limit; i++) {
+        if (streamId !== undefined && streams[i] !== streamId) continue;
+        if (matched++ < skip) continue;
+        batch.push(taskFromRecord(log.get(i).toString('utf8'), tenant));
+        if (batch.length === batchSize) {
+          yield batch;
+          batch = [];
+        }
       }
-      return tasks;
+      if (batch.length > 0) yield batch;
     },
-    count: () => log.length,
+    count: (streamId) => (streamId === undefined ? log.length : streams.reduce((n, s) => (s === streamId ? n + 1 : n), 0)),
     close() {},
   };
 }

@@ -3,6 +3,7 @@
  * Seeded by default (seed.ts) or loaded from a JSON file of this shape (`--data FILE`).
  */
 import { readFileSync } from 'node:fs';
+import { idPatterns } from './ids.js';
 
 export interface Stream {
   _id: string; // st-<uuid>
@@ -30,7 +31,7 @@ export interface User {
 }
 
 export interface Case {
-  _id: string; // ci-<7 hex>-…
+  _id: string; // ci-… (the platform's: 7 hex digits in the first group; any shape matching ids.ts works)
   refId: string; // CS000131
   streamId: string;
 }
@@ -72,7 +73,7 @@ export interface TemplateField {
 }
 
 export interface TaskTemplate {
-  _id: string; // ttm-<7 hex>-…
+  _id: string; // ttm-… (like case ids)
   streamId: string;
   name: string; // the task's name when the request gives none
   status: TemplateStatus; // default status (Open)
@@ -153,7 +154,23 @@ export function checkTenantData(data: unknown): string[] {
       }
     }
   }
+  if (problems.length === 0) problems.push(...unreachableIds(record as unknown as TenantData));
   return problems;
+}
+
+/**
+ * Ids a request could never name: requests are checked for the id's prefix and character set (ids.ts), so a
+ * case or template whose id lacks them would be unreachable. Any other shape is fine (ids are opaque).
+ */
+function unreachableIds(data: TenantData): string[] {
+  const rules: [string, { _id?: string; refId?: string }[], 'caseId' | 'caseRefId' | 'taskTmp', '_id' | 'refId'][] = [
+    ['cases', data.cases, 'caseId', '_id'],
+    ['cases', data.cases, 'caseRefId', 'refId'],
+    ['templates', data.templates, 'taskTmp', '_id'],
+  ];
+  return rules.flatMap(([list, items, kind, key]) =>
+    items.flatMap((item, i) => (idPatterns[kind].test(item[key]!) ? [] : [`${list}[${i}].${key} must match ${idPatterns[kind]} (requests are checked for it)`])),
+  );
 }
 
 /** Lookup maps built once at start, so a request does no scanning. */

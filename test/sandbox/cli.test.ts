@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliOptions } from '../../sandbox/cli-options.js';
 import { driftModes } from '../../sandbox/drift.js';
 import { DEV_CLIENT_SECRET, defaultTenant, seedInfoOf } from '../../sandbox/seed.js';
 import { mintToken } from '../../sandbox/token.js';
@@ -50,6 +51,46 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     expect(lines.map((l) => l.split(/\s+/, 1)[0])).toEqual(driftModes.map((d) => d.name));
   });
 
+  it('npm run sandbox -- --help prints the usage: every flag with its default, exit 0', () => {
+    const run = spawnSync('npm', ['run', '-s', 'sandbox', '--', '--help'], { cwd: root, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: npm run sandbox -- \[flags\]/);
+    for (const flag of Object.keys(cliOptions)) expect(run.stdout).toMatch(new RegExp(`^ +(-h, )?--${flag}\\b`, 'm'));
+    expect(run.stdout).toMatch(/--port N .*default: 4020/);
+    expect(run.stdout).toMatch(/--cors-origin ORIGIN .*default: http:\/\/localhost:\*/);
+    expect(run.stderr).toBe('');
+    const short = spawnSync(process.execPath, [...cli, '-h'], { cwd: root, encoding: 'utf8' });
+    expect(short.stdout).toBe(run.stdout);
+  });
+
+  it('refuses an unknown flag pointing at --help, without a stack trace', () => {
+    const run = spawnSync(process.execPath, [...cli, '--bogus'], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^sandbox: Unknown option '--bogus' \(--help lists the flags\)$/m);
+  });
+
+  it('--cors-origin allows the origins named (and no local one); --no-cors sends no CORS headers', async () => {
+    const preflight = (url: string, origin: string) =>
+      fetch(`${url}/__sandbox/health`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET' } });
+    const named = await startCli(['--cors-origin', 'https://app.example.com', '--cors-origin', 'http://localhost:3000']);
+    const off = await startCli(['--no-cors']);
+    try {
+      expect((await preflight(named.url, 'https://app.example.com')).headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+      expect((await preflight(named.url, 'http://localhost:3000')).status).toBe(204);
+      expect((await preflight(named.url, 'http://localhost:5173')).headers.get('access-control-allow-origin')).toBeNull();
+      const refused = await preflight(off.url, 'http://localhost:5173');
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+      expect(refused.status).toBe(405);
+      expect(named.output()).toContain('cors=https://app.example.com,http://localhost:3000');
+    } finally {
+      for (const { child } of [named, off]) {
+        const exited = exitOf(child);
+        child.kill('SIGTERM');
+        await exited;
+      }
+    }
+  });
+
   it('shows nothing of a secret, even a short one', async () => {
     const { child, output } = await startCli(['--client-secret', 'abc']);
     const exited = exitOf(child);
@@ -64,6 +105,8 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     [['--port', '70000'], /^sandbox: --port must be an integer from 0 to 65535 \(got 70000\)$/m],
     [['--data', 'tenant.json', '--client-id', 'cs-x'], /^sandbox: --client-id\/--client-secret cannot be combined with --data/m],
     [['--db', '/no/such/dir/x.db'], /^sandbox: --db \/no\/such\/dir\/x\.db: /m],
+    [['--cors-origin', 'http://localhost:5173/'], /^sandbox: --cors-origin "http:\/\/localhost:5173\/" is not an origin/m],
+    [['--no-cors', '--cors-origin', '*'], /^sandbox: --no-cors cannot be combined with --cors-origin$/m],
   ])('refuses %j with a message naming the flag and exit code 2', (args, message) => {
     const run = spawnSync(process.execPath, [...cli, '--port', '0', ...args], { cwd: root, encoding: 'utf8' });
     expect(run.status).toBe(2);

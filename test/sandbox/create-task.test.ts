@@ -110,7 +110,7 @@ describe('createTask builds the task like the platform', () => {
     expect(listed.tasks).toContainEqual({ _id: created._id, refId: created.refId });
     expect(listed.count).toBe(listed.tasks.length);
     const none = await (await fetch(`${sb.url}/__sandbox/tasks?streamId=st-nope`)).json();
-    expect(none).toEqual({ count: 0, tasks: [] });
+    expect(none).toEqual({ total: 0, skip: 0, count: 0, tasks: [] });
   });
 
   it('lists each task exactly as its create answered it (the store keeps a compact record, not the JSON)', async () => {

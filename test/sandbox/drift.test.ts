@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { driftModes, formatDriftList } from '../../sandbox/drift.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
@@ -7,11 +8,12 @@ const started: RunningSandbox[] = [];
 afterAll(() => Promise.all(started.map((sb) => sb.close())));
 
 async function sandboxWith(drift: string) {
-  const sb = await withSandbox({ drift });
+  const sb = await withSandbox({ drift, faults: true }); // faults: the 429 that no-retry-after changes
   started.push(sb);
   return sb;
 }
 
+const taskCount = async (sb: RunningSandbox): Promise<number> => (await (await fetch(`${sb.url}/__sandbox/health`)).json()).tasks;
 const valid = (sb: RunningSandbox) => createTask(sb, validBody(sb));
 const ok = (sent: Sent) => {
   expect(sent.status).toBe(200);
@@ -82,6 +84,36 @@ const expectations: Record<string, (sb: RunningSandbox) => Promise<void>> = {
     expect(emailOnly.status).toBe(500);
     expect(emailOnly.json.errors[0].code).toBe(5000);
   },
+  'body-not-json': async (sb) => {
+    const before = await taskCount(sb);
+    const sent = await valid(sb);
+    expect(sent.status).toBe(200);
+    expect(sent.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(sent.json).toBeUndefined(); // the helper's JSON.parse failed
+    expect(await taskCount(sb)).toBe(before + 1);
+    expect((await createTask(sb, {})).status).toBe(400); // refusals stay JSON
+  },
+  'ids-other-shape': async (sb) => {
+    const task = ok(await valid(sb));
+    expect(task._id).toMatch(/^ti-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(task.refId).toMatch(/^TS\d{6}$/);
+  },
+  'error-codes-other': async (sb) => {
+    const unauthorized = await createTask(sb, validBody(sb), { auth: null });
+    expect(unauthorized.status).toBe(401);
+    expect(unauthorized.json.errors).toEqual([{ msg: expect.stringMatching(/^auth: /), code: 401 }]);
+    const invalid = await createTask(sb, { ...validBody(sb), source: 5 });
+    expect([invalid.status, invalid.json.errors[0].code]).toEqual([400, 400]);
+    expect((await valid(sb)).status).toBe(200);
+  },
+  'no-retry-after': async (sb) => {
+    const limited = await createTask(sb, validBody(sb), { headers: { 'x-sandbox-fault': '429=7' } });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBeNull();
+    expect(limited.json.errors[0].code).toBe(4029);
+    const unavailable = await createTask(sb, validBody(sb), { headers: { 'x-sandbox-fault': '503=2' } });
+    expect(unavailable.headers.get('retry-after')).toBe('2'); // only the 429 loses it
+  },
   'extra-field': async (sb) => {
     const task = ok(await valid(sb));
     expect(task.sandboxRevision).toBe(2);
@@ -91,10 +123,13 @@ const expectations: Record<string, (sb: RunningSandbox) => Promise<void>> = {
 };
 
 describe('drift modes (--drift NAME): each produces its drift, alone', () => {
-  it('has at least 12 modes, one harmless, each with an expectation here', () => {
-    expect(driftModes.length).toBeGreaterThanOrEqual(12);
-    expect(driftModes.filter((d) => !d.breaking).length).toBeGreaterThanOrEqual(1);
+  it('has an expectation here for every mode, and splits them as the provenance convention lists', () => {
     expect(Object.keys(expectations).sort()).toEqual(driftModes.map((d) => d.name).sort());
+    // documented rules broken: the suite must fail; inferred ones: it must warn and pass
+    const breaking = ['missing-required-field', 'wrong-type', 'nested-wrong-type', 'missing-nested-field', 'array-item-wrong-type', 'null-field', 'accepts-invalid-input', 'auth-not-enforced', '5xx-for-variant', 'body-not-json'];
+    const harmless = ['extra-field', 'extra-nested-field', 'status-201', 'validation-422', 'error-envelope-changed', 'wrong-content-type', 'bad-date-time', 'enum-changed', 'ids-other-shape', 'error-codes-other', 'no-retry-after'];
+    expect(driftModes.filter((d) => d.breaking).map((d) => d.name).sort()).toEqual(breaking.sort());
+    expect(driftModes.filter((d) => !d.breaking).map((d) => d.name).sort()).toEqual(harmless.sort());
   });
 
   it.each(driftModes.map((d) => [d.name]))('%s', async (name) => {
@@ -110,10 +145,18 @@ describe('drift modes (--drift NAME): each produces its drift, alone', () => {
     await expect(withSandbox({ drift: 'no-such-drift' })).rejects.toThrow(/unknown drift "no-such-drift"; known: missing-required-field/);
   });
 
+  it("sandbox/README.md's table lists every mode with its kind, in the same order", () => {
+    const readme = readFileSync(new URL('../../sandbox/README.md', import.meta.url), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z0-9-]+)` \| (breaking|harmless) \|/gm)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual(driftModes.map((d) => [d.name, d.breaking ? 'breaking' : 'harmless']));
+  });
+
   it('lists the modes one a line', () => {
     const lines = formatDriftList().split('\n');
     expect(lines).toHaveLength(driftModes.length);
     expect(lines[0]).toMatch(/^missing-required-field\s+breaking\s+/);
     expect(lines.find((l) => l.startsWith('extra-field'))).toMatch(/harmless/);
+    expect(lines.find((l) => l.startsWith('status-201'))).toMatch(/harmless/);
+    expect(lines.find((l) => l.startsWith('body-not-json'))).toMatch(/breaking/);
   });
 });

@@ -1,16 +1,15 @@
 import { request } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseFaultSpec } from '../../sandbox/faults.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
-import { createTask, createTaskUrl, devToken, validBody, withSandbox } from './helpers.js';
+import { createTask, createTaskUrl, sandboxForFile, validBody } from './helpers.js';
 
+const shared = sandboxForFile({ faults: true });
 let sb: RunningSandbox;
 let token: string;
-beforeAll(async () => {
-  sb = await withSandbox({ faults: true });
-  token = await devToken(sb);
+beforeAll(() => {
+  ({ sb, token } = shared);
 });
-afterAll(() => sb.close());
 beforeEach(() => fetch(`${sb.url}/__sandbox/faults`, { method: 'DELETE' }));
 
 const taskCount = async () => (await (await fetch(`${sb.url}/__sandbox/health`)).json()).tasks as number;

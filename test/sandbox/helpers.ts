@@ -1,4 +1,6 @@
 /** Shared set-up for the sandbox tests: a running sandbox on an ephemeral port, tokens and a valid body. */
+import { connect } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { SEED, type SeedInfo } from '../../sandbox/seed.js';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/server.js';
 import { mintToken, type MintOptions } from '../../sandbox/token.js';
@@ -70,4 +72,49 @@ export function envelopeMessages(sent: Sent): string[] {
     if (typeof e.msg !== 'string' || !Number.isInteger(e.code)) throw new Error(`bad envelope item: ${JSON.stringify(e)}`);
   }
   return errors.map((e: { msg: string }) => e.msg);
+}
+
+export interface RawExchange {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  ms: number; // from connect to close
+}
+
+/** Writes `text` on a fresh socket as is (any bytes, any header spelling) and reads until the server closes it. */
+export function rawHttp(sb: RunningSandbox, text: string): Promise<RawExchange> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(sb.url).port), '127.0.0.1');
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (c) => (received += c));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head = '', body = ''] = received.split('\r\n\r\n', 2);
+      const [statusLine = '', ...lines] = head.split('\r\n');
+      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body, ms: Date.now() - started });
+    });
+    socket.write(text);
+  });
+}
+
+/** One sandbox for a whole test file (started before its tests, closed after), with a dev token for it. */
+export function sandboxForFile(options: SandboxOptions = {}): { readonly sb: RunningSandbox; readonly token: string } {
+  let sb: RunningSandbox | undefined;
+  let token = '';
+  beforeAll(async () => {
+    sb = await withSandbox(options);
+    token = await devToken(sb);
+  });
+  afterAll(() => sb?.close());
+  return {
+    get sb() {
+      return sb!;
+    },
+    get token() {
+      return token;
+    },
+  };
 }

@@ -27,6 +27,35 @@ describe('tenant data from a JSON file (--data FILE)', () => {
     }
   });
 
+  it('ids are opaque: a tenant whose ids are shaped otherwise (8 hex digits, upper case, no uuid) works', async () => {
+    const data = defaultTenant();
+    data.cases[0]!._id = 'ci-31D91840-d64d-42d9-8c75-5edba5313a6f';
+    data.cases[0]!.refId = 'CS7';
+    data.templates[0]!._id = 'ttm-16623a9f';
+    data.users[1]!._id = 'u-X1';
+    const file = join(dir, 'shapes.json');
+    writeFileSync(file, JSON.stringify(data));
+    const sb = await withSandbox({ data: loadTenantData(file) });
+    try {
+      const body = { ...validBody(sb), userInfo: { _id: 'u-X1', name: 'dummy' } };
+      const sent = await createTask(sb, body);
+      expect(sent.status, sent.text).toBe(200);
+      expect(sent.json).toMatchObject({ caseId: data.cases[0]!._id, caseRefId: 'CS7', taskTmp: 'ttm-16623a9f', userInfo: { _id: 'u-X1' } });
+    } finally {
+      await sb.close();
+    }
+  });
+
+  it('refuses ids a request could never name (no prefix), saying what requests are checked for', () => {
+    const data = defaultTenant();
+    data.cases[1]!._id = 'case-2';
+    data.templates[0]!._id = 'template 1';
+    expect(checkTenantData(data)).toEqual([
+      'cases[1]._id must match /^ci-[A-Za-z0-9-]+$/ (requests are checked for it)',
+      'templates[0]._id must match /^ttm-[A-Za-z0-9-]+$/ (requests are checked for it)',
+    ]);
+  });
+
   it('refuses a file that is not JSON without quoting it (it may hold secrets)', () => {
     const notJson = join(dir, 'bad.json');
     writeFileSync(notJson, '{"apps":[{"clientSecret":s3cr3t-unquoted-value}]}');
@@ -69,6 +98,11 @@ describe('independence: the sandbox never reads the contract', () => {
   it('no sandbox module names anything under openapi/ or generated/', () => {
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) expect(codeOf(file).filter((line) => /openapi|generated\//i.test(line)), file).toEqual([]);
+  });
+
+  it('nothing in sandbox/ cites a document a clone of the repository does not have', () => {
+    const all = readdirSync(sandboxDir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|md)$/.test(f));
+    for (const file of all) expect(readFileSync(new URL(file, sandboxDir), 'utf8'), file).not.toMatch(/DESIGN\.md|\.\.\/shared|shared\/seed/);
   });
 
   it('no sandbox module imports from outside sandbox/ (src/ and contract-tests/ read the contract)', () => {

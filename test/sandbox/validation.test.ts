@@ -89,6 +89,12 @@ describe('createTask tenant references (400, naming the field)', () => {
     expect(envelopeMessages(sent)).toEqual([expect.stringMatching(/^caseId: no case/), expect.stringMatching(/^taskTmp: no task template/)]);
   });
 
+  it('reads ids as opaque: another shape (8 hex digits, no uuid) is well-formed, then looked up', async () => {
+    const sent = await createTask(sb, variant({ caseId: 'ci-31d91840-d64d-42d9-8c75-5edba5313a6f', taskTmp: 'ttm-X' }));
+    expect(sent.status).toBe(400);
+    expect(envelopeMessages(sent)).toEqual([expect.stringMatching(/^caseId: no case/), expect.stringMatching(/^taskTmp: no task template/)]);
+  });
+
   it('rejects an unknown case and an unknown template together', async () => {
     const sent = await createTask(sb, variant({ caseId: 'ci-0000000-0000-4000-8000-000000000000', taskTmp: 'ttm-0000000-0000-4000-8000-000000000000' }));
     expect(sent.status).toBe(400);

@@ -1,0 +1,58 @@
+/** The sandbox CLI's flags: what parseArgs reads and what `--help` prints, from one table. */
+
+export const cliOptions = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  db: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  faults: { type: 'boolean', default: false },
+  drift: { type: 'string' },
+  'cors-origin': { type: 'string', multiple: true },
+  'no-cors': { type: 'boolean', default: false },
+  'client-id': { type: 'string' },
+  'client-secret': { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+interface FlagHelp {
+  value?: string; // what follows the flag, e.g. N
+  env?: string;
+  fallback: string; // the default, in words
+  what: string;
+}
+
+const help: Record<keyof typeof cliOptions, FlagHelp> = {
+  port: { value: 'N', env: 'PORT', fallback: '4020', what: 'port to listen on; 0 = any free port' },
+  host: { value: 'H', env: 'HOST', fallback: '127.0.0.1', what: 'address to listen on' },
+  data: { value: 'FILE', fallback: 'the seeded tenant', what: 'tenant JSON: streams, apps, users, cases, templates' },
+  db: { value: 'FILE', fallback: 'in memory', what: 'keep tasks in SQLite; they survive a restart' },
+  'rate-limit': { value: 'N', env: 'SANDBOX_RATE_LIMIT', fallback: '0 = off', what: 'requests per minute per account (the platform: 60); over it 429 + Retry-After' },
+  faults: { fallback: 'off', what: 'honour the x-sandbox-fault header and /__sandbox/faults' },
+  drift: { value: 'NAME', fallback: 'none', what: 'break the contract one named way; `--drift list` prints them' },
+  'cors-origin': { value: 'ORIGIN', fallback: 'http://localhost:*, http://127.0.0.1:*, http://[::1]:*', what: 'a browser origin allowed to call (repeatable; * for any)' },
+  'no-cors': { fallback: 'off', what: 'send no CORS headers and answer no preflight' },
+  'client-id': { value: 'ID', env: 'SANDBOX_CLIENT_ID', fallback: 'the dev app of sandbox/seed.ts', what: "the dev app's client id; not with --data" },
+  'client-secret': { value: 'S', env: 'SANDBOX_CLIENT_SECRET', fallback: 'the dev app of sandbox/seed.ts', what: "the dev app's signing secret; not with --data" },
+  quiet: { fallback: 'off', what: 'no per-request log lines' },
+  help: { fallback: '', what: 'print this and exit' },
+};
+
+export function usage(): string {
+  const rows = Object.entries(help).map(([name, h]) => {
+    const short = 'short' in cliOptions[name as keyof typeof cliOptions] ? '-h, ' : '';
+    const flag = `${short}--${name}${h.value ? ` ${h.value}` : ''}`;
+    const notes = [h.env && `env ${h.env}`, h.fallback && `default: ${h.fallback}`].filter(Boolean).join('; ');
+    return `  ${flag.padEnd(24)}${h.what}${notes ? ` (${notes})` : ''}`;
+  });
+  return [
+    'Usage: npm run sandbox -- [flags]      (or: npx tsx sandbox/cli.ts [flags])',
+    '',
+    "The reference sandbox: the platform's createTask on http://127.0.0.1:4020, with a seeded tenant.",
+    '',
+    ...rows,
+    '',
+    'A token for the dev app: export KORE_JWT=$(npx tsx sandbox/mint.ts)   (--help for its flags)',
+  ].join('\n');
+}

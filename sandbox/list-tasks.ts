@@ -1,0 +1,66 @@
+/**
+ * GET /__sandbox/tasks (test-only): the stored tasks in creation order, streamed a batch at a time, so a listing
+ * works however many tasks there are (one JSON string of them all once passed V8's string limit: a 500).
+ *   ?streamId=  one stream's tasks      ?fields=_id,refId  only these fields
+ *   ?skip=N     leave out the first N   ?limit=N           at most N (default: all)
+ * Answer: {"total": tasks matching, "skip": N, "tasks": [...], "count": tasks in this answer}.
+ */
+import type { ServerResponse } from 'node:http';
+import { ErrorCode, problem, type Problem } from './errors.js';
+import type { ListQuery, TaskStore } from './store.js';
+import type { Task } from './task.js';
+import { taskJson } from './task-json.js';
+
+const batchSize = 500;
+
+/** The query's listing, or a 400 naming the parameter that is wrong. */
+export function listQueryOf(params: URLSearchParams): (ListQuery & { fields?: string[] }) | Problem {
+  const problems: string[] = [];
+  const count = (name: string): number | undefined => {
+    const text = params.get(name);
+    if (text === null) return undefined;
+    if (/^\d{1,15}$/.test(text)) return Number(text);
+    problems.push(`${name} must be a non-negative integer (got ${JSON.stringify(text.slice(0, 40))})`);
+    return undefined;
+  };
+  const query = {
+    streamId: params.get('streamId') ?? undefined,
+    skip: count('skip'),
+    limit: count('limit'),
+    fields: params.get('fields')?.split(',').filter(Boolean),
+  };
+  return problems.length > 0 ? problem(400, ErrorCode.invalidRequest, problems) : query;
+}
+
+export async function streamTasks(res: ServerResponse, store: TaskStore, query: ListQuery & { fields?: string[] }): Promise<void> {
+  const { fields } = query;
+  const toJson = fields
+    ? (t: Task) => JSON.stringify(Object.fromEntries(fields.map((f) => [f, (t as unknown as Record<string, unknown>)[f]])))
+    : taskJson;
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+  let count = 0;
+  if (!(await write(res, `{"total":${store.count(query.streamId)},"skip":${query.skip ?? 0},"tasks":[`))) return;
+  for (const batch of store.list(query, batchSize)) {
+    const text = (count === 0 ? '' : ',') + batch.map(toJson).join(',');
+    count += batch.length;
+    if (!(await write(res, text))) return; // the client went away
+  }
+  res.end(`],"count":${count}}`);
+}
+
+/** Writes and waits while the socket's buffer is full; false once the response can no longer be written. */
+function write(res: ServerResponse, text: string): Promise<boolean> {
+  if (res.destroyed) return Promise.resolve(false);
+  if (res.write(text)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => () => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(ok);
+    };
+    const onDrain = done(true);
+    const onClose = done(false);
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+  });
+}
