@@ -489,7 +489,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description Over the rate limit: 60 requests per minute per account, shared by the case-management APIs (documented, with the message). The task was not created; retry after `Retry-After` seconds. */
+        /** @description Over the rate limit: 60 requests per minute per account, shared by the case-management APIs. The task was not created; retry after `Retry-After` seconds. */
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];

@@ -1,4 +1,7 @@
-// npm install kore-create-task
+// Not on the npm registry yet (it will be published as
+// kore-create-task). Today: in a clone of the repository,
+// `npm pack`, then in your project
+//   npm install ./kore-create-task-<version>.tgz
 import {
   AuthenticationError,
   BadRequestError,
