@@ -295,6 +295,12 @@ export interface components {
             score: number;
         };
         /**
+         * TaskRefId
+         * @description The task's human reference id: `TS` and digits. Observed shape: `TS` and a 6-digit zero-padded sequence number that grows per bot (sample: `TS000102`).
+         * @example TS000102
+         */
+        TaskRefId: string;
+        /**
          * UndocumentedObject
          * @description An object whose fields the page does not document (it only shows empty lists of them). Any fields are allowed.
          */
@@ -361,11 +367,8 @@ export interface components {
             /** @description People taking part in the task; empty on creation. */
             participants: components["schemas"]["Assignee"][];
             priority: components["schemas"]["TaskPriority"];
-            /**
-             * @description The task's human reference id: `TS` and digits. Observed shape: `TS` and a 6-digit zero-padded sequence number that grows per bot.
-             * @example TS000102
-             */
-            refId: string;
+            /** @description The task's human reference id (`TS…`), which grows per bot. */
+            refId: components["schemas"]["TaskRefId"];
             /**
              * @description Who the task is assigned to; `unassigned` on creation.
              * @example unassigned

@@ -167,7 +167,7 @@ export interface Task {
      */
     priority: TaskPriority;
     /**
-     * The task's human reference id: `TS` and digits. Observed shape: `TS` and a 6-digit zero-padded sequence number that grows per bot.
+     * The task's human reference id: `TS` and digits. Observed shape: `TS` and a 6-digit zero-padded sequence number that grows per bot (sample: `TS000102`).
      * @type {string}
      * @memberof Task
      */
