@@ -50,7 +50,14 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'co
  * A failed `anyOf` with its branches' missing properties becomes one entry ("userInfo: must have _id, emailId or
  * phoneNumber"), not one per branch.
  */
-export function envelopeFromViolations(violations: Violation[], status: number, context: { spec?: Json; body?: Json; contentType?: string } = {}): ErrorItem[] {
+export interface ViolationContext {
+  spec?: Json; // the contract, to tell an anyOf's alternatives from an object's own required fields
+  body?: Json; // the request body schema of the operation
+  contentType?: string; // the request's, for a 415
+  names?: Map<string, string>; // parameter names as the contract spells them, by lower case (Prism lowercases them)
+}
+
+export function envelopeFromViolations(violations: Violation[], status: number, context: ViolationContext = {}): ErrorItem[] {
   const errors = violations.filter((v) => v.severity == 'Error');
   const byStatus = errors.filter((v) => v.code === status);
   if (status == 401 && byStatus.length) return [{ msg: 'auth: missing; send the JWT as the auth header, with no Bearer prefix', code: 4002 }];
@@ -62,7 +69,8 @@ export function envelopeFromViolations(violations: Violation[], status: number, 
   const anyOfAt = new Set(schema.filter((v) => v.code == 'anyOf' || v.code == 'oneOf').map((v) => where(v).field));
   const alternatives = new Map<string, string[]>(); // field of a failed anyOf → its branches' missing properties
   for (const violation of schema) {
-    const { field, problem } = where(violation);
+    const { field: raw, problem } = where(violation);
+    const field = violation.location[1] == 'body' ? raw : (context.names?.get(raw.toLowerCase()) ?? raw);
     if (violation.code == 'anyOf' || violation.code == 'oneOf') continue;
     const missing = violation.code == 'required' ? /property '([^']+)'/.exec(problem)?.[1] : undefined;
     // Prism reports each anyOf branch's missing property beside the anyOf failure; the object's own are separate.
@@ -128,6 +136,19 @@ function schemaAt(spec: Json, schema: Json, path: string[]): Json {
   return node;
 }
 
+/** Every parameter name the contract declares, by its lower case: Prism reports `streamid` for `streamId`. */
+export function parameterNames(spec: Json): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const item of Object.values<Json>(spec.paths ?? {})) {
+    const operations = Object.values<Json>(item).filter((op) => op && typeof op == 'object' && !Array.isArray(op));
+    for (const parameter of [...(item.parameters ?? []), ...operations.flatMap((op) => op.parameters ?? [])]) {
+      const name = deref(spec, parameter)?.name;
+      if (typeof name == 'string') names.set(name.toLowerCase(), name);
+    }
+  }
+  return names;
+}
+
 /** The properties an object schema requires itself (its `required` and its `allOf` members'), not through `anyOf`. */
 function ownRequired(spec: Json, node: Json): Set<string> {
   node = deref(spec, node);
@@ -159,7 +180,7 @@ export function rewrite(
   status: number,
   headers: IncomingHttpHeaders,
   body: string,
-  request: { body: Buffer; contentType?: string; schema?: Json; spec?: Json },
+  request: { body: Buffer } & Omit<ViolationContext, 'body'> & { schema?: Json },
 ): ErrorItem[] | undefined {
   if (status < 400 || status >= 500) return undefined;
   const header = headers['sl-violations'];
@@ -171,7 +192,7 @@ export function rewrite(
       return undefined;
     }
     if (violations.some((v) => v.severity == 'Error')) {
-      return envelopeFromViolations(violations, status, { spec: request.spec, body: request.schema, contentType: request.contentType });
+      return envelopeFromViolations(violations, status, { ...request, body: request.schema });
     }
   }
   // No violation: a requested example (Prefer: code=…), which the contract documents, passes through.
@@ -201,6 +222,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const log = options.log;
   const specFile = options.spec ?? BUNDLE;
   const spec = JSON.parse(readFileSync(specFile, 'utf8'));
+  const names = parameterNames(spec);
   const prism = await startPrism({ port: 0, host: '127.0.0.1', spec: specFile, log });
   const upstream = new URL(prism.url);
 
@@ -221,7 +243,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       const status = answer.statusCode ?? 502;
       const passed = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name) && name != 'content-type')) as Record<string, string>;
       const schema = requestSchema(spec, req.method ?? 'GET', req.url ?? '/');
-      const errors = rewrite(status, answer.headers, answerBody.toString('utf8'), { body, contentType: req.headers['content-type'], schema, spec });
+      const errors = rewrite(status, answer.headers, answerBody.toString('utf8'), { body, contentType: req.headers['content-type'], schema, spec, names });
       if (errors) {
         log?.(`mock: ${req.method} ${req.url} → ${status}: ${errors.map((e) => e.msg).join('; ')}`);
         return sendEnvelope(res, status, errors, passed);

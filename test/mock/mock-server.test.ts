@@ -74,6 +74,21 @@ describe('the mock names what is wrong, in the error envelope', () => {
     expect(json).toEqual({ errors: [{ msg: 'content-type: application/x-www-form-urlencoded is not accepted; send application/json', code: 415 }] });
   });
 
+  it('a path parameter or header of the wrong shape: named as the contract spells it', async () => {
+    const path = await post(sample, {}, PATH.replace(streamId, 'bot-1'));
+    expect(path.status).toBe(400);
+    expect(messages(path.json)).toEqual([expect.stringMatching(/^streamId: must match pattern/)]);
+    const header = await post(sample, { accountId: 'acc-1' });
+    expect(header.status).toBe(400);
+    expect(messages(header.json)).toEqual([expect.stringMatching(/^accountId: must match pattern/)]);
+  });
+
+  it('a method the path does not have: a 405 in the envelope', async () => {
+    const response = await fetch(`${mock.url}${PATH}`, { headers: { auth: 'any-token' } });
+    expect(response.status).toBe(405);
+    expect(messages(await response.json())).toEqual([expect.stringMatching(/no method matched/)]);
+  });
+
   it('an unknown route: a 404 in the envelope', async () => {
     const { status, json } = await post(sample, {}, '/caseManagement/api/public/analytics/st-1/deleteTask');
     expect(status).toBe(404);
