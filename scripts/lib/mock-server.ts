@@ -223,7 +223,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const specFile = options.spec ?? BUNDLE;
   const spec = JSON.parse(readFileSync(specFile, 'utf8'));
   const names = parameterNames(spec);
-  const prism = await startPrism({ port: 0, host: '127.0.0.1', spec: specFile, log });
+  // Prism's own address is internal: say so in its log, which MOCK_VERBOSE shows beside the mock's address.
+  const prismLog = log && ((line: string) => log(line.replace('Prism is listening on', 'Prism (internal, behind the mock) is listening on')));
+  const prism = await startPrism({ port: 0, host: '127.0.0.1', spec: specFile, log: prismLog });
   const upstream = new URL(prism.url);
 
   const server = createServer(async (req, res) => {
