@@ -30,6 +30,7 @@ export type ChangeKind =
   | 'constraint-tightened'
   | 'constraint-loosened'
   | 'constraint-changed'
+  | 'inferred-constraint-loosened'
   | 'variant-removed'
   | 'variant-added'
   | 'default-changed'
@@ -87,6 +88,9 @@ const BREAKING: Record<ChangeKind, Rule> = {
   'constraint-tightened': { request: true, response: false },
   'constraint-loosened': { request: false, response: true },
   'constraint-changed': true,
+  // A response's value constraint marked `x-provenance: inferred` (an id's shape) was never promised: clients were
+  // told to treat the value as opaque, so accepting more breaks no one (docs/contract-decisions.md, "Versions").
+  'inferred-constraint-loosened': false,
   'variant-removed': { request: true, response: false },
   'variant-added': { request: false, response: true },
   'default-changed': { request: true, response: false }, // what the server assumes when a field is omitted

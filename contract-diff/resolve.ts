@@ -7,6 +7,16 @@ export type Json = any;
 
 const isObject = (v: unknown): v is Record<string, Json> => typeof v == 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * The `x-provenance` of the schema a value constraint comes from, when a `$ref`'s siblings carry another marker but
+ * restate no constraint (a field marked documented that references an id schema marked inferred): the merged node's
+ * own `x-provenance` is the field's, this is its constraints'. A symbol, so that no diff ever sees it as a keyword.
+ */
+export const CONSTRAINTS_PROVENANCE = Symbol('x-provenance of the value constraints');
+
+const VALUE_CONSTRAINTS = ['pattern', 'format', 'enum', 'const', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum',
+  'exclusiveMaximum', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf'];
+
 /** Follows `#/...` references (with JSON-pointer escapes); sibling keywords of a `$ref` (3.1) win over the target. */
 export function deref(doc: Json, node: Json, seen: Set<string> = new Set()): Json {
   if (!isObject(node) || typeof node.$ref != 'string') return node;
@@ -21,7 +31,11 @@ export function deref(doc: Json, node: Json, seen: Set<string> = new Set()): Jso
   if (target === undefined) throw new Error(`unresolvable reference ${ref}`);
   const { $ref: _ref, ...siblings } = node;
   const resolved = deref(doc, target, new Set([...seen, ref]));
-  return Object.keys(siblings).length ? { ...resolved, ...siblings } : resolved;
+  if (!Object.keys(siblings).length) return resolved;
+  const merged = { ...resolved, ...siblings };
+  const targetProvenance = resolved[CONSTRAINTS_PROVENANCE] ?? resolved['x-provenance'];
+  if (targetProvenance !== undefined && !VALUE_CONSTRAINTS.some((k) => k in siblings)) merged[CONSTRAINTS_PROVENANCE] = targetProvenance;
+  return merged;
 }
 
 /** The name a schema had before resolution (`#/components/schemas/Task` → `Task`), for cycle detection. */

@@ -4,7 +4,8 @@
  * or, if it changed and the gate does not know it, reported as unclassified (breaking: fail closed).
  */
 import type { ChangeLog, Side } from './changes.js';
-import { canonical, flatten, isObject, refOf, type Json } from './resolve.js';
+import { comparePatterns } from './pattern-relation.js';
+import { CONSTRAINTS_PROVENANCE, canonical, flatten, isObject, refOf, type Json } from './resolve.js';
 
 export interface SchemaContext {
   base: Json; // the whole base document, for $refs
@@ -95,7 +96,15 @@ function diffEnum(ctx: SchemaContext, a: Json, b: Json, where: string[]): void {
   for (const value of after.filter((v) => !before.includes(v))) ctx.log.add('enum-value-added', where, `value ${value} added`, ctx.side);
 }
 
+/**
+ * Whether the head marks this schema's value constraints `x-provenance: inferred` explicitly (unmarked is judged as
+ * promised) and the base never marked them documented.
+ */
+const provenanceOf = (s: Json) => s[CONSTRAINTS_PROVENANCE] ?? s['x-provenance'];
+const inferredConstraints = (a: Json, b: Json) => provenanceOf(b) == 'inferred' && provenanceOf(a) != 'documented';
+
 function diffBounds(ctx: SchemaContext, a: Json, b: Json, where: string[]): void {
+  const loosened = inferredConstraints(a, b) ? 'inferred-constraint-loosened' : 'constraint-loosened';
   const bound = (keyword: string, tighter: (x: number, y: number) => boolean) => {
     const x = a[keyword];
     const y = b[keyword];
@@ -104,7 +113,7 @@ function diffBounds(ctx: SchemaContext, a: Json, b: Json, where: string[]): void
     // OpenAPI 3.0 writes exclusiveMinimum/Maximum as true/false beside minimum/maximum: true is the tighter one
     const flag = typeof x == 'boolean' || typeof y == 'boolean';
     if (flag ? !x && y === true : x === undefined || (y !== undefined && tighter(x, y))) ctx.log.add('constraint-tightened', where, detail, ctx.side);
-    else ctx.log.add('constraint-loosened', where, detail, ctx.side);
+    else ctx.log.add(loosened, where, detail, ctx.side);
   };
   UPPER_BOUNDS.forEach((k) => bound(k, (x, y) => y < x));
   LOWER_BOUNDS.forEach((k) => bound(k, (x, y) => y > x));
@@ -113,12 +122,13 @@ function diffBounds(ctx: SchemaContext, a: Json, b: Json, where: string[]): void
     const y = b[keyword];
     if (x === y) continue;
     const detail = `${keyword} ${x ?? 'none'} → ${y ?? 'none'}`;
-    if (x === undefined) ctx.log.add('constraint-tightened', where, detail, ctx.side);
-    else if (y === undefined) ctx.log.add('constraint-loosened', where, detail, ctx.side);
+    const relation = x === undefined ? 'tighter' : y === undefined ? 'looser' : keyword == 'pattern' ? comparePatterns(x, y) : 'changed';
+    if (relation == 'tighter') ctx.log.add('constraint-tightened', where, detail, ctx.side);
+    else if (relation == 'looser') ctx.log.add(loosened, where, detail, ctx.side);
     else ctx.log.add('constraint-changed', where, detail);
   }
   if (!!a.uniqueItems != !!b.uniqueItems) {
-    ctx.log.add(b.uniqueItems ? 'constraint-tightened' : 'constraint-loosened', where, `uniqueItems ${!!a.uniqueItems} → ${!!b.uniqueItems}`, ctx.side);
+    ctx.log.add(b.uniqueItems ? 'constraint-tightened' : loosened, where, `uniqueItems ${!!a.uniqueItems} → ${!!b.uniqueItems}`, ctx.side);
   }
 }
 

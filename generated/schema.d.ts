@@ -5,8 +5,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Bot (stream) identifier: `st-` and a UUID. Find it on the bot's General Settings page. Documented sample (masked): `st-084d3c5e-376a-559f-9987-a012bb2bxxxx`.
-                 * @example st-084d3c5e-376a-559f-9987-a012bb2bxxxx
+                 * @description Bot (stream) identifier, `st-…`. Find it on the bot's General Settings page.
+                 * @example st-084d3c5e-376a-559f-9987-a012bb2b51c7
                  */
                 streamId: components["parameters"]["StreamId"];
             };
@@ -26,8 +26,7 @@ export interface paths {
          *     (connection refused, 429, 503).
          *
          *     **Rate limit.** The case-management APIs share 60 requests per minute per account. Over it the platform
-         *     answers "You've exceeded the per-minute rate limit…"; the status and `Retry-After` are not documented, so
-         *     this contract describes the expected form: 429 with `Retry-After`.
+         *     answers "You've exceeded the per-minute rate limit…" (documented); here that is a 429 with `Retry-After`.
          */
         post: operations["createTask"];
         delete?: never;
@@ -42,38 +41,38 @@ export interface components {
     schemas: {
         /**
          * StreamId
-         * @description Bot (stream) identifier: `st-` and a UUID. The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
-         * @example st-084d3c5e-376a-559f-9987-a012bb2bxxxx
+         * @description Bot (stream) identifier, opaque: `st-` and letters, digits or hyphens. Observed shape: a UUID: 8, 4, 4, 4 and 12 hexadecimal digits (page sample, last four digits masked: `st-084d3c5e-376a-559f-9987-a012bb2bxxxx`). Only the prefix and the character set are checked: treat the rest as opaque.
+         * @example st-084d3c5e-376a-559f-9987-a012bb2b51c7
          */
         StreamId: string;
         /**
          * AccountId
-         * @description Account identifier: 24 hexadecimal digits. The page masks the last four digits of its sample as `xxxx`; the pattern accepts that mask so the documented sample validates.
-         * @example 6639f7bd58c97ffac03bxxxx
+         * @description Account identifier, opaque: letters and digits. Observed shape: 24 hexadecimal digits (page sample, last four digits masked: `6639f7bd58c97ffac03bxxxx`). Only the character set is checked: treat it as opaque.
+         * @example 6639f7bd58c97ffac03b7e21
          */
         AccountId: string;
         /**
          * CaseId
-         * @description Case identifier: `ci-` and a UUID whose first group has 7 hexadecimal digits (as every case-management id in the page's samples). The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
-         * @example ci-31d9184-d64d-42d9-8c75-5edba531xxxx
+         * @description Case identifier, opaque: `ci-` and letters, digits or hyphens. Observed shape: UUID-like groups of 7, 4, 4, 4 and 12 hexadecimal digits (page sample, last four digits masked: `ci-31d9184-d64d-42d9-8c75-5edba531xxxx`). Only the prefix and the character set are checked: treat the rest as opaque.
+         * @example ci-31d9184-d64d-42d9-8c75-5edba5319e02
          */
         CaseId: string;
         /**
          * CaseRefId
-         * @description The case's human reference id, `CS` followed by digits (sample: `CS000131`). It must be the reference id of the case named by `caseId`.
+         * @description The case's human reference id: `CS` and digits. Observed shape: `CS` and 6 zero-padded digits (sample: `CS000131`). It must be the reference id of the case named by `caseId`.
          * @example CS000131
          */
         CaseRefId: string;
         /**
          * TaskTemplateId
-         * @description Task template identifier: `ttm-` and a UUID whose first group has 7 hexadecimal digits (as every case-management id in the page's samples). The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
-         * @example ttm-16623a9-c63c-4bda-b1e4-14754939xxxx
+         * @description Task template identifier, opaque: `ttm-` and letters, digits or hyphens. Observed shape: UUID-like groups of 7, 4, 4, 4 and 12 hexadecimal digits (page sample, last four digits masked: `ttm-16623a9-c63c-4bda-b1e4-14754939xxxx`). Only the prefix and the character set are checked: treat the rest as opaque.
+         * @example ttm-16623a9-c63c-4bda-b1e4-14754939c4a1
          */
         TaskTemplateId: string;
         /**
          * UserId
-         * @description Platform user identifier: `u-` and a UUID. The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
-         * @example u-fd371c0a-3168-5a02-83dd-f4ba5597xxxx
+         * @description Platform user identifier, opaque: `u-` and letters, digits or hyphens. Observed shape: a UUID: 8, 4, 4, 4 and 12 hexadecimal digits (page sample, last four digits masked: `u-fd371c0a-3168-5a02-83dd-f4ba5597xxxx`). Only the prefix and the character set are checked: treat the rest as opaque.
+         * @example u-fd371c0a-3168-5a02-83dd-f4ba55970d3e
          */
         UserId: string;
         /**
@@ -119,18 +118,7 @@ export interface components {
         });
         /**
          * CreateTaskRequest
-         * @description The body of a create-task call.
-         *
-         *     Decisions the page forces (it is not self-consistent):
-         *     - `desc` is marked "required" in the page's table, yet the page's working sample request omits it and the
-         *       sample response has none. A documented working sample is stronger evidence than a table cell, so `desc`
-         *       is **optional** here.
-         *     - `name` appears twice in the table: the user's name (`userInfo.name`, required) and the task's name, marked
-         *       "conditional" with no condition given. The task's `name` is **optional** here; the sample sends it and the
-         *       response echoes it (with `lname`, its lower-cased form). Send it: without it the platform picks the title.
-         *     - The curl sample carries browser headers (`sec-ch-ua`, `client-app`, `state`, `Iid`, `bot-language`,
-         *       `Referer`, …) that the page does not document as parameters: they are not part of this contract.
-         *     - The page does not say how unknown body fields are treated; this contract does not forbid them.
+         * @description The body of a create-task call, from the page's Request Body Parameters table and sample request. Unknown fields are not forbidden (the page does not say how they are treated).
          */
         CreateTaskRequest: {
             /** @description The case the task belongs to (`ci-…`). */
@@ -140,12 +128,12 @@ export interface components {
             /** @description The task template the task is built from (`ttm-…`). */
             taskTmp: components["schemas"]["TaskTemplateId"];
             /**
-             * @description Task name. The page marks it "conditional" without saying on what; optional here (see the schema's description). The created task echoes it, and `lname` holds it lower-cased.
+             * @description Task name. Optional: the page marks it "conditional" without saying on what. The created task echoes it, and `lname` holds it lower-cased.
              * @example This is demo task
              */
             name?: string;
             /**
-             * @description Task description. The page's table says "required", but its working sample omits it: optional here (see the schema's description).
+             * @description Task description. Optional: the page's table says "required", but its working sample request omits it (and its sample response has none); a working sample is stronger evidence than a table cell.
              * @example Call the customer back about the refund.
              */
             desc?: string;
@@ -158,8 +146,8 @@ export interface components {
         };
         /**
          * TaskId
-         * @description Task identifier: `ti-` and a UUID whose first group has 7 hexadecimal digits (as every case-management id in the page's samples). The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
-         * @example ti-73acd32-0123-4114-9891-00a950aaxxxx
+         * @description Task identifier, opaque: `ti-` and letters, digits or hyphens. Observed shape: UUID-like groups of 7, 4, 4, 4 and 12 hexadecimal digits (page sample, last four digits masked: `ti-73acd32-0123-4114-9891-00a950aaxxxx`). Only the prefix and the character set are checked: treat the rest as opaque.
+         * @example ti-73acd32-0123-4114-9891-00a950aa8c15
          */
         TaskId: string;
         /**
@@ -178,14 +166,14 @@ export interface components {
         };
         /**
          * OrgId
-         * @description Organisation identifier: `o-` and a UUID. The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
-         * @example o-85e72576-06a6-5c0b-8844-25fa0cd6xxxx
+         * @description Organisation identifier, opaque: `o-` and letters, digits or hyphens. Observed shape: a UUID: 8, 4, 4, 4 and 12 hexadecimal digits (page sample, last four digits masked: `o-85e72576-06a6-5c0b-8844-25fa0cd6xxxx`). Only the prefix and the character set are checked: treat the rest as opaque.
+         * @example o-85e72576-06a6-5c0b-8844-25fa0cd6a9b4
          */
         OrgId: string;
         /**
          * StatusId
-         * @description Status identifier: `sts-` and a UUID whose first group has 7 hexadecimal digits (as every case-management id in the page's samples). The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
-         * @example sts-a3ed479-e945-4b59-a0c0-4369472axxxx
+         * @description Status identifier, opaque: `sts-` and letters, digits or hyphens. Observed shape: UUID-like groups of 7, 4, 4, 4 and 12 hexadecimal digits (page sample, last four digits masked: `sts-a3ed479-e945-4b59-a0c0-4369472axxxx`). Only the prefix and the character set are checked: treat the rest as opaque.
+         * @example sts-a3ed479-e945-4b59-a0c0-4369472a61f0
          */
         StatusId: string;
         /**
@@ -208,8 +196,8 @@ export interface components {
         };
         /**
          * FieldId
-         * @description Custom field identifier: `fd-` and a UUID whose first group has 7 hexadecimal digits (as every case-management id in the page's samples). The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
-         * @example fd-0c85264-e40d-48b9-ab6a-896e09adxxxx
+         * @description Custom field identifier, opaque: `fd-` and letters, digits or hyphens. Observed shape: UUID-like groups of 7, 4, 4, 4 and 12 hexadecimal digits (page sample, last four digits masked: `fd-0c85264-e40d-48b9-ab6a-896e09adxxxx`). Only the prefix and the character set are checked: treat the rest as opaque.
+         * @example fd-0c85264-e40d-48b9-ab6a-896e09ad2b57
          */
         FieldId: string;
         /**
@@ -279,8 +267,8 @@ export interface components {
         };
         /**
          * PriorityId
-         * @description Priority identifier: `pr-` and a UUID whose first group has 7 hexadecimal digits (as every case-management id in the page's samples). The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
-         * @example pr-cad98ea-d89c-489b-acc7-e86341e5xxxx
+         * @description Priority identifier, opaque: `pr-` and letters, digits or hyphens. Observed shape: UUID-like groups of 7, 4, 4, 4 and 12 hexadecimal digits (page sample, last four digits masked: `pr-cad98ea-d89c-489b-acc7-e86341e5xxxx`). Only the prefix and the character set are checked: treat the rest as opaque.
+         * @example pr-cad98ea-d89c-489b-acc7-e86341e5d418
          */
         PriorityId: string;
         /**
@@ -307,6 +295,12 @@ export interface components {
             score: number;
         };
         /**
+         * TaskRefId
+         * @description The task's human reference id: `TS` and digits. Observed shape: `TS` and a 6-digit zero-padded sequence number that grows per bot (sample: `TS000102`).
+         * @example TS000102
+         */
+        TaskRefId: string;
+        /**
          * UndocumentedObject
          * @description An object whose fields the page does not document (it only shows empty lists of them). Any fields are allowed.
          */
@@ -330,12 +324,7 @@ export interface components {
         };
         /**
          * Task
-         * @description A created task, as the platform returns it. Every field of the page's sample response is declared with its
-         *     exact type and is required: a field that disappears is a breaking change. Unknown fields are allowed (a new
-         *     field must not break a client); the contract suite reports them as additive drift.
-         *
-         *     The sample response's `taskTmp` (`jbhk`) differs from the request's template id and its `accountId` is a
-         *     placeholder (`{{accountId}}`): neither has an id pattern here, so that the documented sample validates.
+         * @description A created task, as the platform returns it. Every field of the page's sample response is declared with its type and is required: a field that disappears is a breaking change. Unknown fields are allowed: a new field must not break a client.
          */
         Task: {
             /** @description The task's id (`ti-…`). */
@@ -378,11 +367,8 @@ export interface components {
             /** @description People taking part in the task; empty on creation. */
             participants: components["schemas"]["Assignee"][];
             priority: components["schemas"]["TaskPriority"];
-            /**
-             * @description The task's human reference id, `TS` and a zero-padded sequence number that grows per bot.
-             * @example TS000102
-             */
-            refId: string;
+            /** @description The task's human reference id (`TS…`), which grows per bot. */
+            refId: components["schemas"]["TaskRefId"];
             /**
              * @description Who the task is assigned to; `unassigned` on creation.
              * @example unassigned
@@ -442,10 +428,9 @@ export interface components {
         };
         /**
          * ErrorEnvelope
-         * @description The error body of every 4xx and 5xx answer. **Inferred**: the page documents no errors. This follows the
-         *     platform's other public APIs, which answer `{"errors": [{"msg": …, "code": …}]}`: a list of objects, each with a
-         *     human-readable `msg` and a platform `code` that is not the HTTP status (a missing, invalid or wrong-scope token:
-         *     401 with code 4002). One platform page spells the message `message`; `msg` is what the APIs send.
+         * @description The error body of every 4xx and 5xx answer: a list of problems, each with a human-readable `msg` and a platform
+         *     `code` that is not the HTTP status (a missing, invalid or wrong-scope token: 401 with code 4002). One platform
+         *     page spells the message `message`; `msg` is what the APIs send.
          */
         ErrorEnvelope: {
             /** @description One entry per problem found (an invalid body lists every invalid field). */
@@ -453,7 +438,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Invalid input: a required field is missing, a field has the wrong type or format, the user has no identifier, or the body is not JSON. Every problem is listed. */
+        /** @description Invalid input: a required field is missing, a field has the wrong type or format, the user has no identifier, or the body is not JSON. Every problem is listed, each naming its field. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -462,7 +447,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The `auth` header is missing, or its JWT is malformed, wrongly signed, expired, replayed, or from an app without the Case Management Configuration scope (the platform answers 401, code 4002, for all of these). */
+        /** @description The `auth` header is missing, or its JWT is malformed, wrongly signed, expired, replayed, or from an app without the Case Management Configuration scope: 401 with platform code 4002 for all of these. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -489,7 +474,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The body is larger than the service accepts (the page gives no limit; the reference sandbox takes 1 MiB). Inferred: HTTP's own answer, in the platform's error envelope. */
+        /** @description The body is larger than the service accepts. The page gives no limit; the reference sandbox takes 1 MiB. */
         PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -498,7 +483,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The body is not sent as `application/json` (the page's only content type). Inferred: HTTP's own answer, in the platform's error envelope. */
+        /** @description The body is not sent as `application/json`, the page's only content type. */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -507,7 +492,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description Over the rate limit (60 requests per minute per account, shared by the case-management APIs). The task was not created; retry after `Retry-After` seconds. The page documents the limit but not this status or header: this is the expected form. */
+        /** @description Over the rate limit: 60 requests per minute per account, shared by the case-management APIs. The task was not created; retry after `Retry-After` seconds. */
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
@@ -539,13 +524,13 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Bot (stream) identifier: `st-` and a UUID. Find it on the bot's General Settings page. Documented sample (masked): `st-084d3c5e-376a-559f-9987-a012bb2bxxxx`.
-         * @example st-084d3c5e-376a-559f-9987-a012bb2bxxxx
+         * @description Bot (stream) identifier, `st-…`. Find it on the bot's General Settings page.
+         * @example st-084d3c5e-376a-559f-9987-a012bb2b51c7
          */
         StreamId: components["schemas"]["StreamId"];
         /**
-         * @description The account the request acts for: 24 hexadecimal digits. The page's table spells the header `accountId` and its curl sample `AccountId`; HTTP header names are case-insensitive, so both are this one parameter.
-         * @example 6639f7bd58c97ffac03bxxxx
+         * @description The account the request acts for. Optional, as the page's header table says. The table spells it `accountId`, the curl sample `AccountId`: HTTP header names are case-insensitive, so both are this one header.
+         * @example 6639f7bd58c97ffac03b7e21
          */
         AccountId: components["schemas"]["AccountId"];
     };
@@ -571,15 +556,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The account the request acts for: 24 hexadecimal digits. The page's table spells the header `accountId` and its curl sample `AccountId`; HTTP header names are case-insensitive, so both are this one parameter.
-                 * @example 6639f7bd58c97ffac03bxxxx
+                 * @description The account the request acts for. Optional, as the page's header table says. The table spells it `accountId`, the curl sample `AccountId`: HTTP header names are case-insensitive, so both are this one header.
+                 * @example 6639f7bd58c97ffac03b7e21
                  */
                 accountId?: components["parameters"]["AccountId"];
             };
             path: {
                 /**
-                 * @description Bot (stream) identifier: `st-` and a UUID. Find it on the bot's General Settings page. Documented sample (masked): `st-084d3c5e-376a-559f-9987-a012bb2bxxxx`.
-                 * @example st-084d3c5e-376a-559f-9987-a012bb2bxxxx
+                 * @description Bot (stream) identifier, `st-…`. Find it on the bot's General Settings page.
+                 * @example st-084d3c5e-376a-559f-9987-a012bb2b51c7
                  */
                 streamId: components["parameters"]["StreamId"];
             };
@@ -592,7 +577,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The task was created. Unknown fields may appear in later versions of the platform; ignore them. */
+            /** @description The task was created. Unknown fields may appear in later versions of the platform; ignore them. The body is the page's sample response; the status 200 is assumed (the page shows none), so accept any 2xx. */
             200: {
                 headers: {
                     [name: string]: unknown;

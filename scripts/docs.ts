@@ -1,8 +1,10 @@
 /**
  * npm run docs: the published API reference, dist/docs/index.html: one self-contained page (Redoc inlined, no CDN)
- * built by Redocly from the bundled contract. Request samples are kept as files under docs/samples/<operationId>/
- * and injected as `x-codeSamples` into a temporary copy of the bundle (the contract itself stays sample-free).
- *   --output FILE   write the page elsewhere (tests do, to leave dist/ as the user built it)
+ * built by Redocly from the bundled contract, and beside it contract-decisions.html, docs/contract-decisions.md built
+ * the same way, which the reference links to. Request samples are kept as files under docs/samples/<operationId>/
+ * and injected as `x-codeSamples` into a temporary copy of the bundle (the contract itself stays sample-free); so is
+ * an "Inferred:" line in the description of every node the contract marks `x-provenance: inferred`.
+ *   --output FILE   write the page elsewhere (tests do, to leave dist/ as the user built it); the decisions go beside it
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLES = join(ROOT, 'docs', 'samples');
+const DECISIONS = { source: 'docs/contract-decisions.md', page: 'contract-decisions.html', title: 'Contract decisions' };
 
 /** The tabs every operation shows, in this order. */
 const SAMPLE_FILES = [
@@ -62,18 +65,54 @@ function withCodeSamples(contract: Json): Json {
   return copy;
 }
 
-function build(output: string): void {
-  const contract = JSON.parse(readFileSync(join(ROOT, 'generated', 'openapi.json'), 'utf8'));
+/**
+ * Makes provenance visible to readers: every node marked `x-provenance: inferred` gets an "Inferred:" line (with its
+ * `x-provenance-source`) at the end of its description. A field or parameter that references an inferred schema
+ * (an id) and has a description of its own gets the schema's line too: Redoc shows the field's description, not the
+ * schema's.
+ */
+function withProvenance(contract: Json): Json {
+  const copy = structuredClone(contract);
+  const schemas: Record<string, Json> = copy.components?.schemas ?? {};
+  const line = (node: Json, label: string) => `**${label}:** ${node['x-provenance-source'] ?? 'the page does not document it'}.`;
+  const append = (node: Json, text: string) => {
+    node.description = node.description ? `${node.description.trimEnd()}\n\n${text}` : text;
+  };
+  const visit = (node: Json): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node != 'object') return;
+    Object.values(node).forEach(visit);
+    const ref = node.$ref ?? node.schema?.$ref;
+    const target = typeof ref == 'string' ? schemas[ref.replace('#/components/schemas/', '')] : undefined;
+    if (target?.['x-provenance'] == 'inferred' && node.description) append(node, line(target, 'Inferred (its shape)'));
+    if (node['x-provenance'] == 'inferred') append(node, line(node, 'Inferred'));
+  };
+  visit(copy);
+  return copy;
+}
+
+/** The decisions document as a Redoc page of its own: an API description with no operation, the document as its text. */
+function decisionsDocument(contract: Json): Json {
+  const markdown = readFileSync(join(ROOT, DECISIONS.source), 'utf8').replace(/^# .*\n/, '');
+  return {
+    openapi: contract.openapi,
+    info: { title: `${contract.info.title}: ${DECISIONS.title.toLowerCase()}`, version: contract.info.version, description: markdown },
+    externalDocs: { description: 'The API reference', url: 'index.html' },
+    paths: {},
+  };
+}
+
+/** Builds one self-contained Redoc page of `doc` into `output`, offline (no CDN asset left in it). */
+function buildPage(doc: Json, output: string, title: string): number {
   const work = mkdtempSync(join(tmpdir(), 'kore-docs-'));
   try {
     const bundle = join(work, 'openapi.json');
-    writeFileSync(bundle, JSON.stringify(withCodeSamples(contract)));
-    mkdirSync(dirname(output), { recursive: true });
+    writeFileSync(bundle, JSON.stringify(doc));
     const config = join(work, 'redocly.yaml'); // JSON is YAML; a config of its own keeps the lint config out
     writeFileSync(config, JSON.stringify({ openapi: REDOC_OPTIONS }));
     const redocly = spawnSync(
       join(ROOT, 'node_modules', '.bin', 'redocly'),
-      ['build-docs', bundle, '--output', output, '--inlineBundle', '--title', contract.info.title, '--config', config, '--lint-config', 'off'],
+      ['build-docs', bundle, '--output', output, '--inlineBundle', '--title', title, '--config', config, '--lint-config', 'off'],
       { cwd: work, encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
     );
     if (redocly.status !== 0) throw new Error(`redocly build-docs failed:\n${redocly.stderr}${redocly.stdout}`);
@@ -85,8 +124,19 @@ function build(output: string): void {
   writeFileSync(output, html);
   // The page must load nothing: no external script or stylesheet tag (the browser test checks what the script fetches).
   const external = html.match(/<(script|link|img)[^>]+(src|href)="(https?:)?\/\/[^"]+"/g);
-  if (external) throw new Error(`the page still loads from the network: ${external.join(', ')}`);
-  console.log(`wrote ${output} (${Math.round(html.length / 1024)} KiB, self-contained)`);
+  if (external) throw new Error(`${output} still loads from the network: ${external.join(', ')}`);
+  return html.length;
+}
+
+function build(output: string): void {
+  const contract = JSON.parse(readFileSync(join(ROOT, 'generated', 'openapi.json'), 'utf8'));
+  mkdirSync(dirname(output), { recursive: true });
+  // The contract links the decisions by their path in the repository; on the published page they sit beside it.
+  const reference = JSON.parse(JSON.stringify(withProvenance(withCodeSamples(contract))).replaceAll(`](${DECISIONS.source})`, `](${DECISIONS.page})`));
+  const size = buildPage(reference, output, contract.info.title);
+  const decisions = join(dirname(output), DECISIONS.page);
+  buildPage(decisionsDocument(contract), decisions, DECISIONS.title);
+  console.log(`wrote ${output} (${Math.round(size / 1024)} KiB, self-contained) and ${decisions}`);
 }
 
 try {

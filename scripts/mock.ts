@@ -3,7 +3,8 @@
  * It validates every request: no `auth` header gets 401, an invalid body the contract's 400 with the error envelope.
  */
 import { readFileSync } from 'node:fs';
-import { startPrism, BUNDLE } from './lib/prism.js';
+import { BUNDLE } from './lib/prism.js';
+import { startMock } from './lib/mock-server.js';
 
 const port = Number(process.env.PORT ?? 4010);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -21,7 +22,7 @@ try {
   }
   const sample = spec.components.examples.CreateTaskSeedSample.value;
   const streamId = spec.components.schemas.StreamId.examples[0];
-  const prism = await startPrism({ port, host, log: (line) => process.env.MOCK_VERBOSE && console.log(line) });
+  const prism = await startMock({ port, host, log: (line) => process.env.MOCK_VERBOSE && console.log(line) });
   console.log(`Prism mock of ${BUNDLE} listening on ${prism.url}
 
 Try it (any non-empty auth value is accepted by the mock; the real platform wants an HS256 JWT):

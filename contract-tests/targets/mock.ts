@@ -2,12 +2,12 @@
  * The `mock` target: Prism mocking generated/openapi.json on an ephemeral port, started and stopped by the suite.
  * Prism checks that `auth` is present but not what it holds, answers the contract's examples and keeps no state.
  */
-import { startPrism } from '../../scripts/lib/prism.js';
+import { startMock } from '../../scripts/lib/mock-server.js';
 import { sampleAccountId, sampleRequest, sampleStreamId } from '../spec.js';
 import type { Target } from './target.js';
 
 export async function startMockTarget(): Promise<Target> {
-  const prism = await startPrism({ port: 0 });
+  const prism = await startMock({ port: 0 });
   return {
     name: 'mock',
     baseUrl: prism.url,

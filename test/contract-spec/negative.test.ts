@@ -68,9 +68,10 @@ describe('CreateTaskRequest rejects', () => {
 
   it.each([
     ['caseId', 'case-1'],
-    ['taskTmp', 'ttm-1'],
+    ['taskTmp', 'ti-1'],
+    ['taskTmp', ''],
     ['caseRefId', 'TS000131'],
-  ])('%s that is not an id of its kind (%s)', (field, value) => {
+  ])('%s that is not an id of its kind (%j): ids are opaque, but their prefix is checked', (field, value) => {
     expect(accepted({ ...sample, [field]: value })).toBe(false);
   });
 

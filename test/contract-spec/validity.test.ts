@@ -56,12 +56,16 @@ describe('redocly.yaml', () => {
       ['components/responses/NotFound.yaml', /\n    examples:\n      notFound:\n        \$ref: \.\.\/examples\/ErrorNotFound\.yaml/, ''],
       ['components/responses/TooManyRequests.yaml', /headers:\n  Retry-After:\n    \$ref: \.\.\/headers\/RetryAfter\.yaml\n/, ''],
       ['paths/createTask.yaml', /\n  tags:\n    - Tasks/, ''],
+      ['components/responses/Forbidden.yaml', /\nx-provenance: inferred/, ''],
+      ['components/schemas/ids/CaseId.yaml', /\nx-provenance: inferred/, ''],
     ]);
     expect(rules).toContain('rule/schema-has-description');
     expect(rules).toContain('rule/error-responses-use-envelope');
     expect(rules).toContain('rule/media-type-has-examples');
     expect(rules).toContain('rule/rate-limit-has-headers');
     expect(rules).toContain('rule/operation-has-summary-and-tags');
+    expect(rules).toContain('rule/response-has-provenance');
+    expect(rules).toContain('provenance/id-schema-has-provenance');
     // headers present, but not Retry-After: the second rate-limit rule (the first is satisfied)
     const renamed = rulesFiredBy([['components/responses/TooManyRequests.yaml', /\n  Retry-After:\n/, '\n  X-Retry-In:\n']]);
     expect([...renamed]).toEqual(['rule/rate-limit-has-retry-after']);

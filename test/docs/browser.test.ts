@@ -1,7 +1,8 @@
 /**
  * The published page, opened the way a reader opens it: from disk, in Debian's Chromium (driven by playwright-core),
  * with every network request blocked. It must render the operation, every request field, the response schema and
- * the three samples, make no request and log no error. Screenshot: reports/docs.png.
+ * the three samples, mark the inferred rules, link the contract decisions page built beside it, make no request and
+ * log no error. Screenshots: reports/docs.png (the reference), docs-inferred.png (a 429) and docs-decisions.png.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -46,6 +47,7 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
   let browser: Browser;
   let page: Page;
   let pageUrl: string;
+  let decisionsUrl: string;
   const requests: string[] = [];
   const errors: string[] = [];
 
@@ -53,6 +55,7 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
     const output = join(mkdtempSync(join(tmpdir(), 'docs-')), 'index.html');
     await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/docs.ts', '--output', output], { cwd: ROOT });
     pageUrl = pathToFileURL(output).href;
+    decisionsUrl = new URL('contract-decisions.html', pageUrl).href;
     browser = await chromium.launch({
       executablePath: CHROMIUM!,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -64,11 +67,11 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
   }, 120_000);
   afterAll(() => browser?.close());
 
-  /** Blocks (and records) every request but the page file itself, and records console and page errors. */
+  /** Blocks (and records) every request but the two page files themselves, and records console and page errors. */
   async function watch(target: Page, blocked: string[], logged: string[]): Promise<void> {
     await target.route('**/*', (route) => {
       const url = route.request().url();
-      if (url.split('#')[0] == pageUrl) return route.continue();
+      if ([pageUrl, decisionsUrl].includes(url.split('#')[0]!)) return route.continue();
       blocked.push(url);
       return route.abort();
     });
@@ -86,12 +89,40 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
     expect((await current.innerText()).trim()).toBe(label);
   }
 
-  it('opens from disk on the contract title and the description sections', async () => {
+  /** The description's section headings, as the contract writes them. */
+  const sections = [...contract.info.description.matchAll(/^## (.+)$/gm)].map((m: RegExpMatchArray) => m[1]!.replaceAll('`', ''));
+
+  it('opens from disk on the contract title and the description sections, whole in the sidebar too', async () => {
     expect(await page.getByRole('heading', { level: 1 }).first().innerText()).toContain(contract.info.title);
-    const text = await page.innerText('main, body');
-    for (const section of ['Authentication: a JWT in the auth header', 'Hosts and ids', 'Errors', 'Retries and idempotency', 'How this contract reads the page']) {
-      expect(text.replace(/\s+/g, ' ')).toContain(section);
+    const text = (await page.innerText('main, body')).replace(/\s+/g, ' ');
+    expect(sections).toEqual(['Authentication: a JWT in the auth header', 'Hosts and ids', 'Errors', 'Retries and idempotency', 'Clients']);
+    const sidebar = (await page.locator('.menu-content').innerText()).split('\n').map((l) => l.trim());
+    for (const section of sections) {
+      expect(text).toContain(section);
+      expect(sidebar, `sidebar entry "${section}"`).toContain(section);
     }
+    expect(text).not.toContain('How this contract reads the page'); // authoring notes live in the decisions page
+    expect(text.match(/creates? a task inside/gi), 'the opening says what the API does once').toHaveLength(1);
+  });
+
+  it("links the platform's page and the contract decisions, which open from disk beside the reference", async () => {
+    const external = page.locator(`a[href="${contract.externalDocs.url}"]`).first();
+    expect(await external.isVisible()).toBe(true);
+    const link = page.locator('a[href="contract-decisions.html"]').first();
+    expect(await link.innerText()).toBe('the contract decisions');
+    const decisions = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const blocked: string[] = [];
+    const logged: string[] = [];
+    await watch(decisions, blocked, logged);
+    await decisions.goto(new URL(await link.getAttribute('href') as string, pageUrl).href, { waitUntil: 'load' });
+    const text = (await decisions.innerText('body')).replace(/\s+/g, ' ');
+    for (const heading of ['Provenance: documented or inferred', 'The request body', 'Ids', 'Errors, limits and retries (all inferred)']) {
+      expect(text).toContain(heading);
+    }
+    await decisions.screenshot({ path: join(ROOT, 'reports/docs-decisions.png') });
+    await decisions.close();
+    expect(blocked).toEqual([]);
+    expect(logged).toEqual([]);
   });
 
   it('navigates to the operation from the sidebar', async () => {
@@ -108,11 +139,20 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
     expect((await names('[id$="t=request&in=headers&path=accountid"]'))).toEqual(['accountId']);
     const top = await names('[id*="/t=request&path="]:not([id*="&oneof="])');
     expect([...top].sort()).toEqual([...requestFields].sort());
+    // Redoc renders nested fields once they scroll into view
+    await page.locator('[id$="/t=request&path=userinfo"]').scrollIntoViewIfNeeded();
+    await page.locator('[id*="/t=request&path=userinfo&"]').first().waitFor();
     const nested = await names('[id*="/t=request&path=userinfo&"]');
     expect([...new Set(nested)].sort()).toEqual([...userInfoFields].sort());
     for (const name of [...requestFields, ...userInfoFields]) {
       await expect(page.locator('.schema-name', { hasText: new RegExp(`^${name}$`) }).first().isVisible(), name).resolves.toBe(true);
     }
+  });
+
+  it('shows the 200 example with ids of the page\'s shape and no mask or placeholder', async () => {
+    const shown = (await page.locator('pre').allTextContents()).join('\n');
+    expect(shown).toContain(contract.components.examples.TaskSeedSample.value._id);
+    expect(shown).not.toMatch(/xxxx|\{\{/);
   });
 
   it('renders the 200 response schema field by field, and every documented status', async () => {
@@ -121,6 +161,26 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
     for (const status of statuses) {
       await expect(page.getByRole('button', { name: status, exact: true }).first().isVisible(), status).resolves.toBe(true);
     }
+  });
+
+  it('shows which rules are inferred, where they apply', async () => {
+    const text = (await page.innerText('body')).replace(/\s+/g, ' ');
+    // the 200 status and the ids, request and response; Assignee; each error response once opened (its body, the
+    // envelope, is inferred with it)
+    expect(text).toContain(`Inferred: ${contract.paths[Object.keys(contract.paths)[0]!].post.responses['200']['x-provenance-source'].replaceAll('`', '')}.`);
+    expect(text).toContain(`Inferred (its shape): ${contract.components.schemas.CaseId['x-provenance-source'].replaceAll('`', '')}.`);
+    expect(text).toContain(`Inferred (its shape): ${contract.components.schemas.AccountId['x-provenance-source'].replaceAll('`', '')}.`);
+    expect(text).toContain(`Inferred: ${contract.components.schemas.Assignee['x-provenance-source'].replaceAll('`', '')}.`);
+    expect(text).not.toContain(`Inferred: ${contract.components.schemas.Task['x-provenance-source'].replaceAll('`', '')}`); // documented
+    const responses = contract.components.responses;
+    for (const [status, name] of [['429', 'TooManyRequests'], ['400', 'BadRequest'], ['415', 'UnsupportedMediaType']] as const) {
+      await page.getByRole('button', { name: status, exact: true }).first().click();
+      const open = (await page.innerText('body')).replace(/\s+/g, ' ');
+      expect(open, status).toContain(`Inferred: ${responses[name]['x-provenance-source'].replaceAll('`', '')}.`);
+    }
+    await page.getByRole('button', { name: '429', exact: true }).first().click();
+    await page.getByText(`Inferred: ${responses.TooManyRequests['x-provenance-source'].replaceAll('`', '')}.`).first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ROOT, 'reports/docs-inferred.png') });
   });
 
   it.each([

@@ -1,12 +1,12 @@
-/** The Prism mock of the bundled contract on an ephemeral loopback port, for the docs and Postman tests. */
+/** The mock users get (Prism behind the front of scripts/lib/mock-server.ts) on an ephemeral port, for the docs and Postman tests. */
 import { afterAll, beforeAll } from 'vitest';
-import { startPrism, type RunningPrism } from '../../scripts/lib/prism.js';
+import { startMock, type RunningMock } from '../../scripts/lib/mock-server.js';
 
 /** Starts the mock before the enclosing suite and stops it after; returns a getter for its base URL. */
 export function useMock(): () => string {
-  let prism: RunningPrism | undefined;
+  let prism: RunningMock | undefined;
   beforeAll(async () => {
-    prism = await startPrism({ port: 0 });
+    prism = await startMock({ port: 0 });
   }, 60_000);
   afterAll(() => prism?.close());
   return () => {

@@ -22,8 +22,8 @@ const IMPORTS: Record<string, [string, string]> = {
 };
 
 const ENV = {
-  KORE_STREAM_ID: 'st-084d3c5e-376a-559f-9987-a012bb2bxxxx',
-  KORE_ACCOUNT_ID: '6639f7bd58c97ffac03bxxxx',
+  KORE_STREAM_ID: 'st-084d3c5e-376a-559f-9987-a012bb2b51c7',
+  KORE_ACCOUNT_ID: '6639f7bd58c97ffac03b7e21',
   KORE_CLIENT_ID: 'cs-00000000-0000-0000-0000-000000000000',
   KORE_CLIENT_SECRET: 'docs-sample-test-secret',
   KORE_JWT: 'eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl',
@@ -68,14 +68,14 @@ describe('docs samples against the Prism mock (which validates every request)', 
   it('SDK sample creates the task', async () => {
     const result = await runTs('sdk.ts', mockUrl());
     expect(result.stderr).toBe('');
-    expect(result.stdout.trim()).toMatch(/^created ti-[0-9a-fx-]+ \(TS\d+\), status Open$/);
+    expect(result.stdout.trim()).toMatch(/^created ti-[0-9a-f-]+ \(TS\d+\), status Open$/);
     expect(result.code).toBe(0);
   });
 
   it('openapi-generator sample creates the task', async () => {
     const result = await runTs('openapi-generator.ts', mockUrl());
     expect(result.stderr).toBe('');
-    expect(result.stdout.trim()).toMatch(/^created ti-[0-9a-fx-]+ \(TS\d+\), status Open$/);
+    expect(result.stdout.trim()).toMatch(/^created ti-[0-9a-f-]+ \(TS\d+\), status Open$/);
     expect(result.code).toBe(0);
   });
 

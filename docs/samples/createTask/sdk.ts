@@ -1,4 +1,7 @@
-// npm install kore-create-task
+// Not on the npm registry yet (it will be published as
+// kore-create-task). Today: in a clone of the repository,
+// `npm pack`, then in your project
+//   npm install ./kore-create-task-<version>.tgz
 import {
   AuthenticationError,
   BadRequestError,
@@ -23,12 +26,12 @@ const client = createKoreClient({
 
 try {
   const task = await client.createTask({
-    caseId: 'ci-31d9184-d64d-42d9-8c75-5edba531xxxx',
+    caseId: 'ci-31d9184-d64d-42d9-8c75-5edba5319e02',
     caseRefId: 'CS000131',
-    taskTmp: 'ttm-16623a9-c63c-4bda-b1e4-14754939xxxx',
+    taskTmp: 'ttm-16623a9-c63c-4bda-b1e4-14754939c4a1',
     name: 'This is demo task',
     userInfo: {
-      _id: 'u-fd371c0a-3168-5a02-83dd-f4ba5597xxxx',
+      _id: 'u-fd371c0a-3168-5a02-83dd-f4ba55970d3e',
       name: 'dummy',
       emailId: 'dummy@mailinator.com',
     },

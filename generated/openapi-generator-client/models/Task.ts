@@ -2,9 +2,9 @@
 /* eslint-disable */
 /**
  * Case Management — Create a task
- * Creates a task inside a case of the platform\'s case-management module: `POST /caseManagement/api/public/analytics/{streamId}/createTask`.  This contract is hand-written from the platform\'s only description of the operation, a prose reference page. Where the page is silent or contradicts itself, the contract says which reading it took and why (below, and in each schema\'s description).  ## Authentication: a JWT in the `auth` header 1. On the platform, create an app and map it to the API scope **Case Management Configuration**. 2. Sign a JWT with **HS256** using the app\'s client secret, payload `{\"sub\": \"<any subject>\", \"appId\": \"<client id>\"}`    (the claim is spelled exactly `appId`). Add `iat`, an `exp` at most one hour ahead and a fresh `jti`: apps that    enforce JTI reject longer-lived tokens and reused `jti`s. 3. Send it as `auth: <jwt>`, with **no `Bearer` prefix**.  A missing, malformed, wrongly signed, expired or wrong-scope token gets **401** with platform code 4002 (not 403).  ## Hosts and ids The server is `https://{host}`: `platform.kore.ai` by default, `bots.kore.ai` (legacy US), `jp-platform.kore.ai`, `de-platform.kore.ai`, or your own deployment\'s host. Platform ids (`st-` bot, `u-` user, `o-` organisation) are a prefix and a UUID; case-management ids (`ci-` case, `ti-` task, `ttm-` task template, `sts-` status, `pr-` priority, `fd-` field) have 7 hexadecimal digits in their first group; account ids are 24 hexadecimal digits. The page masks the last four digits of its ids as `xxxx`; the patterns accept that mask so that the documented samples validate.  ## Errors The page documents no errors. Every 4xx and 5xx answer here uses one envelope, **inferred** from the platform\'s other public APIs: `{\"errors\": [{\"msg\": \"…\", \"code\": 4002}]}` (`code` is a platform code, not the HTTP status). Invalid input is a 400 that lists every problem, a bad token a 401, an app not allowed on the bot a 403, an unknown bot, case or template a 404, the rate limit a 429 with `Retry-After`.  ## Retries and idempotency Nothing documents an idempotency key: a retried create can duplicate a task. Retry only when the platform cannot have created it (connection refused before sending, 429, 503). Payload encryption does not apply to this API.  ## Clients - **The SDK** (`kore-create-task`, on openapi-fetch) sends every shape this contract allows, validates the body   before sending, and retries only when no task can have been created. - **The openapi-generator client** (typescript-fetch, generated from a 3.0 down-conversion) renames `_id` to `id`   and turns the `userInfo` choice into one type that **requires** `id`, `emailId` and `phoneNumber` together: it   cannot send a user identified by only one of them. In Node it needs `fetchApi: fetch` in its `Configuration`.  ## How this contract reads the page - **`desc`** is \"required\" in the page\'s table, yet the working sample request omits it and the sample response   has none. A documented working sample is stronger evidence than a table cell: `desc` is optional. - **`name`** appears twice: the user\'s name (`userInfo.name`, required) and the task\'s name (\"conditional\", with no   condition given): the task\'s `name` is optional, and echoed (with `lname`) when sent. - **`userInfo`**: `_id` is optional, but without it `emailId` or `phoneNumber` is mandatory: at least one of the   three identifies the user (a schema union, so generated types are precise). - **The `accountId` header** is `accountId` in the table and `AccountId` in the curl sample: one header (HTTP header   names are case-insensitive), optional. - **Browser headers** in the curl sample (`sec-ch-ua`, `client-app`, `state`, `Iid`, `bot-language`, `Referer`, …)   are not documented as parameters and are not part of the contract. - **The sample response** has a `taskTmp` (`jbhk`) that differs from the request\'s and a placeholder `accountId`:   both are plain strings in the response. Every field of the sample response is declared with its type and is   required; unknown fields are allowed (a new field must not break a client). - **Errors and the rate limit\'s form** (429 with `Retry-After`) are inferred, as said above.
+ * Creates a task inside an existing case of the platform\'s case-management module, from a task template, on behalf of a user: `POST /caseManagement/api/public/analytics/{streamId}/createTask`. The platform describes this operation only in a prose page (linked below); this contract is written from it and says, field by field, where it had to choose.  Every rule here is either **documented** by that page or **inferred** (the page is silent, so the contract chose: the error answers, 413/415, 429 and `Retry-After`, the success status, id shapes). Inferred rules say so where they apply; every decision and its reason is in [the contract decisions](docs/contract-decisions.md).  ## Authentication: a JWT in the auth header 1. On the platform, create an app and map it to the API scope **Case Management Configuration**. 2. Sign a JWT with **HS256** using the app\'s client secret, payload `{\"sub\": \"<any subject>\", \"appId\": \"<client id>\"}`    (the claim is spelled exactly `appId`). Add `iat`, an `exp` at most one hour ahead and a fresh `jti`: apps that    enforce JTI reject longer-lived tokens and reused `jti`s. 3. Send it as `auth: <jwt>`, with **no `Bearer` prefix**.  A missing, malformed, wrongly signed, expired or wrong-scope token gets **401** with platform code 4002 (not 403).  ## Hosts and ids The server is `https://{host}`: `platform.kore.ai` by default, `bots.kore.ai` (legacy US), `jp-platform.kore.ai`, `de-platform.kore.ai`, or your own deployment\'s host. Ids are opaque strings with a kind prefix (`st-` bot, `u-` user, `o-` organisation, `ci-` case, `ti-` task, `ttm-` task template, `sts-` status, `pr-` priority, `fd-` field); the contract checks only the prefix and the character set. The page masks the last four digits of its sample ids as `xxxx`; the examples here fill them in.  ## Errors Every 4xx and 5xx answer uses one envelope, `{\"errors\": [{\"msg\": \"…\", \"code\": 4002}]}` (`code` is a platform code, not the HTTP status). Invalid input is a 400 that names every problem, a bad token a 401, an app not allowed on the bot a 403, an unknown bot, case or template a 404, the rate limit a 429 with `Retry-After`.  ## Retries and idempotency Nothing documents an idempotency key: a retried create can duplicate a task. Retry only when the platform cannot have created it (connection refused before sending, 429, 503). Payload encryption does not apply to this API.  ## Clients - **The SDK** (`kore-create-task`, on openapi-fetch) sends every shape this contract allows, validates the body   before sending, and retries only when no task can have been created. - **The openapi-generator client** (typescript-fetch) renames `_id` to `id` and requires `id`, `emailId` and   `phoneNumber` together in `userInfo`: it cannot send a user identified by only one of them. In Node it needs   `fetchApi: fetch` in its `Configuration`.
  *
- * The version of the OpenAPI document: 1.0.0
+ * The version of the OpenAPI document: 1.1.0
  * 
  *
  * NOTE: This class is auto generated by OpenAPI Generator (https://openapi-generator.tech).
@@ -41,30 +41,25 @@ import {
 } from './';
 
 /**
- * A created task, as the platform returns it. Every field of the page's sample response is declared with its
- * exact type and is required: a field that disappears is a breaking change. Unknown fields are allowed (a new
- * field must not break a client); the contract suite reports them as additive drift.
- * 
- * The sample response's `taskTmp` (`jbhk`) differs from the request's template id and its `accountId` is a
- * placeholder (`{{accountId}}`): neither has an id pattern here, so that the documented sample validates.
+ * A created task, as the platform returns it. Every field of the page's sample response is declared with its type and is required: a field that disappears is a breaking change. Unknown fields are allowed: a new field must not break a client.
  * @export
  * @interface Task
  */
 export interface Task {
     /**
-     * Task identifier: `ti-` and a UUID whose first group has 7 hexadecimal digits (as every case-management id in the page's samples). The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
+     * Task identifier, opaque: `ti-` and letters, digits or hyphens. Observed shape: UUID-like groups of 7, 4, 4, 4 and 12 hexadecimal digits (page sample, last four digits masked: `ti-73acd32-0123-4114-9891-00a950aaxxxx`). Only the prefix and the character set are checked: treat the rest as opaque.
      * @type {string}
      * @memberof Task
      */
     id: string;
     /**
-     * Case identifier: `ci-` and a UUID whose first group has 7 hexadecimal digits (as every case-management id in the page's samples). The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
+     * Case identifier, opaque: `ci-` and letters, digits or hyphens. Observed shape: UUID-like groups of 7, 4, 4, 4 and 12 hexadecimal digits (page sample, last four digits masked: `ci-31d9184-d64d-42d9-8c75-5edba531xxxx`). Only the prefix and the character set are checked: treat the rest as opaque.
      * @type {string}
      * @memberof Task
      */
     caseId: string;
     /**
-     * The case's human reference id, `CS` followed by digits (sample: `CS000131`). It must be the reference id of the case named by `caseId`.
+     * The case's human reference id: `CS` and digits. Observed shape: `CS` and 6 zero-padded digits (sample: `CS000131`). It must be the reference id of the case named by `caseId`.
      * @type {string}
      * @memberof Task
      */
@@ -118,13 +113,13 @@ export interface Task {
      */
     accountId: string;
     /**
-     * Bot (stream) identifier: `st-` and a UUID. The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
+     * Bot (stream) identifier, opaque: `st-` and letters, digits or hyphens. Observed shape: a UUID: 8, 4, 4, 4 and 12 hexadecimal digits (page sample, last four digits masked: `st-084d3c5e-376a-559f-9987-a012bb2bxxxx`). Only the prefix and the character set are checked: treat the rest as opaque.
      * @type {string}
      * @memberof Task
      */
     iId: string;
     /**
-     * Organisation identifier: `o-` and a UUID. The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
+     * Organisation identifier, opaque: `o-` and letters, digits or hyphens. Observed shape: a UUID: 8, 4, 4, 4 and 12 hexadecimal digits (page sample, last four digits masked: `o-85e72576-06a6-5c0b-8844-25fa0cd6xxxx`). Only the prefix and the character set are checked: treat the rest as opaque.
      * @type {string}
      * @memberof Task
      */
@@ -172,7 +167,7 @@ export interface Task {
      */
     priority: TaskPriority;
     /**
-     * The task's human reference id, `TS` and a zero-padded sequence number that grows per bot.
+     * The task's human reference id: `TS` and digits. Observed shape: `TS` and a 6-digit zero-padded sequence number that grows per bot (sample: `TS000102`).
      * @type {string}
      * @memberof Task
      */
