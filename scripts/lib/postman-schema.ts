@@ -16,7 +16,7 @@ const SAME_IN_DRAFT_07 = new Set([
   'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
   'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'format', '$ref',
 ]);
-/** Annotations: dropped, they only make the collection bigger. */
+/** Annotations (and `x-` extensions): dropped, they only make the collection bigger. */
 const ANNOTATIONS = new Set(['title', 'description', 'examples', 'example', 'default', 'deprecated', 'readOnly', 'writeOnly']);
 /** Formats Ajv 6 checks; the others it must be told to ignore (`unknownFormats`): `int64` adds nothing to `integer`. */
 const FORMATS_KNOWN = new Set(['date', 'time', 'date-time', 'uri', 'uri-reference', 'email', 'hostname', 'ipv4', 'ipv6', 'regex', 'uuid']);
@@ -28,7 +28,7 @@ function strip(schema: Json, where: string, reached: Set<string>): Json {
   if (schema === null || typeof schema !== 'object') return schema;
   const out: Json = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (ANNOTATIONS.has(key)) continue;
+    if (ANNOTATIONS.has(key) || key.startsWith('x-')) continue; // x-provenance and other extensions annotate
     if (!SAME_IN_DRAFT_07.has(key)) throw new Error(`${where}: keyword "${key}" may not mean the same to the Postman sandbox's Ajv 6`);
     if (key == '$ref') {
       if (typeof value != 'string' || !value.startsWith(COMPONENT)) throw new Error(`${where}: only ${COMPONENT}… references are supported (got ${String(value)})`);

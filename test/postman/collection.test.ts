@@ -45,12 +45,13 @@ describe('the Postman collection', () => {
       clientId: '',
       clientSecret: '',
       jwtSubject: '',
-      streamId: 'st-084d3c5e-376a-559f-9987-a012bb2bxxxx',
-      accountId: '6639f7bd58c97ffac03bxxxx',
-      caseId: 'ci-31d9184-d64d-42d9-8c75-5edba531xxxx',
-      caseRefId: 'CS000131',
-      taskTemplateId: 'ttm-16623a9-c63c-4bda-b1e4-14754939xxxx',
-      userId: 'u-fd371c0a-3168-5a02-83dd-f4ba5597xxxx',
+      // The defaults are the contract's own examples, whatever they are.
+      streamId: bundle.components.parameters.StreamId.example,
+      accountId: bundle.components.parameters.AccountId.example,
+      caseId: bundle.components.schemas.CaseId.examples[0],
+      caseRefId: bundle.components.schemas.CaseRefId.examples[0],
+      taskTemplateId: bundle.components.schemas.TaskTemplateId.examples[0],
+      userId: bundle.components.schemas.UserId.examples[0],
     });
   });
 
@@ -74,7 +75,7 @@ describe('the Postman collection', () => {
       expect(request.url.toString()).toBe('{{baseUrl}}/caseManagement/api/public/analytics/{{streamId}}/createTask');
     }
     expect(resolve(byName('Create a task').request.url.toString(), { host: 'de-platform.kore.ai' })).toBe(
-      'https://de-platform.kore.ai/caseManagement/api/public/analytics/st-084d3c5e-376a-559f-9987-a012bb2bxxxx/createTask',
+      `https://de-platform.kore.ai/caseManagement/api/public/analytics/${bundle.components.parameters.StreamId.example}/createTask`,
     );
   });
 
