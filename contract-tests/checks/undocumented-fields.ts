@@ -2,7 +2,7 @@
  * undocumented_fields: properties an answer carries that its schema does not declare. Additive drift: a warning
  * listing each field's path, never a failure (the contract allows unknown fields).
  */
-import { deref, documentedResponse, type Json } from '../spec.js';
+import { deref, judgedResponse, type Json } from '../spec.js';
 import type { Check } from '../context.js';
 import { label, verdict } from './verdict.js';
 
@@ -34,7 +34,7 @@ export const undocumentedFields: Check = async (ctx) => {
   const found = new Map<string, string[]>();
   let judged = 0;
   for (const x of exchanges) {
-    const documented = x.response && documentedResponse(x.response.status);
+    const documented = x.response && judgedResponse(x.response.status);
     const schema = documented?.response.content?.['application/json']?.schema;
     if (!schema || x.response?.json === undefined) continue;
     judged++;
