@@ -9,6 +9,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Budget } from './budget.js';
+import { redact } from './redact.js';
 import { defaultLimits, type Limits } from './settings.js';
 import type { Exchange, RecordedResponse } from './types.js';
 
@@ -60,8 +61,10 @@ function whyUnanswered(error: unknown, s: { timeout: AbortSignal; budget?: Budge
  * what was read: a client reading the original would buffer a huge body itself.
  */
 async function readResponse(answer: Response, cap: number): Promise<{ recorded: RecordedResponse; forClient: Response }> {
+  // What is kept is redacted before it is cut (a token cut in half would no longer match); the parsed body is not
+  // kept as text, and the checks redact whatever they quote from it.
   const headers: Record<string, string> = {};
-  answer.headers.forEach((value, name) => (headers[name] = value));
+  answer.headers.forEach((value, name) => (headers[name] = redact(value)));
   const chunks: Uint8Array[] = [];
   let size = 0;
   let overCap: string | undefined;
@@ -81,7 +84,8 @@ async function readResponse(answer: Response, cap: number): Promise<{ recorded: 
   }
   const bytes = Buffer.concat(chunks);
   const text = bytes.toString('utf8');
-  const recorded: RecordedResponse = { status: answer.status, headers, text: text.length > keptChars ? `${text.slice(0, keptChars)}…` : text };
+  const kept = redact(text);
+  const recorded: RecordedResponse = { status: answer.status, headers, text: kept.length > keptChars ? `${kept.slice(0, keptChars)}…` : kept };
   if (overCap) recorded.overCap = recorded.jsonError = overCap;
   else {
     try {

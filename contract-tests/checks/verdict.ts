@@ -63,10 +63,11 @@ export function locationOf(x: Exchange): string {
   return location === undefined ? '' : ` (a redirect to ${location}, not followed)`;
 }
 
-/** The platform's message of an error answer, shortened, for evidence lines. */
+/** The platform's message of an error answer, redacted and shortened, for evidence lines. */
 export function messageOf(x: Exchange): string {
   const errors = (x.response?.json as { errors?: { msg?: unknown }[] } | undefined)?.errors;
-  const msg = Array.isArray(errors) ? errors.map((e) => String(e?.msg)).join('; ') : (x.response?.text ?? '');
+  // Redacted before it is cut: a token cut in half no longer matches, and its first half would survive.
+  const msg = redact(Array.isArray(errors) ? errors.map((e) => String(e?.msg)).join('; ') : (x.response?.text ?? ''));
   return msg.length > 160 ? `${msg.slice(0, 157)}...` : msg;
 }
 
