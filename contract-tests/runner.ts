@@ -43,6 +43,9 @@ export async function runSuite(target: Target, options: RunOptions = {}): Promis
         v = { check: name, status: 'fail', evidence: [redact(`the check itself failed: ${(error as Error).stack ?? error}`)], fields: [], warnings: [], warningFields: [], notRun: [] };
       }
       if (options.strict) v = strictVerdict(v);
+      // A check with nothing to judge because the run stopped sending says so, not just "nothing to check".
+      const spent = ctx.budget.spent();
+      if (v.status === 'skip' && spent && !v.evidence.some((e) => e.includes(spent))) v = { ...v, evidence: [...v.evidence, `the run stopped sending: ${spent}`] };
       verdicts.push(v);
       progress(`${v.status.toUpperCase()} ${name}${v.warnings.length ? ` (${v.warnings.length} warning(s))` : ''} in ${((performance.now() - begun) / 1000).toFixed(1)} s`);
     }
