@@ -11,7 +11,7 @@
 const secrets = new Set<string>();
 let byLength: string[] = [];
 
-const isSeparator = (c: string) => c === '+' || /\s/.test(c);
+const isSeparator = (c: string) => c === '+' || c === ' ' || c === '\n' || c === '\r' || c === '\t' || (c > '~' && /\s/.test(c));
 
 export function addSecret<T extends string | undefined>(secret: T): T {
   if (!secret || secret.length < 8) return secret;
