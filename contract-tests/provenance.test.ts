@@ -13,7 +13,7 @@ const task = {
   type: 'object',
   required: ['_id', 'status', 'createdAt'],
   properties: {
-    _id: { $ref: '#/components/schemas/TaskId' },
+    _id: { $ref: '#/components/schemas/TaskId', 'x-provenance': 'documented' },
     status: { type: 'object', required: ['name'], properties: { name: { type: 'string', enum: ['open'], 'x-provenance': 'documented' } } },
     createdAt: { type: 'string', format: 'date-time' },
     internal: { type: 'object', 'x-provenance': 'inferred', properties: { rev: { type: 'integer' } } },
@@ -38,7 +38,7 @@ const doc = (marked: boolean) => ({
     responses: { BadRequest: { ...(marked ? { 'x-provenance': 'inferred' } : {}), content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } } } },
     schemas: {
       Task: task,
-      TaskId: { type: 'string', pattern: '^ti-[A-Za-z0-9-]+$' },
+      TaskId: { type: 'string', pattern: '^ti-[A-Za-z0-9-]+$', 'x-provenance': 'inferred' },
       ErrorEnvelope: { type: 'object', required: ['errors'], properties: { errors: { type: 'array' } } },
     },
   },
@@ -85,7 +85,7 @@ describe('an explicit marker wins over the defaults', () => {
   it('a 200 body schema left unmarked under an inferred 200 is inferred (inheritance)', () => {
     const d = doc(true);
     delete (d.paths[path].post.responses['200'].content['application/json'].schema as Record<string, unknown>)['x-provenance'];
-    expect(provenanceReader(d, path).body(200, 'type', '/_id')).toBe('warning');
+    expect(provenanceReader(d, path).body(200, 'type', '/createdAt')).toBe('warning');
   });
 });
 

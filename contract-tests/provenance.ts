@@ -7,7 +7,9 @@
  * - unmarked Response and Header Objects are inferred (the exact statuses, the error envelope, Retry-After);
  *   an unmarked 2xx body schema is documented, an unmarked error body inferred;
  * - in a documented schema, presence (`required`) and `type` are documented; value constraints (pattern, format,
- *   enum, lengths, bounds...) are inferred unless the schema node that holds them is itself marked `documented`.
+ *   enum, lengths, bounds...) are inferred unless the schema node that holds them is itself marked `documented`
+ *   (a property marked documented that $refs an id schema marked inferred: its presence and type are documented,
+ *   the id's pattern is not).
  * A difference from a documented rule is breaking, from an inferred one a warning.
  */
 import type { Severity } from './types.js';
@@ -38,6 +40,11 @@ export function provenanceReader(doc: Json, operationPath: string, method = 'pos
       const marker = current['x-provenance'];
       if (marker === 'documented' || marker === 'inferred') return marker;
     }
+    return undefined;
+  };
+  /** The node of a $ref chain that holds a keyword. */
+  const holder = (node: Json, keyword: string): Json => {
+    for (let current = node; current; current = typeof current.$ref === 'string' ? at(current.$ref.slice(1)) : undefined) if (keyword in current) return current;
     return undefined;
   };
   const responses = (): Json => doc.paths?.[operationPath]?.[method]?.responses ?? {};
@@ -78,7 +85,8 @@ export function provenanceReader(doc: Json, operationPath: string, method = 'pos
         const marked = nodes.map(own).find(Boolean);
         if (marked) inherited = marked;
       }
-      if (valueConstraintKeywords.has(keyword)) return severityOf(nodes.some((n) => own(n) === 'documented') && inherited === 'documented' ? 'documented' : 'inferred');
+      // A value constraint counts as documented only when the node that holds it (not one that $refs it) says so.
+      if (valueConstraintKeywords.has(keyword)) return severityOf(nodes.some((n) => holder(n, keyword)?.['x-provenance'] === 'documented') ? 'documented' : 'inferred');
       return severityOf(inherited);
     },
     /** A status the contract does not list: another 2xx, 4xx or 5xx differs from inferred codes; a 3xx or 1xx is no answer a JSON client can use. */
