@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { provenanceReader } from './provenance.js';
-import { plausibleId, provenance } from './spec.js';
+import { idShapeDifferences } from './id-shapes.js';
+import { bundle, plausibleId, provenance } from './spec.js';
 import { malformedLiveVariables } from './targets/live.js';
 
 const path = '/tasks';
@@ -124,5 +125,18 @@ describe('ids are opaque', () => {
       KORE_JWT: 'x',
     };
     expect(malformedLiveVariables(env)).toEqual([]);
+  });
+});
+
+describe('ids shaped unlike the samples', () => {
+  const sample = bundle.components.examples.TaskSeedSample.value;
+  const task = bundle.components.schemas.Task;
+  it('the sample itself, and the same shape unmasked, have no difference', () => {
+    expect(idShapeDifferences(sample, task)).toEqual([]);
+    expect(idShapeDifferences({ ...sample, _id: sample._id.replace(/x/g, 'a') }, task)).toEqual([]);
+  });
+  it('an id with 8 hex digits in its first group is named, with a sample', () => {
+    const other = sample._id.replace(/^ti-([0-9a-f]+)/, (_m: string, g: string) => `ti-${g}0`);
+    expect(idShapeDifferences({ ...sample, _id: other }, task)).toEqual([{ path: '/_id', value: other, sample: expect.stringMatching(/^ti-/) }]);
   });
 });

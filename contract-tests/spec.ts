@@ -99,7 +99,20 @@ export function describeErrors(errors: ErrorObject[] | null | undefined): { path
  * observations, not rules). The prefix is the pattern's literal start (`^ti-[0-9a-f]...` -> `ti-`, `^CS[0-9]+$` -> `CS`).
  */
 export function plausibleId(schemaName: string, value: string): boolean {
-  const pattern: string = bundle.components.schemas[schemaName]?.pattern ?? '';
-  const prefix = /^\^([A-Za-z]+-?)/.exec(pattern)?.[1] ?? '';
+  const prefix = patternPrefix(bundle.components.schemas[schemaName]?.pattern);
   return new RegExp(`^${prefix}[A-Za-z0-9-]+$`).test(value);
+}
+
+export const patternPrefix = (pattern: string | undefined): string => /^\^([A-Za-z]+-?)/.exec(pattern ?? '')?.[1] ?? '';
+
+/** The properties a schema declares, through allOf/anyOf/oneOf; undefined when it declares none (any key allowed). */
+export function declaredProperties(schema: Json): Map<string, Json> | undefined {
+  const s = deref(schema);
+  if (!s || typeof s !== 'object') return undefined;
+  const out = new Map<string, Json>();
+  for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, Json>)) out.set(k, v);
+  for (const part of [...(s.allOf ?? []), ...(s.anyOf ?? []), ...(s.oneOf ?? [])]) {
+    for (const [k, v] of declaredProperties(part) ?? []) if (!out.has(k)) out.set(k, v);
+  }
+  return out.size > 0 ? out : undefined;
 }

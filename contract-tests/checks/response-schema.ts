@@ -3,8 +3,9 @@
  * documented for its status; every error is reported at its JSON pointer, grouped over the answers that share it.
  * Its severity is the rule's provenance: a documented field missing or of another type is breaking; a value
  * constraint (pattern, format, enum) or an error body (the envelope is inferred) is a warning; a 2xx body that is
- * not JSON is breaking.
+ * not JSON is breaking. Ids shaped unlike the samples (ids are opaque) are a warning.
  */
+import { idShapeDifferences } from '../id-shapes.js';
 import { describeErrors, judgedResponse, provenance, validatorAt } from '../spec.js';
 import type { Severity } from '../types.js';
 import type { Check } from '../context.js';
@@ -31,6 +32,8 @@ export const responseSchemaConformance: Check = async (ctx) => {
       add('(body)', `status ${x.response.status} body is not JSON (${x.response.overCap ?? x.response.jsonError})`, label(x), severity);
       continue;
     }
+    for (const d of status < 300 ? idShapeDifferences(x.response.json, documented.response.content['application/json'].schema) : [])
+      add(d.path, `an id shaped unlike the samples' (e.g. ${d.sample}); ids are opaque`, label(x), 'warning');
     const validate = validatorAt(schemaPointer);
     if (validate(x.response.json)) continue;
     for (const e of describeErrors(validate.errors)) add(e.path, `${e.message} (status ${x.response.status})`, label(x), provenance.body(status, e.keyword, e.path));
