@@ -35,6 +35,20 @@ const fixtures = (s: RunningSandbox) => ({
   KORE_USER_ID: s.seed.userId,
 });
 
+describe('npm run test:contract:live -- --help', () => {
+  it('prints the usage (flags, variables, exit codes) and exits 0, whatever the variables', async () => {
+    const { code, output } = await runCli(['--target', 'live', '--help'], {});
+    expect(code, output).toBe(0);
+    for (const text of ['usage:', '--strict', '--request-timeout N', 'CONTRACT_DEADLINE_MS', 'KORE_BASE_URL', 'exit status: 0']) expect(output).toContain(text);
+    expect(output).not.toContain('Unknown option');
+  }, 20_000);
+  it('refuses a bad setting by name, exit 2', async () => {
+    const { code, output } = await runCli(['--target', 'live', '--request-timeout', 'soon'], {});
+    expect(code).toBe(2);
+    expect(output).toContain('--request-timeout must be a positive whole number, got "soon"');
+  }, 20_000);
+});
+
 describe('live target', () => {
   it('names every missing variable, and accepts either a JWT or app credentials', () => {
     expect(missingLiveVariables({})).toEqual([
