@@ -29,9 +29,10 @@ export function markdownSummary(reports: TargetReport[], notRunTargets: { target
   for (const t of notRunTargets) out.push(`**${t.target}**: not run: ${t.reason}.`);
   for (const r of reports) {
     const sections = [
-      { title: 'Breaking (fail)', items: r.verdicts.filter((v) => v.status === 'fail' || v.status === 'skip').map((v) => [v, v.evidence] as const) },
+      { title: 'Breaking (fail)', items: r.verdicts.filter((v) => v.status === 'fail').map((v) => [v, v.evidence] as const) },
       { title: 'Warnings (differences from inferred rules; `--strict` fails on them)', items: r.verdicts.map((v) => [v, v.warnings] as const) },
-      { title: 'Not run', items: r.verdicts.map((v) => [v, v.notRun] as const) },
+      // A skipped check's reason, then each case that did not run: never counted as a pass.
+      { title: 'Not run', items: r.verdicts.map((v) => [v, [...(v.status === 'skip' ? v.evidence : []), ...v.notRun]] as const) },
     ];
     const present = sections.map((s) => ({ ...s, items: s.items.filter(([, lines]) => lines.length > 0) })).filter((s) => s.items.length > 0);
     if (present.length === 0) continue;
