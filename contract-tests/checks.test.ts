@@ -164,6 +164,30 @@ describe('a token echoed in another form never reaches a report', () => {
   });
 });
 
+describe('reports show warnings apart from failures', () => {
+  it('console counts them, Markdown lists them in their own section, JUnit keeps a warned check passing', async () => {
+    const { humanSummary } = await import('./report/human.js');
+    const { junitXml } = await import('./report/junit.js');
+    const { markdownSummary } = await import('./report/markdown.js');
+    const { verdict } = await import('./checks/verdict.js');
+    const failed = verdict('auth', { ran: true, failures: [{ text: 'no auth header: accepted with 200', field: 'auth' }], warnings: [{ text: '401 without code 4002', field: 'auth' }] });
+    const warned = verdict('status_code_conformance', { ran: true, warnings: [{ text: 'status 201 is not one the contract lists', field: 'status' }], passed: ['3 answers'] });
+    const report = { target: 'live', baseUrl: 'http://127.0.0.1:1', verdicts: [failed, warned], requests: 3, durationMs: 1, pbt: { runs: 1, seed: 1 }, strict: false };
+    expect(humanSummary(report)).toContain('0 passed, 1 failed (breaking), 1 passed with warnings (2 warning(s)), 0 skipped');
+    const md = markdownSummary([report]);
+    const [breaking, warnings] = [md.indexOf('### Breaking'), md.indexOf('### Warnings')];
+    expect(breaking).toBeGreaterThan(0);
+    expect(md.slice(breaking, warnings)).toContain('accepted with 200');
+    expect(md.slice(breaking, warnings)).not.toContain('status 201');
+    expect(md.slice(warnings)).toContain('status 201 is not one the contract lists');
+    expect(md.slice(warnings)).toContain('401 without code 4002');
+    const xml = junitXml(report);
+    expect(xml).toContain('failures="1"');
+    expect(xml).toMatch(/name="status_code_conformance"><properties><property name="warnings" value="1"\/><\/properties><system-out>WARNING/);
+    expect(xml).not.toMatch(/name="status_code_conformance">[^\n]*<(failure|skipped)/);
+  });
+});
+
 describe('client_agreement', () => {
   const sent = (via: 'sdk' | 'openapi-generator', body: unknown, status = 200, json: unknown = {}, clientError?: string): Exchange => ({
     ...exchange('accept', status, json),
