@@ -228,3 +228,18 @@ describe('evidence is redacted where it is made', () => {
     expect(v.notRun).toEqual(['case with [redacted]: why']);
   });
 });
+
+describe('run settings (flags over variables over defaults)', () => {
+  it('defaults bound a run; variables and flags override; strict from --strict or CONTRACT_STRICT=1', async () => {
+    const { runSettings, defaultLimits } = await import('./settings.js');
+    expect(runSettings({}, {})).toMatchObject({ ...defaultLimits, strict: false });
+    expect(runSettings({}, { CONTRACT_REQUEST_TIMEOUT_MS: '500', CONTRACT_STRICT: '1' })).toMatchObject({ requestTimeoutMs: 500, strict: true });
+    expect(runSettings({ 'request-timeout': '700', strict: true }, { CONTRACT_REQUEST_TIMEOUT_MS: '500' })).toMatchObject({ requestTimeoutMs: 700, strict: true });
+  });
+  it('a bad value is refused naming the flag or the variable', async () => {
+    const { runSettings } = await import('./settings.js');
+    expect(() => runSettings({ deadline: '0' }, {})).toThrow('--deadline must be a positive whole number, got "0"');
+    expect(() => runSettings({}, { CONTRACT_MAX_BODY_BYTES: '1e3x' })).toThrow('CONTRACT_MAX_BODY_BYTES must be a positive whole number');
+    expect(() => runSettings({}, { CONTRACT_STRICT: 'yes' })).toThrow('CONTRACT_STRICT must be 1 or 0');
+  });
+});
