@@ -5,7 +5,8 @@
  */
 import { createKoreClient, RequestValidationError } from '../src/index.js';
 import { Configuration, TasksApi, type CreateTaskRequest as GeneratorRequest } from '../generated/openapi-generator-client/index.js';
-import { rateLimitWaitMs, recordingFetch, type ProbeMeta, type Sink } from './record.js';
+import { defaultLimits } from './settings.js';
+import { rateLimitWaitMs, recordingFetch, waitWithin, type FetchLimits, type ProbeMeta, type Sink } from './record.js';
 import { validToken } from './tokens.js';
 import type { Body } from './bodies.js';
 import type { Target } from './targets/target.js';
@@ -15,6 +16,8 @@ import { OPERATION_PATH } from './spec.js';
 export interface Sender {
   target: Target;
   record: Sink;
+  /** Timeout, body cap and the run's budget (defaults when absent). */
+  limits?: FetchLimits;
 }
 
 /**
@@ -24,6 +27,9 @@ export interface Sender {
  */
 async function capture(ctx: Sender, meta: ProbeMeta, send: (sink: Sink) => Promise<unknown>): Promise<Exchange> {
   for (let attempt = 0; ; attempt++) {
+    const spent = ctx.limits?.budget?.spent();
+    // Not sent, so not recorded: the caller reports it as not run.
+    if (spent) return { ...meta, request: { method: 'POST', path: pathOf(ctx.target), headers: {} }, error: `not sent: ${spent}` };
     const mine: Exchange[] = [];
     const sink: Sink = (x) => void mine.push(x);
     try {
@@ -44,7 +50,7 @@ async function capture(ctx: Sender, meta: ProbeMeta, send: (sink: Sink) => Promi
     }
     mine.slice(0, -1).forEach(ctx.record);
     ctx.record({ ...last, probe: `${meta.probe} (rate limited, sent again)`, intent: 'rate-limited', field: undefined });
-    await new Promise((resolve) => setTimeout(resolve, wait));
+    await waitWithin(wait, ctx.limits?.budget);
   }
 }
 
@@ -60,10 +66,14 @@ export function sendWithSdk(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, body: Bod
       streamId: target.streamId,
       accountId: target.accountId,
       ...(c.kind === 'jwt' ? { jwt: c.jwt } : { clientId: c.clientId, clientSecret: c.clientSecret, jwtSubject: c.sub }),
-      fetch: recordingFetch(sink, m, 'valid token'),
+      fetch: recordingFetch(sink, m, 'valid token', ctx.limits),
       maxRetries: 0, // the suite judges every answer itself; a retry would hide a 429 or a 503
       validateResponses: true, // client_agreement compares the SDK's verdict with the contract's
-      timeoutMs: 15_000,
+      // The suite judges the server: a tenant's ids shaped unlike the samples (ids are opaque) must still be sent;
+      // client_agreement checks what went on the wire.
+      validateRequests: false,
+      // recordingFetch's own timeout fires first and says why.
+      timeoutMs: (ctx.limits ?? defaultLimits).requestTimeoutMs + 1_000,
     }).createTaskWithResponse(body as never),
   );
 }
@@ -74,7 +84,7 @@ export function sendWithGeneratorClient(ctx: Sender, meta: Omit<ProbeMeta, 'via'
   return capture(ctx, m, async (sink) => {
     const token = await validToken(target.credentials);
     const api = new TasksApi(
-      new Configuration({ basePath: target.baseUrl, apiKey: () => token, fetchApi: recordingFetch(sink, m, 'valid token') }),
+      new Configuration({ basePath: target.baseUrl, apiKey: () => token, fetchApi: recordingFetch(sink, m, 'valid token', ctx.limits) }),
     );
     // value() runs the generated TaskFromJSON mapping, so a 2xx it cannot read shows up as a clientError.
     await (await api.createTaskRaw({ streamId: target.streamId, createTaskRequest: body, accountId: target.accountId })).value();
@@ -98,6 +108,6 @@ export function sendRaw(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, request: RawR
   if (target.accountId) headers.accountId = target.accountId;
   const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
   return capture(ctx, m, (sink) =>
-    recordingFetch(sink, m, request.token?.label ?? 'none')(`${target.baseUrl}${pathOf(target)}`, { method: 'POST', headers, body }),
+    recordingFetch(sink, m, request.token?.label ?? 'none', ctx.limits)(`${target.baseUrl}${pathOf(target)}`, { method: 'POST', headers, body }),
   );
 }

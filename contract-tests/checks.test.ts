@@ -7,6 +7,7 @@ import { checks } from './checks/index.js';
 import { undeclaredPaths } from './checks/undocumented-fields.js';
 import type { RunContext } from './context.js';
 import type { Corpus, Unsendable } from './corpus.js';
+import { strictVerdict } from './checks/verdict.js';
 import { redact } from './redact.js';
 import { bundle } from './spec.js';
 import { tamperSignature, mintJwt } from './tokens.js';
@@ -30,16 +31,20 @@ function ctxWith(exchanges: Exchange[], unsendable: Unsendable[] = []): RunConte
   return { corpus: async () => corpus } as unknown as RunContext;
 }
 
-describe('response_header_conformance', () => {
-  it('fails a 429 without Retry-After, naming the header', async () => {
+describe('response_header_conformance (Retry-After is inferred: a warning)', () => {
+  it('warns of a 429 without Retry-After, naming the header', async () => {
     const v = await checks.response_header_conformance(ctxWith([exchange('rate-limited', 429, envelope(4029))]));
-    expect(v.status).toBe('fail');
-    expect(v.fields).toEqual(['Retry-After']);
+    expect(v.status).toBe('warn');
+    expect(v.warningFields).toEqual(['Retry-After']);
+    expect(v.fields).toEqual([]);
   });
-  it('fails a Retry-After that is not a number of seconds', async () => {
+  it('warns of a Retry-After that is not a number of seconds; --strict makes it a failure', async () => {
     const v = await checks.response_header_conformance(ctxWith([exchange('rate-limited', 429, envelope(4029), { 'retry-after': 'soon' })]));
-    expect(v.status).toBe('fail');
-    expect(v.evidence[0]).toContain('"soon" is not a number of seconds');
+    expect(v.status).toBe('warn');
+    expect(v.warnings[0]).toContain('"soon" is not a number of seconds');
+    const strict = strictVerdict(v);
+    expect([strict.status, strict.fields]).toEqual(['fail', ['Retry-After']]);
+    expect(strict.evidence[0]).toMatch(/^\(strict\) .*"soon" is not a number of seconds/);
   });
   it('skips, with the reason, when no answer with documented headers was seen', async () => {
     const why = { name: 'over the rate limit', intent: 'rate-limited' as const, reason: 'live has no switch' };
@@ -50,16 +55,27 @@ describe('response_header_conformance', () => {
 });
 
 describe('negative_data_rejection', () => {
-  it('fails a 5xx, a 2xx and a body that is not the envelope', async () => {
+  it('fails a 5xx and a 2xx; warns of another error body and another 4xx (both inferred)', async () => {
     const v = await checks.negative_data_rejection(
       ctxWith([
         exchange('reject-invalid', 500, envelope(5000), {}, 'caseId'),
         exchange('reject-invalid', 200, {}, {}, 'source'),
         exchange('reject-invalid', 400, { error: 'bad' }, {}, 'userInfo'),
+        exchange('reject-invalid', 422, envelope(), {}, 'taskTmp'),
       ]),
     );
     expect(v.status).toBe('fail');
-    expect(v.fields.sort()).toEqual(['caseId', 'source', 'userInfo']);
+    expect(v.fields.sort()).toEqual(['caseId', 'source']);
+    expect(v.warningFields.sort()).toEqual(['taskTmp', 'userInfo']);
+  });
+  it('a body breaking only an inferred rule (a wrong content type) accepted is a warning', async () => {
+    const v = await checks.negative_data_rejection(ctxWith([{ ...exchange('reject-invalid', 200, {}, {}, 'Content-Type'), rule: 'inferred' }]));
+    expect([v.status, v.warningFields]).toEqual(['warn', ['Content-Type']]);
+  });
+  it('a redirect is breaking and names its Location', async () => {
+    const v = await checks.negative_data_rejection(ctxWith([exchange('reject-invalid', 307, {}, { location: 'http://elsewhere.example/x' }, 'caseId')]));
+    expect(v.status).toBe('fail');
+    expect(v.evidence[0]).toContain('a redirect to http://elsewhere.example/x, not followed');
   });
   it('skips when there was no invalid request to judge', async () => {
     expect((await checks.negative_data_rejection(ctxWith([]))).status).toBe('skip');
@@ -67,10 +83,33 @@ describe('negative_data_rejection', () => {
 });
 
 describe('auth', () => {
-  it('fails a 401 without platform code 4002', async () => {
+  it('warns of a 401 without platform code 4002 (codes are inferred)', async () => {
     const v = await checks.auth(ctxWith([exchange('reject-auth', 401, envelope(4000), {}, 'auth')]));
-    expect(v.status).toBe('fail');
-    expect(v.evidence[0]).toContain('4002');
+    expect(v.status).toBe('warn');
+    expect(v.warnings[0]).toContain('4002');
+  });
+  it('fails a request without a token that is accepted', async () => {
+    const v = await checks.auth(ctxWith([exchange('reject-auth', 200, {}, {}, 'auth')]));
+    expect([v.status, v.fields]).toEqual(['fail', ['auth']]);
+  });
+});
+
+describe('status_code_conformance', () => {
+  it('another 2xx or 4xx is a warning; a 3xx is breaking, naming where it pointed', async () => {
+    const warned = await checks.status_code_conformance(ctxWith([exchange('accept', 201, {}), exchange('reject-invalid', 422, envelope())]));
+    expect([warned.status, warned.warningFields]).toEqual(['warn', ['status']]);
+    const failed = await checks.status_code_conformance(ctxWith([exchange('accept', 302, {}, { location: 'http://other.example/' })]));
+    expect(failed.status).toBe('fail');
+    expect(failed.evidence[0]).toContain('302 (a redirect to http://other.example/, not followed)');
+  });
+});
+
+describe('content_type_conformance', () => {
+  it('another Content-Type on a body that parses as JSON is a warning; on a 2xx body that does not, breaking', async () => {
+    const json = await checks.content_type_conformance(ctxWith([exchange('accept', 200, {}, { 'content-type': 'text/plain' })]));
+    expect(json.status).toBe('warn');
+    const garbage: Exchange = { ...exchange('accept', 200, {}), response: { status: 200, headers: { 'content-type': 'text/html' }, text: '<html>', jsonError: 'Unexpected token' } };
+    expect((await checks.content_type_conformance(ctxWith([garbage]))).status).toBe('fail');
   });
 });
 
@@ -91,6 +130,61 @@ describe('secrets', () => {
     const tampered = tamperSignature(jwt);
     expect(tampered).not.toBe(jwt);
     expect(redact(`sent ${jwt} then ${tampered}`)).toBe('sent [redacted] then [redacted]');
+  });
+});
+
+describe('a token echoed in another form never reaches a report', () => {
+  const secret = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJlY2hvIn0.Zm9yLXRoZS1lY2hvLXRlc3Qtb25seS1zaWduYXR1cmU';
+  const signature = secret.split('.')[2]!;
+  const forms = {
+    raw: secret,
+    'percent-encoded dots': secret.replace(/\./g, '%2E'),
+    'every character percent-encoded': [...secret].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join(''),
+    'split by spaces': secret.match(/.{1,9}/g)!.join(' '),
+    'split by newlines and +': secret.match(/.{1,20}/g)!.join('+\n'),
+    'the signature alone': `sig=${signature}`,
+    'the signature split by spaces': signature.match(/.{1,5}/g)!.join(' '),
+  };
+  // What a reader could recover: whitespace and + dropped, percent-encoding decoded.
+  const normalised = (text: string) => decodeURIComponent(text.replace(/%(?![0-9a-f]{2})/gi, '%25')).replace(/[\s+]/g, '');
+
+  it.each(Object.entries(forms))('%s: redacted in the console summary, JUnit and Markdown', async (_form, echoed) => {
+    const { addSecret } = await import('./redact.js');
+    const { humanSummary } = await import('./report/human.js');
+    const { junitXml } = await import('./report/junit.js');
+    const { markdownSummary } = await import('./report/markdown.js');
+    const { verdict } = await import('./checks/verdict.js');
+    addSecret(secret);
+    const v = verdict('auth', { ran: true, failures: [{ text: `server echoed ${echoed} back`, field: 'auth' }], warnings: [{ text: `x-request-id: ${echoed}` }] });
+    const report = { target: 'live', baseUrl: 'http://127.0.0.1:1', verdicts: [v], requests: 1, durationMs: 1, pbt: { runs: 1, seed: 1 }, strict: false };
+    for (const out of [humanSummary(report), junitXml(report), markdownSummary([report])]) {
+      expect(out).toContain('[redacted]');
+      expect(normalised(out)).not.toContain(signature);
+    }
+  });
+});
+
+describe('reports show warnings apart from failures', () => {
+  it('console counts them, Markdown lists them in their own section, JUnit keeps a warned check passing', async () => {
+    const { humanSummary } = await import('./report/human.js');
+    const { junitXml } = await import('./report/junit.js');
+    const { markdownSummary } = await import('./report/markdown.js');
+    const { verdict } = await import('./checks/verdict.js');
+    const failed = verdict('auth', { ran: true, failures: [{ text: 'no auth header: accepted with 200', field: 'auth' }], warnings: [{ text: '401 without code 4002', field: 'auth' }] });
+    const warned = verdict('status_code_conformance', { ran: true, warnings: [{ text: 'status 201 is not one the contract lists', field: 'status' }], passed: ['3 answers'] });
+    const report = { target: 'live', baseUrl: 'http://127.0.0.1:1', verdicts: [failed, warned], requests: 3, durationMs: 1, pbt: { runs: 1, seed: 1 }, strict: false };
+    expect(humanSummary(report)).toContain('0 passed, 1 failed (breaking), 1 passed with warnings (2 warning(s)), 0 skipped');
+    const md = markdownSummary([report]);
+    const [breaking, warnings] = [md.indexOf('### Breaking'), md.indexOf('### Warnings')];
+    expect(breaking).toBeGreaterThan(0);
+    expect(md.slice(breaking, warnings)).toContain('accepted with 200');
+    expect(md.slice(breaking, warnings)).not.toContain('status 201');
+    expect(md.slice(warnings)).toContain('status 201 is not one the contract lists');
+    expect(md.slice(warnings)).toContain('401 without code 4002');
+    const xml = junitXml(report);
+    expect(xml).toContain('failures="1"');
+    expect(xml).toMatch(/name="status_code_conformance"><properties><property name="warnings" value="1"\/><\/properties><system-out>WARNING/);
+    expect(xml).not.toMatch(/name="status_code_conformance">[^\n]*<(failure|skipped)/);
   });
 });
 
@@ -132,5 +226,20 @@ describe('evidence is redacted where it is made', () => {
     const v = verdict('auth', { ran: true, failures: [{ text: `server echoed ${secret} and ${jwt}` }], notRun: [`case with ${secret}: why`] });
     expect(v.evidence).toEqual(['server echoed [redacted] and [redacted jwt]']);
     expect(v.notRun).toEqual(['case with [redacted]: why']);
+  });
+});
+
+describe('run settings (flags over variables over defaults)', () => {
+  it('defaults bound a run; variables and flags override; strict from --strict or CONTRACT_STRICT=1', async () => {
+    const { runSettings, defaultLimits } = await import('./settings.js');
+    expect(runSettings({}, {})).toMatchObject({ ...defaultLimits, strict: false });
+    expect(runSettings({}, { CONTRACT_REQUEST_TIMEOUT_MS: '500', CONTRACT_STRICT: '1' })).toMatchObject({ requestTimeoutMs: 500, strict: true });
+    expect(runSettings({ 'request-timeout': '700', strict: true }, { CONTRACT_REQUEST_TIMEOUT_MS: '500' })).toMatchObject({ requestTimeoutMs: 700, strict: true });
+  });
+  it('a bad value is refused naming the flag or the variable', async () => {
+    const { runSettings } = await import('./settings.js');
+    expect(() => runSettings({ deadline: '0' }, {})).toThrow('--deadline must be a positive whole number, got "0"');
+    expect(() => runSettings({}, { CONTRACT_MAX_BODY_BYTES: '1e3x' })).toThrow('CONTRACT_MAX_BODY_BYTES must be a positive whole number');
+    expect(() => runSettings({}, { CONTRACT_STRICT: 'yes' })).toThrow('CONTRACT_STRICT must be 1 or 0');
   });
 });

@@ -1,33 +1,74 @@
 /**
- * The contract suite's command line:
- *   tsx contract-tests/cli.ts --target mock|sandbox|live [--target …] [--reports DIR] [--drift NAME]
- * (`npm run test:contract:live` is `--target live`). Prints a summary per target, writes JUnit XML per target and
- * reports/contract-summary.md, exits 1 on any breaking violation and 2 on a usage or configuration error.
+ * The contract suite's command line (`npm run test:contract:live` is `--target live`; `--help` prints the usage).
+ * Prints progress as checks finish and a summary per target, writes JUnit XML, JSON per target and
+ * reports/contract-summary.md; exit 0 without breaking violations, 1 with one, 2 on a usage or configuration error.
  */
 import { parseArgs } from 'node:util';
-import { pbtSettingsFromEnv } from './context.js';
 import { humanSummary } from './report/human.js';
 import { writeReports } from './report/write.js';
-import { isBreaking } from './runner.js';
+import { isBreaking, warningCount } from './runner.js';
+import { numericSettings, defaultLimits, runSettings } from './settings.js';
 import { runTargets, targetNames, type TargetName } from './suite.js';
 import { liveVariables, malformedLiveVariables, missingLiveVariables } from './targets/live.js';
 import { redact } from './redact.js';
 
+const help = `Contract suite: checks a server against generated/openapi.json.
+
+usage: npm run test:contract:live -- [options]          (the live target, from the KORE_* variables)
+       npx tsx contract-tests/cli.ts --target ${targetNames.join('|')} [--target …] [options]
+
+options:
+  --target NAME            ${targetNames.join(', ')} (repeatable or comma-separated; default mock,sandbox)
+  --reports DIR            where reports go (default reports/)
+  --drift NAME             start the sandbox with a drift mode (sandbox target only)
+  --strict                 warnings (differences from inferred rules) fail the run too; also CONTRACT_STRICT=1
+${numericSettings.map((s) => `  --${`${s.flag} N`.padEnd(23)}${s.help} (default ${defaultLimits[s.key]}; also ${s.env})`).join('\n')}
+  --help                   this text
+
+live target variables: ${liveVariables.required.join(', ')}, and ${liveVariables.auth};
+  optional: ${liveVariables.optional.join(', ')}.
+other variables: CONTRACT_PBT_RUNS (property-based cases, default 15), CONTRACT_PBT_SEED.
+
+exit status: 0 no breaking violation (warnings are listed, not failures, unless --strict)
+             1 a breaking violation (or, with --strict, a warning)
+             2 the suite could not run (bad option or variable, missing live variable)
+reports: DIR/contract-<target>.xml (JUnit), DIR/contract-<target>.json, DIR/contract-summary.md`;
+
 function usage(message: string): never {
-  console.error(`${message}\nusage: tsx contract-tests/cli.ts --target ${targetNames.join('|')} [--target …] [--reports DIR] [--drift NAME]`);
+  console.error(`${message}\n\n${help}`);
   process.exit(2);
 }
 
-let values: { target?: string[]; reports?: string; drift?: string };
+let values: Record<string, string | boolean | string[] | undefined>;
 try {
-  ({ values } = parseArgs({ options: { target: { type: 'string', multiple: true }, reports: { type: 'string', default: 'reports' }, drift: { type: 'string' } } }));
+  ({ values } = parseArgs({
+    options: {
+      target: { type: 'string', multiple: true },
+      reports: { type: 'string', default: 'reports' },
+      drift: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      ...Object.fromEntries(numericSettings.map((s) => [s.flag, { type: 'string' as const }])),
+    },
+  }));
 } catch (error) {
   usage((error as Error).message);
 }
-const targets = (values.target ?? ['mock', 'sandbox']).flatMap((t) => t.split(',')).map((t) => t.trim()) as TargetName[];
+if (values.help) {
+  console.log(help);
+  process.exit(0);
+}
+const targets = ((values.target as string[] | undefined) ?? ['mock', 'sandbox']).flatMap((t) => t.split(',')).map((t) => t.trim()) as TargetName[];
 const unknown = targets.filter((t) => !targetNames.includes(t));
 if (unknown.length) usage(`unknown target ${unknown.join(', ')}`);
 if (values.drift && !targets.includes('sandbox')) usage('--drift applies to the sandbox target only (add --target sandbox)');
+
+let settings: ReturnType<typeof runSettings>;
+try {
+  settings = runSettings(values as Record<string, string | boolean | undefined>);
+} catch (error) {
+  usage((error as Error).message);
+}
 
 if (targets.includes('live')) {
   const missing = missingLiveVariables();
@@ -43,13 +84,15 @@ if (targets.includes('live')) {
 }
 
 try {
-  const pbt = pbtSettingsFromEnv();
-  const reports = await runTargets(targets, { drift: values.drift, pbt });
+  const { pbt, strict, ...limits } = settings;
+  const reports = await runTargets(targets, { drift: values.drift as string | undefined, pbt, strict, limits, progress: (line) => console.error(line) });
   for (const r of reports) console.log(`\n${humanSummary(r)}`);
-  const files = writeReports(values.reports!, reports);
+  const files = writeReports(values.reports as string, reports);
   console.log(`\nwrote ${files.join(', ')}`);
   const breaking = reports.filter(isBreaking).map((r) => r.target);
-  console.log(breaking.length ? `breaking violations on: ${breaking.join(', ')}` : 'no breaking violation');
+  const warnings = reports.reduce((n, r) => n + warningCount(r), 0);
+  const warned = warnings ? `; ${warnings} warning(s)${strict ? '' : ' (listed above; --strict makes them fail)'}` : '';
+  console.log(breaking.length ? `breaking violations on: ${breaking.join(', ')}${warned}` : `no breaking violation${warned}`);
   process.exitCode = breaking.length ? 1 : 0;
 } catch (error) {
   console.error(`contract suite could not run: ${redact((error as Error).message)}`);

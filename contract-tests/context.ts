@@ -1,6 +1,8 @@
 /** What every check receives: the target, a way to send, the shared corpus (sent once, on first use) and PBT settings. */
+import { createBudget, type Budget } from './budget.js';
 import { runCorpus, type Corpus } from './corpus.js';
 import type { Sender } from './channels.js';
+import { defaultLimits, type Limits } from './settings.js';
 import type { Target } from './targets/target.js';
 import type { Exchange, Verdict } from './types.js';
 
@@ -12,6 +14,9 @@ export interface PbtSettings {
 export interface RunContext extends Sender {
   corpus(): Promise<Corpus>;
   pbt: PbtSettings;
+  budget: Budget;
+  /** A line of progress for the console (a no-op unless the caller asked for progress). */
+  progress(line: string): void;
   /** Every exchange of the run, corpus or not (for the report's request count). */
   log: Exchange[];
 }
@@ -27,14 +32,23 @@ export function pbtSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): PbtSet
   return { runs, seed };
 }
 
-export function createContext(target: Target, pbt: PbtSettings = pbtSettingsFromEnv()): RunContext {
+export function createContext(
+  target: Target,
+  pbt: PbtSettings = pbtSettingsFromEnv(),
+  limits: Limits = defaultLimits,
+  progress: (line: string) => void = () => {},
+): RunContext {
   const log: Exchange[] = [];
   let corpus: Promise<Corpus> | undefined;
+  const budget = createBudget(limits);
   const ctx: RunContext = {
     target,
     record: (x) => log.push(x),
     log,
     pbt,
+    budget,
+    limits: { ...limits, budget },
+    progress,
     corpus: () => (corpus ??= runCorpus(ctx)),
   };
   return ctx;

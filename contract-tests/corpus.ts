@@ -84,7 +84,7 @@ export function probesFor(ctx: Sender): { probes: Probe[]; unsendable: Unsendabl
     intent: 'reject-invalid',
     field: 'Content-Type',
     send: async (c) =>
-      sendRaw(c, { probe: 'wrong content type', intent: 'reject-invalid', field: 'Content-Type' }, { body: validBase(f), contentType: 'text/plain', token: await valid() }),
+      sendRaw(c, { probe: 'wrong content type', intent: 'reject-invalid', field: 'Content-Type', rule: 'inferred' }, { body: validBase(f), contentType: 'text/plain', token: await valid() }),
   });
 
   probes.push({ name: 'no auth header', intent: 'reject-auth', field: 'auth', send: (c) => sendRaw(c, { probe: 'no auth header', intent: 'reject-auth', field: 'auth' }, { body: validBase(f), token: null }) });
@@ -138,10 +138,20 @@ export interface Corpus {
  * Sends every probe, one at a time (a target's rate limit and the order of refIds stay predictable). Everything
  * recorded belongs to the corpus, a rate-limited first attempt included.
  */
-export async function runCorpus(ctx: Sender): Promise<Corpus> {
+export async function runCorpus(ctx: Sender & { progress?: (line: string) => void }): Promise<Corpus> {
   const { probes, unsendable } = probesFor(ctx);
   const exchanges: Exchange[] = [];
-  const recording: Sender = { target: ctx.target, record: (x) => (exchanges.push(x), ctx.record(x)) };
-  for (const probe of probes) await probe.send(recording);
+  const recording: Sender = { ...ctx, record: (x) => (exchanges.push(x), ctx.record(x)) };
+  for (const [i, probe] of probes.entries()) {
+    // A dead target or a spent deadline: the probes left are not run, each saying why (never a pass).
+    const spent = ctx.limits?.budget?.spent();
+    if (spent) {
+      unsendable.push(...probes.slice(i).map((p) => ({ name: p.name, intent: p.intent, reason: spent })));
+      ctx.progress?.(`corpus stopped after ${i}/${probes.length} probes: ${spent}`);
+      break;
+    }
+    await probe.send(recording);
+    if ((i + 1) % 10 === 0 || i + 1 === probes.length) ctx.progress?.(`corpus: ${i + 1}/${probes.length} probes sent`);
+  }
   return { exchanges, unsendable };
 }

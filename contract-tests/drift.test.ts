@@ -1,7 +1,8 @@
 /**
  * The drift self-test: the whole suite against a sandbox started with each of its drift modes. Every breaking
- * drift must fail the suite with a failure naming the expected check and field; every harmless one must pass with
- * a warning listing its field. Prints "drift caught: N/M" and fails below M/M.
+ * drift must fail the suite with a failure naming the expected check and field; every harmless one (a server that
+ * keeps the page but differs wherever the page is silent) must pass with a warning naming its field, and fail
+ * under --strict. Prints "drift caught: N/N breaking, M/M harmless passed" and fails below.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driftModes } from '../sandbox/drift.js';
@@ -28,9 +29,17 @@ beforeAll(async () => {
   );
 }, 60_000);
 
+/** "drift caught: N/N breaking, M/M harmless passed", counting the modes the sandbox exports. */
+function tally(): string {
+  const count = (breaking: boolean) => {
+    const modes = driftModes.filter((m) => m.breaking === breaking);
+    return `${modes.filter((m) => outcomes.get(m.name)?.caught).length}/${modes.length}`;
+  };
+  return `drift caught: ${count(true)} breaking, ${count(false)} harmless passed`;
+}
+
 afterAll(() => {
-  const caught = [...outcomes.values()].filter((o) => o.caught).length;
-  console.log(`drift caught: ${caught}/${driftModes.length}`);
+  console.log(tally());
   for (const [name, o] of outcomes) console.log(`  ${o.caught ? 'caught' : 'MISSED'}  ${name}: ${o.why}`);
 });
 
@@ -51,8 +60,19 @@ describe('drift self-test', () => {
     expect(o.breaking, `suite exit status for ${name}`).toBe(driftModes.find((m) => m.name === name)!.breaking);
   });
 
-  it('drift caught: M/M', () => {
-    const caught = [...outcomes.values()].filter((o) => o.caught).length;
-    expect(`drift caught: ${caught}/${driftModes.length}`).toBe(`drift caught: ${driftModes.length}/${driftModes.length}`);
+  it('drift caught: N/N breaking, M/M harmless passed', () => {
+    const n = driftModes.filter((m) => m.breaking).length;
+    const m = driftModes.length - n;
+    expect(tally()).toBe(`drift caught: ${n}/${n} breaking, ${m}/${m} harmless passed`);
   });
+
+  it('--strict fails a harmless drift, naming the same field', async () => {
+    const harmless = driftModes.find((m) => !m.breaking)!;
+    const expected = driftExpectations[harmless.name]!;
+    const report = await runTarget('sandbox', { drift: harmless.name, strict: true });
+    const v = report.verdicts.find((x) => x.check === expected.check)!;
+    expect(isBreaking(report)).toBe(true);
+    expect(v.status).toBe('fail');
+    expect(v.fields).toContain(expected.field);
+  }, 30_000);
 });

@@ -10,14 +10,15 @@ export interface DriftOutcome {
 export function judgeDrift(report: TargetReport, expected: DriftExpectation): DriftOutcome {
   const v = report.verdicts.find((x) => x.check === expected.check);
   if (!v) return { caught: false, why: `no verdict for ${expected.check}` };
-  const names = v.fields.includes(expected.field); // a field the check reported as such, not a word in its text
   const failed = report.verdicts.filter((x) => x.status === 'fail').map((x) => x.check);
   if (expected.breaking) {
+    const names = v.fields.includes(expected.field); // a field the check failed on, not a word in its text
     if (v.status !== 'fail') return { caught: false, why: `${expected.check} is ${v.status}, expected fail` };
     if (!names) return { caught: false, why: `${expected.check} failed without naming ${expected.field}: ${v.fields.join(', ')}` };
     return { caught: true, why: `${expected.check} failed naming ${expected.field} (failed checks: ${failed.join(', ')})` };
   }
-  if (isBreaking(report)) return { caught: false, why: `a harmless drift failed the suite: ${failed.join(', ')}` };
-  if (v.status !== 'warn' || !names) return { caught: false, why: `${expected.check} is ${v.status} without listing ${expected.field}` };
-  return { caught: true, why: `passed with a warning listing ${expected.field}` };
+  if (isBreaking(report)) return { caught: false, why: `a harmless drift failed the suite: ${report.verdicts.filter((x) => x.status === 'fail').map((x) => `${x.check} (${x.evidence[0]})`).join('; ')}` };
+  if (v.status !== 'warn' || !v.warningFields.includes(expected.field))
+    return { caught: false, why: `${expected.check} is ${v.status} without a warning naming ${expected.field} (warned: ${v.warningFields.join(', ') || 'nothing'})` };
+  return { caught: true, why: `passed with a warning naming ${expected.field}` };
 }

@@ -52,6 +52,11 @@ export interface DriftExpectation {
   breaking: boolean;
 }
 
+/**
+ * Every drift mode of the sandbox (the list agreed in docs/contract-decisions.md): breaking modes break what the
+ * page documents and must fail the suite naming the field; harmless ones differ only where the page is silent
+ * (inferred rules) and must pass with a warning naming the field or rule.
+ */
 export const driftExpectations: Record<string, DriftExpectation> = {
   'missing-required-field': { check: 'response_schema_conformance', field: '/refId', breaking: true },
   'wrong-type': { check: 'response_schema_conformance', field: '/timestampValue', breaking: true },
@@ -59,15 +64,19 @@ export const driftExpectations: Record<string, DriftExpectation> = {
   'missing-nested-field': { check: 'response_schema_conformance', field: '/createdBy/_id', breaking: true },
   'array-item-wrong-type': { check: 'response_schema_conformance', field: '/fields/0/required', breaking: true },
   'null-field': { check: 'response_schema_conformance', field: '/caseRefId', breaking: true },
-  'bad-date-time': { check: 'response_schema_conformance', field: '/createdAt', breaking: true },
-  'enum-changed': { check: 'response_schema_conformance', field: '/conversationType', breaking: true },
-  'status-201': { check: 'status_code_conformance', field: 'status', breaking: true },
-  'wrong-content-type': { check: 'content_type_conformance', field: 'Content-Type', breaking: true },
   'accepts-invalid-input': { check: 'negative_data_rejection', field: 'caseId', breaking: true },
-  'validation-422': { check: 'negative_data_rejection', field: 'caseId', breaking: true },
   'auth-not-enforced': { check: 'auth', field: 'auth', breaking: true },
-  'error-envelope-changed': { check: 'response_schema_conformance', field: '/errors', breaking: true },
   '5xx-for-variant': { check: 'positive_data_acceptance', field: 'userInfo.emailId', breaking: true },
+  'body-not-json': { check: 'response_schema_conformance', field: '(body)', breaking: true },
   'extra-field': { check: 'undocumented_fields', field: '/sandboxRevision', breaking: false },
   'extra-nested-field': { check: 'undocumented_fields', field: '/userInfo/locale', breaking: false },
+  'status-201': { check: 'status_code_conformance', field: 'status', breaking: false },
+  'validation-422': { check: 'negative_data_rejection', field: 'caseId', breaking: false },
+  'error-envelope-changed': { check: 'response_schema_conformance', field: '/errors', breaking: false },
+  'wrong-content-type': { check: 'content_type_conformance', field: 'Content-Type', breaking: false },
+  'bad-date-time': { check: 'response_schema_conformance', field: '/createdAt', breaking: false },
+  'enum-changed': { check: 'response_schema_conformance', field: '/conversationType', breaking: false },
+  'ids-other-shape': { check: 'response_schema_conformance', field: '/_id', breaking: false },
+  'error-codes-other': { check: 'auth', field: 'auth', breaking: false },
+  'no-retry-after': { check: 'response_header_conformance', field: 'Retry-After', breaking: false },
 };

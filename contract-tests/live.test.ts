@@ -3,26 +3,16 @@
  * missing variables stop it at once, by name; pointed by KORE_* variables at a sandbox (as a user would point it at
  * their tenant) it runs every check, writes its reports and never prints a secret.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
+import { runCli } from './cli-run.js';
 import { mintJwt } from './tokens.js';
 import { malformedLiveVariables, missingLiveVariables } from './targets/live.js';
 
-const cli = (env: Record<string, string>, reports: string) =>
-  new Promise<{ code: number | null; output: string }>((resolve) => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KORE_')));
-    const child = spawn(join('node_modules', '.bin', 'tsx'), ['contract-tests/cli.ts', '--target', 'live', '--reports', reports], {
-      env: { ...clean, CONTRACT_PBT_RUNS: '5', ...env },
-    });
-    let output = '';
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    child.on('close', (code) => resolve({ code, output }));
-  });
+const cli = async (env: Record<string, string>, reports: string) => runCli(['--target', 'live', '--reports', reports], { CONTRACT_PBT_RUNS: '5', ...env });
 
 let sandbox: RunningSandbox;
 let reports: string;
@@ -45,6 +35,20 @@ const fixtures = (s: RunningSandbox) => ({
   KORE_USER_ID: s.seed.userId,
 });
 
+describe('npm run test:contract:live -- --help', () => {
+  it('prints the usage (flags, variables, exit codes) and exits 0, whatever the variables', async () => {
+    const { code, output } = await runCli(['--target', 'live', '--help'], {});
+    expect(code, output).toBe(0);
+    for (const text of ['usage:', '--strict', '--request-timeout N', 'CONTRACT_DEADLINE_MS', 'KORE_BASE_URL', 'exit status: 0']) expect(output).toContain(text);
+    expect(output).not.toContain('Unknown option');
+  }, 20_000);
+  it('refuses a bad setting by name, exit 2', async () => {
+    const { code, output } = await runCli(['--target', 'live', '--request-timeout', 'soon'], {});
+    expect(code).toBe(2);
+    expect(output).toContain('--request-timeout must be a positive whole number, got "soon"');
+  }, 20_000);
+});
+
 describe('live target', () => {
   it('names every missing variable, and accepts either a JWT or app credentials', () => {
     expect(missingLiveVariables({})).toEqual([
@@ -64,17 +68,17 @@ describe('live target', () => {
   }, 20_000);
 
   it('refuses malformed variables by name before sending anything (a bad id would fail every probe for the wrong reason)', async () => {
-    const env = { ...fixtures(sandbox), KORE_JWT: 'x', KORE_BASE_URL: 'platform.kore.ai', KORE_CASE_ID: 'ci-1', KORE_USER_ID: 'do-not-print-this' };
+    const env = { ...fixtures(sandbox), KORE_JWT: 'x', KORE_BASE_URL: 'platform.kore.ai', KORE_CASE_ID: 'cs-1', KORE_USER_ID: 'do not print this' };
     expect(malformedLiveVariables(env)).toEqual([
       'KORE_BASE_URL must be an http(s) URL, e.g. https://platform.kore.ai',
-      expect.stringMatching(/^KORE_CASE_ID is not a CaseId as the contract defines it \(e\.g\. ci-/),
-      expect.stringMatching(/^KORE_USER_ID is not a UserId /),
+      expect.stringMatching(/^KORE_CASE_ID is not a plausible CaseId: its prefix or characters differ from the contract's \(e\.g\. ci-/),
+      expect.stringMatching(/^KORE_USER_ID is not a plausible UserId/),
     ]);
     expect(malformedLiveVariables({ ...fixtures(sandbox), KORE_JWT: 'x' })).toEqual([]);
     const { code, output } = await cli(env, reports);
     expect(code).toBe(2);
     expect(output).toMatch(/^live target: KORE_BASE_URL must be an http\(s\) URL/m);
-    expect(output).not.toContain('do-not-print-this');
+    expect(output).not.toContain('do not print this');
   }, 20_000);
 
   it('with app credentials: every check runs (a 429 cannot be provoked), reports are written, no secret is printed', async () => {

@@ -70,6 +70,14 @@ describe('npm run proxy (Prism proxy validating live traffic)', () => {
     expect(violations.some((v) => v.location.includes('timestampValue') && v.location[0] === 'response')).toBe(true);
   });
 
+  it('--help prints the usage and exits 0 (no KORE_BASE_URL needed)', () => {
+    const { KORE_BASE_URL: _unset, ...env } = process.env;
+    const run = spawnSync(tsx, ['contract-tests/proxy.ts', '--help'], { env, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('usage: KORE_BASE_URL=');
+    expect(run.stdout).toContain('--errors');
+  });
+
   it('refuses to start without KORE_BASE_URL, saying what to set', () => {
     const { KORE_BASE_URL: _unset, ...env } = process.env;
     const run = spawnSync(tsx, ['contract-tests/proxy.ts'], { env, encoding: 'utf8' });

@@ -8,16 +8,36 @@ import { parseArgs } from 'node:util';
 import { startPrism, BUNDLE } from '../scripts/lib/prism.js';
 import { isHttpUrl } from './targets/live.js';
 
+const help = `Prism's validating proxy in front of your server: every answer lists its contract violations in the
+sl-violations header.
+
+usage: KORE_BASE_URL=https://platform.kore.ai npm run proxy -- [--errors] [--verbose]
+
+options:
+  --errors    violations are errors: an invalid request gets 422 and is not forwarded, an invalid answer becomes a 500
+  --verbose   print all of Prism's log, not only the violations
+  --help      this text
+
+variables: KORE_BASE_URL (required: the server to forward to), PORT (default 4030), HOST (default 127.0.0.1)
+exit status: 0 stopped with Ctrl-C or SIGTERM; 1 Prism could not start; 2 bad option or variable`;
+
 function fail(message: string): never {
-  console.error(`npm run proxy: ${message}`);
+  console.error(`npm run proxy: ${message}\n\n${help}`);
   process.exit(2);
 }
 
 let values;
 try {
-  ({ values } = parseArgs({ options: { errors: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } }, strict: true }));
+  ({ values } = parseArgs({
+    options: { errors: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    strict: true,
+  }));
 } catch (error) {
   fail((error as Error).message);
+}
+if (values.help) {
+  console.log(help);
+  process.exit(0);
 }
 const upstream = process.env.KORE_BASE_URL;
 if (!upstream) fail('set KORE_BASE_URL to the server to put the proxy in front of (e.g. http://127.0.0.1:4020 for `npm run sandbox`)');

@@ -2,31 +2,114 @@
  * A fetch that records every exchange (request, status, headers, body) into the run's log, for the checks to judge.
  * Used under all three channels: raw fetch, the SDK (its `fetch` option) and the openapi-generator client
  * (`fetchApi`), so every check sees what really went over the wire. The `auth` header is described, never kept.
+ *
+ * It is also where a hostile server is held at arm's length, for all three channels at once: redirects are never
+ * followed (a 3xx is the answer, judged as such: credentials must not go to another host), every request has a
+ * timeout covering headers and body, and a body is read up to a cap, the rest never read.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Budget } from './budget.js';
+import { redact } from './redact.js';
+import { defaultLimits, type Limits } from './settings.js';
 import type { Exchange, RecordedResponse } from './types.js';
 
-export type ProbeMeta = Pick<Exchange, 'probe' | 'intent' | 'field' | 'via'>;
+export type ProbeMeta = Pick<Exchange, 'probe' | 'intent' | 'field' | 'via' | 'rule'>;
 export type Sink = (exchange: Exchange) => void;
+export type FetchLimits = Pick<Limits, 'requestTimeoutMs' | 'maxBodyBytes'> & { budget?: Budget };
 
-export function recordingFetch(sink: Sink, meta: ProbeMeta, authLabel: string): typeof fetch {
+/** What the reports need of a body: its start (evidence lines quote at most a few hundred characters). */
+const keptChars = 2_000;
+const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
+
+export function recordingFetch(sink: Sink, meta: ProbeMeta, authLabel: string, limits: FetchLimits = defaultLimits): typeof fetch {
   return async (input, init) => {
-    const request = new Request(input, init);
+    const timeout = AbortSignal.timeout(limits.requestTimeoutMs);
+    const caller = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    const signal = AbortSignal.any([timeout, ...(caller ? [caller] : []), ...(limits.budget ? [limits.budget.signal] : [])]);
+    const request = new Request(input, { ...init, signal, redirect: 'manual' });
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = name === 'auth' ? authLabel : value));
     const body = request.body ? await request.clone().text() : undefined;
     const recorded: Exchange = { ...meta, request: { method: request.method, path: new URL(request.url).pathname, headers, body } };
     let response: Response;
     try {
-      response = await fetch(request);
-      recorded.response = await readResponse(response.clone());
+      const answer = await fetch(request);
+      const read = await readResponse(answer, limits.maxBodyBytes);
+      recorded.response = read.recorded;
+      response = read.forClient;
+      limits.budget?.answered();
     } catch (error) {
-      recorded.error = `no HTTP answer: ${(error as Error).message}`;
+      recorded.error = `no HTTP answer: ${whyUnanswered(error, { timeout, budget: limits.budget, ms: limits.requestTimeoutMs })}`;
+      limits.budget?.unanswered();
       sink(recorded);
       throw error;
     }
     sink(recorded);
     return response;
   };
+}
+
+function whyUnanswered(error: unknown, s: { timeout: AbortSignal; budget?: Budget; ms: number }): string {
+  if (s.timeout.aborted) return `no complete answer within ${s.ms} ms`;
+  if (s.budget?.signal.aborted) return s.budget.spent() ?? 'the run was stopped';
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return [(error as Error).message, cause?.code, cause?.message].filter(Boolean).join(': ');
+}
+
+/**
+ * Reads the body up to `cap` bytes (the rest is cancelled, never buffered) and gives the client a Response of
+ * what was read: a client reading the original would buffer a huge body itself.
+ */
+async function readResponse(answer: Response, cap: number): Promise<{ recorded: RecordedResponse; forClient: Response }> {
+  // What is kept is redacted before it is cut (a token cut in half would no longer match); the parsed body is not
+  // kept as text, and the checks redact whatever they quote from it.
+  const headers: Record<string, string> = {};
+  answer.headers.forEach((value, name) => (headers[name] = redact(value)));
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let overCap: string | undefined;
+  const reader = answer.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (size + value.byteLength > cap) {
+      chunks.push(value.subarray(0, cap - size));
+      size = cap;
+      overCap = `body over ${cap} bytes`;
+      await reader.cancel().catch(() => undefined);
+      break;
+    }
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  const bytes = Buffer.concat(chunks);
+  const text = bytes.toString('utf8');
+  const kept = redactedStart(text);
+  const recorded: RecordedResponse = { status: answer.status, headers, text: kept.length > keptChars ? `${kept.slice(0, keptChars)}…` : kept };
+  if (overCap) recorded.overCap = recorded.jsonError = overCap;
+  else {
+    try {
+      recorded.json = text === '' ? undefined : JSON.parse(text);
+      if (text === '') recorded.jsonError = 'empty body';
+    } catch (error) {
+      recorded.jsonError = (error as Error).message;
+    }
+  }
+  const forClient = new Response(nullBodyStatuses.has(answer.status) ? null : bytes, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+  return { recorded, forClient };
+}
+
+/**
+ * The redacted start of a body, long enough for the reports. Redacting a whole 1 MB body per answer costs CPU;
+ * the window grows until what is kept lies well before its end, so a secret cut at the window's edge (which would
+ * no longer match) is never in what is kept.
+ */
+function redactedStart(text: string): string {
+  const margin = 4_096;
+  for (let window = keptChars + 2 * margin; ; window *= 2) {
+    const redacted = redact(text.slice(0, window));
+    if (window >= text.length || redacted.length >= keptChars + margin) return redacted;
+  }
 }
 
 const maxRateLimitRetries = 3;
@@ -43,16 +126,5 @@ export function rateLimitWaitMs(x: Exchange | undefined, attempt: number): numbe
   return Math.min(maxWaitMs, Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 60_000);
 }
 
-async function readResponse(response: Response): Promise<RecordedResponse> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => (headers[name] = value));
-  const text = await response.text();
-  const recorded: RecordedResponse = { status: response.status, headers, text };
-  try {
-    recorded.json = text === '' ? undefined : JSON.parse(text);
-    if (text === '') recorded.jsonError = 'empty body';
-  } catch (error) {
-    recorded.jsonError = (error as Error).message;
-  }
-  return recorded;
-}
+/** Waits, unless the run's deadline comes first. */
+export const waitWithin = (ms: number, budget?: Budget) => sleep(ms, undefined, { signal: budget?.signal }).catch(() => undefined);

@@ -1,14 +1,69 @@
-/** Every secret the suite handles (tokens, client secrets) is registered here; reports pass their text through `redact`. */
+/**
+ * Every secret the suite handles (tokens, client secrets) is registered here; reports pass their text through
+ * `redact`. A server may echo a secret in another form, so each is found as it may come back: any character
+ * percent-encoded, and whitespace (plain or percent-encoded) or `+` between any two characters. A JWT's signature
+ * is registered on its own too: echoed apart from its token, it must not survive either.
+ *
+ * The text is read once into a normalised form (decoded, separators dropped) that remembers where each character
+ * came from; each secret is an indexOf there, and what it covers in the original text is replaced. (A regex per
+ * secret with optional separators between characters is quadratic in the number of minted tokens.)
+ */
 const secrets = new Set<string>();
+let byLength: string[] = [];
+
+const isSeparator = (c: string) => c === '+' || c === ' ' || c === '\n' || c === '\r' || c === '\t' || (c > '~' && /\s/.test(c));
 
 export function addSecret<T extends string | undefined>(secret: T): T {
-  if (secret && secret.length >= 8) secrets.add(secret);
+  if (!secret || secret.length < 8) return secret;
+  secrets.add(secret);
+  const signature = secret.split('.')[2];
+  if (signature && signature.length >= 16) secrets.add(signature);
+  // Longest first: a token is found whole before its signature alone could match inside it.
+  byLength = [...new Set([...secrets].map((s) => [...s].filter((c) => !isSeparator(c)).join('')))].sort((a, b) => b.length - a.length);
   return secret;
 }
 
+/** The text without separators and with %XX decoded; `from[i]`/`to[i]` span the original of normalised character i. */
+function normalise(text: string): { chars: string; from: number[]; to: number[] } {
+  let chars = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const encoded = text[i] === '%' && /^[0-9a-f]{2}$/i.test(text.slice(i + 1, i + 3));
+    const c = encoded ? String.fromCharCode(parseInt(text.slice(i + 1, i + 3), 16)) : text[i]!;
+    const width = encoded ? 3 : 1;
+    if (!isSeparator(c)) {
+      chars += c;
+      from.push(i);
+      to.push(i + width);
+    }
+    i += width;
+  }
+  return { chars, from, to };
+}
+
+// A JWT-shaped string we did not register (e.g. another token a server echoed), dots plain or percent-encoded.
+const jwtShape = /eyJ[\w-]+\s*(?:\.|%2e)\s*eyJ[\w-]+\s*(?:\.|%2e)\s*[\w-]+/gi;
+
 export function redact(text: string): string {
   let out = text;
-  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join('[redacted]');
-  // A JWT-shaped string we did not mint (e.g. echoed by a server) is hidden too.
-  return out.replace(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/g, '[redacted jwt]');
+  if (byLength.length > 0) {
+    const { chars, from, to } = normalise(text);
+    const spans: [number, number][] = [];
+    for (const secret of byLength) {
+      for (let at = chars.indexOf(secret); at !== -1; at = chars.indexOf(secret, at + secret.length)) {
+        spans.push([from[at]!, to[at + secret.length - 1]!]);
+      }
+    }
+    // Overlapping spans are merged (a signature inside its token), then replaced right to left.
+    spans.sort((a, b) => a[0] - b[0]);
+    const merged: [number, number][] = [];
+    for (const span of spans) {
+      const last = merged[merged.length - 1];
+      if (last && span[0] < last[1]) last[1] = Math.max(last[1], span[1]);
+      else merged.push([...span]);
+    }
+    for (const [start, end] of merged.reverse()) out = `${out.slice(0, start)}[redacted]${out.slice(end)}`;
+  }
+  return out.replace(jwtShape, '[redacted jwt]');
 }

@@ -1,7 +1,9 @@
 /** Runs every check against one target and collects the verdicts: one TargetReport per target. */
 import { checks } from './checks/index.js';
+import { strictVerdict } from './checks/verdict.js';
 import { createContext, type PbtSettings } from './context.js';
 import { redact } from './redact.js';
+import { defaultLimits, type Limits } from './settings.js';
 import type { Target } from './targets/target.js';
 import { checkNames, type Verdict } from './types.js';
 
@@ -12,22 +14,49 @@ export interface TargetReport {
   requests: number;
   durationMs: number;
   pbt: PbtSettings;
+  strict: boolean;
+  /** Why the run stopped sending before the end (deadline, unresponsive target), if it did. */
+  stopped?: string;
 }
 
-export async function runSuite(target: Target, pbt?: PbtSettings): Promise<TargetReport> {
+export interface RunOptions {
+  pbt?: PbtSettings;
+  limits?: Limits;
+  strict?: boolean;
+  /** Called with a line as each check finishes (and as the corpus goes). */
+  progress?: (line: string) => void;
+}
+
+export async function runSuite(target: Target, options: RunOptions = {}): Promise<TargetReport> {
   const started = performance.now();
-  const ctx = createContext(target, pbt);
+  const progress = (line: string) => options.progress?.(redact(`[${target.name}] ${line}`));
+  const ctx = createContext(target, options.pbt, options.limits ?? defaultLimits, progress);
   const verdicts: Verdict[] = [];
-  for (const name of checkNames) {
-    try {
-      verdicts.push(await checks[name](ctx));
-    } catch (error) {
-      // A check that crashes is a failure of that check (with why), never a silent pass.
-      verdicts.push({ check: name, status: 'fail', evidence: [redact(`the check itself failed: ${(error as Error).stack ?? error}`)], fields: [], notRun: [] });
+  try {
+    for (const name of checkNames) {
+      const begun = performance.now();
+      let v: Verdict;
+      try {
+        v = await checks[name](ctx);
+      } catch (error) {
+        // A check that crashes is a failure of that check (with why), never a silent pass.
+        v = { check: name, status: 'fail', evidence: [redact(`the check itself failed: ${(error as Error).stack ?? error}`)], fields: [], warnings: [], warningFields: [], notRun: [] };
+      }
+      if (options.strict) v = strictVerdict(v);
+      // A check with nothing to judge because the run stopped sending says so, not just "nothing to check".
+      const spent = ctx.budget.spent();
+      if (v.status === 'skip' && spent && !v.evidence.some((e) => e.includes(spent))) v = { ...v, evidence: [...v.evidence, `the run stopped sending: ${spent}`] };
+      verdicts.push(v);
+      progress(`${v.status.toUpperCase()} ${name}${v.warnings.length ? ` (${v.warnings.length} warning(s))` : ''} in ${((performance.now() - begun) / 1000).toFixed(1)} s`);
     }
+  } finally {
+    ctx.budget.dispose();
   }
-  return { target: target.name, baseUrl: target.baseUrl, verdicts, requests: ctx.log.length, durationMs: performance.now() - started, pbt: ctx.pbt };
+  const stopped = ctx.budget.spent();
+  return { target: target.name, baseUrl: target.baseUrl, verdicts, requests: ctx.log.length, durationMs: performance.now() - started, pbt: ctx.pbt, strict: !!options.strict, ...(stopped ? { stopped } : {}) };
 }
 
-/** Breaking violations: any failed check. Warnings (additive drift) and skips are not. */
+/** Breaking violations: any failed check (under --strict, warnings have become failures). Warnings and skips are not. */
 export const isBreaking = (report: TargetReport) => report.verdicts.some((v) => v.status === 'fail');
+
+export const warningCount = (report: TargetReport) => report.verdicts.reduce((n, v) => n + v.warnings.length, 0);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { provenanceReader } from './provenance.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
@@ -43,6 +44,20 @@ export function documentedResponse(status: number): { pointer: string; response:
   return { pointer, response: deref(raw) };
 }
 
+/** Documented or inferred, read from the bundle's `x-provenance` markers (defaults as the convention states). */
+export const provenance = provenanceReader(bundle, OPERATION_PATH);
+
+/**
+ * The response an answer is judged against: the one documented for its status, or, for another 2xx (a warning
+ * of its own), the 200's: its body is still the task. `status` is the documented status used.
+ */
+export function judgedResponse(status: number): { pointer: string; response: Json; status: number } | undefined {
+  const own = documentedResponse(status);
+  if (own) return { ...own, status };
+  const success = status >= 200 && status < 300 ? documentedResponse(200) : undefined;
+  return success && { ...success, status: 200 };
+}
+
 export const documentedStatuses: number[] = Object.keys(operation.responses).map(Number).sort();
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -62,15 +77,42 @@ export function validatorAt(pointer: string): ValidateFunction {
 
 export const validateRequestBody = (body: unknown) => validatorAt('/components/schemas/CreateTaskRequest')(body);
 
-/** Each Ajv error as `<path>: <message>`, the path a JSON pointer that names the field (a missing one included). */
-export function describeErrors(errors: ErrorObject[] | null | undefined): { path: string; message: string }[] {
+/**
+ * Each Ajv error as `<path>: <message>`, the path a JSON pointer that names the field (a missing one included),
+ * with the keyword that failed (for its provenance).
+ */
+export function describeErrors(errors: ErrorObject[] | null | undefined): { path: string; message: string; keyword: string }[] {
   const seen = new Set<string>();
-  const out: { path: string; message: string }[] = [];
+  const out: { path: string; message: string; keyword: string }[] = [];
   for (const e of errors ?? []) {
     const path = e.keyword === 'required' ? `${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}` : e.instancePath || '/';
     const message = e.keyword === 'required' ? 'is required but missing' : `${e.message}${e.keyword === 'const' || e.keyword === 'enum' ? ` ${JSON.stringify(e.params)}` : ''}`;
     const key = `${path} ${message}`;
-    if (!seen.has(key)) out.push({ path, message }), seen.add(key);
+    if (!seen.has(key)) out.push({ path, message, keyword: e.keyword }), seen.add(key);
   }
   return out;
+}
+
+/**
+ * Ids are opaque: a variable or an answer's id is plausible when it has the prefix of the contract's pattern and a
+ * plausible character set, whatever its digit counts (the samples' 7 hex digits and their `xxxx` mask are
+ * observations, not rules). The prefix is the pattern's literal start (`^ti-[0-9a-f]...` -> `ti-`, `^CS[0-9]+$` -> `CS`).
+ */
+export function plausibleId(schemaName: string, value: string): boolean {
+  const prefix = patternPrefix(bundle.components.schemas[schemaName]?.pattern);
+  return new RegExp(`^${prefix}[A-Za-z0-9-]+$`).test(value);
+}
+
+export const patternPrefix = (pattern: string | undefined): string => /^\^([A-Za-z]+-?)/.exec(pattern ?? '')?.[1] ?? '';
+
+/** The properties a schema declares, through allOf/anyOf/oneOf; undefined when it declares none (any key allowed). */
+export function declaredProperties(schema: Json): Map<string, Json> | undefined {
+  const s = deref(schema);
+  if (!s || typeof s !== 'object') return undefined;
+  const out = new Map<string, Json>();
+  for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, Json>)) out.set(k, v);
+  for (const part of [...(s.allOf ?? []), ...(s.anyOf ?? []), ...(s.oneOf ?? [])]) {
+    for (const [k, v] of declaredProperties(part) ?? []) if (!out.has(k)) out.set(k, v);
+  }
+  return out.size > 0 ? out : undefined;
 }

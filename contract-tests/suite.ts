@@ -1,6 +1,5 @@
 /** Starts the named targets, runs the suite against each (in parallel: they share nothing) and stops them. */
-import type { PbtSettings } from './context.js';
-import { runSuite, type TargetReport } from './runner.js';
+import { runSuite, type RunOptions, type TargetReport } from './runner.js';
 import { liveTarget } from './targets/live.js';
 import { startMockTarget } from './targets/mock.js';
 import { startSandboxTarget } from './targets/sandbox.js';
@@ -15,15 +14,17 @@ export function startTarget(name: TargetName, options: { drift?: string } = {}):
   return Promise.resolve(liveTarget());
 }
 
-export async function runTarget(name: TargetName, options: { drift?: string; pbt?: PbtSettings } = {}): Promise<TargetReport> {
+export type TargetOptions = RunOptions & { drift?: string };
+
+export async function runTarget(name: TargetName, options: TargetOptions = {}): Promise<TargetReport> {
   const target = await startTarget(name, options);
   try {
-    return await runSuite(target, options.pbt);
+    return await runSuite(target, options);
   } finally {
     await target.close();
   }
 }
 
-export function runTargets(names: TargetName[], options: { drift?: string; pbt?: PbtSettings } = {}): Promise<TargetReport[]> {
+export function runTargets(names: TargetName[], options: TargetOptions = {}): Promise<TargetReport[]> {
   return Promise.all(names.map((name) => runTarget(name, options)));
 }

@@ -18,16 +18,26 @@ export const checkNames = [
 export type CheckName = (typeof checkNames)[number];
 
 /**
- * One check's verdict on one target (Schemathesis style). `fail` is a breaking violation, `warn` additive drift
- * (never a failure), `skip` means the check did not run: it is never counted as a pass.
+ * How much a finding matters (docs/contract-decisions.md, provenance): `breaking` breaks what the platform's page
+ * documents (exit 1); `warning` differs only from a rule we inferred (exit 0, listed; `--strict` fails on it).
+ */
+export type Severity = 'breaking' | 'warning';
+
+/**
+ * One check's verdict on one target (Schemathesis style). `fail` is a breaking violation, `warn` means only
+ * warnings were found (never a failure unless strict), `skip` means the check did not run: never counted as a pass.
  */
 export interface Verdict {
   check: CheckName;
   status: Status;
-  /** One line per finding (every failure with its field), or what was verified when it passed. */
+  /** The breaking findings (one line each, with its field) when it failed; otherwise what was verified, or why it was skipped. */
   evidence: string[];
-  /** The fields (JSON pointers, header names or request fields) the findings are about. */
+  /** The fields (JSON pointers, header names or request fields) the breaking findings are about. */
   fields: string[];
+  /** Differences from inferred rules, one line each: listed apart from failures, even when the check also failed. */
+  warnings: string[];
+  /** The fields the warnings are about. */
+  warningFields: string[];
   /** Cases of this check that did not run on this target, each with the reason. */
   notRun: string[];
 }
@@ -40,7 +50,10 @@ export type Channel = 'sdk' | 'openapi-generator' | 'fetch';
 export interface RecordedResponse {
   status: number;
   headers: Record<string, string>;
+  /** The body as text, cut to what reports need (bodies over the run's cap are not read past it: see `overCap`). */
   text: string;
+  /** Set when the body was longer than the cap: "body over N bytes" (the rest was never read). */
+  overCap?: string;
   /** The parsed body; `undefined` when the body is not JSON (see `jsonError`). */
   json?: unknown;
   jsonError?: string;
@@ -52,6 +65,8 @@ export interface Exchange {
   intent: Intent;
   /** The request field (or header) the probe is about, e.g. `caseId` or `auth`. */
   field?: string;
+  /** For an invalid probe: whether the page states the rule it breaks (default) or we inferred it (e.g. 415). */
+  rule?: 'documented' | 'inferred';
   via: Channel;
   request: { method: string; path: string; headers: Record<string, string>; body?: string };
   response?: RecordedResponse;

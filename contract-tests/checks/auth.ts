@@ -1,25 +1,30 @@
-/** auth: no token, a tampered signature and an expired token each get 401 with the envelope and platform code 4002. */
-import { validatorAt } from '../spec.js';
+/**
+ * auth: no token, a tampered signature and an expired token are refused. Accepting one (2xx), a redirect or a
+ * 5xx is breaking; the exact answer (401, the envelope, platform code 4002) is inferred from the platform's other
+ * APIs, so another 4xx, another body or another code is a warning.
+ */
+import { provenance, validatorAt } from '../spec.js';
 import type { Check } from '../context.js';
-import { label, probesOf, verdict, type Finding } from './verdict.js';
+import { label, locationOf, probesOf, verdict, type Finding } from './verdict.js';
 
 const invalidTokenCode = 4002;
 
 export const auth: Check = async (ctx) => {
   const { probes, notRun } = await probesOf(ctx, 'reject-auth');
-  const failures: Finding[] = [];
+  const findings: Finding[] = [];
   const passed: string[] = [];
   for (const x of probes) {
     const r = x.response;
-    if (!r) failures.push({ text: `${label(x)}: no answer: ${x.error}`, field: 'auth' });
-    else if (r.status !== 401) failures.push({ text: `${label(x)}: expected 401, got ${r.status}`, field: 'auth' });
-    else if (!validatorAt('/components/schemas/ErrorEnvelope')(r.json)) failures.push({ text: `${label(x)}: 401 without the error envelope`, field: 'auth' });
+    if (!r) findings.push({ text: `${label(x)}: no answer: ${x.error}`, field: 'auth' });
+    else if (r.status < 400 || r.status >= 500) findings.push({ text: `${label(x)}: not refused: ${r.status}${locationOf(x)}`, field: 'auth' });
+    else if (r.status !== 401) findings.push({ text: `${label(x)}: refused with ${r.status}, the contract says 401`, field: 'auth', severity: provenance.undocumentedStatus(r.status) });
+    else if (!validatorAt('/components/schemas/ErrorEnvelope')(r.json)) findings.push({ text: `${label(x)}: 401 without the error envelope`, field: 'auth', severity: provenance.body(401, 'type', '') });
     else if (!(r.json as { errors: { code: number }[] }).errors.some((e) => e.code === invalidTokenCode))
-      failures.push({ text: `${label(x)}: 401 without platform code ${invalidTokenCode}`, field: 'auth' });
+      findings.push({ text: `${label(x)}: 401 without platform code ${invalidTokenCode}`, field: 'auth', severity: provenance.body(401, 'const', '/errors/0/code') });
     else passed.push(`${label(x)}: 401, code ${invalidTokenCode}`);
   }
   return verdict('auth', {
-    failures,
+    findings,
     ran: probes.length > 0,
     passed,
     notRun,

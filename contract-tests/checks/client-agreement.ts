@@ -4,6 +4,7 @@
  * it back), and the SDK's own response validation (validateResponses) says what the contract's schema says: it
  * raises ResponseValidationError exactly on the 2xx answers that break the Task schema.
  */
+import { valueConstraintKeywords } from '../provenance.js';
 import { describeErrors, validateRequestBody, validatorAt } from '../spec.js';
 import type { Check } from '../context.js';
 import { label, verdict, type Finding } from './verdict.js';
@@ -23,7 +24,9 @@ export const clientAgreement: Check = async (ctx) => {
     // The generator-client probe that needs a type cast sends what the contract allows; the cast is in its name.
     if (!validateRequestBody(sent)) {
       const errors = describeErrors(validatorAt('/components/schemas/CreateTaskRequest').errors);
-      for (const e of errors) failures.push({ text: `${label(x)}: the client sent a body the contract refuses: ${e.path} ${e.message}`, field: e.path });
+      // A value constraint (an id's pattern: ids are opaque, the tenant's own may be shaped otherwise) is inferred.
+      for (const e of errors)
+        failures.push({ text: `${label(x)}: the client sent a body the contract refuses: ${e.path} ${e.message}`, field: e.path, severity: valueConstraintKeywords.has(e.keyword) ? 'warning' : 'breaking' });
     }
   }
   const sdkAnswers = exchanges.filter((x) => x.via === 'sdk' && x.response && x.response.status >= 200 && x.response.status < 300);
@@ -35,7 +38,7 @@ export const clientAgreement: Check = async (ctx) => {
     if (!conforms && !sdkRefused) failures.push({ text: `${label(x)}: the SDK accepted an answer that breaks the contract (${describeErrors(validate.errors)[0]?.path})`, field: '(SDK response validation)' });
   }
   return verdict('client_agreement', {
-    failures,
+    findings: failures,
     ran: typed.length > 0,
     passed: [`${typed.length} bodies sent by the typed clients conform to CreateTaskRequest; the SDK's response validation agrees with the contract on ${sdkAnswers.length} answers`],
   });

@@ -1,5 +1,9 @@
-/** content_type_conformance: each answer's Content-Type is a media type documented for its status. */
-import { documentedResponse } from '../spec.js';
+/**
+ * content_type_conformance: each answer's Content-Type is a media type documented for its status. Another
+ * Content-Type on a body that still parses as JSON is a warning (headers other than auth/accountId are inferred);
+ * a 2xx body a JSON client cannot read is breaking.
+ */
+import { judgedResponse } from '../spec.js';
 import type { Check } from '../context.js';
 import { label, verdict, type Finding } from './verdict.js';
 
@@ -7,12 +11,12 @@ const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]!.
 
 export const contentTypeConformance: Check = async (ctx) => {
   const { exchanges } = await ctx.corpus();
-  const failures: Finding[] = [];
+  const findings: Finding[] = [];
   let judged = 0;
   const notJudged = new Set<number>();
   for (const x of exchanges) {
     if (!x.response) continue;
-    const documented = documentedResponse(x.response.status);
+    const documented = judgedResponse(x.response.status);
     if (!documented) {
       notJudged.add(x.response.status);
       continue;
@@ -22,14 +26,16 @@ export const contentTypeConformance: Check = async (ctx) => {
     const actual = mediaType(x.response.headers['content-type']);
     if (allowed.length === 0 && x.response.text === '') continue;
     if (!allowed.includes(actual)) {
-      failures.push({
-        text: `${label(x)}: status ${x.response.status} has Content-Type "${x.response.headers['content-type'] ?? '(none)'}", documented: ${allowed.join(', ') || 'no body'}`,
+      const unreadable = x.response.json === undefined && x.response.status >= 200 && x.response.status < 300;
+      findings.push({
+        text: `${label(x)}: status ${x.response.status} has Content-Type "${x.response.headers['content-type'] ?? '(none)'}", documented: ${allowed.join(', ') || 'no body'}${unreadable ? ', and its body is not JSON' : ''}`,
         field: 'Content-Type',
+        severity: unreadable ? 'breaking' : 'warning',
       });
     }
   }
   return verdict('content_type_conformance', {
-    failures,
+    findings,
     ran: judged > 0,
     passed: [`${judged} answers carry a documented media type${notJudged.size ? ` (statuses without documentation not judged here: ${[...notJudged].join(', ')})` : ''}`],
   });

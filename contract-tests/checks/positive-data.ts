@@ -4,7 +4,7 @@
  * status_code_conformance's business; this check asks whether valid input is taken.
  */
 import type { Check } from '../context.js';
-import { label, messageOf, probesOf, verdict, type Finding } from './verdict.js';
+import { label, locationOf, messageOf, probesOf, verdict, type Finding } from './verdict.js';
 
 /** What the openapi-generator client's types let a user send (proved at compile time by generator-client-limits.ts). */
 export const generatorClientLimits = [
@@ -20,7 +20,7 @@ export const positiveDataAcceptance: Check = async (ctx) => {
     const field = x.field ?? 'userInfo';
     if (!x.response) failures.push({ text: `${label(x)}: not accepted: ${x.error}`, field });
     else if (x.response.status < 200 || x.response.status > 299)
-      failures.push({ text: `${label(x)}: valid input refused with ${x.response.status}: ${messageOf(x)}`, field });
+      failures.push({ text: `${label(x)}: valid input refused with ${x.response.status}${locationOf(x)}: ${messageOf(x)}`, field });
     else passed.push(`${label(x)}: ${x.response.status}`);
   }
   return verdict('positive_data_acceptance', {

@@ -1,8 +1,9 @@
 /**
  * response_header_conformance: every header the contract declares for an answer's status is present when required
- * and valid against its schema (Retry-After, an integer number of seconds, on 429).
+ * and valid against its schema (Retry-After, an integer number of seconds, on 429). Headers other than
+ * auth/accountId are inferred unless marked documented: their absence or shape is a warning.
  */
-import { deref, documentedResponse, type Json } from '../spec.js';
+import { deref, documentedResponse, provenance, type Json } from '../spec.js';
 import type { Check } from '../context.js';
 import { label, verdict, type Finding } from './verdict.js';
 
@@ -18,7 +19,7 @@ function headerProblem(value: string, schema: Json): string | undefined {
 
 export const responseHeaderConformance: Check = async (ctx) => {
   const { exchanges, unsendable } = await ctx.corpus();
-  const failures: Finding[] = [];
+  const findings: Finding[] = [];
   const passed: string[] = [];
   for (const x of exchanges) {
     const declared = x.response && documentedResponse(x.response.status)?.response.headers;
@@ -27,18 +28,18 @@ export const responseHeaderConformance: Check = async (ctx) => {
       const header = deref(ref);
       const value = x.response.headers[name.toLowerCase()];
       if (value === undefined) {
-        if (header.required) failures.push({ text: `${label(x)}: status ${x.response.status} lacks the required ${name} header`, field: name });
+        if (header.required) findings.push({ text: `${label(x)}: status ${x.response.status} lacks the required ${name} header`, field: name, severity: provenance.header(x.response.status, name) });
         continue;
       }
       const problem = headerProblem(value, deref(header.schema));
-      if (problem) failures.push({ text: `${label(x)}: ${name} ${problem}`, field: name });
+      if (problem) findings.push({ text: `${label(x)}: ${name} ${problem}`, field: name, severity: provenance.header(x.response.status, name) });
       else passed.push(`${label(x)}: status ${x.response.status} with ${name}: ${value}`);
     }
   }
   const rateLimit = unsendable.find((u) => u.intent === 'rate-limited');
-  const ran = failures.length > 0 || passed.length > 0;
+  const ran = findings.length > 0 || passed.length > 0;
   return verdict('response_header_conformance', {
-    failures,
+    findings,
     ran,
     passed,
     notRun: rateLimit ? [`${rateLimit.name}: ${rateLimit.reason}`] : [],

@@ -1,41 +1,50 @@
 /**
  * response_schema_conformance: each answer's body validates (JSON Schema 2020-12, formats on) against the schema
  * documented for its status; every error is reported at its JSON pointer, grouped over the answers that share it.
+ * Its severity is the rule's provenance: a documented field missing or of another type is breaking; a value
+ * constraint (pattern, format, enum) or an error body (the envelope is inferred) is a warning; a 2xx body that is
+ * not JSON is breaking. Ids shaped unlike the samples (ids are opaque) are a warning.
  */
-import { describeErrors, documentedResponse, validatorAt } from '../spec.js';
+import { idShapeDifferences } from '../id-shapes.js';
+import { describeErrors, judgedResponse, provenance, validatorAt } from '../spec.js';
+import type { Severity } from '../types.js';
 import type { Check } from '../context.js';
 import { label, verdict, type Finding } from './verdict.js';
 
 export const responseSchemaConformance: Check = async (ctx) => {
   const { exchanges } = await ctx.corpus();
-  const groups = new Map<string, { field: string; probes: string[] }>();
-  const add = (field: string, message: string, probe: string) => {
+  const groups = new Map<string, { field: string; severity: Severity; probes: string[] }>();
+  const add = (field: string, message: string, probe: string, severity: Severity) => {
     const key = `${field}: ${message}`;
-    const group = groups.get(key) ?? { field, probes: [] };
+    const group = groups.get(key) ?? { field, severity, probes: [] };
     group.probes.push(probe);
     groups.set(key, group);
   };
   let judged = 0;
   for (const x of exchanges) {
-    const documented = x.response && documentedResponse(x.response.status);
+    const documented = x.response && judgedResponse(x.response.status);
     const schemaPointer = documented && documented.response.content?.['application/json']?.schema && `${documented.pointer}/content/application~1json/schema`;
     if (!x.response || !schemaPointer) continue;
     judged++;
-    const status = x.response.status;
+    const status = documented.status;
     if (x.response.jsonError) {
-      add('(body)', `status ${status} body is not JSON (${x.response.jsonError})`, label(x));
+      const severity = status >= 200 && status < 300 ? 'breaking' : provenance.body(status, 'type', '');
+      add('(body)', `status ${x.response.status} body is not JSON (${x.response.overCap ?? x.response.jsonError})`, label(x), severity);
       continue;
     }
+    for (const d of status < 300 ? idShapeDifferences(x.response.json, documented.response.content['application/json'].schema) : [])
+      add(d.path, `an id shaped unlike the samples' (e.g. ${d.sample}); ids are opaque`, label(x), 'warning');
     const validate = validatorAt(schemaPointer);
     if (validate(x.response.json)) continue;
-    for (const e of describeErrors(validate.errors)) add(e.path, `${e.message} (status ${status})`, label(x));
+    for (const e of describeErrors(validate.errors)) add(e.path, `${e.message} (status ${x.response.status})`, label(x), provenance.body(status, e.keyword, e.path));
   }
-  const failures: Finding[] = [...groups].map(([key, g]) => ({
+  const findings: Finding[] = [...groups].map(([key, g]) => ({
     text: `${key}, in ${g.probes.length} answer(s): ${g.probes.slice(0, 3).join('; ')}${g.probes.length > 3 ? '; ...' : ''}`,
     field: g.field,
+    severity: g.severity,
   }));
   return verdict('response_schema_conformance', {
-    failures,
+    findings,
     ran: judged > 0,
     passed: [`${judged} bodies valid against the schema documented for their status`],
   });

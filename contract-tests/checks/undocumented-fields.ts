@@ -2,21 +2,9 @@
  * undocumented_fields: properties an answer carries that its schema does not declare. Additive drift: a warning
  * listing each field's path, never a failure (the contract allows unknown fields).
  */
-import { deref, documentedResponse, type Json } from '../spec.js';
+import { declaredProperties, deref, judgedResponse, type Json } from '../spec.js';
 import type { Check } from '../context.js';
 import { label, verdict } from './verdict.js';
-
-/** The properties a schema declares, through allOf/anyOf/oneOf; undefined when it declares none (any key allowed). */
-function declaredProperties(schema: Json): Map<string, Json> | undefined {
-  const s = deref(schema);
-  if (!s || typeof s !== 'object') return undefined;
-  const out = new Map<string, Json>();
-  for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, Json>)) out.set(k, v);
-  for (const part of [...(s.allOf ?? []), ...(s.anyOf ?? []), ...(s.oneOf ?? [])]) {
-    for (const [k, v] of declaredProperties(part) ?? []) if (!out.has(k)) out.set(k, v);
-  }
-  return out.size > 0 ? out : undefined;
-}
 
 export function undeclaredPaths(value: unknown, schema: Json, path = ''): string[] {
   const s = deref(schema);
@@ -34,7 +22,7 @@ export const undocumentedFields: Check = async (ctx) => {
   const found = new Map<string, string[]>();
   let judged = 0;
   for (const x of exchanges) {
-    const documented = x.response && documentedResponse(x.response.status);
+    const documented = x.response && judgedResponse(x.response.status);
     const schema = documented?.response.content?.['application/json']?.schema;
     if (!schema || x.response?.json === undefined) continue;
     judged++;

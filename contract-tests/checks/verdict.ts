@@ -1,38 +1,73 @@
 /** Building verdicts: findings become evidence lines, fields are collected, the status follows from what was found. */
 import type { RunContext } from '../context.js';
 import { redact } from '../redact.js';
-import type { CheckName, Exchange, Intent, Verdict } from '../types.js';
+import type { CheckName, Exchange, Intent, Severity, Verdict } from '../types.js';
 
 export interface Finding {
   text: string;
   field?: string;
+  /** Default: breaking when listed in `failures`, a warning when listed in `warnings`. */
+  severity?: Severity;
 }
 
+const fieldsOf = (findings: Finding[]) => [...new Set(findings.map((f) => f.field).filter((f): f is string => !!f))];
+
+/**
+ * A check's verdict from its findings: `findings` carry their own severity (from the contract's provenance);
+ * `failures` default to breaking and `warnings` to warning.
+ */
 export function verdict(
   check: CheckName,
-  found: { failures?: Finding[]; warnings?: Finding[]; passed?: string[]; notRun?: string[]; ran: boolean; skipReason?: string },
+  found: { findings?: Finding[]; failures?: Finding[]; warnings?: Finding[]; passed?: string[]; notRun?: string[]; ran: boolean; skipReason?: string },
 ): Verdict {
-  const failures = found.failures ?? [];
-  const warnings = found.warnings ?? [];
-  const status = failures.length > 0 ? 'fail' : warnings.length > 0 ? 'warn' : found.ran ? 'pass' : 'skip';
-  const findings = failures.length > 0 ? failures : warnings;
-  const evidence = status === 'skip' ? [found.skipReason ?? 'nothing to check on this target'] : findings.length > 0 ? findings.map((f) => f.text) : (found.passed ?? []);
+  const all = [
+    ...(found.findings ?? []),
+    ...(found.failures ?? []).map((f) => ({ severity: 'breaking' as const, ...f })),
+    ...(found.warnings ?? []).map((f) => ({ severity: 'warning' as const, ...f })),
+  ];
+  const failures = all.filter((f) => (f.severity ?? 'breaking') === 'breaking');
+  const warnings = all.filter((f) => f.severity === 'warning');
+  const status = failures.length > 0 ? 'fail' : warnings.length > 0 ? 'warn' : found.ran || all.length > 0 ? 'pass' : 'skip';
+  const evidence = status === 'skip' ? [found.skipReason ?? 'nothing to check on this target'] : failures.length > 0 ? failures.map((f) => f.text) : (found.passed ?? []);
   return {
     check,
     status,
     evidence: evidence.map(redact), // redacted where evidence is made: test messages and every report show it
-    fields: [...new Set(findings.map((f) => f.field).filter((f): f is string => !!f))],
+    fields: fieldsOf(failures),
+    warnings: warnings.map((f) => redact(f.text)),
+    warningFields: fieldsOf(warnings),
     notRun: (found.notRun ?? []).map(redact),
+  };
+}
+
+/** `--strict`: every warning becomes a failure (with its field), so a CI can hold a server to the inferred rules too. */
+export function strictVerdict(v: Verdict): Verdict {
+  if (v.warnings.length === 0) return v;
+  const strict = v.warnings.map((w) => `(strict) ${w}`);
+  return {
+    ...v,
+    status: 'fail',
+    evidence: v.status === 'fail' ? [...v.evidence, ...strict] : strict,
+    fields: [...new Set([...v.fields, ...v.warningFields])],
+    warnings: [],
+    warningFields: [],
   };
 }
 
 /** How a report names an exchange: the probe and the channel it went through. */
 export const label = (x: Exchange) => `${x.probe} [${x.via}]`;
 
-/** The platform's message of an error answer, shortened, for evidence lines. */
+/** For a redirect: where it pointed (never followed; redacted with the rest of the evidence). */
+export function locationOf(x: Exchange): string {
+  const location = x.response && x.response.status >= 300 && x.response.status < 400 ? x.response.headers.location : undefined;
+  return location === undefined ? '' : ` (a redirect to ${location}, not followed)`;
+}
+
+/** The platform's message of an error answer, redacted and shortened, for evidence lines. */
 export function messageOf(x: Exchange): string {
   const errors = (x.response?.json as { errors?: { msg?: unknown }[] } | undefined)?.errors;
-  const msg = Array.isArray(errors) ? errors.map((e) => String(e?.msg)).join('; ') : (x.response?.text ?? '');
+  // Redacted before it is cut: a token cut in half no longer matches, and its first half would survive.
+  const msg = redact(Array.isArray(errors) ? errors.map((e) => String(e?.msg)).join('; ') : (x.response?.text ?? ''));
   return msg.length > 160 ? `${msg.slice(0, 157)}...` : msg;
 }
 

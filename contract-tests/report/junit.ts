@@ -1,6 +1,12 @@
-/** JUnit XML for one target: a testcase per check; fail -> <failure>, skip -> <skipped>, warn -> passed with system-out. */
+/**
+ * JUnit XML for one target: a testcase per check. fail -> <failure>, skip -> <skipped>. A warning is a pass: JUnit
+ * has no warning status, and CI tools render <skipped> as "did not run" (a check that ran and found a difference
+ * from an inferred rule did run) and <failure> as red. So a warned check is a passing testcase whose
+ * <system-out> starts with "WARNING" and lists each one (Jenkins, GitLab and the GitHub test reporters show it),
+ * with a `warnings` property per testcase and per suite for tools that read properties.
+ */
 import { redact } from '../redact.js';
-import type { TargetReport } from '../runner.js';
+import { warningCount, type TargetReport } from '../runner.js';
 
 const xml = (s: string) =>
   redact(s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
@@ -10,20 +16,24 @@ export function junitXml(report: TargetReport): string {
   const failures = report.verdicts.filter((v) => v.status === 'fail').length;
   const skipped = report.verdicts.filter((v) => v.status === 'skip').length;
   const cases = report.verdicts.map((v) => {
-    const body = v.evidence.join('\n');
     const notRun = v.notRun.length ? `\nnot run:\n${v.notRun.join('\n')}` : '';
+    const warnings = v.warnings.length ? `WARNING: ${v.warnings.length} difference(s) from inferred rules (not failures):\n${v.warnings.map((w) => `warning: ${w}`).join('\n')}\n` : '';
+    const properties = v.warnings.length ? `<properties><property name="warnings" value="${v.warnings.length}"/></properties>` : '';
+    const out = warnings || notRun || v.status === 'pass' ? `<system-out>${xml(`${warnings}${v.status === 'pass' || v.status === 'warn' ? v.evidence.join('\n') : ''}${notRun}`)}</system-out>` : '';
     const inner =
       v.status === 'fail'
-        ? `<failure message="${xml(v.evidence[0] ?? v.check)}" type="contract-violation">${xml(body + notRun)}</failure>`
+        ? `<failure message="${xml(v.evidence[0] ?? v.check)}" type="contract-violation">${xml(v.evidence.join('\n'))}</failure>`
         : v.status === 'skip'
           ? `<skipped message="${xml(v.evidence[0] ?? 'skipped')}"/>`
-          : `<system-out>${xml(`${v.status === 'warn' ? 'WARNING (additive drift)\n' : ''}${body}${notRun}`)}</system-out>`;
-    return `    <testcase classname="${xml(suite)}" name="${xml(v.check)}">${inner}</testcase>`;
+          : '';
+    return `    <testcase classname="${xml(suite)}" name="${xml(v.check)}">${properties}${inner}${out}</testcase>`;
   });
+  const time = (report.durationMs / 1000).toFixed(3);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="contract" tests="${report.verdicts.length}" failures="${failures}" skipped="${skipped}" time="${(report.durationMs / 1000).toFixed(3)}">`,
-    `  <testsuite name="${xml(suite)}" tests="${report.verdicts.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${(report.durationMs / 1000).toFixed(3)}">`,
+    `<testsuites name="contract" tests="${report.verdicts.length}" failures="${failures}" skipped="${skipped}" time="${time}">`,
+    `  <testsuite name="${xml(suite)}" tests="${report.verdicts.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}">`,
+    `    <properties><property name="warnings" value="${warningCount(report)}"/><property name="strict" value="${report.strict}"/>${report.stopped ? `<property name="stopped" value="${xml(report.stopped)}"/>` : ''}</properties>`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',

@@ -1,7 +1,10 @@
-/** The Markdown summary for a CI step summary: which checks ran where (check × target), then each finding. */
+/**
+ * The Markdown summary for a CI step summary: which checks ran where (check × target), then per target the
+ * breaking failures, the warnings (differences from inferred rules) apart from them, and what did not run.
+ */
 import { generatorClientLimits } from '../checks/positive-data.js';
 import { redact } from '../redact.js';
-import { isBreaking, type TargetReport } from '../runner.js';
+import { isBreaking, warningCount, type TargetReport } from '../runner.js';
 import { checkNames } from '../types.js';
 
 const icon = { pass: '✅ pass', fail: '❌ fail', warn: '⚠️ warn', skip: '⏭️ skip' } as const;
@@ -13,23 +16,33 @@ export function markdownSummary(reports: TargetReport[], notRunTargets: { target
   for (const name of checkNames) {
     const cells = reports.map((r) => {
       const v = r.verdicts.find((x) => x.check === name);
-      return v ? `${icon[v.status]}${v.notRun.length ? ` (${v.notRun.length} not run)` : ''}` : 'n/a';
+      const notes = v && [v.warnings.length ? `${v.warnings.length} warning(s)` : '', v.notRun.length ? `${v.notRun.length} not run` : ''].filter(Boolean);
+      return v ? `${icon[v.status]}${notes!.length ? ` (${notes!.join(', ')})` : ''}` : 'n/a';
     });
     out.push(`| \`${name}\` | ${cells.join(' | ')} |`);
   }
   out.push('');
   for (const r of reports) {
-    out.push(`**${r.target}**: ${isBreaking(r) ? 'breaking violations' : 'keeps the contract'}; ${r.requests} requests in ${(r.durationMs / 1000).toFixed(1)} s; property-based seed ${r.pbt.seed}, ${r.pbt.runs} runs.`);
+    const warnings = warningCount(r);
+    out.push(`**${r.target}**: ${isBreaking(r) ? 'breaking violations' : 'keeps the contract'}${warnings ? `, ${warnings} warning(s)` : ''}${r.strict ? ' (strict: warnings fail)' : ''}${r.stopped ? `; stopped early: ${r.stopped}` : ''}; ${r.requests} requests in ${(r.durationMs / 1000).toFixed(1)} s; property-based seed ${r.pbt.seed}, ${r.pbt.runs} runs.`);
   }
   for (const t of notRunTargets) out.push(`**${t.target}**: not run: ${t.reason}.`);
   for (const r of reports) {
-    const notable = r.verdicts.filter((v) => v.status !== 'pass' || v.notRun.length);
-    if (notable.length === 0) continue;
-    out.push('', `## ${r.target}`, '');
-    for (const v of notable) {
-      out.push(`- **${v.check}**: ${icon[v.status]}`);
-      if (v.status !== 'pass') for (const e of v.evidence) out.push(`  - ${cell(e)}`);
-      for (const n of v.notRun) out.push(`  - not run: ${cell(n)}`);
+    const sections = [
+      { title: 'Breaking (fail)', items: r.verdicts.filter((v) => v.status === 'fail').map((v) => [v, v.evidence] as const) },
+      { title: 'Warnings (differences from inferred rules; `--strict` fails on them)', items: r.verdicts.map((v) => [v, v.warnings] as const) },
+      // A skipped check's reason, then each case that did not run: never counted as a pass.
+      { title: 'Not run', items: r.verdicts.map((v) => [v, [...(v.status === 'skip' ? v.evidence : []), ...v.notRun]] as const) },
+    ];
+    const present = sections.map((s) => ({ ...s, items: s.items.filter(([, lines]) => lines.length > 0) })).filter((s) => s.items.length > 0);
+    if (present.length === 0) continue;
+    out.push('', `## ${r.target}`);
+    for (const s of present) {
+      out.push('', `### ${s.title}`, '');
+      for (const [v, lines] of s.items) {
+        out.push(`- **${v.check}**: ${icon[v.status]}`);
+        for (const line of lines) out.push(`  - ${cell(line)}`);
+      }
     }
   }
   out.push('', '## What each client can send', '', ...generatorClientLimits.map((l) => `- ${l}`), '- SDK (`createKoreClient`): every shape the contract allows; it refuses invalid bodies before sending (`RequestValidationError`).', '');

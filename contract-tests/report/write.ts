@@ -1,7 +1,8 @@
-/** Writes a run's files: reports/contract-<target>.xml (JUnit) and reports/contract-summary.md. */
+/** Writes a run's files: reports/contract-<target>.xml (JUnit), contract-<target>.json and reports/contract-summary.md. */
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TargetReport } from '../runner.js';
+import { redact } from '../redact.js';
 import { junitXml } from './junit.js';
 import { markdownSummary } from './markdown.js';
 
@@ -9,9 +10,11 @@ export function writeReports(dir: string, reports: TargetReport[], notRunTargets
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   for (const r of reports) {
-    const file = join(dir, `contract-${r.target.replace(/[^\w.-]+/g, '_')}.xml`);
-    writeFileSync(file, junitXml(r));
-    files.push(file);
+    const base = join(dir, `contract-${r.target.replace(/[^\w.-]+/g, '_')}`);
+    writeFileSync(`${base}.xml`, junitXml(r));
+    // The verdicts for machines (dashboards, diffs between runs); no exchange bodies, only the evidence lines.
+    writeFileSync(`${base}.json`, redact(JSON.stringify(r, null, 2)) + '\n');
+    files.push(`${base}.xml`, `${base}.json`);
   }
   const summary = join(dir, 'contract-summary.md');
   const markdown = markdownSummary(reports, notRunTargets);

@@ -1,9 +1,10 @@
 /**
- * The `live` target: whatever the KORE_* variables name (DESIGN.md). Nothing is started; the suite creates real
- * tasks there (positive, semantic and property-based checks), on the tenant's fixture case and template.
+ * The `live` target: whatever the KORE_* variables name (README.md, "The contract suite"). Nothing is started;
+ * the suite creates real tasks there (positive, semantic and property-based checks), on the tenant's fixture case
+ * and template.
  */
 import { addSecret } from '../redact.js';
-import { bundle, validatorAt } from '../spec.js';
+import { bundle, plausibleId } from '../spec.js';
 import type { Credentials } from '../tokens.js';
 import type { Target } from './target.js';
 
@@ -25,7 +26,10 @@ export function missingLiveVariables(env: NodeJS.ProcessEnv = process.env): stri
   return missing;
 }
 
-/** The contract's schema for each id variable: a malformed id would make every probe fail for the wrong reason. */
+/**
+ * The contract's schema for each id variable: a malformed id would make every probe fail for the wrong reason.
+ * Ids are opaque: only the prefix and the character set are checked, never the samples' digit counts.
+ */
 const idSchemas: Record<string, string> = {
   KORE_STREAM_ID: 'StreamId',
   KORE_CASE_ID: 'CaseId',
@@ -43,8 +47,8 @@ export function malformedLiveVariables(env: NodeJS.ProcessEnv = process.env): st
   if (env.KORE_BASE_URL && !isHttpUrl(env.KORE_BASE_URL)) problems.push('KORE_BASE_URL must be an http(s) URL, e.g. https://platform.kore.ai');
   for (const [name, schema] of Object.entries(idSchemas)) {
     const value = env[name];
-    if (value && !validatorAt(`/components/schemas/${schema}`)(value)) {
-      problems.push(`${name} is not a ${schema} as the contract defines it (e.g. ${bundle.components.schemas[schema].examples?.[0] ?? 'see the contract'})`);
+    if (value && !plausibleId(schema, value)) {
+      problems.push(`${name} is not a plausible ${schema}: its prefix or characters differ from the contract's (e.g. ${bundle.components.schemas[schema].examples?.[0] ?? 'see the contract'})`);
     }
   }
   return problems;

@@ -1,0 +1,99 @@
+/**
+ * Provenance: is a rule of the contract documented by the platform's page, or inferred by us? Read from the
+ * `x-provenance` markers of an OpenAPI document, with the defaults the convention (docs/contract-decisions.md)
+ * states where a node carries none:
+ * - a marker applies to everything under it; the nearest one wins (a body schema marked `documented` under a
+ *   200 Response Object marked `inferred`);
+ * - unmarked Response and Header Objects are inferred (the exact statuses, the error envelope, Retry-After);
+ *   an unmarked 2xx body schema is documented, an unmarked error body inferred;
+ * - in a documented schema, presence (`required`) and `type` are documented; value constraints (pattern, format,
+ *   enum, lengths, bounds...) are inferred unless the schema node that holds them is itself marked `documented`
+ *   (a property marked documented that $refs an id schema marked inferred: its presence and type are documented,
+ *   the id's pattern is not).
+ * A difference from a documented rule is breaking, from an inferred one a warning.
+ */
+import type { Severity } from './types.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+export type Provenance = 'documented' | 'inferred';
+
+/** Keywords that constrain a value rather than its presence or type. */
+export const valueConstraintKeywords = new Set([
+  'pattern', 'format', 'enum', 'const', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
+  'multipleOf', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'contains', 'minContains', 'maxContains',
+]);
+
+const severityOf = (p: Provenance): Severity => (p === 'documented' ? 'breaking' : 'warning');
+
+export function provenanceReader(doc: Json, operationPath: string, method = 'post') {
+  const at = (pointer: string): Json =>
+    pointer.split('/').slice(1).reduce((node: Json, key: string) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  const deref = (node: Json): Json => {
+    let current = node;
+    while (current && typeof current.$ref === 'string') current = at(current.$ref.slice(1));
+    return current;
+  };
+  /** A node's own marker: on the node, else on what its $ref chain points to. */
+  const own = (node: Json): Provenance | undefined => {
+    for (let current = node; current; current = typeof current.$ref === 'string' ? at(current.$ref.slice(1)) : undefined) {
+      const marker = current['x-provenance'];
+      if (marker === 'documented' || marker === 'inferred') return marker;
+    }
+    return undefined;
+  };
+  /** The node of a $ref chain that holds a keyword. */
+  const holder = (node: Json, keyword: string): Json => {
+    for (let current = node; current; current = typeof current.$ref === 'string' ? at(current.$ref.slice(1)) : undefined) if (keyword in current) return current;
+    return undefined;
+  };
+  const responses = (): Json => doc.paths?.[operationPath]?.[method]?.responses ?? {};
+  const response = (status: number): Json => responses()[String(status)];
+  const is2xx = (status: number) => status >= 200 && status < 300;
+
+  /** The schema nodes an instance path goes through (properties, items, and the members of allOf/anyOf/oneOf). */
+  function children(schema: Json, key: string): Json[] {
+    const s = deref(schema);
+    if (!s || typeof s !== 'object') return [];
+    const direct = /^\d+$/.test(key) && s.items ? [s.items] : s.properties?.[key] !== undefined ? [s.properties[key]] : [];
+    const members = [...(s.allOf ?? []), ...(s.anyOf ?? []), ...(s.oneOf ?? [])].flatMap((m: Json) => children(m, key));
+    return [...direct, ...members];
+  }
+
+  return {
+    /** Whether the status (the Response Object itself) is documented or inferred. */
+    status(status: number): Provenance {
+      return own(response(status)) ?? 'inferred';
+    },
+    /** A response header's rule: its Header Object's marker, else its Response Object's, else inferred. */
+    header(status: number, name: string): Severity {
+      const headers = deref(response(status))?.headers ?? {};
+      const key = Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase());
+      return severityOf((key ? own(headers[key]) : undefined) ?? own(response(status)) ?? 'inferred');
+    },
+    /**
+     * How much a body's violation of the schema documented for `status` matters: `keyword` is the JSON Schema
+     * keyword that failed, `path` the JSON pointer of the value (for `required`, of the missing property).
+     */
+    body(status: number, keyword: string, path: string): Severity {
+      const raw = response(status);
+      const schema = deref(raw)?.content?.['application/json']?.schema;
+      let inherited: Provenance = own(schema) ?? own(raw) ?? (is2xx(status) ? 'documented' : 'inferred');
+      let nodes: Json[] = schema ? [schema] : [];
+      for (const key of path.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+        nodes = nodes.flatMap((n) => children(n, key));
+        const marked = nodes.map(own).find(Boolean);
+        if (marked) inherited = marked;
+      }
+      // A value constraint counts as documented only when the node that holds it (not one that $refs it) says so.
+      if (valueConstraintKeywords.has(keyword)) return severityOf(nodes.some((n) => holder(n, keyword)?.['x-provenance'] === 'documented') ? 'documented' : 'inferred');
+      return severityOf(inherited);
+    },
+    /** A status the contract does not list: another 2xx, 4xx or 5xx differs from inferred codes; a 3xx or 1xx is no answer a JSON client can use. */
+    undocumentedStatus(status: number): Severity {
+      return status >= 200 && status < 600 && !(status >= 300 && status < 400) ? 'warning' : 'breaking';
+    },
+  };
+}
+
+export type ProvenanceReader = ReturnType<typeof provenanceReader>;

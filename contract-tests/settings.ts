@@ -1,0 +1,49 @@
+/**
+ * A run's settings, normalised once at the edge (flags win over variables, variables over defaults); a bad value
+ * is refused naming the flag or variable. The defaults bound a run against a server that never answers: each
+ * request gives up after 10 s, a target that leaves 3 requests in a row unanswered gets no more (the rest is
+ * reported as not run), and the whole run stops at 4 minutes.
+ */
+import { pbtSettingsFromEnv, type PbtSettings } from './context.js';
+
+export interface Limits {
+  /** Per request, headers and body included. */
+  requestTimeoutMs: number;
+  /** For the whole run of one target; what is left is reported as not run. */
+  deadlineMs: number;
+  /** Bodies are read up to this many bytes; the rest is recorded as "body over N bytes", never read. */
+  maxBodyBytes: number;
+  /** After this many requests in a row without an answer, the target is unresponsive: nothing more is sent. */
+  unresponsiveAfter: number;
+}
+
+export interface RunSettings extends Limits {
+  pbt: PbtSettings;
+  /** Warnings fail the run too (`--strict`, CONTRACT_STRICT=1). */
+  strict: boolean;
+}
+
+export const defaultLimits: Limits = { requestTimeoutMs: 10_000, deadlineMs: 240_000, maxBodyBytes: 1_048_576, unresponsiveAfter: 3 };
+
+/** Each numeric setting: its flag, its variable, and what it means (for --help). */
+export const numericSettings = [
+  { key: 'requestTimeoutMs', flag: 'request-timeout', env: 'CONTRACT_REQUEST_TIMEOUT_MS', help: 'per request, headers and body, in ms' },
+  { key: 'deadlineMs', flag: 'deadline', env: 'CONTRACT_DEADLINE_MS', help: 'per target run, in ms; what is left is reported as not run' },
+  { key: 'maxBodyBytes', flag: 'max-body-bytes', env: 'CONTRACT_MAX_BODY_BYTES', help: 'answers are read up to this size; the rest is "body over N bytes"' },
+  { key: 'unresponsiveAfter', flag: 'unresponsive-after', env: 'CONTRACT_UNRESPONSIVE_AFTER', help: 'requests in a row without an answer before a target gets no more' },
+] as const;
+
+export function runSettings(flags: Partial<Record<string, string | boolean | undefined>> = {}, env: NodeJS.ProcessEnv = process.env): RunSettings {
+  const limits = { ...defaultLimits };
+  for (const s of numericSettings) {
+    const fromFlag = flags[s.flag];
+    const raw = typeof fromFlag === 'string' ? fromFlag : env[s.env];
+    if (raw === undefined || raw === '') continue;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${typeof fromFlag === 'string' ? `--${s.flag}` : s.env} must be a positive whole number, got "${raw}"`);
+    limits[s.key] = n;
+  }
+  const strictEnv = env.CONTRACT_STRICT;
+  if (strictEnv !== undefined && !['', '0', '1', 'true', 'false'].includes(strictEnv)) throw new Error(`CONTRACT_STRICT must be 1 or 0, got "${strictEnv}"`);
+  return { ...limits, pbt: pbtSettingsFromEnv(env), strict: flags.strict === true || strictEnv === '1' || strictEnv === 'true' };
+}
