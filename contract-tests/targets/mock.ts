@@ -25,9 +25,6 @@ export async function startMockTarget(): Promise<Target> {
     verifiesTokens: false,
     // Prism picks the documented response for a status on request.
     rateLimitSwitch: { prefer: 'code=429' },
-    exemptProbes: {
-      'malformed JSON': "Prism answers its own body ({\"error\":{\"code\":\"invalid_json\"}}) before the contract's 400 applies",
-    },
     close: () => prism.close(),
   };
 }
