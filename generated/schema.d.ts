@@ -976,9 +976,9 @@ export interface components {
         };
         /**
          * TaskFields
-         * @description Every field a task is documented with (the shared `WorkItem` fields and a task's own), none required: the body of updateTask, and the base of `TaskRecord`.
+         * @description A task's own fields, beside the `WorkItem` fields cases and tasks share; none required. `TaskRecord` and `UpdateTaskRequest` combine the two.
          */
-        TaskFields: components["schemas"]["WorkItem"] & {
+        TaskFields: {
             /** @description The task's id (`ti-…`). */
             _id?: components["schemas"]["TaskId"];
             /** @description The case the task belongs to (`ci-…`). */
@@ -994,7 +994,7 @@ export interface components {
          * TaskRecord
          * @description A task, as getTasks and updateTask return it. Every field of the pages' samples (current and older) is declared with its type. Required are the fields every task sample shows: both pages abridge their samples (getTasks to eight fields, updateTask to nine), so the others are optional. Unknown fields are allowed. (createTask's answer is `Task`, whose fields are all required.)
          */
-        TaskRecord: components["schemas"]["TaskFields"];
+        TaskRecord: WithRequired<components["schemas"]["WorkItem"], "name"> & WithRequired<components["schemas"]["TaskFields"], "_id" | "caseId" | "caseRefId">;
         /**
          * TaskPage
          * @description A page of tasks (getTasks).
@@ -1007,7 +1007,7 @@ export interface components {
          * UpdateTaskRequest
          * @description The body of an update-task call: a partial task, every field optional. The page's table is the updateCase table reworded (it lists the case-only `caseTmp`, `taskIds` and `supportCustomTasks`, and omits `caseId`, `caseRefId`, `taskTmp` and `isCustTsk`): this contract declares the task's own fields instead. Unknown fields are not forbidden, so a body that follows the table is not refused by the contract.
          */
-        UpdateTaskRequest: components["schemas"]["TaskFields"];
+        UpdateTaskRequest: components["schemas"]["WorkItem"] & components["schemas"]["TaskFields"];
         /**
          * CaseTemplateId
          * @description Case template identifier, opaque: `ctm-` and letters, digits or hyphens. Observed shape: UUID-like groups of 7, 4, 4, 4 and 12 hexadecimal digits (page sample, last four digits masked: `ctm-d4e6152-4255-4c5c-ba6c-91dac5cdxxxx`). Only the prefix and the character set are checked: treat the rest as opaque.
@@ -1087,9 +1087,9 @@ export interface components {
         });
         /**
          * CaseFields
-         * @description Every field a case is documented with (the shared `WorkItem` fields and a case's own), none required: the body of updateCase, and the base of `Case`.
+         * @description A case's own fields, beside the `WorkItem` fields cases and tasks share; none required. `Case` and `UpdateCaseRequest` combine the two.
          */
-        CaseFields: components["schemas"]["WorkItem"] & {
+        CaseFields: {
             /** @description The case's id (`ci-…`). */
             _id?: components["schemas"]["CaseId"];
             /** @description The case template. Requests send its id (`ctm-…`); responses return its name (`Sales`, `one`, `CaseTemplate1`), so no id pattern is imposed here. */
@@ -1107,7 +1107,7 @@ export interface components {
          * Case
          * @description A case, as createCase, getCases and updateCase return it. Every field of the pages' samples (current and older) is declared with its type. Required are the fields every case sample shows: updateCase's page abridges its sample to fourteen fields, so the others are optional. Unknown fields are allowed: a case also carries one key per custom field, named after the field (`"new field": {"id", "displayName", "lname", "selectedValue"}` in the older updateCase sample), which no schema can name in advance.
          */
-        Case: components["schemas"]["CaseFields"];
+        Case: WithRequired<components["schemas"]["WorkItem"], "name" | "lname" | "userInfo" | "accountId" | "status" | "priority" | "refId" | "assigneeType" | "isActive" | "createdAt" | "updatedAt" | "ETA"> & WithRequired<components["schemas"]["CaseFields"], "_id" | "caseTmp">;
         /**
          * GetCasesRequest
          * @description The body of a get-cases call: the documented filters, every one optional. The page's only sample sends `{"name": "Testing"}`, a key its table does not list: `name` is declared too. No paging input is documented for getCases (getTasks' sample shows `skip` and `limit`); an empty body lists the first page.
@@ -1131,7 +1131,7 @@ export interface components {
          * UpdateCaseRequest
          * @description The body of an update-case call: a partial case, every field optional (the table marks them all Optional). The sample sends `_id` and `iId`, which the table does not list (its `lid` reads as `iId`); both are declared. `dueDate` is in milliseconds here (table: Number), unlike createCase. Unknown fields are not forbidden.
          */
-        UpdateCaseRequest: components["schemas"]["CaseFields"];
+        UpdateCaseRequest: components["schemas"]["WorkItem"] & components["schemas"]["CaseFields"];
     };
     responses: {
         /** @description Invalid input: a required field is missing, a field has the wrong type or format, the user has no identifier, or the body is not JSON. Every problem is listed. */
@@ -1549,3 +1549,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

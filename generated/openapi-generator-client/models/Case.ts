@@ -54,6 +54,10 @@ import {
     TaskUserFromJSON,
     TaskUserFromJSONTyped,
     TaskUserToJSON,
+    WorkItem,
+    WorkItemFromJSON,
+    WorkItemFromJSONTyped,
+    WorkItemToJSON,
 } from './';
 
 /**
@@ -61,7 +65,259 @@ import {
  * @export
  * @interface Case
  */
-export interface Case extends CaseFields {
+export interface Case {
+    /**
+     * The item's name (a case's title, a task's name).
+     * @type {string}
+     * @memberof Case
+     */
+    name: string;
+    /**
+     * The name in lower case (used for search).
+     * @type {string}
+     * @memberof Case
+     */
+    lname: string;
+    /**
+     * The item's description.
+     * @type {string}
+     * @memberof Case
+     */
+    desc?: string;
+    /**
+     * Tags; empty in every sample.
+     * @type {Array<string>}
+     * @memberof Case
+     */
+    tags?: Array<string>;
+    /**
+     * 
+     * @type {TaskUser}
+     * @memberof Case
+     */
+    userInfo: TaskUser;
+    /**
+     * Ids of linked sessions.
+     * @type {Array<string>}
+     * @memberof Case
+     */
+    sessIds?: Array<string>;
+    /**
+     * The account the item belongs to. The samples show the placeholder `{{accountId}}` or a masked id, so no pattern is imposed.
+     * @type {string}
+     * @memberof Case
+     */
+    accountId: string;
+    /**
+     * Bot (stream) identifier: `st-` and a UUID. The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
+     * @type {string}
+     * @memberof Case
+     */
+    iId?: string;
+    /**
+     * Organisation identifier: `o-` and a UUID. The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
+     * @type {string}
+     * @memberof Case
+     */
+    orgId?: string;
+    /**
+     * Ids of linked conversations.
+     * @type {Array<string>}
+     * @memberof Case
+     */
+    convIds?: Array<string>;
+    /**
+     * 
+     * @type {Status}
+     * @memberof Case
+     */
+    status: Status;
+    /**
+     * The item's language code: `en` in every sample, although the update tables give `english` as the example. A plain string.
+     * @type {string}
+     * @memberof Case
+     */
+    language?: string;
+    /**
+     * Where the item comes from, `rtm` or an email instance id (`emailInst-…`).
+     * @type {string}
+     * @memberof Case
+     */
+    source?: string;
+    /**
+     * `CASE` or `TASK` in every sample; the updateCase table's "expected value `case`" is in lower case. A plain string here (no enum), so that neither spelling is refused in an update.
+     * @type {string}
+     * @memberof Case
+     */
+    conversationType?: string;
+    /**
+     * The template's system and custom fields, with their values.
+     * @type {Array<Field>}
+     * @memberof Case
+     */
+    fields?: Array<Field>;
+    /**
+     * Agents taking part.
+     * @type {Array<Participant>}
+     * @memberof Case
+     */
+    participants?: Array<Participant>;
+    /**
+     * The queues the item was routed to, as objects (older updateCase page). The list pages' `queues` filter takes queue names instead.
+     * @type {Array<QueueEntry>}
+     * @memberof Case
+     */
+    queues?: Array<QueueEntry>;
+    /**
+     * 
+     * @type {Priority}
+     * @memberof Case
+     */
+    priority: Priority;
+    /**
+     * The human reference id: `CS…` for a case, `TS…` for a task. The samples mask some (`CS00xxxx`), so no pattern is imposed.
+     * @type {string}
+     * @memberof Case
+     */
+    refId: string;
+    /**
+     * How the item is assigned, for example `unassigned`, `agent` or `queues`.
+     * @type {string}
+     * @memberof Case
+     */
+    assigneeType: string;
+    /**
+     * Whether the item is active.
+     * @type {boolean}
+     * @memberof Case
+     */
+    isActive: boolean;
+    /**
+     * Attachments; empty in every sample, so their fields are not documented.
+     * @type {Array<{ [key: string]: object; }>}
+     * @memberof Case
+     */
+    attachments?: Array<{ [key: string]: object; }>;
+    /**
+     * Feedback entries; empty in every sample, so their fields are not documented.
+     * @type {Array<{ [key: string]: object; }>}
+     * @memberof Case
+     */
+    feedback?: Array<{ [key: string]: object; }>;
+    /**
+     * 
+     * @type {Actor}
+     * @memberof Case
+     */
+    createdBy?: Actor;
+    /**
+     * 
+     * @type {Actor}
+     * @memberof Case
+     */
+    updatedBy?: Actor;
+    /**
+     * Change-tracking time, in milliseconds since the Unix epoch.
+     * @type {number}
+     * @memberof Case
+     */
+    timestampValue?: number;
+    /**
+     * Ids of activity entries.
+     * @type {Array<string>}
+     * @memberof Case
+     */
+    activityIds?: Array<string>;
+    /**
+     * Ids of comments.
+     * @type {Array<string>}
+     * @memberof Case
+     */
+    commentIds?: Array<string>;
+    /**
+     * Resolution comments; empty in every sample, so their fields are not documented.
+     * @type {Array<{ [key: string]: object; }>}
+     * @memberof Case
+     */
+    resolutionCmts?: Array<{ [key: string]: object; }>;
+    /**
+     * The due date in milliseconds since the Unix epoch, as the update tables and the getCases sample have it. createCase alone takes it as an ISO 8601 string (see `CreateCaseRequest`); the created case reports it in `ETA`.
+     * @type {number}
+     * @memberof Case
+     */
+    dueDate?: number;
+    /**
+     * Whether the item has breached its service-level target.
+     * @type {boolean}
+     * @memberof Case
+     */
+    isBreached?: boolean;
+    /**
+     * Channels of the item, for example `chat`, `email`.
+     * @type {Array<string>}
+     * @memberof Case
+     */
+    channel?: Array<string>;
+    /**
+     * When the item was created.
+     * @type {Date}
+     * @memberof Case
+     */
+    createdAt: Date;
+    /**
+     * When the item was last updated.
+     * @type {Date}
+     * @memberof Case
+     */
+    updatedAt: Date;
+    /**
+     * 
+     * @type {CurrentAssignee}
+     * @memberof Case
+     */
+    currAssignee?: CurrentAssignee;
+    /**
+     * Estimated resolution: an ISO 8601 date-time, or `""` when there is none (so no `format`). The createCase sample answers a `dueDate` of 2026-09-04 with an ETA in 2025: the year is the page's, not a rule.
+     * @type {string}
+     * @memberof Case
+     */
+    eTA: string;
+    /**
+     * Case identifier: `ci-` and a UUID whose first group has 7 hexadecimal digits (as every case-management id in the page's samples). The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
+     * @type {string}
+     * @memberof Case
+     */
+    id: string;
+    /**
+     * The case template. Requests send its id (`ctm-…`); responses return its name (`Sales`, `one`, `CaseTemplate1`), so no id pattern is imposed here.
+     * @type {string}
+     * @memberof Case
+     */
+    caseTmp: string;
+    /**
+     * The case's tasks; empty in every sample, so their shape is not documented.
+     * @type {Array<any>}
+     * @memberof Case
+     */
+    tasks?: Array<any>;
+    /**
+     * Ids of the case's tasks.
+     * @type {Array<string>}
+     * @memberof Case
+     */
+    taskIds?: Array<string>;
+    /**
+     * Whether the case supports custom tasks.
+     * @type {boolean}
+     * @memberof Case
+     */
+    supportCustomTasks?: boolean;
+    /**
+     * 
+     * @type {QueueRef}
+     * @memberof Case
+     */
+    currQueue?: QueueRef;
 }
 
 export function CaseFromJSON(json: any): Case {
@@ -69,11 +325,108 @@ export function CaseFromJSON(json: any): Case {
 }
 
 export function CaseFromJSONTyped(json: any, ignoreDiscriminator: boolean): Case {
-    return json;
+    if ((json === undefined) || (json === null)) {
+        return json;
+    }
+    return {
+        
+        'name': json['name'],
+        'lname': json['lname'],
+        'desc': !exists(json, 'desc') ? undefined : json['desc'],
+        'tags': !exists(json, 'tags') ? undefined : json['tags'],
+        'userInfo': TaskUserFromJSON(json['userInfo']),
+        'sessIds': !exists(json, 'sessIds') ? undefined : json['sessIds'],
+        'accountId': json['accountId'],
+        'iId': !exists(json, 'iId') ? undefined : json['iId'],
+        'orgId': !exists(json, 'orgId') ? undefined : json['orgId'],
+        'convIds': !exists(json, 'convIds') ? undefined : json['convIds'],
+        'status': StatusFromJSON(json['status']),
+        'language': !exists(json, 'language') ? undefined : json['language'],
+        'source': !exists(json, 'source') ? undefined : json['source'],
+        'conversationType': !exists(json, 'conversationType') ? undefined : json['conversationType'],
+        'fields': !exists(json, 'fields') ? undefined : ((json['fields'] as Array<any>).map(FieldFromJSON)),
+        'participants': !exists(json, 'participants') ? undefined : ((json['participants'] as Array<any>).map(ParticipantFromJSON)),
+        'queues': !exists(json, 'queues') ? undefined : ((json['queues'] as Array<any>).map(QueueEntryFromJSON)),
+        'priority': PriorityFromJSON(json['priority']),
+        'refId': json['refId'],
+        'assigneeType': json['assigneeType'],
+        'isActive': json['isActive'],
+        'attachments': !exists(json, 'attachments') ? undefined : json['attachments'],
+        'feedback': !exists(json, 'feedback') ? undefined : json['feedback'],
+        'createdBy': !exists(json, 'createdBy') ? undefined : ActorFromJSON(json['createdBy']),
+        'updatedBy': !exists(json, 'updatedBy') ? undefined : ActorFromJSON(json['updatedBy']),
+        'timestampValue': !exists(json, 'timestampValue') ? undefined : json['timestampValue'],
+        'activityIds': !exists(json, 'activityIds') ? undefined : json['activityIds'],
+        'commentIds': !exists(json, 'commentIds') ? undefined : json['commentIds'],
+        'resolutionCmts': !exists(json, 'resolutionCmts') ? undefined : json['resolutionCmts'],
+        'dueDate': !exists(json, 'dueDate') ? undefined : json['dueDate'],
+        'isBreached': !exists(json, 'isBreached') ? undefined : json['isBreached'],
+        'channel': !exists(json, 'channel') ? undefined : json['channel'],
+        'createdAt': (new Date(json['createdAt'])),
+        'updatedAt': (new Date(json['updatedAt'])),
+        'currAssignee': !exists(json, 'currAssignee') ? undefined : CurrentAssigneeFromJSON(json['currAssignee']),
+        'eTA': json['ETA'],
+        'id': json['_id'],
+        'caseTmp': json['caseTmp'],
+        'tasks': !exists(json, 'tasks') ? undefined : json['tasks'],
+        'taskIds': !exists(json, 'taskIds') ? undefined : json['taskIds'],
+        'supportCustomTasks': !exists(json, 'supportCustomTasks') ? undefined : json['supportCustomTasks'],
+        'currQueue': !exists(json, 'currQueue') ? undefined : QueueRefFromJSON(json['currQueue']),
+    };
 }
 
 export function CaseToJSON(value?: Case | null): any {
-    return value;
+    if (value === undefined) {
+        return undefined;
+    }
+    if (value === null) {
+        return null;
+    }
+    return {
+        
+        'name': value.name,
+        'lname': value.lname,
+        'desc': value.desc,
+        'tags': value.tags,
+        'userInfo': TaskUserToJSON(value.userInfo),
+        'sessIds': value.sessIds,
+        'accountId': value.accountId,
+        'iId': value.iId,
+        'orgId': value.orgId,
+        'convIds': value.convIds,
+        'status': StatusToJSON(value.status),
+        'language': value.language,
+        'source': value.source,
+        'conversationType': value.conversationType,
+        'fields': value.fields === undefined ? undefined : ((value.fields as Array<any>).map(FieldToJSON)),
+        'participants': value.participants === undefined ? undefined : ((value.participants as Array<any>).map(ParticipantToJSON)),
+        'queues': value.queues === undefined ? undefined : ((value.queues as Array<any>).map(QueueEntryToJSON)),
+        'priority': PriorityToJSON(value.priority),
+        'refId': value.refId,
+        'assigneeType': value.assigneeType,
+        'isActive': value.isActive,
+        'attachments': value.attachments,
+        'feedback': value.feedback,
+        'createdBy': ActorToJSON(value.createdBy),
+        'updatedBy': ActorToJSON(value.updatedBy),
+        'timestampValue': value.timestampValue,
+        'activityIds': value.activityIds,
+        'commentIds': value.commentIds,
+        'resolutionCmts': value.resolutionCmts,
+        'dueDate': value.dueDate,
+        'isBreached': value.isBreached,
+        'channel': value.channel,
+        'createdAt': (value.createdAt.toISOString()),
+        'updatedAt': (value.updatedAt.toISOString()),
+        'currAssignee': CurrentAssigneeToJSON(value.currAssignee),
+        'ETA': value.eTA,
+        '_id': value.id,
+        'caseTmp': value.caseTmp,
+        'tasks': value.tasks,
+        'taskIds': value.taskIds,
+        'supportCustomTasks': value.supportCustomTasks,
+        'currQueue': QueueRefToJSON(value.currQueue),
+    };
 }
 
 

@@ -50,6 +50,10 @@ import {
     TaskUserFromJSON,
     TaskUserFromJSONTyped,
     TaskUserToJSON,
+    WorkItem,
+    WorkItemFromJSON,
+    WorkItemFromJSONTyped,
+    WorkItemToJSON,
 } from './';
 
 /**
@@ -57,7 +61,253 @@ import {
  * @export
  * @interface UpdateTaskRequest
  */
-export interface UpdateTaskRequest extends TaskFields {
+export interface UpdateTaskRequest {
+    /**
+     * The item's name (a case's title, a task's name).
+     * @type {string}
+     * @memberof UpdateTaskRequest
+     */
+    name?: string;
+    /**
+     * The name in lower case (used for search).
+     * @type {string}
+     * @memberof UpdateTaskRequest
+     */
+    lname?: string;
+    /**
+     * The item's description.
+     * @type {string}
+     * @memberof UpdateTaskRequest
+     */
+    desc?: string;
+    /**
+     * Tags; empty in every sample.
+     * @type {Array<string>}
+     * @memberof UpdateTaskRequest
+     */
+    tags?: Array<string>;
+    /**
+     * 
+     * @type {TaskUser}
+     * @memberof UpdateTaskRequest
+     */
+    userInfo?: TaskUser;
+    /**
+     * Ids of linked sessions.
+     * @type {Array<string>}
+     * @memberof UpdateTaskRequest
+     */
+    sessIds?: Array<string>;
+    /**
+     * The account the item belongs to. The samples show the placeholder `{{accountId}}` or a masked id, so no pattern is imposed.
+     * @type {string}
+     * @memberof UpdateTaskRequest
+     */
+    accountId?: string;
+    /**
+     * Bot (stream) identifier: `st-` and a UUID. The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
+     * @type {string}
+     * @memberof UpdateTaskRequest
+     */
+    iId?: string;
+    /**
+     * Organisation identifier: `o-` and a UUID. The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
+     * @type {string}
+     * @memberof UpdateTaskRequest
+     */
+    orgId?: string;
+    /**
+     * Ids of linked conversations.
+     * @type {Array<string>}
+     * @memberof UpdateTaskRequest
+     */
+    convIds?: Array<string>;
+    /**
+     * 
+     * @type {Status}
+     * @memberof UpdateTaskRequest
+     */
+    status?: Status;
+    /**
+     * The item's language code: `en` in every sample, although the update tables give `english` as the example. A plain string.
+     * @type {string}
+     * @memberof UpdateTaskRequest
+     */
+    language?: string;
+    /**
+     * Where the item comes from, `rtm` or an email instance id (`emailInst-…`).
+     * @type {string}
+     * @memberof UpdateTaskRequest
+     */
+    source?: string;
+    /**
+     * `CASE` or `TASK` in every sample; the updateCase table's "expected value `case`" is in lower case. A plain string here (no enum), so that neither spelling is refused in an update.
+     * @type {string}
+     * @memberof UpdateTaskRequest
+     */
+    conversationType?: string;
+    /**
+     * The template's system and custom fields, with their values.
+     * @type {Array<Field>}
+     * @memberof UpdateTaskRequest
+     */
+    fields?: Array<Field>;
+    /**
+     * Agents taking part.
+     * @type {Array<Participant>}
+     * @memberof UpdateTaskRequest
+     */
+    participants?: Array<Participant>;
+    /**
+     * The queues the item was routed to, as objects (older updateCase page). The list pages' `queues` filter takes queue names instead.
+     * @type {Array<QueueEntry>}
+     * @memberof UpdateTaskRequest
+     */
+    queues?: Array<QueueEntry>;
+    /**
+     * 
+     * @type {Priority}
+     * @memberof UpdateTaskRequest
+     */
+    priority?: Priority;
+    /**
+     * The human reference id: `CS…` for a case, `TS…` for a task. The samples mask some (`CS00xxxx`), so no pattern is imposed.
+     * @type {string}
+     * @memberof UpdateTaskRequest
+     */
+    refId?: string;
+    /**
+     * How the item is assigned, for example `unassigned`, `agent` or `queues`.
+     * @type {string}
+     * @memberof UpdateTaskRequest
+     */
+    assigneeType?: string;
+    /**
+     * Whether the item is active.
+     * @type {boolean}
+     * @memberof UpdateTaskRequest
+     */
+    isActive?: boolean;
+    /**
+     * Attachments; empty in every sample, so their fields are not documented.
+     * @type {Array<{ [key: string]: object; }>}
+     * @memberof UpdateTaskRequest
+     */
+    attachments?: Array<{ [key: string]: object; }>;
+    /**
+     * Feedback entries; empty in every sample, so their fields are not documented.
+     * @type {Array<{ [key: string]: object; }>}
+     * @memberof UpdateTaskRequest
+     */
+    feedback?: Array<{ [key: string]: object; }>;
+    /**
+     * 
+     * @type {Actor}
+     * @memberof UpdateTaskRequest
+     */
+    createdBy?: Actor;
+    /**
+     * 
+     * @type {Actor}
+     * @memberof UpdateTaskRequest
+     */
+    updatedBy?: Actor;
+    /**
+     * Change-tracking time, in milliseconds since the Unix epoch.
+     * @type {number}
+     * @memberof UpdateTaskRequest
+     */
+    timestampValue?: number;
+    /**
+     * Ids of activity entries.
+     * @type {Array<string>}
+     * @memberof UpdateTaskRequest
+     */
+    activityIds?: Array<string>;
+    /**
+     * Ids of comments.
+     * @type {Array<string>}
+     * @memberof UpdateTaskRequest
+     */
+    commentIds?: Array<string>;
+    /**
+     * Resolution comments; empty in every sample, so their fields are not documented.
+     * @type {Array<{ [key: string]: object; }>}
+     * @memberof UpdateTaskRequest
+     */
+    resolutionCmts?: Array<{ [key: string]: object; }>;
+    /**
+     * The due date in milliseconds since the Unix epoch, as the update tables and the getCases sample have it. createCase alone takes it as an ISO 8601 string (see `CreateCaseRequest`); the created case reports it in `ETA`.
+     * @type {number}
+     * @memberof UpdateTaskRequest
+     */
+    dueDate?: number;
+    /**
+     * Whether the item has breached its service-level target.
+     * @type {boolean}
+     * @memberof UpdateTaskRequest
+     */
+    isBreached?: boolean;
+    /**
+     * Channels of the item, for example `chat`, `email`.
+     * @type {Array<string>}
+     * @memberof UpdateTaskRequest
+     */
+    channel?: Array<string>;
+    /**
+     * When the item was created.
+     * @type {Date}
+     * @memberof UpdateTaskRequest
+     */
+    createdAt?: Date;
+    /**
+     * When the item was last updated.
+     * @type {Date}
+     * @memberof UpdateTaskRequest
+     */
+    updatedAt?: Date;
+    /**
+     * 
+     * @type {CurrentAssignee}
+     * @memberof UpdateTaskRequest
+     */
+    currAssignee?: CurrentAssignee;
+    /**
+     * Estimated resolution: an ISO 8601 date-time, or `""` when there is none (so no `format`). The createCase sample answers a `dueDate` of 2026-09-04 with an ETA in 2025: the year is the page's, not a rule.
+     * @type {string}
+     * @memberof UpdateTaskRequest
+     */
+    eTA?: string;
+    /**
+     * Task identifier: `ti-` and a UUID whose first group has 7 hexadecimal digits (as every case-management id in the page's samples). The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
+     * @type {string}
+     * @memberof UpdateTaskRequest
+     */
+    id?: string;
+    /**
+     * Case identifier: `ci-` and a UUID whose first group has 7 hexadecimal digits (as every case-management id in the page's samples). The page masks the last four digits of its samples as `xxxx`; the pattern accepts that mask so the documented samples validate.
+     * @type {string}
+     * @memberof UpdateTaskRequest
+     */
+    caseId?: string;
+    /**
+     * The case's reference id (`CS…`). The updateTask sample masks it (`CS00xxxx`), so no pattern is imposed.
+     * @type {string}
+     * @memberof UpdateTaskRequest
+     */
+    caseRefId?: string;
+    /**
+     * The task template. createTask sends its id (`ttm-…`); responses return its name (`jbhk`), so no id pattern is imposed here.
+     * @type {string}
+     * @memberof UpdateTaskRequest
+     */
+    taskTmp?: string;
+    /**
+     * Whether the task is a custom task.
+     * @type {boolean}
+     * @memberof UpdateTaskRequest
+     */
+    isCustTsk?: boolean;
 }
 
 export function UpdateTaskRequestFromJSON(json: any): UpdateTaskRequest {
@@ -65,11 +315,106 @@ export function UpdateTaskRequestFromJSON(json: any): UpdateTaskRequest {
 }
 
 export function UpdateTaskRequestFromJSONTyped(json: any, ignoreDiscriminator: boolean): UpdateTaskRequest {
-    return json;
+    if ((json === undefined) || (json === null)) {
+        return json;
+    }
+    return {
+        
+        'name': !exists(json, 'name') ? undefined : json['name'],
+        'lname': !exists(json, 'lname') ? undefined : json['lname'],
+        'desc': !exists(json, 'desc') ? undefined : json['desc'],
+        'tags': !exists(json, 'tags') ? undefined : json['tags'],
+        'userInfo': !exists(json, 'userInfo') ? undefined : TaskUserFromJSON(json['userInfo']),
+        'sessIds': !exists(json, 'sessIds') ? undefined : json['sessIds'],
+        'accountId': !exists(json, 'accountId') ? undefined : json['accountId'],
+        'iId': !exists(json, 'iId') ? undefined : json['iId'],
+        'orgId': !exists(json, 'orgId') ? undefined : json['orgId'],
+        'convIds': !exists(json, 'convIds') ? undefined : json['convIds'],
+        'status': !exists(json, 'status') ? undefined : StatusFromJSON(json['status']),
+        'language': !exists(json, 'language') ? undefined : json['language'],
+        'source': !exists(json, 'source') ? undefined : json['source'],
+        'conversationType': !exists(json, 'conversationType') ? undefined : json['conversationType'],
+        'fields': !exists(json, 'fields') ? undefined : ((json['fields'] as Array<any>).map(FieldFromJSON)),
+        'participants': !exists(json, 'participants') ? undefined : ((json['participants'] as Array<any>).map(ParticipantFromJSON)),
+        'queues': !exists(json, 'queues') ? undefined : ((json['queues'] as Array<any>).map(QueueEntryFromJSON)),
+        'priority': !exists(json, 'priority') ? undefined : PriorityFromJSON(json['priority']),
+        'refId': !exists(json, 'refId') ? undefined : json['refId'],
+        'assigneeType': !exists(json, 'assigneeType') ? undefined : json['assigneeType'],
+        'isActive': !exists(json, 'isActive') ? undefined : json['isActive'],
+        'attachments': !exists(json, 'attachments') ? undefined : json['attachments'],
+        'feedback': !exists(json, 'feedback') ? undefined : json['feedback'],
+        'createdBy': !exists(json, 'createdBy') ? undefined : ActorFromJSON(json['createdBy']),
+        'updatedBy': !exists(json, 'updatedBy') ? undefined : ActorFromJSON(json['updatedBy']),
+        'timestampValue': !exists(json, 'timestampValue') ? undefined : json['timestampValue'],
+        'activityIds': !exists(json, 'activityIds') ? undefined : json['activityIds'],
+        'commentIds': !exists(json, 'commentIds') ? undefined : json['commentIds'],
+        'resolutionCmts': !exists(json, 'resolutionCmts') ? undefined : json['resolutionCmts'],
+        'dueDate': !exists(json, 'dueDate') ? undefined : json['dueDate'],
+        'isBreached': !exists(json, 'isBreached') ? undefined : json['isBreached'],
+        'channel': !exists(json, 'channel') ? undefined : json['channel'],
+        'createdAt': !exists(json, 'createdAt') ? undefined : (new Date(json['createdAt'])),
+        'updatedAt': !exists(json, 'updatedAt') ? undefined : (new Date(json['updatedAt'])),
+        'currAssignee': !exists(json, 'currAssignee') ? undefined : CurrentAssigneeFromJSON(json['currAssignee']),
+        'eTA': !exists(json, 'ETA') ? undefined : json['ETA'],
+        'id': !exists(json, '_id') ? undefined : json['_id'],
+        'caseId': !exists(json, 'caseId') ? undefined : json['caseId'],
+        'caseRefId': !exists(json, 'caseRefId') ? undefined : json['caseRefId'],
+        'taskTmp': !exists(json, 'taskTmp') ? undefined : json['taskTmp'],
+        'isCustTsk': !exists(json, 'isCustTsk') ? undefined : json['isCustTsk'],
+    };
 }
 
 export function UpdateTaskRequestToJSON(value?: UpdateTaskRequest | null): any {
-    return value;
+    if (value === undefined) {
+        return undefined;
+    }
+    if (value === null) {
+        return null;
+    }
+    return {
+        
+        'name': value.name,
+        'lname': value.lname,
+        'desc': value.desc,
+        'tags': value.tags,
+        'userInfo': TaskUserToJSON(value.userInfo),
+        'sessIds': value.sessIds,
+        'accountId': value.accountId,
+        'iId': value.iId,
+        'orgId': value.orgId,
+        'convIds': value.convIds,
+        'status': StatusToJSON(value.status),
+        'language': value.language,
+        'source': value.source,
+        'conversationType': value.conversationType,
+        'fields': value.fields === undefined ? undefined : ((value.fields as Array<any>).map(FieldToJSON)),
+        'participants': value.participants === undefined ? undefined : ((value.participants as Array<any>).map(ParticipantToJSON)),
+        'queues': value.queues === undefined ? undefined : ((value.queues as Array<any>).map(QueueEntryToJSON)),
+        'priority': PriorityToJSON(value.priority),
+        'refId': value.refId,
+        'assigneeType': value.assigneeType,
+        'isActive': value.isActive,
+        'attachments': value.attachments,
+        'feedback': value.feedback,
+        'createdBy': ActorToJSON(value.createdBy),
+        'updatedBy': ActorToJSON(value.updatedBy),
+        'timestampValue': value.timestampValue,
+        'activityIds': value.activityIds,
+        'commentIds': value.commentIds,
+        'resolutionCmts': value.resolutionCmts,
+        'dueDate': value.dueDate,
+        'isBreached': value.isBreached,
+        'channel': value.channel,
+        'createdAt': value.createdAt === undefined ? undefined : (value.createdAt.toISOString()),
+        'updatedAt': value.updatedAt === undefined ? undefined : (value.updatedAt.toISOString()),
+        'currAssignee': CurrentAssigneeToJSON(value.currAssignee),
+        'ETA': value.eTA,
+        '_id': value.id,
+        'caseId': value.caseId,
+        'caseRefId': value.caseRefId,
+        'taskTmp': value.taskTmp,
+        'isCustTsk': value.isCustTsk,
+    };
 }
 
 
