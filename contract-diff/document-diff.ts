@@ -35,7 +35,7 @@ function diffTopLevel({ base, head, log }: Docs): void {
 function diffUnwalked(log: ChangeLog, a: Json, b: Json, walked: string[], where: string[]): void {
   const keys = [...new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})])].filter((k) => !walked.includes(k));
   for (const key of keys.filter((k) => canonical(a?.[k]) != canonical(b?.[k]))) {
-    if (key == 'tags' || key == 'externalDocs') log.add('description-changed', [...where, key], `${key} changed`);
+    if (key == 'tags' || key == 'externalDocs' || key == 'links') log.add('description-changed', [...where, key], `${key} changed`);
     else if (key.startsWith('x-')) log.add('extension-changed', [...where, key], `${key} changed`);
     else log.add('unclassified', [...where, key], `${key} changed`);
   }

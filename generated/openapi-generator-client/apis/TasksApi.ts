@@ -21,15 +21,40 @@ import {
     ErrorEnvelope,
     ErrorEnvelopeFromJSON,
     ErrorEnvelopeToJSON,
+    GetTasksRequest,
+    GetTasksRequestFromJSON,
+    GetTasksRequestToJSON,
     Task,
     TaskFromJSON,
     TaskToJSON,
+    TaskPage,
+    TaskPageFromJSON,
+    TaskPageToJSON,
+    TaskRecord,
+    TaskRecordFromJSON,
+    TaskRecordToJSON,
+    UpdateTaskRequest,
+    UpdateTaskRequestFromJSON,
+    UpdateTaskRequestToJSON,
 } from '../models';
 
 export interface CreateTaskOperationRequest {
     streamId: string;
     createTaskRequest: CreateTaskRequest;
     accountId?: string;
+}
+
+export interface GetTasksOperationRequest {
+    streamId: string;
+    accountId: string;
+    getTasksRequest: GetTasksRequest;
+}
+
+export interface UpdateTaskOperationRequest {
+    streamId: string;
+    taskId: string;
+    accountId: string;
+    updateTaskRequest: UpdateTaskRequest;
 }
 
 /**
@@ -81,6 +106,112 @@ export class TasksApi extends runtime.BaseAPI {
      */
     async createTask(requestParameters: CreateTaskOperationRequest): Promise<Task> {
         const response = await this.createTaskRaw(requestParameters);
+        return await response.value();
+    }
+
+    /**
+     * Lists the bot\'s tasks, a page at a time, filtered by status, priority, assignment, channel and dates, and sorted as the body asks (every filter is optional). A POST, although it changes nothing: it reads.  **Rate limit.** The case-management APIs share 60 requests per minute per account (documented); here that is a 429 with `Retry-After`.
+     * List tasks
+     */
+    async getTasksRaw(requestParameters: GetTasksOperationRequest): Promise<runtime.ApiResponse<TaskPage>> {
+        if (requestParameters.streamId === null || requestParameters.streamId === undefined) {
+            throw new runtime.RequiredError('streamId','Required parameter requestParameters.streamId was null or undefined when calling getTasks.');
+        }
+
+        if (requestParameters.accountId === null || requestParameters.accountId === undefined) {
+            throw new runtime.RequiredError('accountId','Required parameter requestParameters.accountId was null or undefined when calling getTasks.');
+        }
+
+        if (requestParameters.getTasksRequest === null || requestParameters.getTasksRequest === undefined) {
+            throw new runtime.RequiredError('getTasksRequest','Required parameter requestParameters.getTasksRequest was null or undefined when calling getTasks.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (requestParameters.accountId !== undefined && requestParameters.accountId !== null) {
+            headerParameters['accountId'] = String(requestParameters.accountId);
+        }
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["auth"] = this.configuration.apiKey("auth"); // jwtAuth authentication
+        }
+
+        const response = await this.request({
+            path: `/caseManagement/api/public/analytics/{streamId}/getTasks`.replace(`{${"streamId"}}`, encodeURIComponent(String(requestParameters.streamId))),
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: GetTasksRequestToJSON(requestParameters.getTasksRequest),
+        });
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => TaskPageFromJSON(jsonValue));
+    }
+
+    /**
+     * Lists the bot\'s tasks, a page at a time, filtered by status, priority, assignment, channel and dates, and sorted as the body asks (every filter is optional). A POST, although it changes nothing: it reads.  **Rate limit.** The case-management APIs share 60 requests per minute per account (documented); here that is a 429 with `Retry-After`.
+     * List tasks
+     */
+    async getTasks(requestParameters: GetTasksOperationRequest): Promise<TaskPage> {
+        const response = await this.getTasksRaw(requestParameters);
+        return await response.value();
+    }
+
+    /**
+     * Changes the fields of an existing task that the body sends (every field is optional) and returns the task.  **Rate limit.** The case-management APIs share 60 requests per minute per account (documented); here that is a 429 with `Retry-After`.
+     * Update a task
+     */
+    async updateTaskRaw(requestParameters: UpdateTaskOperationRequest): Promise<runtime.ApiResponse<TaskRecord>> {
+        if (requestParameters.streamId === null || requestParameters.streamId === undefined) {
+            throw new runtime.RequiredError('streamId','Required parameter requestParameters.streamId was null or undefined when calling updateTask.');
+        }
+
+        if (requestParameters.taskId === null || requestParameters.taskId === undefined) {
+            throw new runtime.RequiredError('taskId','Required parameter requestParameters.taskId was null or undefined when calling updateTask.');
+        }
+
+        if (requestParameters.accountId === null || requestParameters.accountId === undefined) {
+            throw new runtime.RequiredError('accountId','Required parameter requestParameters.accountId was null or undefined when calling updateTask.');
+        }
+
+        if (requestParameters.updateTaskRequest === null || requestParameters.updateTaskRequest === undefined) {
+            throw new runtime.RequiredError('updateTaskRequest','Required parameter requestParameters.updateTaskRequest was null or undefined when calling updateTask.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (requestParameters.accountId !== undefined && requestParameters.accountId !== null) {
+            headerParameters['accountId'] = String(requestParameters.accountId);
+        }
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["auth"] = this.configuration.apiKey("auth"); // jwtAuth authentication
+        }
+
+        const response = await this.request({
+            path: `/caseManagement/api/public/analytics/{streamId}/updateTask/{taskId}`.replace(`{${"streamId"}}`, encodeURIComponent(String(requestParameters.streamId))).replace(`{${"taskId"}}`, encodeURIComponent(String(requestParameters.taskId))),
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: UpdateTaskRequestToJSON(requestParameters.updateTaskRequest),
+        });
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => TaskRecordFromJSON(jsonValue));
+    }
+
+    /**
+     * Changes the fields of an existing task that the body sends (every field is optional) and returns the task.  **Rate limit.** The case-management APIs share 60 requests per minute per account (documented); here that is a 429 with `Retry-After`.
+     * Update a task
+     */
+    async updateTask(requestParameters: UpdateTaskOperationRequest): Promise<TaskRecord> {
+        const response = await this.updateTaskRaw(requestParameters);
         return await response.value();
     }
 

@@ -1,1 +1,2 @@
+export * from './CasesApi';
 export * from './TasksApi';
