@@ -1,0 +1,47 @@
+/**
+ * Compile-time proof of the SDK's public types: checked by `npm run typecheck`, and compiled again as a consumer
+ * of the package under the strictest settings by strict-consumer.test.ts. Nothing here runs; a wrong type fails tsc.
+ */
+import { expectTypeOf } from 'vitest';
+import type { components } from '../../generated/schema.js';
+import {
+  APIConnectionError,
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  createKoreClient,
+  type CallOptions,
+  type CreateTaskRequest,
+  type CreateTaskUserInfo,
+  type ErrorEnvelope,
+  type KoreClientOptions,
+  type Task,
+} from '../../src/index.js';
+
+// each narrow error class says which status it is, as Stainless SDKs do
+expectTypeOf<BadRequestError['status']>().toEqualTypeOf<400>();
+expectTypeOf<AuthenticationError['status']>().toEqualTypeOf<401>();
+expectTypeOf<PermissionDeniedError['status']>().toEqualTypeOf<403>();
+expectTypeOf<NotFoundError['status']>().toEqualTypeOf<404>();
+expectTypeOf<RateLimitError['status']>().toEqualTypeOf<429>();
+expectTypeOf<InternalServerError['status']>().toEqualTypeOf<number>();
+expectTypeOf<APIConnectionError['status']>().toEqualTypeOf<undefined>(); // no answer, no status
+expectTypeOf<APIError['status']>().toEqualTypeOf<number | undefined>();
+declare const e: unknown;
+if (e instanceof RateLimitError) expectTypeOf(e.status).toEqualTypeOf<429>();
+
+// the named types are the contract's, field for field
+expectTypeOf<Task>().toEqualTypeOf<components['schemas']['Task']>();
+expectTypeOf<CreateTaskRequest>().toEqualTypeOf<components['schemas']['CreateTaskRequest']>();
+expectTypeOf<CreateTaskUserInfo>().toEqualTypeOf<components['schemas']['CreateTaskUserInfo']>();
+expectTypeOf<ErrorEnvelope>().toEqualTypeOf<components['schemas']['ErrorEnvelope']>();
+expectTypeOf(createKoreClient).returns.toHaveProperty('createTask').returns.resolves.toEqualTypeOf<Task>();
+
+// an option may be given as undefined (what `process.env.X` is), also under exactOptionalPropertyTypes
+declare const maybe: string | undefined;
+expectTypeOf({ streamId: 'st-1', clientId: maybe, clientSecret: maybe, jwt: maybe, accountId: maybe }).toExtend<KoreClientOptions>();
+expectTypeOf({ signal: undefined, timeoutMs: undefined, maxRetries: undefined, accountId: maybe }).toExtend<CallOptions>();
