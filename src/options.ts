@@ -27,6 +27,11 @@ export interface KoreClientOptions {
   clientSecret?: string | undefined;
   /** `sub` claim of minted tokens; default the client id. */
   jwtSubject?: string | undefined;
+  /**
+   * App credentials are refused in a browser page or worker: the client secret would be shipped to every visitor,
+   * who could then mint tokens as your app. Mint tokens on a server and pass `jwt`; set this only if you accept that.
+   */
+  dangerouslyAllowBrowser?: boolean | undefined;
   /** Custom fetch (default `globalThis.fetch`). */
   fetch?: typeof fetch | undefined;
   /** Per attempt, in ms; default 30 000. */
@@ -89,6 +94,14 @@ const bool = (o: Record<string, unknown>, key: string, fallback: boolean): boole
   return typeof v == 'boolean' ? v : fail(key, 'must be true or false');
 };
 
+/**
+ * A browser page (as openai-node detects one) or a browser's worker: code that every visitor downloads. Node, Deno
+ * (whose `window` has no `document`) and other server runtimes are not.
+ */
+const isBrowserLike = (g = globalThis as Record<string, any>): boolean =>
+  (typeof g.window != 'undefined' && typeof g.window.document != 'undefined' && typeof g.navigator != 'undefined') ||
+  typeof g.importScripts == 'function';
+
 export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
   if (!input || typeof input != 'object') fail('options', 'must be an object');
   const o = input as unknown as Record<string, unknown>;
@@ -102,6 +115,8 @@ export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
   if (jwt && (clientId || clientSecret)) fail('jwt', 'excludes "clientId" and "clientSecret": give one way to authenticate');
   if (!jwt && !(clientId && clientSecret))
     fail(clientId ? 'clientSecret' : 'clientId', 'must be given (with its pair), or else option "jwt"');
+  if (!bool(o, 'dangerouslyAllowBrowser', false) && !jwt && isBrowserLike())
+    fail('clientSecret', 'is refused in a browser: the secret would be shipped to every visitor. Mint tokens on a server and pass "jwt" (or set dangerouslyAllowBrowser: true)');
   for (const key of ['fetch', 'sleep'] as const)
     if (o[key] !== undefined && typeof o[key] != 'function') fail(key, 'must be a function');
   const logger = o.logger as Logger | undefined;
