@@ -42,6 +42,13 @@ expectTypeOf<ErrorEnvelope>().toEqualTypeOf<components['schemas']['ErrorEnvelope
 expectTypeOf(createKoreClient).returns.toHaveProperty('createTask').returns.resolves.toEqualTypeOf<Task>();
 
 // an option may be given as undefined (what `process.env.X` is), also under exactOptionalPropertyTypes
+// every optional option says `| undefined`; only checkable with exactOptionalPropertyTypes on (strict-consumer.test.ts)
+type ExactOptional = undefined extends Required<{ a?: string | undefined }>['a'] ? true : false;
+type RefusesUndefined<T> = ExactOptional extends true
+  ? { [K in keyof T]-?: {} extends Pick<T, K> ? (undefined extends Required<T>[K] ? never : K) : never }[keyof T]
+  : never;
+expectTypeOf<RefusesUndefined<KoreClientOptions>>().toEqualTypeOf<never>();
+expectTypeOf<RefusesUndefined<CallOptions>>().toEqualTypeOf<never>();
 declare const maybe: string | undefined;
 expectTypeOf({ streamId: 'st-1', clientId: maybe, clientSecret: maybe, jwt: maybe, accountId: maybe }).toExtend<KoreClientOptions>();
 expectTypeOf({ signal: undefined, timeoutMs: undefined, maxRetries: undefined, accountId: maybe }).toExtend<CallOptions>();
