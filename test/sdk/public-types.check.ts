@@ -4,42 +4,27 @@
  */
 import { expectTypeOf } from 'vitest';
 import type { components } from '../../generated/schema.js';
-import {
-  APIConnectionError,
-  APIError,
-  AuthenticationError,
-  BadRequestError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  createKoreClient,
-  type CallOptions,
-  type CreateTaskRequest,
-  type CreateTaskUserInfo,
-  type ErrorEnvelope,
-  type KoreClientOptions,
-  type Task,
-} from '../../src/index.js';
+import * as kore from '../../src/index.js';
+import type { CallOptions, CreateTaskRequest, CreateTaskUserInfo, ErrorEnvelope, KoreClientOptions, Task } from '../../src/index.js';
 
 // each narrow error class says which status it is, as Stainless SDKs do
-expectTypeOf<BadRequestError['status']>().toEqualTypeOf<400>();
-expectTypeOf<AuthenticationError['status']>().toEqualTypeOf<401>();
-expectTypeOf<PermissionDeniedError['status']>().toEqualTypeOf<403>();
-expectTypeOf<NotFoundError['status']>().toEqualTypeOf<404>();
-expectTypeOf<RateLimitError['status']>().toEqualTypeOf<429>();
-expectTypeOf<InternalServerError['status']>().toEqualTypeOf<number>();
-expectTypeOf<APIConnectionError['status']>().toEqualTypeOf<undefined>(); // no answer, no status
-expectTypeOf<APIError['status']>().toEqualTypeOf<number | undefined>();
+expectTypeOf<kore.BadRequestError['status']>().toEqualTypeOf<400>();
+expectTypeOf<kore.AuthenticationError['status']>().toEqualTypeOf<401>();
+expectTypeOf<kore.PermissionDeniedError['status']>().toEqualTypeOf<403>();
+expectTypeOf<kore.NotFoundError['status']>().toEqualTypeOf<404>();
+expectTypeOf<kore.RateLimitError['status']>().toEqualTypeOf<429>();
+expectTypeOf<kore.InternalServerError['status']>().toEqualTypeOf<number>();
+expectTypeOf<kore.APIConnectionError['status']>().toEqualTypeOf<undefined>(); // no answer, no status
+expectTypeOf<kore.APIError['status']>().toEqualTypeOf<number | undefined>();
 declare const e: unknown;
-if (e instanceof RateLimitError) expectTypeOf(e.status).toEqualTypeOf<429>();
+if (e instanceof kore.RateLimitError) expectTypeOf(e.status).toEqualTypeOf<429>();
 
 // the named types are the contract's, field for field
 expectTypeOf<Task>().toEqualTypeOf<components['schemas']['Task']>();
 expectTypeOf<CreateTaskRequest>().toEqualTypeOf<components['schemas']['CreateTaskRequest']>();
 expectTypeOf<CreateTaskUserInfo>().toEqualTypeOf<components['schemas']['CreateTaskUserInfo']>();
 expectTypeOf<ErrorEnvelope>().toEqualTypeOf<components['schemas']['ErrorEnvelope']>();
-expectTypeOf(createKoreClient).returns.toHaveProperty('createTask').returns.resolves.toEqualTypeOf<Task>();
+expectTypeOf(kore.createKoreClient).returns.toHaveProperty('createTask').returns.resolves.toEqualTypeOf<Task>();
 
 // an option may be given as undefined (what `process.env.X` is), also under exactOptionalPropertyTypes
 // every optional option says `| undefined`; only checkable with exactOptionalPropertyTypes on (strict-consumer.test.ts)
