@@ -9,7 +9,7 @@
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { requestFormats, responseFormats, type Formats } from '../src/schema-check.js';
@@ -62,10 +62,13 @@ async function buildJs(): Promise<void> {
   });
 }
 
-/** tsc writes the declarations; they are copied as .d.ts (ESM) and .d.cts (CommonJS, imports renamed to .cjs). */
-function buildTypes(): void {
-  const out = join(root, '.tmp/sdk-dts');
-  rmSync(out, { recursive: true, force: true });
+/**
+ * tsc writes the declarations; they are copied as .d.ts (ESM) and .d.cts (CommonJS, imports renamed to .cjs) into
+ * `into` (dist/, or a test's package folder: each run has its own scratch folder, so runs do not clash).
+ */
+export function buildTypes(into = dist): void {
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  const out = mkdtempSync(join(root, '.tmp/sdk-dts-'));
   execFileSync(
     process.execPath,
     [join(root, 'node_modules/typescript/bin/tsc'), entry, '--declaration', '--emitDeclarationOnly', '--outDir', out,
@@ -77,12 +80,13 @@ function buildTypes(): void {
   const files = readdirSync(emitted, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.d.ts'));
   for (const file of files) {
     const text = readFileSync(join(emitted, file), 'utf8').replaceAll("'../generated/schema.js'", "'./schema.js'");
-    mkdirSync(join(dist, file, '..'), { recursive: true });
-    writeFileSync(join(dist, file), text);
-    writeFileSync(join(dist, file.replace(/\.d\.ts$/, '.d.cts')), text.replace(/(from '\.{1,2}\/[^']+)\.js'/g, "$1.cjs'"));
+    mkdirSync(join(into, file, '..'), { recursive: true });
+    writeFileSync(join(into, file), text);
+    writeFileSync(join(into, file.replace(/\.d\.ts$/, '.d.cts')), text.replace(/(from '\.{1,2}\/[^']+)\.js'/g, "$1.cjs'"));
   }
-  copyFileSync(join(root, 'generated/schema.d.ts'), join(dist, 'schema.d.ts'));
-  copyFileSync(join(root, 'generated/schema.d.ts'), join(dist, 'schema.d.cts'));
+  copyFileSync(join(root, 'generated/schema.d.ts'), join(into, 'schema.d.ts'));
+  copyFileSync(join(root, 'generated/schema.d.ts'), join(into, 'schema.d.cts'));
+  rmSync(out, { recursive: true, force: true });
 }
 
 /** Everything in dist/ is the build's except what `npm run docs` and `npm run postman` write there. */

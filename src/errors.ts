@@ -48,25 +48,32 @@ export class APIError extends KoreError {
 
 export class BadRequestError extends APIError {
   override name = 'BadRequestError';
+  declare readonly status: 400;
 }
 export class AuthenticationError extends APIError {
   override name = 'AuthenticationError';
+  declare readonly status: 401;
 }
 export class PermissionDeniedError extends APIError {
   override name = 'PermissionDeniedError';
+  declare readonly status: 403;
 }
 export class NotFoundError extends APIError {
   override name = 'NotFoundError';
+  declare readonly status: 404;
 }
 export class RateLimitError extends APIError {
   override name = 'RateLimitError';
+  declare readonly status: 429;
 }
 export class InternalServerError extends APIError {
   override name = 'InternalServerError';
+  declare readonly status: number;
 }
 /** No HTTP answer: the connection failed. `sent` is false only when the request surely never left (safe to retry). */
 export class APIConnectionError extends APIError {
   override name = 'APIConnectionError';
+  declare readonly status: undefined;
   declare readonly sent: boolean;
   constructor(message: string, sent: boolean, cause?: unknown) {
     super(message, { cause });

@@ -2,7 +2,7 @@
 export { createKoreClient, type KoreClient, type TaskWithResponse } from './client.js';
 export type { CallOptions, KoreClientOptions, Logger } from './options.js';
 export type { RetryOn } from './retry.js';
-export type { CreateTaskRequest, ErrorEnvelope, Task, paths } from './types.js';
+export type { CreateTaskRequest, CreateTaskUserInfo, ErrorEnvelope, Task, paths } from './types.js';
 export {
   KoreError,
   APIError,

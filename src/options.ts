@@ -16,49 +16,54 @@ export interface Logger {
 
 export interface KoreClientOptions {
   /** Origin of the platform, e.g. `https://platform.kore.ai` (wins over `host`). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Platform host; default `platform.kore.ai` (others: `bots.kore.ai`, `jp-platform.kore.ai`, `de-platform.kore.ai`). */
-  host?: string;
+  host?: string | undefined;
   /** The bot (stream) id, `st-…`. */
   streamId: string;
   /** Sent as the `accountId` header on every call (a call may override it). */
-  accountId?: string;
+  accountId?: string | undefined;
   /** A ready JWT for the `auth` header. Give this, or `clientId` + `clientSecret`. */
-  jwt?: string;
+  jwt?: string | undefined;
   /** App credentials: the SDK mints HS256 JWTs (payload `{sub, appId}`, 1 h at most) and refreshes them. */
-  clientId?: string;
-  clientSecret?: string;
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
   /** `sub` claim of minted tokens; default the client id. */
-  jwtSubject?: string;
+  jwtSubject?: string | undefined;
+  /**
+   * App credentials are refused in a browser page or worker: the client secret would be shipped to every visitor,
+   * who could then mint tokens as your app. Mint tokens on a server and pass `jwt`; set this only if you accept that.
+   */
+  dangerouslyAllowBrowser?: boolean | undefined;
   /** Custom fetch (default `globalThis.fetch`). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Per attempt, in ms; default 30 000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt; default 2, at most 10. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /**
    * Extra retry cases, off by default because the platform may already have created the task (createTask is not
    * idempotent: a retry can duplicate it): HTTP statuses (e.g. 500, 502, 504), `'timeout'`, `'network'` (a
    * connection that failed after the request may have been sent). 429, 503 and refused connections are always retried.
    */
-  retryOn?: readonly RetryOn[];
+  retryOn?: readonly RetryOn[] | undefined;
   /** Receives one line per attempt, retry and failure; secrets are redacted. Off by default. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Check bodies against the contract before sending; default true. */
-  validateRequests?: boolean;
+  validateRequests?: boolean | undefined;
   /** Check answers against the contract; default false (the contract suite turns it on). */
-  validateResponses?: boolean;
+  validateResponses?: boolean | undefined;
   /** For tests: how to wait between retries (default: setTimeout, cut short by the call's signal). */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
   /** Answers are read up to this many bytes; past it the call fails with an APIError. Default 10 MiB. */
   maxResponseBytes?: number | undefined;
 }
 
 export interface CallOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  maxRetries?: number;
-  accountId?: string;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+  maxRetries?: number | undefined;
+  accountId?: string | undefined;
   /** The client's maxResponseBytes, for this call. */
   maxResponseBytes?: number | undefined;
 }
@@ -115,6 +120,13 @@ export const pathSegment = (o: Record<string, unknown>, key: string): string => 
     ? fail(key, 'must be one path segment: not "." or "..", and without "/", "?", "#" or control characters')
     : v;
 };
+/**
+ * A browser page (as openai-node detects one) or a browser's worker: code that every visitor downloads. Node, Deno
+ * (whose `window` has no `document`) and other server runtimes are not.
+ */
+const isBrowserLike = (g = globalThis as Record<string, any>): boolean =>
+  (typeof g.window != 'undefined' && typeof g.window.document != 'undefined' && typeof g.navigator != 'undefined') ||
+  typeof g.importScripts == 'function';
 
 export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
   if (!input || typeof input != 'object') fail('options', 'must be an object');
@@ -132,6 +144,8 @@ export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
   if (jwt && (clientId || clientSecret)) fail('jwt', 'excludes "clientId" and "clientSecret": give one way to authenticate');
   if (!jwt && !(clientId && clientSecret))
     fail(clientId ? 'clientSecret' : 'clientId', 'must be given (with its pair), or else option "jwt"');
+  if (!bool(o, 'dangerouslyAllowBrowser', false) && !jwt && isBrowserLike())
+    fail('clientSecret', 'is refused in a browser: the secret would be shipped to every visitor. Mint tokens on a server and pass "jwt" (or set dangerouslyAllowBrowser: true)');
   for (const key of ['fetch', 'sleep'] as const)
     if (o[key] !== undefined && typeof o[key] != 'function') fail(key, 'must be a function');
   const logger = o.logger as Logger | undefined;

@@ -73,7 +73,7 @@ describe('minted tokens (clientId + clientSecret)', () => {
   });
 
   it('a minting failure is a KoreError, and nothing is sent', async () => {
-    vi.doMock('jose', () => ({
+    vi.doMock('jose/jwt/sign', () => ({
       SignJWT: class {
         constructor() {
           throw new Error(`cannot sign with ${CLIENT_SECRET}`);
@@ -86,7 +86,7 @@ describe('minted tokens (clientId + clientSecret)', () => {
     const stub = stubFetch(ok());
     const client = createKoreClient({ streamId: STREAM_ID, ...app, fetch: stub.fetch });
     const e = await rejection(client.createTask(sampleBody));
-    vi.doUnmock('jose');
+    vi.doUnmock('jose/jwt/sign');
     expect(e.name).toBe('KoreError');
     expect(e.message).toMatch(/could not mint the auth JWT/);
     expect(e.message).not.toContain(CLIENT_SECRET);

@@ -177,3 +177,41 @@ describe('bad options throw at once, naming the option', () => {
     ).not.toThrow();
   });
 });
+
+describe('an option given as undefined is an option not given', () => {
+  // what `clientId: process.env.KORE_CLIENT_ID` yields; the types allow it under exactOptionalPropertyTypes too
+  it('client options: every default applies, and app credentials set to undefined do not clash with jwt', async () => {
+    const stub = stubFetch(ok());
+    const client = createKoreClient({
+      streamId: STREAM_ID,
+      jwt: STATIC_JWT,
+      fetch: stub.fetch,
+      baseUrl: undefined,
+      host: undefined,
+      accountId: undefined,
+      clientId: undefined,
+      clientSecret: undefined,
+      jwtSubject: undefined,
+      timeoutMs: undefined,
+      maxRetries: undefined,
+      retryOn: undefined,
+      logger: undefined,
+      validateRequests: undefined,
+      validateResponses: undefined,
+      sleep: undefined,
+    });
+    await client.createTask(sampleBody);
+    expect(stub.requests[0]!.url).toBe(`https://platform.kore.ai${path}`);
+    expect(stub.requests[0]!.headers.has('accountid')).toBe(false);
+    // validateRequests left undefined is the default (on): an invalid body is refused before it is sent
+    const refused = await rejection(client.createTask({ ...sampleBody, userInfo: { name: 'x' } } as never));
+    expect(refused.name).toBe('RequestValidationError');
+    expect(stub.requests).toHaveLength(1);
+  });
+
+  it('call options: the client’s values apply', async () => {
+    const { client, requests } = makeClient([ok()], { accountId: ACCOUNT_ID });
+    await client.createTask(sampleBody, { signal: undefined, timeoutMs: undefined, maxRetries: undefined, accountId: undefined });
+    expect(requests[0]!.headers.get('accountid')).toBe(ACCOUNT_ID);
+  });
+});

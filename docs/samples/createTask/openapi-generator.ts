@@ -24,7 +24,7 @@ const tasks = new TasksApi(
 try {
   const task = await tasks.createTask({
     streamId: process.env.KORE_STREAM_ID!,
-    accountId: process.env.KORE_ACCOUNT_ID, // optional
+    ...(process.env.KORE_ACCOUNT_ID ? { accountId: process.env.KORE_ACCOUNT_ID } : {}), // optional
     createTaskRequest: {
       caseId: 'ci-31d9184-d64d-42d9-8c75-5edba5319e02',
       caseRefId: 'CS000131',

@@ -1,0 +1,101 @@
+/**
+ * The SDK's published examples compile in an application with the strictest settings users turn on (`strict`,
+ * `exactOptionalPropertyTypes`, `noUncheckedIndexedAccess`), under NodeNext and under Bundler module resolution.
+ * The examples are read from where users read them: the ```ts blocks of README.md's SDK section (in order, as one
+ * module), examples/*.ts, docs/samples/createTask/ and the type checks of public-types.check.ts. The application
+ * imports the SDK by its package name: a node_modules/kore-create-task holding this package.json and the declarations
+ * `npm run build` writes (buildTypes), so it sees what an installed package gives.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTypes } from '../../scripts/build-sdk.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const strictest = { strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false };
+const settings = {
+  NodeNext: { module: 'NodeNext', moduleResolution: 'NodeNext' },
+  Bundler: { module: 'ESNext', moduleResolution: 'Bundler' },
+} as const;
+let work: string;
+
+/** The ```ts blocks of README.md's SDK section, in order. */
+export function readmeExamples(readme: string): string[] {
+  const section = /^## The SDK\b[^\n]*\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1] ?? '';
+  return [...section.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+}
+
+const sources = (): Record<string, string> => {
+  const read = (p: string) => readFileSync(join(root, p), 'utf8');
+  const viaPackage = (text: string, from: string) => {
+    expect(text, `${from} imports the SDK from its source`).toContain(from);
+    return text.replaceAll(from, "'kore-create-task'");
+  };
+  const files: Record<string, string> = { 'readme.ts': readmeExamples(read('README.md')).join('\n') };
+  for (const f of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts')))
+    files[`example-${f}`] = viaPackage(read(`examples/${f}`), "'../src/index.js'");
+  files['docs-sample-sdk.ts'] = read('docs/samples/createTask/sdk.ts');
+  // the files are compiled three levels below the root, where test/sdk/ files are two
+  files['public-types.ts'] = viaPackage(read('test/sdk/public-types.check.ts'), "'../../src/index.js'").replace('../../generated/', '../../../generated/');
+  return files;
+};
+// openapi-generator's client imports without file extensions: it compiles under Bundler resolution only (README)
+const generatorSample = () => ({
+  'docs-sample-openapi-generator.ts': readFileSync(join(root, 'docs/samples/createTask/openapi-generator.ts'), 'utf8').replace(
+    "from './generated/openapi-generator-client'",
+    "from '../../../generated/openapi-generator-client/index.js'",
+  ),
+});
+
+/** Writes `files` and a tsconfig for `setting` into a fresh folder of `work`; returns tsc's output ('' when it passes). */
+function compile(name: string, setting: keyof typeof settings, files: Record<string, string>): string {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  const compilerOptions = { ...strictest, ...settings[setting], target: 'ES2022', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: ['node'], noEmit: true };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: Object.keys(files) }));
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
+    return '';
+  } catch (e) {
+    return String((e as { stdout?: string }).stdout) || String(e);
+  }
+}
+
+beforeAll(() => {
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  work = mkdtempSync(join(root, '.tmp', 'strict-consumer-'));
+  const pkg = join(work, 'node_modules/kore-create-task');
+  buildTypes(join(pkg, 'dist'));
+  copyFileSync(join(root, 'package.json'), join(pkg, 'package.json'));
+  writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'strict-app', private: true, type: 'module' }));
+}, 120_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the examples compile in a strict application', () => {
+  it('README.md has ts examples in its SDK section', () => {
+    const blocks = readmeExamples(readFileSync(join(root, 'README.md'), 'utf8'));
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    expect(blocks[0]).toContain("from 'kore-create-task'");
+  });
+
+  it("README, examples/, the docs' SDK sample and the public type checks (NodeNext)", () => {
+    expect(compile('node-next', 'NodeNext', sources())).toBe('');
+  });
+
+  it("the same and the docs' openapi-generator sample (Bundler)", () => {
+    // openapi-generator's own runtime.ts breaks exactOptionalPropertyTypes (generated code, not edited by hand):
+    // only its errors are set aside, the sample itself must compile
+    const errors = compile('bundler', 'Bundler', { ...sources(), ...generatorSample() }).split(/^(?=\S)/m);
+    expect(errors.filter((e) => !e.startsWith('generated/openapi-generator-client/')).join('')).toBe('');
+  });
+
+  it('a README example that breaks the types is caught, naming the file and the field', () => {
+    const broken = sources()['readme.ts']!.replace("source: 'rtm',", '');
+    expect(broken).not.toBe(sources()['readme.ts']);
+    expect(compile('broken', 'NodeNext', { 'readme.ts': broken })).toMatch(/readme\.ts\(\d+,\d+\): error TS\d+: Property 'source' is missing/);
+  });
+});
