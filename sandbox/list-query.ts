@@ -122,17 +122,18 @@ export interface ListRequest {
 }
 
 /** The checked list request, or a 400 naming every field that is wrong. */
-export function listRequestOf(body: unknown, me: string | undefined): ListRequest | Problem {
-  const checked = checkFields(body ?? {}, listRules);
+export function listRequestOf(given: unknown, me: string | undefined): ListRequest | Problem {
+  const body = given ?? {}; // a JSON null asks for everything, like {}
+  const checked = checkFields(body, listRules);
   const sort = sortOf(isObject(body) ? body.sortBy : undefined);
   const problems = [...(checked.ok ? [] : checked.problems), ...(typeof sort === 'string' ? [sort] : [])];
   if (!checked.ok || typeof sort === 'string') return problem(400, ErrorCode.invalidRequest, problems);
-  const { skip = 0, limit = defaultLimit, sortBy: _sort, ...given } = checked.values;
+  const { skip = 0, limit = defaultLimit, sortBy: _sort, ...filterValues } = checked.values;
   const rawDue = (body as Record<string, unknown>).dueDate;
   return {
     skip: skip as number,
     limit: limit as number,
-    filters: Object.entries(given).map(([key, value]) => [filters[key]!, value]),
+    filters: Object.entries(filterValues).map(([key, value]) => [filters[key]!, value]),
     sort,
     ctx: { me, dueDay: typeof rawDue === 'string' && rawDue.length === 10 },
   };
