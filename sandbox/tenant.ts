@@ -160,7 +160,7 @@ export function checkTenantData(data: unknown): string[] {
   for (const [list, shape] of lists) {
     const items = record[list];
     if (!Array.isArray(items) || (items.length === 0 && list in shapes)) {
-      problems.push(`"${list}" must be a ${list in shapes ? 'non-empty ' : ''}array`);
+      problems.push(`"${list}" must be ${list in shapes ? 'a non-empty' : 'an'} array`);
       continue;
     }
     for (const [i, item] of items.entries()) {
