@@ -45,6 +45,20 @@ function setDue(item: Item, ms: number | undefined): undefined {
 
 const agentKeyed = (value: Record<string, unknown>) => [value.agentId, value.aId, value._id].find((v) => typeof v === 'string') as string | undefined;
 
+/** A status or priority: one of the tenant's, named by `_id` or name. */
+function tenantChoice(field: 'status' | 'priority', listOf: (tenant: TenantIndex) => NamedRef[]): PatchField {
+  return {
+    rule: { kind: 'ref' },
+    apply(item, v: RefValue, { tenant }) {
+      const list = listOf(tenant);
+      const found = findRef(list, v);
+      if (!found) return unknownRef(field, v, list);
+      (item as unknown as Record<string, NamedRef>)[field] = found;
+      return undefined;
+    },
+  };
+}
+
 /** The fields a client may change, in the order they are applied (assignment last: it depends on queues). */
 const patchFields: Record<string, PatchField> = {
   name: {
@@ -60,24 +74,8 @@ const patchFields: Record<string, PatchField> = {
   source: { rule: { kind: 'string', maxLength: maxLength.source }, apply: (item, v: string) => void (item.source = v) },
   channel: { rule: { kind: 'strings' }, apply: (item, v: string[]) => void (item.channel = v) },
   isActive: { rule: { kind: 'boolean' }, apply: (item, v: boolean) => void (item.isActive = v) },
-  status: {
-    rule: { kind: 'ref' },
-    apply(item, v: RefValue, { tenant }) {
-      const found = findRef(tenant.statuses, v);
-      if (!found) return unknownRef('status', v, tenant.statuses);
-      item.status = found;
-      return undefined;
-    },
-  },
-  priority: {
-    rule: { kind: 'ref' },
-    apply(item, v: RefValue, { tenant }) {
-      const found = findRef(tenant.priorities, v);
-      if (!found) return unknownRef('priority', v, tenant.priorities);
-      item.priority = found;
-      return undefined;
-    },
-  },
+  status: tenantChoice('status', (t) => t.statuses),
+  priority: tenantChoice('priority', (t) => t.priorities),
   dueDate: { rule: { kind: 'instant' }, apply: (item, v: number) => setDue(item, v) },
   ETA: {
     rule: { kind: 'any' },
