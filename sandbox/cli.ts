@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { cliOptions, usage } from './cli-options.js';
 import { corsOriginProblem, type CorsOrigins } from './cors.js';
 import { formatDriftList } from './drift.js';
+import { formatFamilyDriftList } from './family-drift.js';
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, defaultTenant, maskSecret } from './seed.js';
 import { startSandbox } from './server.js';
 import { loadTenantData } from './tenant.js';
@@ -27,7 +28,7 @@ if (args.help) {
   process.exit(0);
 }
 if (args.drift === 'list') {
-  console.log(formatDriftList());
+  console.log(`${formatDriftList()}\n${formatFamilyDriftList()}`);
   process.exit(0);
 }
 
@@ -87,12 +88,14 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 }
 
 const { url, seed } = sandbox;
+const base = `${url}/caseManagement/api/public/analytics/${seed.streamId}`;
 console.log(`
 Reference sandbox: ${url}
-  createTask   POST ${url}/caseManagement/api/public/analytics/${seed.streamId}/createTask
+  operations   POST ${base}/{createCase | getCases | updateCase/{caseId} | createTask | getTasks | updateTask/{taskId}}
   streamId     ${seed.streamId}
-  accountId    ${seed.accountId}
+  accountId    ${seed.accountId}  (send it as the accountId header: required by getCases, updateCase, getTasks, updateTask)
   caseId       ${seed.caseId}  (caseRefId ${seed.caseRefId})
+  caseTmp      ${seed.caseTemplateId || '(none in this tenant: createCase refuses every template)'}
   taskTmp      ${seed.taskTemplateId}
   userId       ${seed.userId}
   clientId     ${seed.clientId}
@@ -104,4 +107,5 @@ Mint a token (HS256, claims sub + appId, sent as the 'auth' header, no Bearer):
   curl -s ${url}/caseManagement/api/public/analytics/${seed.streamId}/createTask \\
     -H "auth: $KORE_JWT" -H 'content-type: application/json' \\
     -d '{"caseId":"${seed.caseId}","caseRefId":"${seed.caseRefId}","taskTmp":"${seed.taskTemplateId}","source":"rtm","userInfo":{"name":"dummy","emailId":"dummy@mailinator.com"}}'
+  curl -s ${base}/getTasks -H "auth: $KORE_JWT" -H 'accountId: ${seed.accountId}' -H 'content-type: application/json' -d '{"searchText":"","skip":0,"limit":10}'
 `);

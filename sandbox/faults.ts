@@ -10,9 +10,9 @@
  *   truncate       the task IS created; the 200 response stops half-way through its body
  *   malformed      the task IS created; the 200 response's body is not valid JSON
  *   slow-body[=MS] the task IS created; the 200 body arrives in 10 pieces over MS ms (default 1000)
- * Per request: header `x-sandbox-fault: <spec>`. For the next N createTask requests:
+ * Per request: header `x-sandbox-fault: <spec>`. For the next N operation requests (any of the six):
  * `POST /__sandbox/faults {"fault": "<spec>", "count": N}` (`DELETE /__sandbox/faults` clears, GET lists).
- * The header wins over an armed fault; an armed fault is used up only by createTask requests.
+ * The header wins over an armed fault; an armed fault is used up by the next request to any of the six operations.
  *
  * Caps: each value at most 60 000 (ms or s), and a request held at most 120 000 ms in all (its latencies plus its
  * slow body): enough for any client timeout worth testing, and never a connection held for hours (nor a total past
@@ -76,7 +76,7 @@ export function parseFaultSpec(spec: string): FaultPlan | string {
   return plan;
 }
 
-/** Faults armed for the next N createTask requests, used in order. */
+/** Faults armed for the next N operation requests, used in order. */
 export function faultQueue() {
   const armed: { spec: string; plan: FaultPlan; remaining: number }[] = [];
   return {

@@ -16,6 +16,11 @@ export function taskRefId(sequence: number): string {
   return `TS${String(sequence).padStart(6, '0')}`;
 }
 
+/** `CS000131`: the per-stream case sequence, like the tasks'. */
+export function caseRefId(sequence: number): string {
+  return `CS${String(sequence).padStart(6, '0')}`;
+}
+
 /** A stable `u-<uuid>` for a contact known only by email or phone: the same contact always gets the same id. */
 export function contactUserId(contact: string): string {
   const hex = createHash('sha1').update(contact.toLowerCase()).digest('hex');
@@ -26,6 +31,8 @@ const opaque = (prefix: string) => new RegExp(`^${prefix}-[A-Za-z0-9-]+$`);
 export const idPatterns = {
   caseId: opaque('ci'),
   taskTmp: opaque('ttm'),
+  caseTmp: opaque('ctm'),
+  taskId: opaque('ti'),
   caseRefId: /^CS[0-9]+$/,
   userId: opaque('u'),
 } as const;

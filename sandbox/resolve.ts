@@ -12,10 +12,16 @@ export interface Resolved {
   template: TaskTemplate;
 }
 
-export function resolveReferences(input: CreateTaskInput, stream: Stream, tenant: TenantIndex): Resolved | string[] {
+/** `caseOf`: the case store's lookup (seeded and created cases), by id: its stream (`iId`) and `refId`. */
+export function resolveReferences(
+  input: CreateTaskInput,
+  stream: Stream,
+  tenant: TenantIndex,
+  caseOf: (id: string) => { iId: string; refId: string } | undefined,
+): Resolved | string[] {
   const problems: string[] = [];
-  const found = tenant.cases.get(input.caseId);
-  if (!found || found.streamId !== stream._id) problems.push(`caseId: no case ${input.caseId} in stream ${stream._id}`);
+  const found = caseOf(input.caseId);
+  if (!found || found.iId !== stream._id) problems.push(`caseId: no case ${input.caseId} in stream ${stream._id}`);
   else if (found.refId !== input.caseRefId) problems.push(`caseRefId: ${input.caseRefId} is not the reference id of case ${input.caseId}`);
   const template = tenant.templates.get(input.taskTmp);
   if (!template || template.streamId !== stream._id) problems.push(`taskTmp: no task template ${input.taskTmp} in stream ${stream._id}`);

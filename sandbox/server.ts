@@ -1,18 +1,24 @@
 /**
- * The reference sandbox: `startSandbox()` serves createTask like the platform does, plus a few test-only
- * endpoints under /__sandbox/. An independent implementation: it never reads openapi/ or generated/.
+ * The reference sandbox: `startSandbox()` serves the Case Management family (createCase, getCases, updateCase,
+ * createTask, getTasks, updateTask: operations.ts) like the platform does, plus a few test-only endpoints under
+ * /__sandbox/. An independent implementation: it never reads openapi/ or generated/.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuthenticator } from './auth.js';
 import { clientErrorHandler, type RenderedProblem } from './client-errors.js';
 import { corsHandler, type CorsOrigins } from './cors.js';
-import { createTaskRoute } from './create-task.js';
-import { driftBehaviour, type DriftName } from './drift.js';
+import { caseStore, type CasePersistence } from './case-store.js';
+import type { DriftName } from './drift.js';
 import { ErrorCode, isProblem, problem, type Problem } from './errors.js';
+import { resolveDrift } from './family-drift.js';
 import { faultQueue, parseFaultSpec } from './faults.js';
+import { createGate } from './gate.js';
 import { readJsonBody, sendJson, sendJsonText } from './http.js';
+import { caseLinks } from './links.js';
 import { listQueryOf, streamTasks } from './list-tasks.js';
+import type { Operation } from './operation.js';
+import { operationPath, operationsOf } from './operations.js';
 import { createRateLimit } from './rate-limit.js';
 import { defaultTenant, seedInfoOf, type SeedInfo } from './seed.js';
 import { memoryStore, type TaskStore } from './store.js';
@@ -21,7 +27,7 @@ import { indexTenant, type TenantData } from './tenant.js';
 export interface SandboxOptions {
   port?: number; // 0 = ephemeral (default)
   host?: string; // default 127.0.0.1
-  drift?: DriftName;
+  drift?: DriftName; // a name of driftModes (createTask) or familyDriftModes (the other operations)
   faults?: boolean; // honour x-sandbox-fault and /__sandbox/faults
   db?: string; // SQLite file; in memory when absent
   rateLimitPerMinute?: number; // per account; 0 or absent = no limit
@@ -39,8 +45,6 @@ export interface RunningSandbox {
   close(): Promise<void>; // stops accepting, lets in-flight requests finish, then closes the store
 }
 
-const createTaskPath = /^\/caseManagement\/api\/public\/analytics\/([^/]+)\/createTask$/;
-
 /** A segment that is not valid percent-encoding is kept as it is (an unknown stream, 404), never a 500. */
 function decodePathSegment(segment: string): string {
   try {
@@ -51,11 +55,14 @@ function decodePathSegment(segment: string): string {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const drift = driftBehaviour(options.drift);
+  const { drift, familyDrift } = resolveDrift(options.drift);
   const data = options.data ?? defaultTenant();
   const tenant = indexTenant(data);
   // better-sqlite3 is a native module: load it only when persistence is asked for.
-  const store: TaskStore = options.db ? (await import('./sqlite-store.js')).sqliteStore(options.db) : memoryStore(tenant);
+  const sqlite = options.db ? (await import('./sqlite-store.js')).sqliteStore(options.db) : undefined;
+  const store: TaskStore = sqlite ?? memoryStore(tenant);
+  const casePersistence: CasePersistence | undefined = sqlite?.cases;
+  const cases = caseStore(tenant, casePersistence);
   const faults = options.faults ? faultQueue() : undefined;
   // Every refusal, on every route, in the envelope (or in the one a drift mode puts in its place).
   const renderProblem = (refusal: Problem): RenderedProblem => {
@@ -66,15 +73,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const { status, body, headers } = renderProblem(refusal);
     sendJsonText(res, status, body, { headers });
   };
-  const createTask = createTaskRoute({
-    sendProblem,
+  const admit = createGate({
     tenant,
-    store,
     drift,
     faults,
     authenticate: createAuthenticator(tenant),
     rateLimit: options.rateLimitPerMinute ? createRateLimit(options.rateLimitPerMinute) : undefined,
   });
+  const operations = operationsOf({ tenant, tasks: store, cases, links: caseLinks(store), drift, familyDrift });
+
+  /** The gate, then the operation; its answer damaged when a fault or drift says so. */
+  async function run(op: Operation, req: IncomingMessage, res: ServerResponse, streamId: string, id: string): Promise<void> {
+    const admitted = await admit(req, streamId, op.accountIdRequired);
+    if (admitted === undefined) return; // reset on purpose
+    if (isProblem(admitted)) return sendProblem(res, admitted);
+    const answer = op.handle({ caller: admitted.caller, stream: admitted.stream, body: admitted.body, id });
+    if (isProblem(answer)) return sendProblem(res, answer);
+    sendJsonText(res, answer.status ?? 200, answer.json, { contentType: answer.contentType, bodyFault: admitted.bodyFault ?? answer.bodyFault });
+  }
   const log = options.log;
   let draining = false;
 
@@ -107,14 +123,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const [path = '/', query = ''] = (req.url ?? '/').split('?', 2);
     const method = req.method ?? 'GET';
-    const match = createTaskPath.exec(path);
-    if (match) {
+    const match = operationPath.exec(path);
+    const op = match && operations.get(match[2]!);
+    // an operation with a path id (updateCase/{caseId}) only with one, the others only without
+    if (op && (op.idParam === undefined) === (match![3] === undefined)) {
       if (method !== 'POST') return methodNotAllowed(res, method, 'POST');
-      return createTask(req, res, decodePathSegment(match[1]!));
+      return run(op, req, res, decodePathSegment(match![1]!), decodePathSegment(match![3] ?? ''));
     }
     if (path === '/__sandbox/health') {
       if (method !== 'GET') return methodNotAllowed(res, method, 'GET');
-      return sendJson(res, 200, { status: draining ? 'draining' : 'ok', tasks: store.count(), drift: options.drift ?? 'none', faults: !!faults });
+      return sendJson(res, 200, { status: draining ? 'draining' : 'ok', tasks: store.count(), cases: cases.count(), drift: options.drift ?? 'none', faults: !!faults });
     }
     if (path === '/__sandbox/tasks') {
       if (method !== 'GET') return methodNotAllowed(res, method, 'GET');

@@ -1,10 +1,13 @@
 /** `--db FILE`: tasks persist in SQLite (better-sqlite3, synchronous) and survive a restart. */
 import Database from 'better-sqlite3';
+import type { CaseRecord } from './case.js';
+import type { CasePersistence } from './case-store.js';
 import type { TaskStore } from './store.js';
 import type { Task } from './task.js';
 import { taskJson } from './task-json.js';
 
-export function sqliteStore(file: string): TaskStore {
+/** The tasks' store and the cases' persistence, in one database file. */
+export function sqliteStore(file: string): TaskStore & { cases: CasePersistence } {
   let db: Database.Database;
   try {
     db = new Database(file);
@@ -21,6 +24,14 @@ export function sqliteStore(file: string): TaskStore {
     body TEXT NOT NULL,
     UNIQUE (stream_id, seq)
   )`);
+  db.exec(`CREATE TABLE IF NOT EXISTS cases (
+    id TEXT PRIMARY KEY,
+    stream_id TEXT NOT NULL,
+    body TEXT NOT NULL
+  )`);
+  const insertCase = db.prepare('INSERT INTO cases (id, stream_id, body) VALUES (?, ?, ?)');
+  const updateCase = db.prepare('UPDATE cases SET body = ? WHERE id = ?');
+  const allCases = db.prepare('SELECT body FROM cases ORDER BY rowid').pluck();
   const insert = db.prepare('INSERT INTO tasks (id, stream_id, seq, body) VALUES (?, ?, ?, ?)');
   const maxSeq = db.prepare('SELECT MAX(seq) AS seq FROM tasks WHERE stream_id = ?');
   // One statement per batch, run to its end: better-sqlite3 refuses other queries while an iterator is open.
@@ -28,6 +39,8 @@ export function sqliteStore(file: string): TaskStore {
     'SELECT rowid, body FROM tasks WHERE rowid > @after AND rowid <= @last AND (@stream IS NULL OR stream_id = @stream) ORDER BY rowid LIMIT @limit OFFSET @skip',
   );
   const lastRow = db.prepare('SELECT COALESCE(MAX(rowid), 0) FROM tasks').pluck();
+  const byId = db.prepare('SELECT body FROM tasks WHERE id = ?').pluck();
+  const update = db.prepare('UPDATE tasks SET body = ? WHERE id = ?');
   const count = db.prepare('SELECT COUNT(*) FROM tasks WHERE (@stream IS NULL OR stream_id = @stream)').pluck();
   const sequences = new Map<string, number>(); // cache of MAX(seq), read once per stream
 
@@ -61,6 +74,18 @@ export function sqliteStore(file: string): TaskStore {
       }
     },
     count: (streamId) => count.get({ stream: streamId ?? null }) as number,
+    get(id) {
+      const body = byId.get(id) as string | undefined;
+      return body === undefined ? undefined : (JSON.parse(body) as Task);
+    },
+    replace(task) {
+      update.run(JSON.stringify(task), task._id);
+    },
+    cases: {
+      load: () => (allCases.all() as string[]).map((body) => JSON.parse(body) as CaseRecord),
+      insert: (c) => void insertCase.run(c._id, c.iId, JSON.stringify(c)),
+      update: (c) => void updateCase.run(JSON.stringify(c), c._id),
+    },
     close: () => db.close(),
   };
 }

@@ -30,6 +30,10 @@ export interface TaskStore {
    */
   list(query: ListQuery, batchSize: number): Iterable<Task[]>;
   count(streamId?: string): number;
+  /** A task by its id (updated tasks as updated), undefined when there is none. */
+  get(id: string): Task | undefined;
+  /** Stores an updated task in place of the one with its id (the id, stream and sequence never change). */
+  replace(task: Task): void;
   close(): void;
 }
 
@@ -38,6 +42,18 @@ export function memoryStore(tenant: TenantIndex): TaskStore {
   const streams: string[] = []; // the tenant's own stream id strings: shared, not copied
   const log = byteLog();
   const sequences = new Map<string, number>();
+  // Updates are rare next to creates: an updated task is kept whole beside the log, which stays append-only.
+  const replaced = new Map<string, Task>();
+  // The id index is caught up when a task is looked up, never on create: creating a task costs what it did.
+  const positions = new Map<string, number>();
+  const read = (i: number): Task => {
+    const task = taskFromRecord(log.get(i).toString('utf8'), tenant);
+    return replaced.get(task._id) ?? task;
+  };
+  const positionOf = (id: string): number | undefined => {
+    for (let i = positions.size; i < log.length; i++) positions.set((JSON.parse(log.get(i).toString('utf8')) as [string])[0], i);
+    return positions.get(id);
+  };
   return {
     create(streamId, build) {
       const sequence = (sequences.get(streamId) ?? 0) + 1;
@@ -53,7 +69,7 @@ export function memoryStore(tenant: TenantIndex): TaskStore {
       for (let i = 0, matched = 0; i < end && matched < skip + limit; i++) {
         if (streamId !== undefined && streams[i] !== streamId) continue;
         if (matched++ < skip) continue;
-        batch.push(taskFromRecord(log.get(i).toString('utf8'), tenant));
+        batch.push(read(i));
         if (batch.length === batchSize) {
           yield batch;
           batch = [];
@@ -62,6 +78,13 @@ export function memoryStore(tenant: TenantIndex): TaskStore {
       if (batch.length > 0) yield batch;
     },
     count: (streamId) => (streamId === undefined ? log.length : streams.reduce((n, s) => (s === streamId ? n + 1 : n), 0)),
+    get(id) {
+      const i = positionOf(id);
+      return i === undefined ? undefined : read(i);
+    },
+    replace(task) {
+      replaced.set(task._id, task);
+    },
     close() {},
   };
 }

@@ -28,6 +28,7 @@ const list = (items: unknown[]): string => (items.length === 0 ? '[]' : JSON.str
 const str = JSON.stringify as (value: string) => string;
 
 export function taskJson(t: Task): string {
+  if (t.desc !== undefined) return JSON.stringify(t); // an updated task with a description: not the created shape
   return (
     `{"caseId":${str(t.caseId)},"caseRefId":${str(t.caseRefId)},"taskTmp":${str(t.taskTmp)},"name":${str(t.name)}` +
     `,"lname":${str(t.lname)},"tags":${list(t.tags)},"userInfo":${json(t.userInfo)},"sessIds":${list(t.sessIds)}` +

@@ -2,6 +2,7 @@
  * The task the platform returns, shaped exactly like the seed page's sample response
  * (same fields, same types, same order), built from the request, its template and the caller.
  */
+import type { Assignee, Participant, QueueEntry } from './case.js';
 import type { Stream, TaskTemplate, TemplateField, TemplatePriority, TemplateStatus } from './tenant.js';
 
 export interface PersonRef {
@@ -27,7 +28,7 @@ export interface Task {
   source: string;
   conversationType: 'TASK';
   fields: TemplateField[];
-  participants: unknown[];
+  participants: Participant[];
   priority: TemplatePriority;
   refId: string;
   assigneeType: string;
@@ -42,13 +43,14 @@ export interface Task {
   commentIds: string[];
   resolutionCmts: unknown[];
   isBreached: boolean;
-  queues: unknown[];
-  channel: unknown[];
+  queues: QueueEntry[];
+  channel: string[];
   createdAt: string;
   updatedAt: string;
   _id: string;
-  currAssignee: Record<string, never>;
-  ETA: string;
+  currAssignee: Assignee | Record<string, never>;
+  ETA: string; // a task's due date (ISO), '' when none: the task object has no dueDate key
+  desc?: string; // only once an update gives one (the create's answer has none)
 }
 
 export interface TaskParts {

@@ -24,6 +24,7 @@ export interface App {
 
 export interface User {
   _id: string; // u-<uuid>
+  aId?: string; // a-…: the user is an agent, who may be assigned cases and tasks
   name: string;
   emailId?: string;
   phoneNumber?: string;
@@ -34,6 +35,8 @@ export interface Case {
   _id: string; // ci-… (the platform's: 7 hex digits in the first group; any shape matching ids.ts works)
   refId: string; // CS000131
   streamId: string;
+  name?: string; // a seeded case's title (default: "Case <refId>")
+  caseTmp?: string; // its case template (default: the stream's first)
 }
 
 export interface NamedRef {
@@ -81,12 +84,24 @@ export interface TaskTemplate {
   fields: TemplateField[];
 }
 
+/** A case template (ctm-…) has the same parts as a task template: the case's name, status, priority and fields. */
+export type CaseTemplate = TaskTemplate;
+
+export interface Queue {
+  _id: string; // qu-…
+  name: string;
+}
+
 export interface TenantData {
   streams: Stream[];
   apps: App[];
   users: User[];
   cases: Case[];
   templates: TaskTemplate[];
+  caseTemplates?: CaseTemplate[]; // without them, createCase knows no template (400 naming caseTmp)
+  statuses?: TemplateStatus[]; // what a case or task may be set to; default: the templates' statuses
+  priorities?: TemplatePriority[]; // likewise; default: the templates' priorities
+  queues?: Queue[];
 }
 
 export const caseManagementScope = 'Case Management Configuration';
@@ -113,12 +128,19 @@ export function loadTenantData(file: string): TenantData {
 
 type Kind = 'string' | 'strings' | 'object' | 'array' | 'boolean';
 /** What each item must hold, by key; `?` marks what may be absent. Values are never echoed (secrets). */
-const shapes: Record<keyof TenantData, Record<string, `${Kind}${'' | '?'}`>> = {
+const shapes: Record<'streams' | 'apps' | 'users' | 'cases' | 'templates', Record<string, `${Kind}${'' | '?'}`>> = {
   streams: { _id: 'string', accountId: 'string', orgId: 'string', name: 'string?' },
   apps: { clientId: 'string', clientSecret: 'string', ownerUserId: 'string', streams: 'strings', scopes: 'strings', name: 'string?', enforceJti: 'boolean?' },
   users: { _id: 'string', name: 'string', profImage: 'string', emailId: 'string?', phoneNumber: 'string?' },
   cases: { _id: 'string', refId: 'string', streamId: 'string' },
   templates: { _id: 'string', streamId: 'string', name: 'string', status: 'object', priority: 'object', fields: 'array' },
+};
+/** Lists a tenant file may leave out; each item is checked like the required ones when present. */
+const optionalShapes: Record<string, Record<string, `${Kind}${'' | '?'}`>> = {
+  caseTemplates: shapes.templates,
+  statuses: { _id: 'string', name: 'string', statusCategory: 'string' },
+  priorities: { _id: 'string', name: 'string', color: 'string' },
+  queues: { _id: 'string', name: 'string' },
 };
 const kindName: Record<Kind, string> = { string: 'a string', strings: 'an array of strings', object: 'an object', array: 'an array', boolean: 'true or false' };
 
@@ -134,10 +156,11 @@ export function checkTenantData(data: unknown): string[] {
   if (typeof data !== 'object' || data === null) return ['the top level must be an object'];
   const record = data as Record<string, unknown>;
   const problems: string[] = [];
-  for (const [list, shape] of Object.entries(shapes)) {
+  const lists = [...Object.entries(shapes), ...Object.entries(optionalShapes).filter(([list]) => record[list] !== undefined)];
+  for (const [list, shape] of lists) {
     const items = record[list];
-    if (!Array.isArray(items) || items.length === 0) {
-      problems.push(`"${list}" must be a non-empty array`);
+    if (!Array.isArray(items) || (items.length === 0 && list in shapes)) {
+      problems.push(`"${list}" must be ${list in shapes ? 'a non-empty' : 'an'} array`);
       continue;
     }
     for (const [i, item] of items.entries()) {
@@ -163,10 +186,11 @@ export function checkTenantData(data: unknown): string[] {
  * case or template whose id lacks them would be unreachable. Any other shape is fine (ids are opaque).
  */
 function unreachableIds(data: TenantData): string[] {
-  const rules: [string, { _id?: string; refId?: string }[], 'caseId' | 'caseRefId' | 'taskTmp', '_id' | 'refId'][] = [
+  const rules: [string, { _id?: string; refId?: string }[], 'caseId' | 'caseRefId' | 'taskTmp' | 'caseTmp', '_id' | 'refId'][] = [
     ['cases', data.cases, 'caseId', '_id'],
     ['cases', data.cases, 'caseRefId', 'refId'],
     ['templates', data.templates, 'taskTmp', '_id'],
+    ['caseTemplates', data.caseTemplates ?? [], 'caseTmp', '_id'],
   ];
   return rules.flatMap(([list, items, kind, key]) =>
     items.flatMap((item, i) => (idPatterns[kind].test(item[key]!) ? [] : [`${list}[${i}].${key} must match ${idPatterns[kind]} (requests are checked for it)`])),
@@ -180,8 +204,13 @@ export interface TenantIndex {
   apps: Map<string, App>;
   users: Map<string, User>;
   usersByContact: Map<string, User>; // by emailId (lower case) and by phoneNumber
-  cases: Map<string, Case>;
+  cases: Map<string, Case>; // the seeded cases; created ones live in the case store
   templates: Map<string, TaskTemplate>;
+  caseTemplates: Map<string, CaseTemplate>;
+  agents: Map<string, User>; // users with an aId, by user id and by aId
+  statuses: TemplateStatus[];
+  priorities: TemplatePriority[];
+  queues: Queue[];
 }
 
 export function indexTenant(data: TenantData): TenantIndex {
@@ -199,5 +228,14 @@ export function indexTenant(data: TenantData): TenantIndex {
     usersByContact,
     cases: byId(data.cases),
     templates: byId(data.templates),
+    caseTemplates: byId(data.caseTemplates ?? []),
+    agents: new Map(data.users.flatMap((u) => (u.aId ? [[u._id, u], [u.aId, u]] : []))),
+    statuses: data.statuses ?? distinctById([...data.templates, ...(data.caseTemplates ?? [])].map((t) => t.status)),
+    priorities: data.priorities ?? distinctById([...data.templates, ...(data.caseTemplates ?? [])].map((t) => t.priority)),
+    queues: data.queues ?? [],
   };
+}
+
+function distinctById<T extends { _id: string }>(items: T[]): T[] {
+  return [...new Map(items.map((item) => [item._id, item])).values()];
 }

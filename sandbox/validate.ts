@@ -42,15 +42,15 @@ export interface CreateTaskInput {
 
 export type Validation = { ok: true; input: CreateTaskInput } | { ok: false, problems: string[] };
 
-const emailPattern = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+export const emailPattern = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 type Record_ = Record<string, unknown>;
 
-function isObject(value: unknown): value is Record_ {
+export function isObject(value: unknown): value is Record_ {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-interface StringRule {
+export interface StringRule {
   required?: boolean;
   mayBeEmpty?: boolean;
   maxLength?: number;
@@ -59,7 +59,7 @@ interface StringRule {
 }
 
 /** Checks one string property; returns the message for a problem, or undefined when fine or absent-and-optional. */
-function checkString(obj: Record_, key: string, path: string, rule: StringRule): string | undefined {
+export function checkString(obj: Record_, key: string, path: string, rule: StringRule): string | undefined {
   const value = obj[key];
   if (value === undefined) return rule.required ? `${path} is required` : undefined;
   if (typeof value !== 'string') return `${path} must be a string (got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value})`;

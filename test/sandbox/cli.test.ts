@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliOptions } from '../../sandbox/cli-options.js';
 import { driftModes } from '../../sandbox/drift.js';
+import { familyDriftModes } from '../../sandbox/family-drift.js';
 import { DEV_CLIENT_SECRET, defaultTenant, seedInfoOf } from '../../sandbox/seed.js';
 import { mintToken } from '../../sandbox/token.js';
 import { SEED, validBodyFor, withSandbox } from './helpers.js';
@@ -39,16 +40,17 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     const text = output();
-    for (const id of [SEED.streamId, SEED.caseId, SEED.caseRefId, SEED.taskTemplateId, SEED.accountId]) expect(text).toContain(id);
+    for (const id of [SEED.streamId, SEED.caseId, SEED.caseRefId, SEED.caseTemplateId, SEED.taskTemplateId, SEED.accountId, SEED.creatorUserId]) expect(text).toContain(id);
+    for (const op of ['createCase', 'getCases', 'updateCase/{caseId}', 'createTask', 'getTasks', 'updateTask/{taskId}']) expect(text).toContain(op);
     expect(text).toContain('sandbox/mint.ts');
     expect(text).not.toContain(DEV_CLIENT_SECRET);
   });
 
-  it('--drift list prints every mode, one a line', () => {
+  it('--drift list prints every mode, createTask\'s then the family\'s, one a line', () => {
     const run = spawnSync(process.execPath, [...cli, '--drift', 'list'], { cwd: root, encoding: 'utf8' });
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines.map((l) => l.split(/\s+/, 1)[0])).toEqual(driftModes.map((d) => d.name));
+    expect(lines.map((l) => l.split(/\s+/, 1)[0])).toEqual([...driftModes, ...familyDriftModes].map((d) => d.name));
   });
 
   it('npm run sandbox -- --help prints the usage: every flag with its default, exit 0', () => {

@@ -23,6 +23,21 @@ export function validBody(sb: RunningSandbox): Record<string, unknown> {
   return validBodyFor(sb.seed);
 }
 
+/** The createCase page's sample request, pointed at the tenant's case template. */
+export function validCaseBody(sb: RunningSandbox, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    caseTmp: sb.seed.caseTemplateId,
+    name: 'This is demo case',
+    desc: 'Demo case',
+    userInfo: { _id: SEED.contactUserId, name: 'John' },
+    emailId: 'john.doe@example.com',
+    phoneNumber: '9023980000',
+    dueDate: '2026-09-04T14:15:00.000Z',
+    source: 'rtm',
+    ...extra,
+  };
+}
+
 /** The seed page's sample request, pointed at the given tenant's case and template. */
 export function validBodyFor(seed: SeedInfo): Record<string, unknown> {
   return {
@@ -42,14 +57,31 @@ export interface Sent {
   json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests inspect arbitrary bodies
 }
 
+export interface SendOptions {
+  auth?: string | null;
+  headers?: Record<string, string>;
+  streamId?: string;
+  raw?: string;
+}
+
 /** POSTs to createTask; `auth: null` sends no auth header, a string sends that one, undefined mints a fresh dev token. */
-export async function createTask(
-  sb: RunningSandbox,
-  body: unknown,
-  o: { auth?: string | null; headers?: Record<string, string>; streamId?: string; raw?: string } = {},
-): Promise<Sent> {
+export function createTask(sb: RunningSandbox, body: unknown, o: SendOptions = {}): Promise<Sent> {
+  return send(sb, createTaskUrl(sb, o.streamId), body, o);
+}
+
+/**
+ * POSTs to any operation of the family (`getCases`, `updateTask/ti-…` …) with the stream's `accountId` header,
+ * which four of the six require; `headers: {accountid: ''}`-style overrides replace it.
+ */
+export function callOp(sb: RunningSandbox, op: string, body: unknown, o: SendOptions & { accountId?: string | null } = {}): Promise<Sent> {
+  const accountId = o.accountId === undefined ? sb.seed.accountId : o.accountId;
+  const headers = { ...(accountId === null ? {} : { accountId }), ...o.headers };
+  return send(sb, `${sb.url}/caseManagement/api/public/analytics/${o.streamId ?? sb.seed.streamId}/${op}`, body, { ...o, headers });
+}
+
+async function send(sb: RunningSandbox, url: string, body: unknown, o: SendOptions): Promise<Sent> {
   const auth = o.auth === undefined ? await devToken(sb) : o.auth;
-  const response = await fetch(createTaskUrl(sb, o.streamId), {
+  const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(auth === null ? {} : { auth }), ...o.headers },
     body: o.raw ?? JSON.stringify(body),

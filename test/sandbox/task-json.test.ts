@@ -33,7 +33,7 @@ describe('taskJson: the fast serialiser is JSON.stringify, byte for byte', () =>
   });
 
   it('follows a task whose lists are not empty', () => {
-    const task = { ...buildTask(parts()), tags: ['a', 'b'], queues: [{ id: 1 }] };
+    const task = { ...buildTask(parts()), tags: ['a', 'b'], queues: [{ _id: 'qu-1', name: 'Default Queue', type: 'ASSIGNED' as const, status: 'ACTIVE' as const, startTime: '2025-06-04T08:17:35.417Z' }] };
     expect(taskJson(task)).toBe(JSON.stringify(task));
   });
 

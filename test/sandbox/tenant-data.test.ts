@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultTenant } from '../../sandbox/seed.js';
 import { checkTenantData, loadTenantData } from '../../sandbox/tenant.js';
-import { createTask, validBody, withSandbox } from './helpers.js';
+import { callOp, createTask, envelopeMessages, validBody, validCaseBody, withSandbox } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-data-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -77,6 +77,31 @@ describe('tenant data from a JSON file (--data FILE)', () => {
       'users[0].emailId must be a string',
       'templates[0].status must be an object',
     ]);
+  });
+
+  it('a tenant file of the createTask era (no case templates, statuses, priorities, queues) still serves the family', async () => {
+    const { caseTemplates: _c, statuses: _s, priorities: _p, queues: _q, ...data } = defaultTenant();
+    expect(checkTenantData(data)).toEqual([]);
+    const sb = await withSandbox({ data });
+    try {
+      expect(sb.seed.caseTemplateId).toBe('');
+      const headers = { accountId: sb.seed.accountId };
+      const created = await callOp(sb, 'createCase', validCaseBody(sb, { caseTmp: 'ctm-1' }), { headers });
+      expect(created.status).toBe(400);
+      expect(envelopeMessages(created)).toEqual([expect.stringMatching(/^caseTmp: no case template ctm-1/)]);
+      // the seeded cases are listed, built from the stream's task template; statuses come from the templates
+      const cases = await callOp(sb, 'getCases', {}, { headers });
+      expect(cases.json.results.map((c: { refId: string }) => c.refId).sort()).toEqual([data.cases[0]!.refId, data.cases[1]!.refId]);
+      const moved = await callOp(sb, `updateCase/${sb.seed.caseId}`, { status: { name: 'Resolved' } });
+      expect(envelopeMessages(moved)).toEqual(['status: no status "Resolved" in this tenant (known: Open)']);
+    } finally {
+      await sb.close();
+    }
+  });
+
+  it('checks the optional lists when a file has them', () => {
+    const data = { ...defaultTenant(), statuses: [{ _id: 'sts-1', name: 'Open' }], queues: 'none' };
+    expect(checkTenantData(data)).toEqual(['statuses[0].statusCategory is missing', '"queues" must be an array']);
   });
 
   it('refuses a file that lacks what the sandbox needs, naming it', () => {

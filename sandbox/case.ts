@@ -1,0 +1,140 @@
+/**
+ * The case the platform returns: the fields of the createCase sample response and of a getCases result together
+ * (the two samples differ only by a few keys, so one shape answers both), built from a createCase request and its
+ * case template. `taskIds` is filled in when the case is answered (links.ts), from the tasks that name it.
+ */
+import type { PersonRef } from './task.js';
+import type { CaseTemplate, Stream, TemplateField, TemplatePriority, TemplateStatus } from './tenant.js';
+
+export interface Assignee {
+  aId: string;
+  name: string;
+  agentId: string;
+}
+
+export interface Participant extends Assignee {
+  pStatus: 'ACTIVE';
+  assignedAt: string;
+}
+
+export interface QueueEntry {
+  _id: string;
+  name: string;
+  type: 'ASSIGNED';
+  status: 'ACTIVE';
+  startTime: string;
+}
+
+export type CaseField = TemplateField & { selectedValue: string };
+
+export interface CaseRecord {
+  _id: string;
+  caseTmp: string;
+  name: string;
+  lname: string;
+  desc: string;
+  tags: string[];
+  userInfo: { _id: string; name: string; emailId?: string };
+  sessIds: string[];
+  accountId: string;
+  iId: string;
+  orgId: string;
+  convIds: string[];
+  status: TemplateStatus;
+  source: string;
+  language: string;
+  conversationType: 'CASE';
+  fields: CaseField[];
+  participants: Participant[];
+  priority: TemplatePriority;
+  refId: string;
+  assigneeType: string;
+  currAssignee: Assignee | Record<string, never>;
+  queues: QueueEntry[];
+  tasks: unknown[];
+  isActive: boolean;
+  taskIds: string[];
+  attachments: unknown[];
+  feedback: unknown[];
+  createdBy: PersonRef;
+  updatedBy: PersonRef;
+  timestampValue: number;
+  activityIds: string[];
+  commentIds: string[];
+  resolutionCmts: unknown[];
+  dueDate: number; // epoch ms (ETA holds the same instant as ISO)
+  isBreached: boolean;
+  supportCustomTasks: boolean;
+  channel: string[];
+  createdAt: string;
+  updatedAt: string;
+  ETA: string;
+}
+
+export interface CaseParts {
+  id: string;
+  refId: string;
+  now: number;
+  stream: Stream;
+  template: CaseTemplate;
+  name: string;
+  desc: string;
+  source: string;
+  dueDate: number; // epoch ms
+  userInfo: CaseRecord['userInfo'];
+  createdBy: PersonRef;
+}
+
+/** The template's system fields with the case's values (title, description, due date) as `selectedValue`. */
+export function caseFields(fields: TemplateField[], values: { name: string; desc: string; dueDate: number }): CaseField[] {
+  const byName: Record<string, string> = { title: values.name, description: values.desc, dueDate: new Date(values.dueDate).toISOString() };
+  return fields.map((f) => ({ ...f, selectedValue: byName[f.metaData.name] ?? '' }));
+}
+
+export function buildCase(p: CaseParts): CaseRecord {
+  const at = new Date(p.now).toISOString();
+  const dueDate = p.dueDate;
+  return {
+    _id: p.id,
+    caseTmp: p.template._id,
+    name: p.name,
+    lname: p.name.toLowerCase(),
+    desc: p.desc,
+    tags: [],
+    userInfo: p.userInfo,
+    sessIds: [],
+    accountId: p.stream.accountId,
+    iId: p.stream._id,
+    orgId: p.stream.orgId,
+    convIds: [],
+    status: p.template.status,
+    source: p.source,
+    language: 'en',
+    conversationType: 'CASE',
+    fields: caseFields(p.template.fields, { name: p.name, desc: p.desc, dueDate }),
+    participants: [],
+    priority: p.template.priority,
+    refId: p.refId,
+    assigneeType: 'unassigned',
+    currAssignee: {},
+    queues: [],
+    tasks: [],
+    isActive: true,
+    taskIds: [],
+    attachments: [],
+    feedback: [],
+    createdBy: p.createdBy,
+    updatedBy: p.createdBy,
+    timestampValue: p.now,
+    activityIds: [],
+    commentIds: [],
+    resolutionCmts: [],
+    dueDate,
+    isBreached: false,
+    supportCustomTasks: true,
+    channel: [],
+    createdAt: at,
+    updatedAt: at,
+    ETA: new Date(dueDate).toISOString(),
+  };
+}

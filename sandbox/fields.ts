@@ -1,0 +1,94 @@
+/**
+ * Data-driven checks of the family's request bodies: each operation lists its fields with a rule, and every
+ * problem is reported at once, each message starting with the field it is about. A rule also converts the value
+ * (an instant becomes epoch ms), so handlers only ever see checked values.
+ */
+import { checkString, isObject, type StringRule } from './validate.js';
+
+export type Rule = { required?: boolean } & (
+  | ({ kind: 'string' } & StringRule)
+  | { kind: 'boolean' }
+  | { kind: 'strings' } // an array of strings (each at most 1024 characters)
+  | { kind: 'instant' } // an ISO 8601 date-time or epoch milliseconds (the pages use both)
+  | { kind: 'count'; min: number; max: number } // an integer
+  | { kind: 'ref' } // a tenant value named by its _id or name: an object {_id} / {name}, or a string
+  | { kind: 'object' }
+  | { kind: 'any' } // checked by the operation itself
+);
+
+export type Rules = Record<string, Rule>;
+
+const maxItems = 100;
+const maxItemLength = 1024;
+const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+const isoDateTime = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Epoch ms of an ISO 8601 string or an integer of ms, or undefined when it is neither. */
+export function instantOf(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value !== 'string' || !isoDateTime.test(value)) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** A `ref` value as `{_id?, name?}`. */
+export interface RefValue {
+  _id?: string;
+  name?: string;
+}
+
+function checkOne(key: string, value: unknown, rule: Rule): { value?: unknown; problem?: string } {
+  switch (rule.kind) {
+    case 'string': {
+      const problem = checkString({ value }, 'value', key, rule);
+      return problem ? { problem } : { value };
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? { value } : { problem: `${key} must be true or false (got ${typeOf(value)})` };
+    case 'strings':
+      if (!Array.isArray(value)) return { problem: `${key} must be an array of strings (got ${typeOf(value)})` };
+      if (value.length > maxItems) return { problem: `${key} must have at most ${maxItems} items` };
+      if (!value.every((v) => typeof v === 'string' && v.length <= maxItemLength)) return { problem: `${key} must be an array of strings (each at most ${maxItemLength} characters)` };
+      return { value };
+    case 'instant': {
+      const ms = instantOf(value);
+      return ms === undefined ? { problem: `${key} must be an ISO 8601 date-time (e.g. 2025-05-26T18:30:00.000Z) or epoch milliseconds` } : { value: ms };
+    }
+    case 'count':
+      return Number.isInteger(value) && (value as number) >= rule.min && (value as number) <= rule.max
+        ? { value }
+        : { problem: `${key} must be an integer from ${rule.min} to ${rule.max} (got ${JSON.stringify(value)?.slice(0, 40)})` };
+    case 'ref': {
+      if (typeof value === 'string' && value !== '' && value.length <= maxItemLength) return { value: { name: value } };
+      if (isObject(value) && (typeof value._id === 'string' || typeof value.name === 'string')) {
+        const ref: RefValue = {};
+        if (typeof value._id === 'string') ref._id = value._id;
+        if (typeof value.name === 'string') ref.name = value.name;
+        return { value: ref };
+      }
+      return { problem: `${key} must be an object with its _id or name (e.g. {"name": "Open"})` };
+    }
+    case 'object':
+      return isObject(value) ? { value } : { problem: `${key} must be an object (got ${typeOf(value)})` };
+    case 'any':
+      return { value };
+  }
+}
+
+/** The checked values of the fields present (unknown properties are ignored), or every problem found. */
+export function checkFields(body: unknown, rules: Rules, prefix = ''): { ok: true; values: Record<string, unknown> } | { ok: false; problems: string[] } {
+  if (!isObject(body)) return { ok: false, problems: [`${prefix ? prefix.slice(0, -1) : 'body'} must be a JSON object`] };
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, rule] of Object.entries(rules)) {
+    const value = body[key];
+    if (value === undefined) {
+      if (rule.required) problems.push(`${prefix}${key} is required`);
+      continue;
+    }
+    const checked = checkOne(prefix + key, value, rule);
+    if (checked.problem) problems.push(checked.problem);
+    else values[key] = checked.value;
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, values };
+}

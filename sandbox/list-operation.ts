@@ -1,0 +1,45 @@
+/** getCases and getTasks: one list operation over the stream's cases or tasks (filters: list-query.ts). */
+import { driftFor, linkedCase } from './answers.js';
+import { isProblem } from './errors.js';
+import { listRequestOf, pageOf, type Listed } from './list-query.js';
+import type { FamilyDeps, Operation, OperationName } from './operation.js';
+import { taskCreator } from './resolve.js';
+import type { Task } from './task.js';
+
+interface ListSource {
+  name: Extract<OperationName, 'getCases' | 'getTasks'>;
+  items(deps: FamilyDeps, streamId: string): Listed[];
+  render(deps: FamilyDeps, item: Listed): object;
+}
+
+function listOperation(source: ListSource) {
+  return (deps: FamilyDeps): Operation => ({
+    name: source.name,
+    accountIdRequired: true,
+    handle({ caller, stream, body }) {
+      const me = caller ? taskCreator(caller.sub, caller.app, deps.tenant)._id : undefined;
+      const request = listRequestOf(body, me);
+      if (isProblem(request)) return request;
+      const drift = driftFor(deps, source.name);
+      const page = pageOf(source.items(deps, stream._id), request, !drift.ignoreFilters);
+      const answer = { ...page, results: page.results.map((item) => source.render(deps, item)) };
+      return { json: JSON.stringify(drift.mapPage ? drift.mapPage(answer) : answer) };
+    },
+  });
+}
+
+export const getCasesOperation = listOperation({
+  name: 'getCases',
+  items: (deps, streamId) => deps.cases.list(streamId),
+  render: (deps, item) => linkedCase(deps, item as Parameters<typeof linkedCase>[1]),
+});
+
+export const getTasksOperation = listOperation({
+  name: 'getTasks',
+  items(deps, streamId) {
+    const all: Task[] = [];
+    for (const batch of deps.tasks.list({ streamId }, 500)) all.push(...batch);
+    return all;
+  },
+  render: (_deps, item) => item,
+});

@@ -1,0 +1,190 @@
+/**
+ * updateCase and updateTask: partial updates, one implementation over a table of the fields a client may change.
+ * Only the fields given change; `lname` follows `name`, a case's system fields follow its name, description and
+ * due date; `updatedAt` and `updatedBy` move. Status, priority, agent and queues must be the tenant's (400 naming
+ * the field). Every other field of the page's table (`_id`, `refId`, `accountId`, `iId`, `createdAt`, `lname`,
+ * `caseId` …) is read-only: ignored when sent, as a client sending back the whole object (the updateCase sample
+ * does) expects. An unknown id, or one of another stream, is a 404 naming the path parameter.
+ */
+import { driftFor, itemAnswer, linkedCase } from './answers.js';
+import { caseFields, type CaseRecord, type QueueEntry } from './case.js';
+import { ErrorCode, problem } from './errors.js';
+import { checkFields, instantOf, type RefValue, type Rule, type Rules } from './fields.js';
+import type { FamilyDeps, Operation } from './operation.js';
+import { taskCreator } from './resolve.js';
+import type { Task } from './task.js';
+import type { NamedRef, TenantIndex } from './tenant.js';
+import { isObject, maxLength } from './validate.js';
+
+type Item = CaseRecord | Task;
+
+interface PatchContext {
+  tenant: TenantIndex;
+  at: string; // now, ISO
+}
+
+interface PatchField {
+  rule: Rule;
+  /** Changes the (copied) item; returns what is wrong with a value the tenant does not know. */
+  apply(item: Item, value: never, ctx: PatchContext): string | undefined;
+}
+
+const isCase = (item: Item): item is CaseRecord => item.conversationType === 'CASE';
+
+function findRef<T extends NamedRef>(list: T[], ref: RefValue): T | undefined {
+  return list.find((x) => (ref._id !== undefined ? x._id === ref._id : x.name.toLowerCase() === ref.name!.toLowerCase()));
+}
+const unknownRef = (field: string, ref: RefValue, list: NamedRef[]) =>
+  `${field}: no ${field} ${JSON.stringify(ref._id ?? ref.name)} in this tenant (known: ${list.map((x) => x.name).join(', ')})`;
+
+function setDue(item: Item, ms: number | undefined): undefined {
+  item.ETA = ms === undefined ? '' : new Date(ms).toISOString();
+  if (isCase(item) && ms !== undefined) item.dueDate = ms;
+  return undefined;
+}
+
+const agentKeyed = (value: Record<string, unknown>) => [value.agentId, value.aId, value._id].find((v) => typeof v === 'string') as string | undefined;
+
+/** A status or priority: one of the tenant's, named by `_id` or name. */
+function tenantChoice(field: 'status' | 'priority', listOf: (tenant: TenantIndex) => NamedRef[]): PatchField {
+  return {
+    rule: { kind: 'ref' },
+    apply(item, v: RefValue, { tenant }) {
+      const list = listOf(tenant);
+      const found = findRef(list, v);
+      if (!found) return unknownRef(field, v, list);
+      (item as unknown as Record<string, NamedRef>)[field] = found;
+      return undefined;
+    },
+  };
+}
+
+/** The fields a client may change, in the order they are applied (assignment last: it depends on queues). */
+const patchFields: Record<string, PatchField> = {
+  name: {
+    rule: { kind: 'string', maxLength: maxLength.name },
+    apply(item, v: string) {
+      item.name = v;
+      item.lname = v.toLowerCase();
+      return undefined;
+    },
+  },
+  desc: { rule: { kind: 'string', mayBeEmpty: true, maxLength: maxLength.desc }, apply: (item, v: string) => void (item.desc = v) },
+  tags: { rule: { kind: 'strings' }, apply: (item, v: string[]) => void (item.tags = v) },
+  source: { rule: { kind: 'string', maxLength: maxLength.source }, apply: (item, v: string) => void (item.source = v) },
+  channel: { rule: { kind: 'strings' }, apply: (item, v: string[]) => void (item.channel = v) },
+  isActive: { rule: { kind: 'boolean' }, apply: (item, v: boolean) => void (item.isActive = v) },
+  status: tenantChoice('status', (t) => t.statuses),
+  priority: tenantChoice('priority', (t) => t.priorities),
+  dueDate: { rule: { kind: 'instant' }, apply: (item, v: number) => setDue(item, v) },
+  ETA: {
+    rule: { kind: 'any' },
+    apply(item, v: unknown) {
+      if (v === '') return setDue(item, undefined);
+      const ms = instantOf(v);
+      return ms === undefined ? 'ETA must be an ISO 8601 date-time, epoch milliseconds or ""' : setDue(item, ms);
+    },
+  },
+  queues: {
+    rule: { kind: 'any' },
+    apply(item, v: unknown, { tenant, at }) {
+      if (!Array.isArray(v)) return 'queues must be an array of queue ids or names';
+      const entries: QueueEntry[] = [];
+      for (const q of v) {
+        const ref: RefValue | undefined = typeof q === 'string' ? (q.startsWith('qu-') ? { _id: q } : { name: q }) : isObject(q) ? { _id: q._id as string, name: q.name as string } : undefined;
+        const found = ref && (ref._id !== undefined || ref.name !== undefined) ? findRef(tenant.queues, ref) : undefined;
+        if (!found) return `queues: no queue ${JSON.stringify(typeof q === 'string' ? q : (ref?._id ?? ref?.name ?? q))?.slice(0, 60)} in this tenant (known: ${tenant.queues.map((x) => x.name).join(', ') || 'none'})`;
+        entries.push({ _id: found._id, name: found.name, type: 'ASSIGNED', status: 'ACTIVE', startTime: at });
+      }
+      item.queues = entries;
+      if (item.assigneeType !== 'agent') item.assigneeType = entries.length > 0 ? 'queues' : 'unassigned';
+      return undefined;
+    },
+  },
+  assigneeType: {
+    rule: { kind: 'string', maxLength: 32 },
+    apply(item, v: string) {
+      if (!['unassigned', 'agent', 'queues'].includes(v)) return 'assigneeType must be unassigned, agent or queues';
+      if (v === 'unassigned') {
+        item.currAssignee = {};
+        item.queues = [];
+        item.assigneeType = 'unassigned';
+      }
+      return undefined; // agent / queues follow from currAssignee / queues
+    },
+  },
+  currAssignee: {
+    rule: { kind: 'object' },
+    apply(item, v: Record<string, unknown>, { tenant, at }) {
+      const key = agentKeyed(v);
+      if (key === undefined) {
+        if (Object.keys(v).length > 0) return 'currAssignee must name an agent by agentId (a user id) or aId, or be {} to unassign';
+        item.currAssignee = {};
+        item.assigneeType = item.queues.length > 0 ? 'queues' : 'unassigned';
+        return undefined;
+      }
+      const agent = tenant.agents.get(key);
+      if (!agent) return `currAssignee: no agent ${JSON.stringify(key.slice(0, 60))} in this tenant`;
+      const assignee = { aId: agent.aId!, name: agent.name, agentId: agent._id };
+      item.currAssignee = assignee;
+      item.assigneeType = 'agent';
+      if (!item.participants.some((p) => p.agentId === agent._id)) item.participants = [...item.participants, { ...assignee, pStatus: 'ACTIVE', assignedAt: at }];
+      return undefined;
+    },
+  },
+};
+
+const patchRules: Rules = Object.fromEntries(Object.entries(patchFields).map(([key, f]) => [key, f.rule]));
+
+interface UpdateTarget {
+  name: 'updateCase' | 'updateTask';
+  idParam: 'caseId' | 'taskId';
+  find(deps: FamilyDeps, id: string): Item | undefined;
+  store(deps: FamilyDeps, item: Item): void;
+  render(deps: FamilyDeps, item: Item): object;
+}
+
+function updateOperation(target: UpdateTarget) {
+  return (deps: FamilyDeps): Operation => ({
+    name: target.name,
+    idParam: target.idParam,
+    accountIdRequired: true,
+    handle({ caller, stream, body, id }) {
+      const drift = driftFor(deps, target.name);
+      const current = target.find(deps, id);
+      if (!current || current.iId !== stream._id) {
+        const kind = target.idParam === 'caseId' ? 'case' : 'task';
+        return problem(drift.unknownIdStatus ?? 404, drift.unknownIdStatus ? ErrorCode.internal : ErrorCode.notFound, `${target.idParam}: no ${kind} ${id.slice(0, 256)} in stream ${stream._id}`);
+      }
+      const checked = checkFields(body, patchRules);
+      if (!checked.ok) return problem(400, ErrorCode.invalidRequest, checked.problems);
+      if (drift.ignorePatch) return itemAnswer(deps, target.name, target.render(deps, current));
+      const now = Date.now();
+      const ctx: PatchContext = { tenant: deps.tenant, at: new Date(now).toISOString() };
+      const item = { ...current } as Item;
+      const problems = Object.entries(checked.values).flatMap(([key, value]) => patchFields[key]!.apply(item, value as never, ctx) ?? []);
+      if (problems.length > 0) return problem(400, ErrorCode.invalidRequest, problems);
+      if (isCase(item)) item.fields = caseFields(item.fields, { name: item.name, desc: item.desc, dueDate: item.dueDate });
+      item.updatedAt = ctx.at;
+      if (caller) item.updatedBy = taskCreator(caller.sub, caller.app, deps.tenant);
+      target.store(deps, item);
+      return itemAnswer(deps, target.name, target.render(deps, item));
+    },
+  });
+}
+
+export const updateCaseOperation = updateOperation({
+  name: 'updateCase',
+  idParam: 'caseId',
+  find: (deps, id) => deps.cases.get(id),
+  store: (deps, item) => deps.cases.replace(item as CaseRecord),
+  render: (deps, item) => linkedCase(deps, item as CaseRecord),
+});
+
+export const updateTaskOperation = updateOperation({
+  name: 'updateTask',
+  idParam: 'taskId',
+  find: (deps, id) => deps.tasks.get(id),
+  store: (deps, item) => deps.tasks.replace(item as Task),
+  render: (_deps, item) => item,
+});
