@@ -5,15 +5,15 @@
  *   dist/index.cjs            CommonJS, one file (jose is still loaded with import(): it is ESM-only)
  *   dist/*.d.ts, dist/*.d.cts declarations from tsc, with generated/schema.d.ts copied beside them
  * openapi-fetch and jose stay external (they are the package's only dependencies). The contract's schemas reach
- * the bundle as data: src/schemas/{request,task}.ts are replaced by their extracted JSON (schemaDataPlugin).
+ * the bundle as data: src/schemas/{request,response}.ts are replaced by their extracted JSON (schemaDataPlugin).
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { requestFormats, responseFormats, type Formats } from '../src/schema-check.js';
-import { extractSchema } from '../src/schemas/extract.js';
+import { formats } from '../src/schema-check.js';
+import { operationSchemas } from '../src/schemas/extract.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -21,14 +21,13 @@ const entry = join(root, 'src/index.ts');
 
 /** Replaces src/schemas/<name>.ts with `export default <extracted schema>`: the bundle never holds the whole contract. */
 export function schemaDataPlugin(): Plugin {
-  const schemas: Record<string, [name: string, formats: Formats]> = { request: ['CreateTaskRequest', requestFormats], task: ['Task', responseFormats] };
   return {
     name: 'contract-schema-data',
     setup(b) {
-      b.onLoad({ filter: /[\\/]src[\\/]schemas[\\/](request|task)\.ts$/ }, (args) => {
+      b.onLoad({ filter: /[\\/]src[\\/]schemas[\\/](request|response)\.ts$/ }, (args) => {
         const spec = JSON.parse(readFileSync(join(root, 'generated/openapi.json'), 'utf8'));
-        const [name, formats] = schemas[/(request|task)\.ts$/.exec(args.path)![1]!]!;
-        return { contents: `export default ${JSON.stringify(extractSchema(spec, name, formats))};`, loader: 'js' };
+        const which = /(request|response)\.ts$/.exec(args.path)![1] as 'request' | 'response';
+        return { contents: `export default ${JSON.stringify(operationSchemas(spec, which, formats))};`, loader: 'js' };
       });
     },
   };

@@ -1,28 +1,44 @@
 /**
- * createKoreClient: createTask over openapi-fetch, with the contract's types, one error hierarchy, safe retries,
- * per-attempt timeouts, request validation and redacted logging. `client.api` is the openapi-fetch client itself
- * (sending the `auth` header) for anything not wrapped here.
+ * createKoreClient: the case-management family over openapi-fetch, with the contract's types, one error hierarchy,
+ * safe retries, per-attempt timeouts, request validation and redacted logging. Every method is one row of the
+ * operations table (operations.ts) called through one generic caller (`call`). `client.api` is the openapi-fetch
+ * client itself (sending the `auth` header) for anything not wrapped here.
  */
 import * as openapiFetch from 'openapi-fetch';
 import type { Client } from 'openapi-fetch';
 import { mintingMiddleware } from './auth.js';
 import { Deadline } from './deadline.js';
 import { APIUserAbortError, KoreError, RequestValidationError } from './errors.js';
-import { normalizeCall, normalizeOptions, type CallOptions, type KoreClientOptions, type NormalizedCall } from './options.js';
+import { operations, prefix, type OperationId } from './operations.js';
+import { normalizeCall, normalizeOptions, pathSegment, type CallOptions, type KoreClientOptions, type NormalizedCall } from './options.js';
 import { capped } from './response-limit.js';
 import { createRedactor, redactError, redactingLogger, type Redact } from './redact.js';
-import { createTaskPath, requestIdOf, type CreateTaskRequest, type paths, type Task } from './types.js';
+import {
+  requestIdOf,
+  type Case,
+  type CasePage,
+  type CreateCaseRequest,
+  type CreateTaskRequest,
+  type GetCasesRequest,
+  type GetTasksRequest,
+  type paths,
+  type Task,
+  type TaskPage,
+  type TaskRecord,
+  type UpdateCaseRequest,
+  type UpdateTaskRequest,
+} from './types.js';
 
 // Loaded on first use, so that the entry chunk holds only what a successful call needs (see the bench's sizes).
 // Should a chunk fail to load (a browser gone offline), the call still rejects with a KoreError; a failure the
 // chunk was to handle is not quoted, as it has not been redacted.
-const loadChunk = <T>(what: string, load: () => Promise<T>): Promise<T> =>
+const loadChunk = <T>(op: string, what: string, load: () => Promise<T>): Promise<T> =>
   load().catch((e: unknown) => {
-    throw new KoreError(`createTask: the SDK could not load its ${what}: ${String((e as Error)?.message ?? e)}`);
+    throw new KoreError(`${op}: the SDK could not load its ${what}: ${String((e as Error)?.message ?? e)}`);
   });
 type RequestValidator = typeof import('./validate-request.js');
 type ResponseValidator = typeof import('./validate-response.js');
-const loadFailures = () => loadChunk('failure handling', () => import('./failures.js'));
+const loadFailures = (op: string) => loadChunk(op, 'failure handling', () => import('./failures.js'));
 
 /** JSON.stringify, as openapi-fetch's own serializer, but a body JSON cannot carry is refused naming `(body)`. */
 function serializeBody(body: unknown): string {
@@ -33,17 +49,41 @@ function serializeBody(body: unknown): string {
   }
 }
 
-export interface TaskWithResponse {
-  data: Task;
+/** What a `…WithResponse` method resolves to: the parsed answer, the raw Response and the platform's request id. */
+export interface WithResponse<T> {
+  data: T;
   response: Response;
   requestId: string | undefined;
 }
+export interface TaskWithResponse extends WithResponse<Task> {}
+
+/** A list operation: one page, or `.all()` to iterate over every item of every page (skip/limit until `hasMore` is false). */
+export interface ListMethod<Filter, Page, Item> {
+  (filter?: Filter, options?: CallOptions): Promise<Page>;
+  /** Every item of every page, fetching each page as the loop reaches it; a failed page rejects the loop. */
+  all(filter?: Filter, options?: CallOptions): AsyncIterable<Item>;
+}
 
 export interface KoreClient {
+  /** Creates a case; resolves to the created case or rejects with a KoreError subclass. */
+  createCase(body: CreateCaseRequest, options?: CallOptions): Promise<Case>;
+  createCaseWithResponse(body: CreateCaseRequest, options?: CallOptions): Promise<WithResponse<Case>>;
+  /** A page of cases matching `filter` (`accountId` required); `getCases.all(filter)` iterates over every case. */
+  getCases: ListMethod<GetCasesRequest, CasePage, Case>;
+  getCasesWithResponse(filter?: GetCasesRequest, options?: CallOptions): Promise<WithResponse<CasePage>>;
+  /** Changes the fields given in `patch` of case `caseId` (`accountId` required); resolves to the updated case. */
+  updateCase(caseId: string, patch: UpdateCaseRequest, options?: CallOptions): Promise<Case>;
+  updateCaseWithResponse(caseId: string, patch: UpdateCaseRequest, options?: CallOptions): Promise<WithResponse<Case>>;
   /** Creates a task; resolves to the created task or rejects with a KoreError subclass. */
   createTask(body: CreateTaskRequest, options?: CallOptions): Promise<Task>;
   /** The same, with the raw Response and the platform's request id. */
   createTaskWithResponse(body: CreateTaskRequest, options?: CallOptions): Promise<TaskWithResponse>;
+  /** A page of tasks matching `filter` (`accountId` required); `getTasks.all(filter)` iterates over every task. */
+  getTasks: ListMethod<GetTasksRequest, TaskPage, TaskRecord>;
+  getTasksWithResponse(filter?: GetTasksRequest, options?: CallOptions): Promise<WithResponse<TaskPage>>;
+  /** Changes the fields given in `patch` of task `taskId` (`accountId` required); resolves to the updated task. */
+  updateTask(taskId: string, patch: UpdateTaskRequest, options?: CallOptions): Promise<TaskRecord>;
+  updateTaskWithResponse(taskId: string, patch: UpdateTaskRequest, options?: CallOptions): Promise<WithResponse<TaskRecord>>;
   /** The underlying openapi-fetch client, which sends the `auth` header like the SDK does. */
   api: Client<paths>;
 }
@@ -51,6 +91,9 @@ export interface KoreClient {
 // openapi-fetch's CommonJS build sets `exports.default` without `__esModule`: unwrap it in the CommonJS bundle.
 const createClient: typeof openapiFetch.default =
   (openapiFetch.default as unknown as { default?: typeof openapiFetch.default }).default ?? openapiFetch.default;
+
+/** Pages `.all()` fetches at most: a platform answering `hasMore: true` forever cannot keep a loop going. */
+export const maxPages = 10_000;
 
 export function createKoreClient(options: KoreClientOptions): KoreClient {
   const o = normalizeOptions(options);
@@ -62,16 +105,17 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
   if (!('jwt' in auth)) api.use(mintingMiddleware(auth, redact));
   let requestValidator: RequestValidator | undefined;
   let responseValidator: ResponseValidator | undefined;
+  const post = api.POST as (path: string, init: object) => ReturnType<typeof api.POST>;
 
-  /** One try: an HTTP answer becomes a TaskWithResponse or an APIError; anything else a connection error. */
-  async function attempt(body: CreateTaskRequest, call: NormalizedCall, n: number): Promise<TaskWithResponse> {
+  /** One try: an HTTP answer becomes a WithResponse or an APIError; anything else a connection error. */
+  async function attempt(op: OperationId, path: Record<string, string>, body: unknown, call: NormalizedCall, n: number): Promise<WithResponse<unknown>> {
     if (call.signal?.aborted) throw new APIUserAbortError('the call was aborted', false);
     const deadline = new Deadline(call.timeoutMs, call.signal);
-    log?.debug(`createTask: POST attempt ${n + 1}`, { streamId: o.streamId });
+    log?.debug(`${op}: POST attempt ${n + 1}`, { streamId: o.streamId });
     let reachedFetch = false; // before fetch, a failure is the SDK's or the body's, never the connection's
     try {
-      const { data, error, response } = await deadline.race(api.POST(createTaskPath, {
-        params: { path: { streamId: o.streamId }, header: call.accountId ? { accountId: call.accountId } : undefined },
+      const { data, error, response } = await deadline.race(post(prefix + operations[op].path, {
+        params: { path, header: call.accountId ? { accountId: call.accountId } : undefined },
         body,
         bodySerializer: serializeBody,
         parseAs: 'text',
@@ -82,72 +126,102 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
           return (o.fetch ?? fetch)(request, { signal: deadline.signal }).then((r) => capped(r, call.maxResponseBytes));
         },
       }));
-      if (!response.ok) throw (await loadFailures()).answerError(response, error, redact);
-      let task: Task;
+      if (!response.ok) throw (await loadFailures(op)).answerError(response, error, redact);
+      let parsed: unknown;
       try {
-        task = JSON.parse(data as unknown as string);
+        parsed = JSON.parse(data as unknown as string);
       } catch {
-        // the task was created, but its answer is unreadable: never retried
-        throw (await loadFailures()).answerError(response, undefined, redact, true);
+        // the call was processed (a create did create), but its answer is unreadable: never retried
+        throw (await loadFailures(op)).answerError(response, undefined, redact, true);
       }
       const id = requestIdOf(response);
-      const result = { data: task, response, requestId: id && redact(id) };
+      const result = { data: parsed, response, requestId: id && redact(id) };
       if (o.validateResponses) {
-        responseValidator ??= await loadChunk('response validation', () => import('./validate-response.js'));
-        responseValidator.assertValidTask(result.data, response, result.requestId);
+        responseValidator ??= await loadChunk(op, 'response validation', () => import('./validate-response.js'));
+        responseValidator.assertValid(op, result.data, response, result.requestId);
       }
       return result;
     } catch (e) {
       if (e instanceof KoreError) throw e;
       if (!reachedFetch && !deadline.timedOut && !call.signal?.aborted) {
-        throw new KoreError(`createTask: the request could not be made (nothing was sent): ${redact(String((e as Error)?.message ?? e))}`);
+        throw new KoreError(`${op}: the request could not be made (nothing was sent): ${redact(String((e as Error)?.message ?? e))}`);
       }
-      throw (await loadFailures()).thrownError(e, deadline.timedOut, call.signal?.aborted, call.timeoutMs, redact);
+      throw (await loadFailures(op)).thrownError(e, deadline.timedOut, call.signal?.aborted, call.timeoutMs, redact);
     } finally {
       deadline.release();
     }
   }
 
   /** Attempts until one succeeds or the retry policy (failures.ts, retry.ts) says stop. */
-  async function withRetries(body: CreateTaskRequest, call: NormalizedCall): Promise<TaskWithResponse> {
+  async function withRetries(op: OperationId, path: Record<string, string>, body: unknown, call: NormalizedCall): Promise<WithResponse<unknown>> {
+    const policy = operations[op].retry == 'idempotent' ? { ...call.retry, idempotent: true } : call.retry;
     for (let n = 0; ; n++) {
       try {
-        return await attempt(body, call, n);
+        return await attempt(op, path, body, call, n);
       } catch (e) {
-        const { retryDelay, sleepFor } = await loadFailures();
-        const delay = retryDelay(e, n, call.retry);
+        const { retryDelay, sleepFor } = await loadFailures(op);
+        const delay = retryDelay(e, n, policy);
         if (delay === undefined) throw redactError(e, redact); // the boundary: nothing leaves unredacted
-        log?.warn(`createTask: retry ${n + 1} of ${call.retry.maxRetries} in ${Math.round(delay)} ms after ${(e as Error).message}`);
+        log?.warn(`${op}: retry ${n + 1} of ${call.retry.maxRetries} in ${Math.round(delay)} ms after ${(e as Error).message}`);
         await (o.sleep ?? sleepFor)(delay, call.signal);
       }
     }
   }
 
-  async function createTaskWithResponse(body: CreateTaskRequest, options?: CallOptions): Promise<TaskWithResponse> {
-    const call = normalizeCall(options, o);
+  /** The one way to call an operation: options, path parameter and accountId checked, body validated, then sent. */
+  async function call(op: OperationId, id: string | undefined, body: unknown, options: CallOptions | undefined): Promise<WithResponse<any>> {
+    const c = normalizeCall(options, o);
+    const path: Record<string, string> = { streamId: o.streamId };
+    const param = /\{(\w+)\}/.exec(operations[op].path)?.[1];
+    if (param) path[param] = pathSegment({ [param]: id }, param, `${op}'s parameter`);
+    if (operations[op].account && !c.accountId)
+      throw new TypeError(`kore client: ${op} requires "accountId": give it to createKoreClient or in the call's options`);
     if (o.validateRequests) {
       // awaited before anything is sent: a body that breaks the contract never leaves
-      requestValidator ??= await loadChunk('request validation', () => import('./validate-request.js'));
-      const refused = requestValidator.requestError(body);
+      requestValidator ??= await loadChunk(op, 'request validation', () => import('./validate-request.js'));
+      const refused = requestValidator.requestError(op, body);
       if (refused) {
-        log?.error(`createTask: not sent: ${refused.message}`, {});
+        log?.error(`${op}: not sent: ${refused.message}`, {});
         throw refused;
       }
     }
-    const result = withRetries(body, call);
+    const result = withRetries(op, path, body, c);
     if (!log) return result; // no logging, no extra step
     return result.then(
-      (r) => (log.info('createTask: created', { status: r.response.status, requestId: r.requestId }), r),
+      (r) => (log.info(`${op}: ${operations[op].retry == 'create' ? 'created' : 'done'}`, { status: r.response.status, requestId: r.requestId }), r),
       (e) => {
-        log.error(`createTask: failed: ${(e as Error).message}`, { requestId: (e as { requestId?: string }).requestId });
+        log.error(`${op}: failed: ${(e as Error).message}`, { requestId: (e as { requestId?: string }).requestId });
         throw e;
       },
     );
   }
 
-  return {
-    createTask: (body, options) => createTaskWithResponse(body, options).then((r) => r.data),
-    createTaskWithResponse,
-    api,
-  };
+  /** Every item of every page of `op`, asking for the next `skip` until `hasMore` is false or a page brings nothing. */
+  async function* all(op: OperationId, filter: { skip?: number | undefined } | undefined, options?: CallOptions) {
+    let skip = filter?.skip ?? 0;
+    let first: unknown;
+    for (let pages = 0; ; pages++) {
+      if (pages == maxPages) throw new KoreError(`${op}.all: stopped after ${maxPages} pages (the platform kept answering hasMore: true)`);
+      const page = (await call(op, undefined, { ...filter, skip }, options)).data as { results?: { _id?: unknown }[]; hasMore?: boolean };
+      const results = page.results ?? [];
+      // a platform that ignores `skip` answers the same page again: stop rather than repeat it forever
+      if (pages && results.length && results[0]!._id === first)
+        throw new KoreError(`${op}.all: the platform answered the same page again for skip ${skip} (it may ignore skip): stopped`);
+      first = results[0]?._id;
+      yield* results;
+      if (!page.hasMore || !results.length) return;
+      skip += results.length;
+    }
+  }
+
+  // The methods, from the table: `<op>WithResponse` and `<op>` (its data), with `.all` on list operations; an
+  // operation with a path parameter takes it first, a list operation's filter defaults to {}.
+  const client: Record<string, unknown> = { api };
+  for (const op of Object.keys(operations) as OperationId[]) {
+    const row = operations[op];
+    const withResponse = (...a: any[]) => (row.path.includes('{') ? call(op, a[0], a[1], a[2]) : call(op, undefined, row.list ? (a[0] ?? {}) : a[0], a[1]));
+    client[op + 'WithResponse'] = withResponse;
+    client[op] = Object.assign((...a: any[]) => withResponse(...a).then((r) => r.data), row.list && { all: (filter?: object, options?: CallOptions) => all(op, filter, options) });
+  }
+  return client as unknown as KoreClient;
 }

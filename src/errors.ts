@@ -95,12 +95,12 @@ const listed = (problems: Problem[]) => problems.map((p) => `${p.path}: ${p.mess
 export class RequestValidationError extends KoreError {
   override name = 'RequestValidationError';
   declare readonly problems: Problem[];
-  constructor(problems: Problem[]) {
-    super('invalid createTask body (nothing was sent): ' + listed(problems));
+  constructor(problems: Problem[], operation = 'createTask') {
+    super(`invalid ${operation} body (nothing was sent): ` + listed(problems));
     Object.assign(this, { problems });
   }
 }
-/** The platform's answer breaks the contract (only with `validateResponses: true`). The task was created. */
+/** The platform's answer breaks the contract (only with `validateResponses: true`). A create did create its item. */
 export class ResponseValidationError extends KoreError {
   override name = 'ResponseValidationError';
   declare readonly problems: Problem[];

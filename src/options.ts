@@ -83,8 +83,8 @@ export interface NormalizedOptions {
   maxResponseBytes: number;
 }
 
-const fail = (option: string, rule: string): never => {
-  throw new TypeError(`kore client: option "${option}" ${rule}`);
+const fail = (option: string, rule: string, what = 'option'): never => {
+  throw new TypeError(`kore client: ${what} "${option}" ${rule}`);
 };
 const str = (o: Record<string, unknown>, key: string, required?: boolean): string | undefined => {
   const v = o[key];
@@ -114,11 +114,13 @@ const parseUrl = (text: string): URL | undefined => {
  * "." and ".." climb it (even percent-encoded: URL parsers read %2e%2e as ".."), "/", "?" and "#" end it, and a
  * control character has no place in a URL. openapi-fetch percent-encodes the rest (encodeURIComponent).
  */
-export const pathSegment = (o: Record<string, unknown>, key: string): string => {
-  const v = str(o, key, true)!;
-  return v == '.' || v == '..' || /[/?#\x00-\x1f\x7f]/.test(v)
-    ? fail(key, 'must be one path segment: not "." or "..", and without "/", "?", "#" or control characters')
-    : v;
+export const pathSegment = (o: Record<string, unknown>, key: string, what?: string): string => {
+  const v = o[key];
+  return typeof v != 'string' || !v.trim()
+    ? fail(key, 'must be a non-empty string', what)
+    : v == '.' || v == '..' || /[/?#\x00-\x1f\x7f]/.test(v)
+      ? fail(key, 'must be one path segment: not "." or "..", and without "/", "?", "#" or control characters', what)
+      : v;
 };
 /**
  * A browser page (as openai-node detects one) or a browser's worker: code that every visitor downloads. Node, Deno

@@ -1,8 +1,11 @@
 /**
- * Every retry decision lives here. createTask is not idempotent: a retry after the platform may have processed
- * the request can create a second task. So by default only what cannot have created a task is retried:
- * a connection that was refused before the request left, 429 (rate limited) and 503 (unavailable).
- * Other 5xx, timeouts and connections lost mid-request are retried only when listed in `retryOn`.
+ * Every retry decision lives here, by the operation's kind (operations.ts):
+ * - 'create' (createCase, createTask) is not idempotent: a retry after the platform may have processed the request
+ *   can create a second item. So by default only what cannot have created one is retried: a connection that was
+ *   refused before the request left, 429 (rate limited) and 503 (unavailable). Other 5xx, timeouts and connections
+ *   lost mid-request are retried only when listed in `retryOn`.
+ * - 'idempotent' (getCases, getTasks: POSTs that change nothing; updateCase, updateTask: the same body gives the
+ *   same state) is retried on 429, every 5xx, timeouts and connection errors.
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from './errors.js';
 
@@ -11,6 +14,7 @@ export type RetryOn = number | 'timeout' | 'network';
 export interface RetryPolicy {
   maxRetries: number; // retries after the first attempt
   retryOn: ReadonlySet<RetryOn>; // the caller's explicit opt-ins
+  idempotent?: boolean | undefined; // the operation may be repeated safely (operations.ts)
 }
 
 const alwaysRetried = [429, 503];
@@ -21,9 +25,11 @@ const maxBackoffMs = 8_000;
 /** Whether a failed attempt may be tried again under `policy` (ignoring the retry count). */
 export function isRetryable(error: unknown, policy: RetryPolicy): boolean {
   if (error instanceof APIUserAbortError) return false;
-  if (error instanceof APIConnectionTimeoutError) return policy.retryOn.has('timeout');
-  if (error instanceof APIConnectionError) return !error.sent || policy.retryOn.has('network');
-  if (error instanceof APIError && error.status) return alwaysRetried.includes(error.status) || policy.retryOn.has(error.status);
+  const safe = !!policy.idempotent;
+  if (error instanceof APIConnectionTimeoutError) return safe || policy.retryOn.has('timeout');
+  if (error instanceof APIConnectionError) return safe || !error.sent || policy.retryOn.has('network');
+  if (error instanceof APIError && error.status)
+    return alwaysRetried.includes(error.status) || (safe && error.status > 499) || policy.retryOn.has(error.status);
   return false;
 }
 

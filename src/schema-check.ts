@@ -10,6 +10,7 @@ export interface Schema {
   required?: string[];
   properties?: Record<string, Schema>;
   additionalProperties?: boolean | Schema;
+  minProperties?: number;
   items?: Schema;
   pattern?: string;
   minLength?: number;
@@ -27,11 +28,10 @@ export type Formats = Record<string, (value: unknown) => boolean>;
 
 // ajv-formats' "email" (full mode), so both validators judge addresses alike.
 const email = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-export const requestFormats: Formats = { email: (v) => typeof v != 'string' || email.test(v) };
-
 const dateTime = /^\d{4}-[01]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i;
-export const responseFormats: Formats = {
-  ...requestFormats,
+// The family's requests carry dates (list filters) and integers (updates) as its answers do: one set of checkers.
+export const formats: Formats = {
+  email: (v) => typeof v != 'string' || email.test(v),
   'date-time': (v) => typeof v != 'string' || (dateTime.test(v) && !Number.isNaN(Date.parse(v))),
   int64: (v) => typeof v != 'number' || Number.isInteger(v), // as ajv-formats: every JS integer fits
   int32: (v) => typeof v != 'number' || (Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31),
@@ -80,6 +80,8 @@ export function check(schema: Schema, value: unknown, formats: Formats, path = '
   if (typeOf(value) == 'object') {
     const obj = value as Record<string, unknown>;
     const prefix = path ? `${path}.` : '';
+    if (schema.minProperties !== undefined && Object.values(obj).filter((v) => v !== undefined).length < schema.minProperties)
+      at(`must have at least ${schema.minProperties} ${schema.minProperties == 1 ? 'property' : 'properties'}`);
     // undefined is absent: JSON.stringify leaves it out of the body that is sent
     for (const name of schema.required ?? []) if (obj[name] === undefined) out.push({ path: prefix + name, message: 'is required' });
     for (const name in obj) {

@@ -1,6 +1,6 @@
 /**
- * The contract's types, taken only from generated/schema.d.ts (openapi-typescript), and the two facts of the wire
- * the SDK needs at run time: the operation's path and where the platform's request id travels.
+ * The contract's types, taken only from generated/schema.d.ts (openapi-typescript), and the facts of the wire the
+ * SDK needs at run time: where the operations live and where the platform's request id travels.
  */
 import type { components, paths } from '../generated/schema.js';
 
@@ -21,7 +21,39 @@ export type CreateTaskUserInfo = Schemas['CreateTaskUserInfo'] | never; // `| ne
 /** The platform's error body, `{ errors: [{ msg, code }] }`. */
 export interface ErrorEnvelope extends EnvelopeSchema {}
 
-export const createTaskPath = '/caseManagement/api/public/analytics/{streamId}/createTask' satisfies keyof paths;
+type CaseSchema = Schemas['Case'];
+type TaskRecordSchema = Schemas['TaskRecord'];
+type CasePageSchema = Schemas['CasePage'];
+type TaskPageSchema = Schemas['TaskPage'];
+type GetCasesSchema = Schemas['GetCasesRequest'];
+type GetTasksSchema = Schemas['GetTasksRequest'];
+type UpdateCaseSchema = Schemas['UpdateCaseRequest'];
+type UpdateTaskSchema = Schemas['UpdateTaskRequest'];
+/** A case, as createCase, getCases and updateCase answer it. */
+export interface Case extends CaseSchema {}
+/** A task as getTasks and updateTask answer it (fewer fields required than createTask's `Task`). */
+export interface TaskRecord extends TaskRecordSchema {}
+/** One page of getCases: `results`, `hasMore` and the counts. */
+export interface CasePage extends CasePageSchema {
+  results: Case[];
+}
+/** One page of getTasks: `results`, `hasMore` and the counts. */
+export interface TaskPage extends TaskPageSchema {
+  results: TaskRecord[];
+}
+/** The body of createCase: the customer is `userInfo._id`, `emailId` or `phoneNumber` (at least one). */
+export type CreateCaseRequest = Schemas['CreateCaseRequest'] | never;
+/** getCases' filters, every one optional. `skip` and `limit` page (getCases.all sends them). */
+export interface GetCasesRequest extends GetCasesSchema {
+  skip?: number | undefined;
+  limit?: number | undefined;
+}
+/** getTasks' filters, every one optional, with `skip` and `limit` paging. */
+export interface GetTasksRequest extends GetTasksSchema {}
+/** updateCase's partial case: only the fields given change. */
+export interface UpdateCaseRequest extends UpdateCaseSchema {}
+/** updateTask's partial task: only the fields given change. */
+export interface UpdateTaskRequest extends UpdateTaskSchema {}
 
 /** The platform's request id, when the answer carries one. */
 export const requestIdOf = (response: Response): string | undefined => response.headers.get('x-request-id') ?? undefined;

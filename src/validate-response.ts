@@ -1,11 +1,10 @@
 /** Response validation (validateResponses: true), loaded on first use so that it stays out of the main bundle chunk. */
 import { ResponseValidationError } from './errors.js';
-import { check, responseFormats } from './schema-check.js';
-import taskSchema from './schemas/task.js';
-import type { Task } from './types.js';
+import { check, formats } from './schema-check.js';
+import schemas from './schemas/response.js';
 
-/** Throws ResponseValidationError listing every field of `task` that breaks the contract. */
-export function assertValidTask(task: Task, response: Response, requestId: string | undefined): void {
-  const problems = check(taskSchema, task, responseFormats);
+/** Throws ResponseValidationError listing every field of `operation`'s answer `data` that breaks the contract. */
+export function assertValid(operation: string, data: unknown, response: Response, requestId: string | undefined): void {
+  const problems = check(schemas[operation]!, data, formats);
   if (problems.length) throw new ResponseValidationError(problems, response.status, response.headers, requestId);
 }

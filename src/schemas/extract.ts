@@ -1,7 +1,7 @@
 /**
- * Turns one named schema of generated/openapi.json into the small, self-contained data the validator interprets:
+ * Turns one named schema of generated/openapi.json (or each operation's, operationSchemas) into the small, self-contained data the validator interprets:
  * `$ref`s inlined, annotations (descriptions, examples…) dropped. Used at run time by the source (tests, tsx) and
- * at build time by scripts/build-sdk.ts, which replaces src/schemas/{request,task}.ts with the extracted data,
+ * at build time by scripts/build-sdk.ts, which replaces src/schemas/{request,response}.ts with the extracted data,
  * so the published bundle carries data, not the whole contract and not generated code.
  * A keyword the validator does not interpret, or a format the given checkers lack, makes this throw: the validator
  * can never silently skip a rule, nor refuse every value for want of a checker.
@@ -10,7 +10,7 @@ import type { Formats, Schema } from '../schema-check.js';
 
 const interpreted = new Set([
   'type', 'required', 'properties', 'items', 'pattern', 'minLength', 'maxLength', 'format',
-  'allOf', 'anyOf', 'const', 'enum', 'minimum', 'maximum', 'additionalProperties',
+  'allOf', 'anyOf', 'const', 'enum', 'minimum', 'maximum', 'additionalProperties', 'minProperties',
 ]);
 const annotations = new Set([
   'description', 'title', 'example', 'examples', 'default', 'deprecated', '$comment', 'readOnly', 'writeOnly',
@@ -19,9 +19,29 @@ const annotations = new Set([
 
 interface Spec {
   components?: { schemas?: Record<string, unknown> };
+  paths?: Record<string, Record<string, unknown>>;
 }
 
-/** `formats`: the checkers the schema will be validated with (schema-check.ts: requestFormats, responseFormats). */
+const refName = (node: unknown) => /^#\/components\/schemas\/(.+)$/.exec(String((node as { $ref?: unknown })?.$ref))?.[1];
+
+/**
+ * Each operation's request body schema ('request') or success answer schema ('response'), by operationId, as
+ * validator data: the contract says which schema an operation takes, so no list of names is kept by hand.
+ */
+export function operationSchemas(spec: Spec, which: 'request' | 'response', formats: Formats): Record<string, Schema> {
+  const out: Record<string, Schema> = {};
+  for (const item of Object.values(spec.paths ?? {}))
+    for (const op of Object.values(item) as any[]) {
+      if (!op?.operationId) continue;
+      const content = which == 'request' ? op.requestBody?.content : op.responses?.['200']?.content;
+      const name = refName(content?.['application/json']?.schema);
+      if (!name) throw new Error(`extractSchema: ${op.operationId} has no ${which} schema to validate with`);
+      out[op.operationId] = extractSchema(spec, name, formats);
+    }
+  return out;
+}
+
+/** `formats`: the checkers the schema will be validated with (schema-check.ts: formats). */
 export function extractSchema(spec: Spec, name: string, formats: Formats): Schema {
   const all = spec.components?.schemas ?? {};
   const resolve = (node: unknown, where: string, depth: number): unknown => {

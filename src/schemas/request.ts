@@ -1,6 +1,6 @@
-/** The CreateTaskRequest schema as validator data. The build replaces this module with the extracted data itself. */
+/** Each operation's request body schema as validator data. The build replaces this module with the extracted data. */
 import spec from '../../generated/openapi.json';
-import { requestFormats } from '../schema-check.js';
-import { extractSchema } from './extract.js';
+import { formats } from '../schema-check.js';
+import { operationSchemas } from './extract.js';
 
-export default extractSchema(spec, 'CreateTaskRequest', requestFormats);
+export default operationSchemas(spec, 'request', formats);
