@@ -92,8 +92,8 @@ export interface KoreClient {
 const createClient: typeof openapiFetch.default =
   (openapiFetch.default as unknown as { default?: typeof openapiFetch.default }).default ?? openapiFetch.default;
 
-/** Pages `.all()` fetches at most: a platform answering `hasMore: true` forever cannot keep a loop going. */
-export const maxPages = 10_000;
+/** Pages `.all()` fetches at most (100 000 items at `limit: 100`): a platform answering `hasMore: true` forever cannot keep a loop going. */
+export const maxPages = 1000;
 
 export function createKoreClient(options: KoreClientOptions): KoreClient {
   const o = normalizeOptions(options);

@@ -1,8 +1,23 @@
 /** The SDK's public surface. */
-export { createKoreClient, type KoreClient, type TaskWithResponse } from './client.js';
+export { createKoreClient, maxPages, type KoreClient, type ListMethod, type TaskWithResponse, type WithResponse } from './client.js';
 export type { CallOptions, KoreClientOptions, Logger } from './options.js';
 export type { RetryOn } from './retry.js';
-export type { CreateTaskRequest, CreateTaskUserInfo, ErrorEnvelope, Task, paths } from './types.js';
+export type {
+  Case,
+  CasePage,
+  CreateCaseRequest,
+  CreateTaskRequest,
+  CreateTaskUserInfo,
+  ErrorEnvelope,
+  GetCasesRequest,
+  GetTasksRequest,
+  Task,
+  TaskPage,
+  TaskRecord,
+  UpdateCaseRequest,
+  UpdateTaskRequest,
+  paths,
+} from './types.js';
 export {
   KoreError,
   APIError,
