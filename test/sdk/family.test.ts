@@ -85,7 +85,8 @@ describe('checked before anything is sent', () => {
 
   it.each(['getCases', 'updateCase', 'getTasks', 'updateTask'] as const)('%s without accountId (client or call) is refused naming accountId', async (op) => {
     const { client, requests } = makeClient([ok()]);
-    const e = await rejection(op.startsWith('update') ? (client[op] as Function)('ci-1', {}) : client[op]());
+    const method = client[op] as (...a: unknown[]) => Promise<unknown>;
+    const e = await rejection(op.startsWith('update') ? method('ci-1', {}) : method());
     expect(e).toBeInstanceOf(TypeError);
     expect(e.message).toMatch(new RegExp(`${op} requires "accountId"`));
     expect(requests).toHaveLength(0);
