@@ -29,6 +29,9 @@ type GetCasesSchema = Schemas['GetCasesRequest'];
 type GetTasksSchema = Schemas['GetTasksRequest'];
 type UpdateCaseSchema = Schemas['UpdateCaseRequest'];
 type UpdateTaskSchema = Schemas['UpdateTaskRequest'];
+// Filters and patches are all optional fields: each also takes `undefined` (what `process.env.X` is), also under
+// exactOptionalPropertyTypes; JSON leaves it out of the body, so it means absent.
+type OrUndefined<T> = { [K in keyof T]: T[K] | undefined };
 /** A case, as createCase, getCases and updateCase answer it. */
 export interface Case extends CaseSchema {}
 /** A task as getTasks and updateTask answer it (fewer fields required than createTask's `Task`). */
@@ -44,16 +47,16 @@ export interface TaskPage extends TaskPageSchema {
 /** The body of createCase: the customer is `userInfo._id`, `emailId` or `phoneNumber` (at least one). */
 export type CreateCaseRequest = Schemas['CreateCaseRequest'] | never;
 /** getCases' filters, every one optional. `skip` and `limit` page (getCases.all sends them). */
-export interface GetCasesRequest extends GetCasesSchema {
+export interface GetCasesRequest extends OrUndefined<GetCasesSchema> {
   skip?: number | undefined;
   limit?: number | undefined;
 }
 /** getTasks' filters, every one optional, with `skip` and `limit` paging. */
-export interface GetTasksRequest extends GetTasksSchema {}
+export interface GetTasksRequest extends OrUndefined<GetTasksSchema> {}
 /** updateCase's partial case: only the fields given change. */
-export interface UpdateCaseRequest extends UpdateCaseSchema {}
+export interface UpdateCaseRequest extends OrUndefined<UpdateCaseSchema> {}
 /** updateTask's partial task: only the fields given change. */
-export interface UpdateTaskRequest extends UpdateTaskSchema {}
+export interface UpdateTaskRequest extends OrUndefined<UpdateTaskSchema> {}
 
 /** The platform's request id, when the answer carries one. */
 export const requestIdOf = (response: Response): string | undefined => response.headers.get('x-request-id') ?? undefined;

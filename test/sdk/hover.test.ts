@@ -11,8 +11,10 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 // a file as an application would write it; each /*?*/ marks a name whose hover is read
 const probe = join(root, 'test/sdk/hover-probe.ts');
 const source = `
-import { createKoreClient, type APIError, type CreateTaskRequest } from '../../src/index.js';
+import { createKoreClient, type APIError, type CreateCaseRequest, type CreateTaskRequest, type GetTasksRequest } from '../../src/index.js';
 declare const body: CreateTaskRequest;
+declare const caseBody: CreateCaseRequest;
+declare const filter: GetTasksRequest;
 const /*?*/kore = createKoreClient({ streamId: 'st-1', jwt: 'a.b.c' });
 const /*?*/task = await kore.createTask(body);
 const /*?*/result = await kore.createTaskWithResponse(body);
@@ -21,7 +23,15 @@ const /*?*/userInfo = body.userInfo;
 kore./*?*/createTask;
 declare const /*?*/error: APIError;
 const /*?*/envelope = error.envelope;
-export { task, data, userInfo, envelope };
+const /*?*/created = await kore.createCase(caseBody);
+const /*?*/cases = await kore.getCases();
+const /*?*/tasks = await kore.getTasks(filter);
+const /*?*/updated = await kore.updateTask('ti-1', { name: 'n' });
+const /*?*/updatedCase = await kore.updateCaseWithResponse('ci-1', { name: 'n' });
+for await (const /*?*/item of kore.getTasks.all(filter)) void item;
+kore./*?*/getCases;
+kore./*?*/updateTask;
+export { task, data, userInfo, envelope, created, cases, tasks, updated, updatedCase };
 `;
 
 function hovers(): string[] {
@@ -52,7 +62,7 @@ function hovers(): string[] {
 }
 
 describe('editor hovers name the SDK types', () => {
-  it('the language service shows KoreClient, Task, TaskWithResponse, CreateTaskUserInfo, CreateTaskRequest, ErrorEnvelope by name', () => {
+  it('the language service shows KoreClient, Task, TaskWithResponse, CreateTaskUserInfo, CreateTaskRequest, ErrorEnvelope and the family\'s types by name', () => {
     expect(hovers()).toEqual([
       'const kore: KoreClient',
       'const task: Task',
@@ -62,6 +72,14 @@ describe('editor hovers name the SDK types', () => {
       '(method) KoreClient.createTask(body: CreateTaskRequest, options?: CallOptions): Promise<Task>',
       'const error: APIError',
       'const envelope: ErrorEnvelope | undefined',
+      'const created: Case',
+      'const cases: CasePage',
+      'const tasks: TaskPage',
+      'const updated: TaskRecord',
+      'const updatedCase: WithResponse<Case>',
+      'const item: TaskRecord',
+      '(property) KoreClient.getCases: ListMethod<GetCasesRequest, CasePage, Case>',
+      '(method) KoreClient.updateTask(taskId: string, patch: UpdateTaskRequest, options?: CallOptions): Promise<TaskRecord>',
     ]);
   });
 });

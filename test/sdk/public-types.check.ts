@@ -5,7 +5,25 @@
 import { expectTypeOf } from 'vitest';
 import type { components } from '../../generated/schema.js';
 import * as kore from '../../src/index.js';
-import type { CallOptions, CreateTaskRequest, CreateTaskUserInfo, ErrorEnvelope, KoreClientOptions, Task } from '../../src/index.js';
+import type {
+  CallOptions,
+  Case,
+  CasePage,
+  CreateCaseRequest,
+  CreateTaskRequest,
+  CreateTaskUserInfo,
+  ErrorEnvelope,
+  GetCasesRequest,
+  GetTasksRequest,
+  KoreClient,
+  KoreClientOptions,
+  Task,
+  TaskPage,
+  TaskRecord,
+  UpdateCaseRequest,
+  UpdateTaskRequest,
+  WithResponse,
+} from '../../src/index.js';
 
 // each narrow error class says which status it is, as Stainless SDKs do
 expectTypeOf<kore.BadRequestError['status']>().toEqualTypeOf<400>();
@@ -37,3 +55,44 @@ expectTypeOf<RefusesUndefined<CallOptions>>().toEqualTypeOf<never>();
 declare const maybe: string | undefined;
 expectTypeOf({ streamId: 'st-1', clientId: maybe, clientSecret: maybe, jwt: maybe, accountId: maybe }).toExtend<KoreClientOptions>();
 expectTypeOf({ signal: undefined, timeoutMs: undefined, maxRetries: undefined, accountId: maybe }).toExtend<CallOptions>();
+
+// the family's types are the contract's: answers field for field, pages with typed results
+type S = components['schemas'];
+// (mutually assignable: an interface over openapi-typescript's WithRequired<> is not "equal" to it for expectTypeOf)
+expectTypeOf<Case>().toExtend<S['Case']>();
+expectTypeOf<S['Case']>().toExtend<Case>();
+expectTypeOf<TaskRecord>().toExtend<S['TaskRecord']>();
+expectTypeOf<S['TaskRecord']>().toExtend<TaskRecord>();
+expectTypeOf<CreateCaseRequest>().toEqualTypeOf<S['CreateCaseRequest']>();
+expectTypeOf<CasePage>().toExtend<S['CasePage']>();
+expectTypeOf<TaskPage>().toExtend<S['TaskPage']>();
+expectTypeOf<CasePage['results'][number]>().toEqualTypeOf<Case>();
+expectTypeOf<TaskPage['results'][number]>().toEqualTypeOf<TaskRecord>();
+// filters and patches: every contract body is accepted, and each optional field also takes undefined
+expectTypeOf<S['GetCasesRequest']>().toExtend<GetCasesRequest>();
+expectTypeOf<S['GetTasksRequest']>().toExtend<GetTasksRequest>();
+expectTypeOf<S['UpdateCaseRequest']>().toExtend<UpdateCaseRequest>();
+expectTypeOf<S['UpdateTaskRequest']>().toExtend<UpdateTaskRequest>();
+expectTypeOf<RefusesUndefined<GetCasesRequest>>().toEqualTypeOf<never>();
+expectTypeOf<RefusesUndefined<GetTasksRequest>>().toEqualTypeOf<never>();
+expectTypeOf<RefusesUndefined<UpdateCaseRequest>>().toEqualTypeOf<never>();
+expectTypeOf<RefusesUndefined<UpdateTaskRequest>>().toEqualTypeOf<never>();
+expectTypeOf({ searchText: maybe, skip: undefined, limit: 10 }).toExtend<GetTasksRequest>();
+expectTypeOf({ name: maybe }).toExtend<UpdateCaseRequest>();
+
+// the methods family.md fixes, with what they resolve to
+expectTypeOf<KoreClient['createCase']>().returns.resolves.toEqualTypeOf<Case>();
+expectTypeOf<KoreClient['getCases']>().returns.resolves.toEqualTypeOf<CasePage>();
+expectTypeOf<KoreClient['getCases']['all']>().returns.toEqualTypeOf<AsyncIterable<Case>>();
+expectTypeOf<KoreClient['updateCase']>().parameters.toEqualTypeOf<[caseId: string, patch: UpdateCaseRequest, options?: CallOptions]>();
+expectTypeOf<KoreClient['updateCase']>().returns.resolves.toEqualTypeOf<Case>();
+expectTypeOf<KoreClient['getTasks']>().returns.resolves.toEqualTypeOf<TaskPage>();
+expectTypeOf<KoreClient['getTasks']['all']>().returns.toEqualTypeOf<AsyncIterable<TaskRecord>>();
+expectTypeOf<KoreClient['updateTask']>().returns.resolves.toEqualTypeOf<TaskRecord>();
+expectTypeOf<KoreClient['getTasksWithResponse']>().returns.resolves.toEqualTypeOf<WithResponse<TaskPage>>();
+expectTypeOf<KoreClient['updateCaseWithResponse']>().returns.resolves.toEqualTypeOf<WithResponse<Case>>();
+// a filter is optional; a create's body and an update's patch are not
+expectTypeOf<KoreClient['getCases']>().parameters.toEqualTypeOf<[filter?: GetCasesRequest, options?: CallOptions]>();
+expectTypeOf<KoreClient['getTasks']['all']>().parameters.toEqualTypeOf<[filter?: GetTasksRequest, options?: CallOptions]>();
+// @ts-expect-error updateTask needs the task id and the patch
+expectTypeOf<KoreClient['updateTask']>().toBeCallableWith({ name: 'n' });
