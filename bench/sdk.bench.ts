@@ -99,6 +99,7 @@ const loadedWhen: Record<string, string> = {
   'src/schema-check.ts': 'first use of either validator (shared by both)',
   'src/failures.ts': 'first failed attempt: error mapping, retry decisions',
   'src/mint.ts': 'first request of a client given clientId/clientSecret',
+  'src/paginate.ts': 'first getCases.all / getTasks.all loop',
 };
 
 /**

@@ -92,9 +92,6 @@ export interface KoreClient {
 const createClient: typeof openapiFetch.default =
   (openapiFetch.default as unknown as { default?: typeof openapiFetch.default }).default ?? openapiFetch.default;
 
-/** Pages `.all()` fetches at most (100 000 items at `limit: 100`): a platform answering `hasMore: true` forever cannot keep a loop going. */
-export const maxPages = 1000;
-
 export function createKoreClient(options: KoreClientOptions): KoreClient {
   const o = normalizeOptions(options);
   const redact: Redact = createRedactor(['jwt' in o.auth ? o.auth.jwt : o.auth.clientSecret]);
@@ -196,22 +193,10 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
     );
   }
 
-  /** Every item of every page of `op`, asking for the next `skip` until `hasMore` is false or a page brings nothing. */
-  async function* all(op: OperationId, filter: { skip?: number | undefined } | undefined, options?: CallOptions) {
-    let skip = filter?.skip ?? 0;
-    let first: unknown;
-    for (let pages = 0; ; pages++) {
-      if (pages == maxPages) throw new KoreError(`${op}.all: stopped after ${maxPages} pages (the platform kept answering hasMore: true)`);
-      const page = (await call(op, undefined, { ...filter, skip }, options)).data as { results?: { _id?: unknown }[]; hasMore?: boolean };
-      const results = page.results ?? [];
-      // a platform that ignores `skip` answers the same page again: stop rather than repeat it forever
-      if (pages && results.length && results[0]!._id === first)
-        throw new KoreError(`${op}.all: the platform answered the same page again for skip ${skip} (it may ignore skip): stopped`);
-      first = results[0]?._id;
-      yield* results;
-      if (!page.hasMore || !results.length) return;
-      skip += results.length;
-    }
+  /** `.all()`: the paging loop (paginate.ts, loaded by the first loop), each page one `call`. */
+  async function* all(op: OperationId, filter: object | undefined, options?: CallOptions) {
+    const { allItems } = await loadChunk(op, 'pagination', () => import('./paginate.js'));
+    yield* allItems(op, (f) => call(op, undefined, f, options), filter);
   }
 
   // The methods, from the table: `<op>WithResponse` and `<op>` (its data), with `.all` on list operations; an

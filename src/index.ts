@@ -1,5 +1,5 @@
 /** The SDK's public surface. */
-export { createKoreClient, maxPages, type KoreClient, type ListMethod, type TaskWithResponse, type WithResponse } from './client.js';
+export { createKoreClient, type KoreClient, type ListMethod, type TaskWithResponse, type WithResponse } from './client.js';
 export type { CallOptions, KoreClientOptions, Logger } from './options.js';
 export type { RetryOn } from './retry.js';
 export type {

@@ -13,10 +13,10 @@ import {
   NotFoundError,
   RequestValidationError,
   ResponseValidationError,
-  maxPages,
   type CreateCaseRequest,
   type GetTasksRequest,
 } from '../../src/index.js';
+import { maxPages } from '../../src/paginate.js';
 import { ACCOUNT_ID, STATIC_JWT, STREAM_ID, envelope, hang, json, makeClient, networkError, ok, rejection, sampleBody } from './helpers.js';
 
 const ex = spec.components.examples;
