@@ -86,10 +86,10 @@ export interface NormalizedOptions {
 const fail = (option: string, rule: string, what = 'option'): never => {
   throw new TypeError(`kore client: ${what} "${option}" ${rule}`);
 };
-const str = (o: Record<string, unknown>, key: string, required?: boolean): string | undefined => {
+const str = (o: Record<string, unknown>, key: string, required?: boolean, what?: string): string | undefined => {
   const v = o[key];
   if (v === undefined && !required) return undefined;
-  return typeof v == 'string' && v.trim() ? v : fail(key, 'must be a non-empty string');
+  return typeof v == 'string' && v.trim() ? v : fail(key, 'must be a non-empty string', what);
 };
 const int = (o: Record<string, unknown>, key: string, fallback: number, min: number, max: number): number => {
   const v = o[key] ?? fallback;
@@ -110,17 +110,15 @@ const parseUrl = (text: string): URL | undefined => {
   }
 };
 /**
- * A path parameter is opaque (its shape is the platform's business), but it must stay one segment of its own path:
+ * A path parameter (streamId, and at call time caseId, taskId: `what` names it in the error) is opaque (its shape is the platform's business), but it must stay one segment of its own path:
  * "." and ".." climb it (even percent-encoded: URL parsers read %2e%2e as ".."), "/", "?" and "#" end it, and a
  * control character has no place in a URL. openapi-fetch percent-encodes the rest (encodeURIComponent).
  */
 export const pathSegment = (o: Record<string, unknown>, key: string, what?: string): string => {
-  const v = o[key];
-  return typeof v != 'string' || !v.trim()
-    ? fail(key, 'must be a non-empty string', what)
-    : v == '.' || v == '..' || /[/?#\x00-\x1f\x7f]/.test(v)
-      ? fail(key, 'must be one path segment: not "." or "..", and without "/", "?", "#" or control characters', what)
-      : v;
+  const v = str(o, key, true, what)!;
+  return v == '.' || v == '..' || /[/?#\x00-\x1f\x7f]/.test(v)
+    ? fail(key, 'must be one path segment: not "." or "..", and without "/", "?", "#" or control characters', what)
+    : v;
 };
 /**
  * A browser page (as openai-node detects one) or a browser's worker: code that every visitor downloads. Node, Deno

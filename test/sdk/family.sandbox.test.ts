@@ -4,9 +4,8 @@
  * operation kind's retry policy against the sandbox's fault injection. Every answer is checked against the contract
  * (validateResponses); waits between retries are recorded, not slept.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED } from '../../sandbox/seed.js';
-import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import {
   AuthenticationError,
   InternalServerError,
@@ -16,27 +15,16 @@ import {
   type KoreClientOptions,
   type TaskRecord,
 } from '../../src/index.js';
+import { useSandbox } from './sandbox-fixture.js';
 
-let sb: RunningSandbox;
-beforeAll(async () => {
-  sb = await startSandbox({ faults: true, port: 0 });
-});
-afterAll(() => sb.close());
-beforeEach(() => fetch(`${sb.url}/__sandbox/faults`, { method: 'DELETE' }));
-
-const health = async (): Promise<{ tasks: number; cases: number }> => (await fetch(`${sb.url}/__sandbox/health`)).json();
-const arm = (fault: string, count: number) =>
-  fetch(`${sb.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fault, count }) });
+const sandbox = useSandbox();
+const { health, arm } = sandbox;
 
 function client(options: Partial<KoreClientOptions> = {}) {
   let attempts = 0;
   const kore = createKoreClient({
-    baseUrl: sb.url,
-    streamId: sb.seed.streamId,
-    accountId: sb.seed.accountId,
-    clientId: sb.seed.clientId,
-    clientSecret: sb.seed.clientSecret,
-    jwtSubject: sb.seed.userId,
+    ...sandbox.appOptions(),
+    accountId: sandbox.sb.seed.accountId,
     validateResponses: true,
     fetch: (input, init) => (attempts++, fetch(input, init)),
     sleep: async () => {},
@@ -47,7 +35,7 @@ function client(options: Partial<KoreClientOptions> = {}) {
 
 const unique = (what: string) => `${what} ${Math.random().toString(36).slice(2, 10)}`;
 const newCase = (name: string) => ({
-  caseTmp: sb.seed.caseTemplateId,
+  caseTmp: sandbox.sb.seed.caseTemplateId,
   name,
   desc: 'from the SDK test',
   userInfo: { _id: SEED.contactUserId, name: 'dummy' },
@@ -57,7 +45,7 @@ const newCase = (name: string) => ({
 const newTask = (c: Case, name: string) => ({
   caseId: c._id,
   caseRefId: c.refId,
-  taskTmp: sb.seed.taskTemplateId,
+  taskTmp: sandbox.sb.seed.taskTemplateId,
   name,
   userInfo: { _id: SEED.contactUserId, name: 'dummy', emailId: 'dummy@mailinator.com' },
   source: 'rtm',

@@ -4,9 +4,8 @@
  * Waits between retries are recorded instead of slept (the `sleep` option), so Retry-After can be checked exactly.
  */
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED } from '../../sandbox/seed.js';
-import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -17,22 +16,17 @@ import {
   type CreateTaskRequest,
   type KoreClientOptions,
 } from '../../src/index.js';
+import { startSandbox } from '../../sandbox/server.js';
+import { useSandbox } from './sandbox-fixture.js';
 
-let sb: RunningSandbox;
-beforeAll(async () => {
-  sb = await startSandbox({ faults: true, port: 0 });
-});
-afterAll(() => sb.close());
-beforeEach(() => fetch(`${sb.url}/__sandbox/faults`, { method: 'DELETE' }));
-
-const taskCount = async (): Promise<number> => (await (await fetch(`${sb.url}/__sandbox/health`)).json()).tasks;
-const arm = (fault: string, count: number) =>
-  fetch(`${sb.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fault, count }) });
+const sandbox = useSandbox();
+const { health, arm } = sandbox;
+const taskCount = async (): Promise<number> => (await health()).tasks;
 
 const body = (): CreateTaskRequest => ({
-  caseId: sb.seed.caseId,
-  caseRefId: sb.seed.caseRefId,
-  taskTmp: sb.seed.taskTemplateId,
+  caseId: sandbox.sb.seed.caseId,
+  caseRefId: sandbox.sb.seed.caseRefId,
+  taskTmp: sandbox.sb.seed.taskTemplateId,
   name: 'resilience',
   userInfo: { _id: SEED.contactUserId, name: 'dummy', emailId: 'dummy@mailinator.com' },
   source: 'rtm',
@@ -43,11 +37,7 @@ function client(options: Partial<KoreClientOptions> = {}, fault?: string) {
   const waits: number[] = [];
   let attempts = 0;
   const c = createKoreClient({
-    baseUrl: sb.url,
-    streamId: sb.seed.streamId,
-    clientId: sb.seed.clientId,
-    clientSecret: sb.seed.clientSecret,
-    jwtSubject: sb.seed.userId,
+    ...sandbox.appOptions(),
     fetch: (input, init) => (attempts++, fetch(input, init)),
     sleep: async (ms) => void waits.push(ms),
     ...options,
@@ -63,7 +53,7 @@ describe('over real HTTP against the sandbox', () => {
     const { c } = client({ validateResponses: true });
     const { data, response } = await c.createTaskWithResponse(body());
     expect(response.status).toBe(200);
-    expect(data.caseId).toBe(sb.seed.caseId);
+    expect(data.caseId).toBe(sandbox.sb.seed.caseId);
     expect(data.refId).toMatch(/^TS\d+$/);
     expect(await taskCount()).toBe(before + 1);
   });
