@@ -120,16 +120,16 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
         // anyway, and a signal built into both would be followed twice (it costs more than the rest of the SDK).
         fetch: (request: Request) => {
           reachedFetch = true;
-          return (o.fetch ?? fetch)(request, { signal: deadline.signal }).then((r) => capped(r, call.maxResponseBytes));
+          return (o.fetch ?? fetch)(request, { signal: deadline.signal }).then((r) => capped(r, call.maxResponseBytes, op));
         },
       }));
-      if (!response.ok) throw (await loadFailures(op)).answerError(response, error, redact);
+      if (!response.ok) throw (await loadFailures(op)).answerError(op, response, error, redact);
       let parsed: unknown;
       try {
         parsed = JSON.parse(data as unknown as string);
       } catch {
         // the call was processed (a create did create), but its answer is unreadable: never retried
-        throw (await loadFailures(op)).answerError(response, undefined, redact, true);
+        throw (await loadFailures(op)).answerError(op, response, undefined, redact, true);
       }
       const id = requestIdOf(response);
       const result = { data: parsed, response, requestId: id && redact(id) };
@@ -143,7 +143,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
       if (!reachedFetch && !deadline.timedOut && !call.signal?.aborted) {
         throw new KoreError(`${op}: the request could not be made (nothing was sent): ${redact(String((e as Error)?.message ?? e))}`);
       }
-      throw (await loadFailures(op)).thrownError(e, deadline.timedOut, call.signal?.aborted, call.timeoutMs, redact);
+      throw (await loadFailures(op)).thrownError(op, e, deadline.timedOut, call.signal?.aborted, call.timeoutMs, redact);
     } finally {
       deadline.release();
     }

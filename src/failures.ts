@@ -17,6 +17,7 @@ import {
   type APIErrorInit,
 } from './errors.js';
 import { redactValue, type Redact } from './redact.js';
+import { effect } from './operations.js';
 import { requestIdOf, type ErrorEnvelope } from './types.js';
 
 export { retryDelay, sleepFor } from './retry.js';
@@ -38,12 +39,12 @@ export function errorForStatus(status: number, init: APIErrorInit, detail?: stri
 
 /**
  * The APIError of an answer: `error` is what openapi-fetch parsed from a failed answer's body (the envelope, or
- * the text when it is not JSON); `unreadable` marks a success whose body is not JSON (the task was created).
+ * the text when it is not JSON); `unreadable` marks a success whose body is not JSON (the operation was done).
  */
-export function answerError(response: Response, error: unknown, redact: Redact, unreadable?: boolean): APIError {
+export function answerError(op: string, response: Response, error: unknown, redact: Redact, unreadable?: boolean): APIError {
   const init = { headers: response.headers, requestId: requestIdOf(response) };
-  if (isRedirect(response)) return redirectError(response, init, redact);
-  if (unreadable) return errorForStatus(response.status, init, 'the response body is not valid JSON (the task may have been created)');
+  if (isRedirect(response)) return redirectError(op, response, init, redact);
+  if (unreadable) return errorForStatus(response.status, init, 'the response body is not valid JSON' + paren(effect(op, true)));
   // Every string of the answer is redacted before anything reads it: any field may quote a token.
   const said = redactValue(error, redact);
   const envelope = isEnvelope(said) ? envelopeOf(said) : undefined;
@@ -53,10 +54,14 @@ export function answerError(response: Response, error: unknown, redact: Redact, 
 // Fetched with redirect 'manual': Node answers the 3xx itself, a browser an opaque redirect (status 0, no headers).
 const isRedirect = (r: Response) => r.type == 'opaqueredirect' || (r.status > 299 && r.status < 400);
 
-function redirectError(response: Response, init: APIErrorInit, redact: Redact): APIError {
+// " (the task may have been created)", or nothing for a read
+const paren = (said: string) => (said ? ` (${said})` : '');
+
+function redirectError(op: string, response: Response, init: APIErrorInit, redact: Redact): APIError {
   const location = response.headers.get('location');
   const to = location ? ` to ${redact(location)}` : '';
-  return new APIError(`${response.status} redirect${to} not followed (the SDK never sends its credentials elsewhere): the task was not created`, {
+  const said = effect(op, false);
+  return new APIError(`${response.status} redirect${to} not followed (the SDK never sends its credentials elsewhere)${said && ': ' + said}`, {
     ...init,
     status: response.status,
   });
@@ -74,8 +79,8 @@ const errorCode = (e: any): string => String(e?.code ?? e?.cause?.code ?? e?.cau
 const neverSent = (e: any, code: string) => notSentCodes.test(code) || (!code && notSentMessages.test(String(e?.cause?.message)));
 
 /** What a thrown fetch becomes: a timeout (`timedOut`), a caller's abort (`aborted`), or a connection error. */
-export function thrownError(e: unknown, timedOut: boolean, aborted: boolean | undefined, timeoutMs: number, redact: Redact): APIConnectionError {
-  if (timedOut) return new APIConnectionTimeoutError(`no complete answer within ${timeoutMs} ms (the task may have been created)`, true);
+export function thrownError(op: string, e: unknown, timedOut: boolean, aborted: boolean | undefined, timeoutMs: number, redact: Redact): APIConnectionError {
+  if (timedOut) return new APIConnectionTimeoutError(`no complete answer within ${timeoutMs} ms${paren(effect(op, true))}`, true);
   if (aborted) return new APIUserAbortError('the call was aborted', true);
   const why = redact(String((e as Error)?.message ?? e));
   const code = errorCode(e);

@@ -8,32 +8,33 @@
  * Content-Encoding, so a compressed body could be trusted at its declared size there.
  */
 import { APIError } from './errors.js';
+import { effect } from './operations.js';
 import { requestIdOf } from './types.js';
 
 export const defaultMaxResponseBytes = 10 * 1024 * 1024;
 
-const tooLarge = (response: Response, max: number) =>
+const tooLarge = (response: Response, max: number, op: string) =>
   new APIError(
     `${response.status} the response body is over ${max} bytes (maxResponseBytes); the SDK stopped reading it` +
-      (response.ok ? ' (the task may have been created)' : ''),
+      (response.ok && effect(op, true) ? ` (${effect(op, true)})` : ''),
     { status: response.status, headers: response.headers, requestId: requestIdOf(response) },
   );
 
 /** The response, its body bounded: openapi-fetch reads every body with text() (parseAs 'text'), so text() is replaced. */
-export function capped(response: Response, max: number): Response {
+export function capped(response: Response, max: number, op: string): Response {
   const declared = response.headers.get('content-length');
   if (declared !== null && !response.headers.has('content-encoding') && /^\d+$/.test(declared)) {
     if (Number(declared) <= max) return response;
     response.body?.cancel().catch(() => {});
-    throw tooLarge(response, max);
+    throw tooLarge(response, max, op);
   }
-  if (response.body) response.text = () => readText(response, max);
+  if (response.body) response.text = () => readText(response, max, op);
   return response;
 }
 
 const utf8 = new TextDecoder();
 
-async function readText(response: Response, max: number): Promise<string> {
+async function readText(response: Response, max: number, op: string): Promise<string> {
   const reader = response.body!.getReader();
   let size = 0;
   let text = '';
@@ -44,7 +45,7 @@ async function readText(response: Response, max: number): Promise<string> {
     if (done) break;
     if ((size += value.byteLength) > max) {
       reader.cancel().catch(() => {});
-      throw tooLarge(response, max);
+      throw tooLarge(response, max, op);
     }
     if (last) text += (decoder ??= new TextDecoder()).decode(last, { stream: true });
     last = value;

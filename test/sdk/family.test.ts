@@ -159,6 +159,19 @@ describe('retry policy by operation', () => {
     expect(requests).toHaveLength(2);
   });
 
+  it('a failure says what it means for the operation: a create may have created, an update applied, a read nothing', async () => {
+    const timeout = async (call: (c: Client) => Promise<unknown>) =>
+      (await rejection(call(makeClient([hang], { accountId: ACCOUNT_ID, timeoutMs: 10, maxRetries: 0 }).client))).message;
+    expect(await timeout((c) => c.createCase(createCaseBody))).toBe('no complete answer within 10 ms (the case may have been created)');
+    expect(await timeout((c) => c.createTask(sampleBody))).toBe('no complete answer within 10 ms (the task may have been created)');
+    expect(await timeout((c) => c.updateTask(TASK_ID, {}))).toBe('no complete answer within 10 ms (the update may have been applied)');
+    expect(await timeout((c) => c.getTasks())).toBe('no complete answer within 10 ms');
+    const redirect = new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/' } });
+    const { client } = makeClient([redirect], { accountId: ACCOUNT_ID });
+    expect((await rejection(client.getCases())).message).toBe('302 redirect to https://elsewhere.example/ not followed (the SDK never sends its credentials elsewhere)');
+    expect((await rejection(client.createCase(createCaseBody))).message).toMatch(/not followed .*: the case was not created$/);
+  });
+
   it('a 4xx is never retried, whatever the operation', async () => {
     const { client, requests } = makeClient([json(404, envelope('no such task', 4004))], { accountId: ACCOUNT_ID });
     expect(await rejection(client.updateTask(TASK_ID, { name: 'n' }))).toBeInstanceOf(NotFoundError);
