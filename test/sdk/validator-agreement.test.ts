@@ -107,6 +107,52 @@ describe('the SDK validator agrees with Ajv over the contract', () => {
   });
 });
 
+/** The family's operations: each one's request and success schema names and its examples, as the contract gives them. */
+const familyOperations = Object.values(spec.paths).flatMap((item) =>
+  Object.values(item as Record<string, any>).filter((op) => op?.operationId).map((op) => {
+    const request = op.requestBody.content['application/json'];
+    const response = op.responses['200'].content['application/json'];
+    const name = (m: any) => String(m.schema.$ref).split('/').pop()!;
+    const examples = (m: any) => Object.values(m.examples ?? {}).map((e: any) => spec.components.examples[String(e.$ref).split('/').pop() as keyof typeof spec.components.examples].value);
+    return { id: op.operationId as string, request: name(request), response: name(response), requestExamples: examples(request), responseExamples: examples(response) };
+  }),
+);
+
+describe('the SDK validator agrees with Ajv on every operation of the family', () => {
+  it('covers the six operations, each with its examples', () => {
+    expect(familyOperations.map((o) => o.id).sort()).toEqual(['createCase', 'createTask', 'getCases', 'getTasks', 'updateCase', 'updateTask']);
+    for (const o of familyOperations) expect([o.id, o.requestExamples.length > 0, o.responseExamples.length > 0]).toEqual([o.id, true, true]);
+  });
+
+  it.each(familyOperations.map((o) => [o.id, o] as const))('%s: its examples pass, and single-field mutations get the same verdict', (_, o) => {
+    for (const [which, name, values] of [['request', o.request, o.requestExamples], ['response', o.response, o.responseExamples]] as const) {
+      const schema = (which == 'request' ? requestSchemas : responseSchemas)[o.id]!;
+      const validate = ajv(name);
+      for (const value of values) {
+        expect(check(schema, value, formats), `${o.id} ${which} example`).toEqual([]);
+        expect(validate(value)).toBe(true);
+      }
+      const example = values[0] as Record<string, unknown>;
+      const mutation = fc.record({
+        key: fc.constantFrom(...Object.keys(example), 'skip', 'sortBy', 'startDate', 'hasMore', 'results'),
+        value: fc.oneof(fc.anything({ maxDepth: 2 }), fc.constantFrom(undefined, '', 'x', -1, 1.5, 0, [], {}, ['x'], { a: 'desc' }, '2025-05-26T18:30:00.000Z', 'yesterday')),
+      });
+      let invalid = 0;
+      fc.assert(
+        fc.property(mutation, ({ key, value }) => {
+          const mutated = { ...structuredClone(example), [key]: value };
+          if (value === undefined) delete mutated[key];
+          const ours = check(schema, mutated, formats).length == 0;
+          expect(ours, `${o.id} ${which} with ${key}: ${JSON.stringify(value)}`).toBe(validate(mutated));
+          if (!ours) invalid++;
+        }),
+        { numRuns: 300 },
+      );
+      expect(invalid, `${o.id} ${which}: some mutations must break the contract`).toBeGreaterThan(10);
+    }
+  });
+});
+
 describe('the extracted schema data', () => {
   it('inlines $refs and keeps only what the validator interprets', () => {
     expect(JSON.stringify(requestSchema)).not.toContain('$ref');
