@@ -7,7 +7,7 @@
  * `npm run build` writes (buildTypes), so it sees what an installed package gives.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -30,6 +30,13 @@ export function readmeExamples(readme: string): string[] {
   return [...section.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
 }
 
+/** The operations the docs have samples for (docs/samples/<operation>/), createTask at least. */
+const sampleOperations = () => {
+  const ops = readdirSync(join(root, 'docs/samples')).filter((op) => existsSync(join(root, 'docs/samples', op, 'sdk.ts')));
+  expect(ops).toContain('createTask');
+  return ops;
+};
+
 const sources = (): Record<string, string> => {
   const read = (p: string) => readFileSync(join(root, p), 'utf8');
   const viaPackage = (text: string, from: string) => {
@@ -39,18 +46,22 @@ const sources = (): Record<string, string> => {
   const files: Record<string, string> = { 'readme.ts': readmeExamples(read('README.md')).join('\n') };
   for (const f of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts')))
     files[`example-${f}`] = viaPackage(read(`examples/${f}`), "'../src/index.js'");
-  files['docs-sample-sdk.ts'] = read('docs/samples/createTask/sdk.ts');
+  for (const op of sampleOperations()) files[`docs-sample-${op}-sdk.ts`] = read(`docs/samples/${op}/sdk.ts`);
   // the files are compiled three levels below the root, where test/sdk/ files are two
   files['public-types.ts'] = viaPackage(read('test/sdk/public-types.check.ts'), "'../../src/index.js'").replace('../../generated/', '../../../generated/');
   return files;
 };
 // openapi-generator's client imports without file extensions: it compiles under Bundler resolution only (README)
-const generatorSample = () => ({
-  'docs-sample-openapi-generator.ts': readFileSync(join(root, 'docs/samples/createTask/openapi-generator.ts'), 'utf8').replace(
-    "from './generated/openapi-generator-client'",
-    "from '../../../generated/openapi-generator-client/index.js'",
-  ),
-});
+const generatorSamples = () =>
+  Object.fromEntries(
+    sampleOperations().map((op) => [
+      `docs-sample-${op}-openapi-generator.ts`,
+      readFileSync(join(root, `docs/samples/${op}/openapi-generator.ts`), 'utf8').replace(
+        "from './generated/openapi-generator-client'",
+        "from '../../../generated/openapi-generator-client/index.js'",
+      ),
+    ]),
+  );
 
 /**
  * Writes `files` and a tsconfig for `setting` into a fresh folder of `work`; resolves to tsc's output ('' when it
@@ -96,7 +107,7 @@ beforeAll(() => {
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'strict-app', private: true, type: 'module' }));
   // started here, awaited by the tests: the two programs compile side by side
   nodeNext = compile('node-next', 'NodeNext', { ...sources(), 'readme-broken.ts': brokenReadme() });
-  bundler = compile('bundler', 'Bundler', { ...sources(), ...generatorSample() });
+  bundler = compile('bundler', 'Bundler', { ...sources(), ...generatorSamples() });
   // a rejection is reported by the test that awaits it
   nodeNext.catch(() => {});
   bundler.catch(() => {});
@@ -111,12 +122,12 @@ describe('the examples compile in a strict application', () => {
     expect(blocks[0]).toContain("from 'kore-create-task'");
   });
 
-  it("README, examples/, the docs' SDK sample and the public type checks (NodeNext)", async () => {
+  it("README, examples/, the docs' SDK samples and the public type checks (NodeNext)", async () => {
     const { 'readme-broken.ts': _broken, ...errors } = await nodeNext;
     expect(errors).toEqual({});
   }, 120_000);
 
-  it("the same and the docs' openapi-generator sample (Bundler)", async () => {
+  it("the same and the docs' openapi-generator samples (Bundler)", async () => {
     // openapi-generator's own runtime.ts breaks exactOptionalPropertyTypes (generated code, not edited by hand):
     // only its errors are set aside, the sample itself must compile
     const errors = Object.entries(await bundler).filter(([file]) => !file.startsWith('generated/openapi-generator-client/'));
