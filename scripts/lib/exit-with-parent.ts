@@ -16,3 +16,5 @@ const watch = setInterval(() => {
   clearInterval(watch); // once: a second SIGTERM would cut the handler's clean stop short
   process.kill(process.pid, 'SIGTERM');
 }, POLL_MS).unref(); // never what keeps the process alive
+
+export {}; // a module, not a script: its names stay its own
