@@ -16,7 +16,8 @@ interface Server {
   name: string;
   npmArgs: string[];
   ready: RegExp; // group 1: the URL it listens on
-  probe: (url: string) => Promise<number>; // a request it answers: the status
+  probe: (url: string) => Promise<number>; // a request it answers, and the status it must answer
+  status: number;
 }
 
 const mock: Server = {
@@ -24,18 +25,24 @@ const mock: Server = {
   npmArgs: ['start'],
   ready: /listening on (http:\/\/\S+)/,
   probe: async (url) => (await fetch(`${url}/caseManagement/api/public/analytics/st-1/createTask`, { method: 'POST' })).status,
+  status: 401, // no auth header
 };
 const sandbox: Server = {
   name: 'npm run sandbox',
   npmArgs: ['run', 'sandbox', '--', '--quiet'],
   ready: /Reference sandbox: (http:\/\/\S+)/,
   probe: async (url) => (await fetch(`${url}/__sandbox/health`)).status,
+  status: 200,
 };
 
 let started: ChildProcess | undefined;
 afterEach(() => {
   // a failed test must not leave servers behind: npm leads its own process group (detached)
-  if (started?.pid) try { process.kill(-started.pid, 'SIGKILL'); } catch { /* already gone */ }
+  try {
+    if (started?.pid) process.kill(-started.pid, 'SIGKILL');
+  } catch {
+    // the group is gone: nothing was left behind
+  }
   started = undefined;
 });
 
@@ -48,11 +55,16 @@ async function start(server: Server): Promise<{ npm: ChildProcess; url: string }
     const onData = (chunk: Buffer) => {
       output += chunk;
       const found = server.ready.exec(output)?.[1];
-      if (found) { clearTimeout(timer); resolve(found.replace(/\/$/, '')); }
+      if (!found) return;
+      clearTimeout(timer);
+      resolve(found.replace(/\/$/, ''));
     };
     npm.stdout!.on('data', onData);
     npm.stderr!.on('data', onData);
-    npm.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${server.name} exited (${code}):\n${output}`)); });
+    npm.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${server.name} exited (${code}):\n${output}`));
+    });
   });
   npm.stdout!.resume();
   npm.stderr!.resume();
@@ -65,12 +77,24 @@ function descendants(pid: number): { pid: number; args: string }[] {
     .split('\n').map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line)).filter((m) => m !== null)
     .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }));
   const found: { pid: number; args: string }[] = [];
-  const walk = (parent: number) => rows.filter((r) => r.ppid === parent).forEach((r) => { found.push(r); walk(r.pid); });
+  const walk = (parent: number): void => {
+    for (const row of rows.filter((r) => r.ppid === parent)) {
+      found.push(row);
+      walk(row.pid);
+    }
+  };
   walk(pid);
   return found;
 }
 
-const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether it exists
+    return true;
+  } catch {
+    return false;
+  }
+};
 const portFree = (port: number) =>
   new Promise<boolean>((resolve) => {
     const probe = createServer().once('error', () => resolve(false));
@@ -92,7 +116,7 @@ describe('killing what npm started stops the server and frees its port', () => {
   for (const server of [mock, sandbox]) {
     it(`${server.name}: SIGTERM to the npm process`, async () => {
       const { npm, url } = await start(server);
-      expect(await server.probe(url)).toBeGreaterThanOrEqual(200);
+      expect(await server.probe(url)).toBe(server.status);
       const port = Number(new URL(url).port);
       const tree = descendants(npm.pid!).map((p) => p.pid);
       expect(tree.length).toBeGreaterThanOrEqual(2); // sh and node at least: the chain whose middle drops the signal
