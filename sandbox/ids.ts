@@ -1,4 +1,4 @@
-/** Id formats of the platform (DESIGN.md): case-management ids have 7 hex digits in their first group. */
+/** Id formats of the platform (docs/contract-decisions.md): case-management ids have 7 hex digits in their first group. */
 import { createHash, randomUUID } from 'node:crypto';
 
 /** `ti-73acd32-0123-4114-9891-00a950aa1b2c`: a UUID with its first digit dropped, after the prefix. */

@@ -1,5 +1,5 @@
 /**
- * Hand-written validation of a createTask body, from the seed page's table and DESIGN.md's decisions
+ * Hand-written validation of a createTask body, from the seed page's table and docs/contract-decisions.md
  * (never from openapi/: the sandbox must stay an independent reading). Every problem is reported, each
  * message starting with the field it is about.
  *

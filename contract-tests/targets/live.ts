@@ -1,5 +1,5 @@
 /**
- * The `live` target: whatever the KORE_* variables name (DESIGN.md). Nothing is started; the suite creates real
+ * The `live` target: whatever the KORE_* variables name (see the README). Nothing is started; the suite creates real
  * tasks there (positive, semantic and property-based checks), on the tenant's fixture case and template.
  */
 import { addSecret } from '../redact.js';
