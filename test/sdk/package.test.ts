@@ -1,5 +1,5 @@
 /**
- * The package as users get it: `npm pack` (whose prepack script builds dist/), the tarball installed into an empty
+ * The package as users get it: `npm pack` (whose prepare script builds dist/), the tarball installed into an empty
  * folder, then used from `import`, from `require`, and from strict TypeScript (ESM and CommonJS views).
  * publint and @arethetypeswrong/cli must report no problem with the same tarball.
  *
@@ -27,7 +27,7 @@ let npmEnv: NodeJS.ProcessEnv;
 const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', env: npmEnv });
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
-/** `npm pack --json` prints the array after whatever the prepack script printed. */
+/** `npm pack --json` prints the array after whatever the prepare script printed. */
 const packJson = (out: string) => JSON.parse(out.slice(out.search(/^\[/m)));
 
 /** Folders of the packages that `dir`'s dependencies resolve to, and theirs, looked up the way Node finds them. */
