@@ -8,7 +8,7 @@
  * tarball is installed exactly as a user would; only where npm finds jose and openapi-fetch differs.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,7 @@ let work: string;
 let app: string;
 let tarball: string;
 let packedFiles: string[];
+let packStarted: number;
 
 const env = (cache: string) => ({ ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_cache: cache });
 let npmEnv: NodeJS.ProcessEnv;
@@ -49,6 +50,7 @@ function dependencyFolders(dir: string, found = new Map<string, string>()): Map<
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'kore-sdk-pack-'));
   npmEnv = env(join(work, 'npm-cache')); // empty: nothing may come from a cache filled earlier
+  packStarted = Date.now();
   const packed = packJson(run('npm', ['pack', '--json', '--pack-destination', work], root))[0];
   tarball = join(work, packed.filename);
   packedFiles = packed.files.map((f: { path: string }) => f.path);
@@ -65,6 +67,10 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed SDK', () => {
+  it('is built by npm pack itself (the prepare script), so a clean checkout packs a working package', () => {
+    expect(statSync(join(root, 'dist/index.js')).mtimeMs).toBeGreaterThanOrEqual(packStarted - 1000); // mtime granularity
+  });
+
   it('ships only dist/, the manifest, the readme and the licence', () => {
     const listing = packedFiles;
     expect(listing.filter((p: string) => !p.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
