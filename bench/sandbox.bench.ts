@@ -97,7 +97,7 @@ const row = (target: string, m: Measured | undefined, note = '') => ({
 
 /**
  * Context, not a target: the same pair with server and load generator sharing this process (one event loop),
- * the way DESIGN.md's peer figures (bare node:http ≈32k/s) look to have been taken. Client and server costs add
+ * the way peer figures quoted for bare node:http (≈32k/s) look to have been taken. Client and server costs add
  * up, so this ratio is kinder than the one between processes.
  */
 async function inProcessRatio(sample: string, token: string): Promise<{ sandbox: Measured; bare: Measured }> {

@@ -34,9 +34,9 @@ curl -sS -X POST '${prism.url}/caseManagement/api/public/analytics/${streamId}/c
 
 Without the auth header: 401. With an invalid body (e.g. userInfo without _id, emailId or phoneNumber): 400.
 Ctrl-C stops it.`);
+  // SIGTERM also comes from scripts/lib/exit-with-parent.ts when npm, which started this, is gone.
   const stop = () => void prism.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stop);
 } catch (error) {
   console.error(`mock: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

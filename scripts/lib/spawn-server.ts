@@ -3,6 +3,9 @@
  * the first match of `ready`, whose group 1 is returned. Output is kept only until then (a server logs forever);
  * afterwards each line goes to `log`, if given. A child that exits or stays silent past the timeout rejects with
  * what it printed.
+ *
+ * A server never outlives this process: whatever is still running when it exits (a crash, a process.exit, a signal
+ * handler that exits) gets a SIGTERM, and close() escalates to SIGKILL if SIGTERM is not enough.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 
@@ -18,15 +21,28 @@ export interface ServerProcessOptions {
 export interface ServerProcess {
   announced: string; // group 1 of `ready`, e.g. the URL
   process: ChildProcess;
-  close(): Promise<void>; // SIGTERM, resolved on exit
+  close(): Promise<void>; // SIGTERM (SIGKILL 5 s later if need be), resolved on exit
 }
+
+const KILL_AFTER_MS = 5_000;
+const running = new Set<ChildProcess>();
+// 'exit' handlers must be synchronous: kill() is.
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGTERM');
+});
 
 export function spawnServer(command: string, args: string[], o: ServerProcessOptions): Promise<ServerProcess> {
   const child = spawn(command, args, { cwd: o.cwd, env: { ...process.env, ...o.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const close = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
+      const kill = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS);
+      child.once('exit', () => {
+        clearTimeout(kill);
+        resolve();
+      });
       child.kill('SIGTERM');
     });
   const timeoutMs = o.timeoutMs ?? 15_000;

@@ -1,46 +1,79 @@
 /**
- * The package as users get it: `npm run build`, `npm pack`, the tarball installed offline into an empty folder,
- * then used from `import`, from `require`, and from strict TypeScript (ESM and CommonJS views).
+ * The package as users get it: `npm pack` (whose prepare script builds dist/), the tarball installed into an empty
+ * folder, then used from `import`, from `require`, and from strict TypeScript (ESM and CommonJS views).
  * publint and @arethetypeswrong/cli must report no problem with the same tarball.
+ *
+ * No registry and no warm npm cache: the SDK's run-time dependencies (and theirs) are packed from this project's
+ * node_modules into tarballs installed beside the SDK's, `--offline`, with a throwaway cache. The SDK's own
+ * tarball is installed exactly as a user would; only where npm finds jose and openapi-fetch differs.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSdk } from '../../scripts/build-sdk.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const fixtures = fileURLToPath(new URL('./package-fixture', import.meta.url));
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
 let work: string;
 let app: string;
 let tarball: string;
+let packedFiles: string[];
+let packStarted: number;
 
-const run = (cmd: string, args: string[], cwd: string) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' } });
+const env = (cache: string) => ({ ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_cache: cache });
+let npmEnv: NodeJS.ProcessEnv;
+const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', env: npmEnv });
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
-beforeAll(async () => {
+/** `npm pack --json` prints the array after whatever the prepare script printed. */
+const packJson = (out: string) => JSON.parse(out.slice(out.search(/^\[/m)));
+
+/** Folders of the packages that `dir`'s dependencies resolve to, and theirs, looked up the way Node finds them. */
+function dependencyFolders(dir: string, found = new Map<string, string>()): Map<string, string> {
+  for (const name of Object.keys(readJson(join(dir, 'package.json')).dependencies ?? {})) {
+    let from = dir;
+    while (!existsSync(join(from, 'node_modules', name)) && from !== root) from = dirname(from);
+    const folder = join(from, 'node_modules', name);
+    const { version } = readJson(join(folder, 'package.json'));
+    const seen = found.get(name);
+    if (seen && readJson(join(seen, 'package.json')).version !== version) throw new Error(`two versions of ${name} needed: ${seen}, ${folder}`);
+    if (seen) continue;
+    found.set(name, folder);
+    dependencyFolders(folder, found);
+  }
+  return found;
+}
+
+beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'kore-sdk-pack-'));
-  await buildSdk();
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root));
-  tarball = join(work, packed[0].filename);
+  npmEnv = env(join(work, 'npm-cache')); // empty: nothing may come from a cache filled earlier
+  packStarted = Date.now();
+  const packed = packJson(run('npm', ['pack', '--json', '--pack-destination', work], root))[0];
+  tarball = join(work, packed.filename);
+  packedFiles = packed.files.map((f: { path: string }) => f.path);
+  const deps = [...dependencyFolders(root).values()];
+  const depTarballs = packJson(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work, ...deps], root))
+    .map((p: { filename: string }) => join(work, p.filename));
   app = join(work, 'app');
-  execFileSync('mkdir', ['-p', app]);
+  mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], app);
+  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, ...depTarballs], app);
   for (const f of readdirSync(fixtures)) copyFileSync(join(fixtures, f), join(app, f.replace(/\.fixture$/, '')));
 }, 180_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed SDK', () => {
-  it('ships only dist/, the manifest and the readme', () => {
-    const listing = JSON.parse(run('npm', ['pack', '--dry-run', '--json'], root))[0].files.map((f: { path: string }) => f.path);
-    expect(listing.filter((p: string) => !p.startsWith('dist/')).sort()).toEqual(
-      ['README.md', 'package.json'].filter((p) => listing.includes(p)).sort(),
-    );
+  it('is built by npm pack itself (the prepare script), so a clean checkout packs a working package', () => {
+    expect(statSync(join(root, 'dist/index.js')).mtimeMs).toBeGreaterThanOrEqual(packStarted - 1000); // mtime granularity
+  });
+
+  it('ships only dist/, the manifest, the readme and the licence', () => {
+    const listing = packedFiles;
+    expect(listing.filter((p: string) => !p.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
     expect(listing).toContain('dist/index.js');
     expect(listing).toContain('dist/index.cjs');
     expect(listing).toContain('dist/index.d.ts');
