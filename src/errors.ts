@@ -19,6 +19,9 @@ export interface APIErrorInit {
   cause?: unknown;
 }
 
+/** The platform's request id, when the answer carries one (a success's too: here, with the errors that carry it). */
+export const requestIdOf = (response: Response): string | undefined => response.headers.get('x-request-id') ?? undefined;
+
 export class KoreError extends Error {
   override name = 'KoreError';
   toJSON(): Record<string, unknown> {
