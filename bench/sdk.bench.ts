@@ -97,14 +97,13 @@ const loadedWhen: Record<string, string> = {
   'src/validate-request.ts': 'first createTask call with validateRequests on (the default)',
   'src/validate-response.ts': 'first answer read with validateResponses: true',
   'src/schema-check.ts': 'first use of either validator (shared by both)',
-  'src/failures.ts': 'first failed attempt: error mapping, retry decisions',
+  'src/failures.ts': 'first failed attempt (error mapping, retry decisions, redaction), first request id that is not plain, or creation of a client given a logger',
   'src/mint.ts': 'first request of a client given clientId/clientSecret',
   'src/paginate.ts': 'first getCases.all / getTasks.all loop',
-  'src/redact.ts': 'first failure, first request id that is not plain, creation of a client given a logger (shared by failures and mint)',
 };
 // sdksize: each operation's request and response schema is a chunk of its own (scripts/build-sdk.ts: schemaDataPlugin)
 for (const [which, label] of [['request', 'call with validateRequests on'], ['response', 'answer read with validateResponses: true']])
-  for (const op of Object.values(spec.paths).flatMap((item) => Object.values(item).map((o: { operationId: string }) => o.operationId)))
+  for (const op of Object.values(spec.paths).flatMap((item) => Object.values(item).flatMap((o: { operationId?: string }) => o.operationId ?? [])))
     loadedWhen[`schema-data:${which}/${op}`] = `first ${op} ${label} (its ${which} schema)`;
 
 /**

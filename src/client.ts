@@ -8,7 +8,7 @@ import * as openapiFetch from 'openapi-fetch';
 import type { Client } from 'openapi-fetch';
 import { mintingMiddleware } from './auth.js';
 import { Deadline } from './deadline.js';
-import { APIUserAbortError, KoreError, RequestValidationError, requestIdOf } from './errors.js';
+import { APIUserAbortError, KoreError, loadChunk, loadFailures, RequestValidationError, requestIdOf } from './errors.js';
 import { operations, prefix, type OperationId } from './operations.js';
 import { normalizeCall, normalizeOptions, pathSegment, type CallOptions, type KoreClientOptions, type NormalizedCall } from './options.js';
 import { capped } from './response-limit.js';
@@ -29,15 +29,9 @@ import {
   type UpdateTaskRequest,
 } from './types.js';
 
-// Loaded on first use, so that the entry chunk holds only what a successful call needs (see the bench's sizes).
-// Should a chunk fail to load (a browser gone offline), the call still rejects with a KoreError; a failure the
-// chunk was to handle is not quoted, as it has not been redacted.
-const loadChunk = <T>(op: string, what: string, load: () => Promise<T>): Promise<T> =>
-  load().catch((e: unknown) => {
-    throw new KoreError(`${op}: the SDK could not load its ${what}: ${String((e as Error)?.message ?? e)}`);
-  });
-const loadFailures = (op: string) => loadChunk(op, 'failure handling', () => import('./failures.js'));
-// A validator chunk, then `op`'s schema (its own chunk, on the operation's first call): awaited only when missing.
+// Chunks are loaded on first use (errors.ts: loadChunk), so that the entry holds only what a successful call needs (see the bench's sizes).
+// A validator chunk, then `op`'s schema (its own chunk, on the operation's first call). Callers skip this (and any
+// await) when the validator they hold is `ready` for `op`: the hot path.
 type Validator = { ready(op: string): Promise<void> | undefined };
 const validator = async <V extends Validator>(op: string, what: string, held: V | undefined, load: () => Promise<V>): Promise<V> => {
   const v = held ?? (await loadChunk(op, what, load));
@@ -144,7 +138,8 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
       if (requestId && !isPlain(requestId, secrets)) requestId = (await loadFailures(op)).redactorOf(secrets)(requestId);
       const result = { data: parsed, response, requestId };
       if (o.validateResponses) {
-        responseValidator = await validator(op, 'response validation', responseValidator, () => import('./validate-response.js'));
+        if (!responseValidator || responseValidator.ready(op))
+          responseValidator = await validator(op, 'response validation', responseValidator, () => import('./validate-response.js'));
         responseValidator.assertValid(op, parsed, response, requestId);
       }
       return result;
@@ -183,7 +178,8 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
     if (logReady && !log) await loadChunk(op, 'redaction', () => logReady);
     if (o.validateRequests) {
       // awaited before anything is sent: a body that breaks the contract never leaves
-      requestValidator = await validator(op, 'request validation', requestValidator, () => import('./validate-request.js'));
+      if (!requestValidator || requestValidator.ready(op))
+        requestValidator = await validator(op, 'request validation', requestValidator, () => import('./validate-request.js'));
       const refused = requestValidator.requestError(op, body);
       if (refused) {
         log?.refused(op, refused);

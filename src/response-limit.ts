@@ -6,12 +6,12 @@
  * Response is used as is (the fast path). Otherwise the bytes are counted as they arrive and, past the cap, the
  * stream is cancelled (fetch drops the connection). In a browser a cross-origin answer may hide its
  * Content-Encoding, so a compressed body could be trusted at its declared size there.
+ * The counter stays in the entry (a compressed answer, the common case, needs it on a first call); a too-large
+ * answer's error is made by the failure chunk (failures.ts: tooLarge).
  */
-export const defaultMaxResponseBytes = 10 * 1024 * 1024;
+import { loadFailures } from './errors.js';
 
-// Its error is made by the failure chunk (failures.ts: tooLarge), as every failure's.
-const tooLarge = (response: Response, max: number, op: string) =>
-  import('./failures.js').then((f) => Promise.reject(f.tooLarge(response, max, op)));
+export const defaultMaxResponseBytes = 10 * 1024 * 1024;
 
 /** The response, its body bounded: openapi-fetch reads every body with text() (parseAs 'text'), so text() is replaced. */
 export function capped(response: Response, max: number, op: string): Response | Promise<never> {
@@ -19,7 +19,7 @@ export function capped(response: Response, max: number, op: string): Response | 
   if (declared !== null && !response.headers.has('content-encoding') && /^\d+$/.test(declared)) {
     if (Number(declared) <= max) return response;
     response.body?.cancel().catch(() => {});
-    return tooLarge(response, max, op);
+    return loadFailures(op).then((f) => Promise.reject(f.tooLarge(response, max, op)));
   }
   if (response.body) response.text = () => readText(response, max, op);
   return response;
@@ -38,7 +38,7 @@ async function readText(response: Response, max: number, op: string): Promise<st
     if (done) break;
     if ((size += value.byteLength) > max) {
       reader.cancel().catch(() => {});
-      return tooLarge(response, max, op);
+      throw (await loadFailures(op)).tooLarge(response, max, op);
     }
     if (last) text += (decoder ??= new TextDecoder()).decode(last, { stream: true });
     last = value;
