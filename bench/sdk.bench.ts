@@ -104,7 +104,7 @@ const loadedWhen: Record<string, string> = {
 // sdksize: each operation's request and response schema is a chunk of its own (scripts/build-sdk.ts: schemaDataPlugin)
 for (const [which, label] of [['request', 'call with validateRequests on'], ['response', 'answer read with validateResponses: true']])
   for (const op of Object.values(spec.paths).flatMap((item) => Object.values(item).flatMap((o: { operationId?: string }) => o.operationId ?? [])))
-    loadedWhen[`schema-data:${which}/${op}`] = `first ${op} ${label} (its ${which} schema)`;
+    loadedWhen[`schema-data:${op}-${which}`] = `first ${op} ${label} (its ${which} schema)`;
 
 /**
  * Minified sizes of the SDK entry (with every chunk it imports statically) and of its lazily loaded chunks, from
@@ -148,7 +148,7 @@ export async function bundleSizes() {
     .sort((a, b) => b.bytes - a.bytes);
   // what `createKoreClient({ jwt, ... }).createTask(body)` loads: the entry, then the request validator and its deps
   const validator = lazy.find((l) => l.module == 'src/validate-request.ts')!;
-  const schema = lazy.find((l) => l.module == 'schema-data:request/createTask')!; // sdksize: createTask's schema alone
+  const schema = lazy.find((l) => l.module == 'schema-data:createTask-request')!; // sdksize: createTask's schema alone
   const firstCall = size([...entryFiles, ...validator.withDeps, ...schema.withDeps]);
   return { entry: size(entryFiles), modules, lazy, firstCall };
 }

@@ -32,13 +32,13 @@ export function schemaDataPlugin(): Plugin {
     setup(b) {
       b.onLoad({ filter: /[\\/]src[\\/]schemas[\\/](request|response)\.ts$/ }, (args) => {
         const which = /(request|response)\.ts$/.exec(args.path)![1]!;
-        const loaders = Object.keys(schemas(which)).map((op) => `${op}: () => import('schema-data:${which}/${op}').then((m) => m.default)`);
+        const loaders = Object.keys(schemas(which)).map((op) => `${op}: () => import('schema-data:${op}-${which}').then((m) => m.default)`);
         return { contents: `export default { ${loaders.join(', ')} };`, loader: 'js' };
       });
       b.onResolve({ filter: /^schema-data:/ }, (args) => ({ path: args.path.slice('schema-data:'.length), namespace: 'schema-data' }));
       b.onLoad({ filter: /.*/, namespace: 'schema-data' }, (args) => {
-        const [which, op] = args.path.split('/') as [string, string];
-        return { contents: `export default ${JSON.stringify(schemas(which)[op])};`, loader: 'js' };
+        const [, op, which] = /^(\w+)-(request|response)$/.exec(args.path)!; // chunks are named <op>-<which>-<hash>.js
+        return { contents: `export default ${JSON.stringify(schemas(which!)[op!])};`, loader: 'js' };
       });
     },
   };

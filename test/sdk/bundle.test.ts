@@ -25,7 +25,7 @@ describe('the bundle', () => {
 
   for (const which of ['request', 'response'])
     it(`each operation's ${which} schema is a chunk of its own`, () => {
-      const chunks = operationIds.map((op) => Object.keys(outputs).filter((p) => `schema-data:${which}/${op}` in outputs[p]!.inputs));
+      const chunks = operationIds.map((op) => Object.keys(outputs).filter((p) => `schema-data:${op}-${which}` in outputs[p]!.inputs));
       expect(operationIds).toHaveLength(6);
       for (const found of chunks) {
         expect(found).toHaveLength(1);
