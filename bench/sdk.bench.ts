@@ -100,6 +100,7 @@ const loadedWhen: Record<string, string> = {
   'src/failures.ts': 'first failed attempt (error mapping, retry decisions, redaction), first request id that is not plain, or creation of a client given a logger',
   'src/mint.ts': 'first request of a client given clientId/clientSecret',
   'src/paginate.ts': 'first getCases.all / getTasks.all loop',
+  'src/redact.ts': 'first load of failure handling or of minting (shared by both): the redactor',
 };
 // sdksize: each operation's request and response schema is a chunk of its own (scripts/build-sdk.ts: schemaDataPlugin)
 for (const [which, label] of [['request', 'call with validateRequests on'], ['response', 'answer read with validateResponses: true']])

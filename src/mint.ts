@@ -4,6 +4,7 @@
  * chunk. jose is imported with import() even here: it ships ESM only, and import() also works from the CommonJS build.
  */
 import { KoreError } from './errors.js';
+import { redactorOf } from './redact.js';
 import type { Secrets } from './secrets.js';
 
 export const tokenLifetimeSeconds = 3600; // the platform rejects a JTI-checked token that lives longer than 1 h
@@ -37,8 +38,8 @@ export function mintedTokenSource(app: AppCredentials, secrets: Secrets): () => 
     pending ??= mintToken(app, now, tokenLifetimeSeconds)
       .then((token) => (secrets.add(token), (cached = { token, expiresAt: now + tokenLifetimeSeconds }), token))
       .catch((e: unknown) => {
-        // its text may quote the secret: redacted where every error leaves the SDK (client.ts, withRetries)
-        throw new KoreError(`could not mint the auth JWT: ${String((e as Error)?.message ?? e)}`);
+        // redacted here too: `client.api` (openapi-fetch's client) mints through the same middleware, past no boundary
+        throw new KoreError(`could not mint the auth JWT: ${redactorOf(secrets)(String((e as Error)?.message ?? e))}`);
       })
       .finally(() => (pending = undefined));
     return pending;
