@@ -97,10 +97,15 @@ const loadedWhen: Record<string, string> = {
   'src/validate-request.ts': 'first createTask call with validateRequests on (the default)',
   'src/validate-response.ts': 'first answer read with validateResponses: true',
   'src/schema-check.ts': 'first use of either validator (shared by both)',
-  'src/failures.ts': 'first failed attempt: error mapping, retry decisions',
+  'src/failures.ts': 'first failed attempt (error mapping, retry decisions, redaction), first request id that is not plain, or creation of a client given a logger',
   'src/mint.ts': 'first request of a client given clientId/clientSecret',
   'src/paginate.ts': 'first getCases.all / getTasks.all loop',
+  'src/redact.ts': 'first load of failure handling or of minting (shared by both): the redactor',
 };
+// sdksize: each operation's request and response schema is a chunk of its own (scripts/build-sdk.ts: schemaDataPlugin)
+for (const [which, label] of [['request', 'call with validateRequests on'], ['response', 'answer read with validateResponses: true']])
+  for (const op of Object.values(spec.paths).flatMap((item) => Object.values(item).flatMap((o: { operationId?: string }) => o.operationId ?? [])))
+    loadedWhen[`schema-data:${op}-${which}`] = `first ${op} ${label} (its ${which} schema)`;
 
 /**
  * Minified sizes of the SDK entry (with every chunk it imports statically) and of its lazily loaded chunks, from
@@ -144,7 +149,8 @@ export async function bundleSizes() {
     .sort((a, b) => b.bytes - a.bytes);
   // what `createKoreClient({ jwt, ... }).createTask(body)` loads: the entry, then the request validator and its deps
   const validator = lazy.find((l) => l.module == 'src/validate-request.ts')!;
-  const firstCall = size([...entryFiles, ...validator.withDeps]);
+  const schema = lazy.find((l) => l.module == 'schema-data:createTask-request')!; // sdksize: createTask's schema alone
+  const firstCall = size([...entryFiles, ...validator.withDeps, ...schema.withDeps]);
   return { entry: size(entryFiles), modules, lazy, firstCall };
 }
 

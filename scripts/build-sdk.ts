@@ -5,7 +5,7 @@
  *   dist/index.cjs            CommonJS, one file (jose is still loaded with import(): it is ESM-only)
  *   dist/*.d.ts, dist/*.d.cts declarations from tsc, with generated/schema.d.ts copied beside them
  * openapi-fetch and jose stay external (they are the package's only dependencies). The contract's schemas reach
- * the bundle as data: src/schemas/{request,response}.ts are replaced by their extracted JSON (schemaDataPlugin).
+ * the bundle as data, one chunk per operation and direction (schemaDataPlugin).
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -19,15 +19,26 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const entry = join(root, 'src/index.ts');
 
-/** Replaces src/schemas/<name>.ts with `export default <extracted schema>`: the bundle never holds the whole contract. */
+/**
+ * Replaces src/schemas/<request|response>.ts with a table of loaders, one import() per operation of a data module
+ * `export default <extracted schema>`: each operation's schema is its own chunk, loaded by the first call that
+ * validates it, and the bundle never holds the whole contract.
+ */
 export function schemaDataPlugin(): Plugin {
+  const schemas = (which: string) =>
+    operationSchemas(JSON.parse(readFileSync(join(root, 'generated/openapi.json'), 'utf8')), which as 'request' | 'response', formats);
   return {
     name: 'contract-schema-data',
     setup(b) {
       b.onLoad({ filter: /[\\/]src[\\/]schemas[\\/](request|response)\.ts$/ }, (args) => {
-        const spec = JSON.parse(readFileSync(join(root, 'generated/openapi.json'), 'utf8'));
-        const which = /(request|response)\.ts$/.exec(args.path)![1] as 'request' | 'response';
-        return { contents: `export default ${JSON.stringify(operationSchemas(spec, which, formats))};`, loader: 'js' };
+        const which = /(request|response)\.ts$/.exec(args.path)![1]!;
+        const loaders = Object.keys(schemas(which)).map((op) => `${op}: () => import('schema-data:${op}-${which}').then((m) => m.default)`);
+        return { contents: `export default { ${loaders.join(', ')} };`, loader: 'js' };
+      });
+      b.onResolve({ filter: /^schema-data:/ }, (args) => ({ path: args.path.slice('schema-data:'.length), namespace: 'schema-data' }));
+      b.onLoad({ filter: /.*/, namespace: 'schema-data' }, (args) => {
+        const [, op, which] = /^(\w+)-(request|response)$/.exec(args.path)!; // chunks are named <op>-<which>-<hash>.js
+        return { contents: `export default ${JSON.stringify(schemas(which!)[op!])};`, loader: 'js' };
       });
     },
   };

@@ -7,11 +7,11 @@
  */
 import type { Middleware } from 'openapi-fetch';
 import type { AppCredentials } from './mint.js';
-import type { Redact } from './redact.js';
+import type { Secrets } from './secrets.js';
 
-export function mintingMiddleware(credentials: AppCredentials, redact: Redact): Middleware {
+export function mintingMiddleware(credentials: AppCredentials, secrets: Secrets): Middleware {
   let minted: (() => string | Promise<string>) | undefined;
-  const token = () => minted?.() ?? import('./mint.js').then((m) => (minted ??= m.mintedTokenSource(credentials, redact))());
+  const token = () => minted?.() ?? import('./mint.js').then((m) => (minted ??= m.mintedTokenSource(credentials, secrets))());
   const sign = (request: Request, value: string) => (request.headers.set('auth', value), request);
   return {
     // synchronous when the token is at hand (a cached one): no promise on the hot path

@@ -8,13 +8,13 @@ import * as openapiFetch from 'openapi-fetch';
 import type { Client } from 'openapi-fetch';
 import { mintingMiddleware } from './auth.js';
 import { Deadline } from './deadline.js';
-import { APIUserAbortError, KoreError, RequestValidationError } from './errors.js';
+import { APIUserAbortError, KoreError, loadChunk, loadFailures, RequestValidationError, requestIdOf } from './errors.js';
 import { operations, prefix, type OperationId } from './operations.js';
 import { normalizeCall, normalizeOptions, pathSegment, type CallOptions, type KoreClientOptions, type NormalizedCall } from './options.js';
 import { capped } from './response-limit.js';
-import { createRedactor, redactError, redactingLogger, type Redact } from './redact.js';
+import { isPlain, secretsOf } from './secrets.js';
+import type { CallLog } from './log.js';
 import {
-  requestIdOf,
   type Case,
   type CasePage,
   type CreateCaseRequest,
@@ -29,16 +29,16 @@ import {
   type UpdateTaskRequest,
 } from './types.js';
 
-// Loaded on first use, so that the entry chunk holds only what a successful call needs (see the bench's sizes).
-// Should a chunk fail to load (a browser gone offline), the call still rejects with a KoreError; a failure the
-// chunk was to handle is not quoted, as it has not been redacted.
-const loadChunk = <T>(op: string, what: string, load: () => Promise<T>): Promise<T> =>
-  load().catch((e: unknown) => {
-    throw new KoreError(`${op}: the SDK could not load its ${what}: ${String((e as Error)?.message ?? e)}`);
-  });
-type RequestValidator = typeof import('./validate-request.js');
-type ResponseValidator = typeof import('./validate-response.js');
-const loadFailures = (op: string) => loadChunk(op, 'failure handling', () => import('./failures.js'));
+// Chunks are loaded on first use (errors.ts: loadChunk), so that the entry holds only what a successful call needs (see the bench's sizes).
+// A validator chunk, then `op`'s schema (its own chunk, on the operation's first call). Callers skip this (and any
+// await) when the validator they hold is `ready` for `op`: the hot path.
+type Validator = { ready(op: string): Promise<void> | undefined };
+const validator = async <V extends Validator>(op: string, what: string, held: V | undefined, load: () => Promise<V>): Promise<V> => {
+  const v = held ?? (await loadChunk(op, what, load));
+  const wait = v.ready(op);
+  if (wait) await loadChunk(op, what, () => wait);
+  return v;
+};
 
 /** JSON.stringify, as openapi-fetch's own serializer, but a body JSON cannot carry is refused naming `(body)`. */
 function serializeBody(body: unknown): string {
@@ -94,21 +94,24 @@ const createClient: typeof openapiFetch.default =
 
 export function createKoreClient(options: KoreClientOptions): KoreClient {
   const o = normalizeOptions(options);
-  const redact: Redact = createRedactor(['jwt' in o.auth ? o.auth.jwt : o.auth.clientSecret]);
-  const log = o.logger && redactingLogger(o.logger, redact);
   const auth = o.auth;
+  const secrets = secretsOf('jwt' in auth ? auth.jwt : auth.clientSecret);
+  // A logger gets its lines (log.ts, in the failure chunk) as the client is made; a call waits for them only if they are not there yet.
+  let log: CallLog | undefined;
+  const logReady = o.logger && import('./failures.js').then((m) => void (log = m.callLog(o.logger!, secrets)));
+  logReady?.catch(() => {}); // a chunk that failed to load rejects the first call instead
   // redirect 'manual': a redirect would carry the `auth` header (and, on 307/308, the body) to another server
   const api = createClient<paths>({ baseUrl: o.baseUrl, fetch: o.fetch, headers: 'jwt' in auth ? { auth: auth.jwt } : undefined, redirect: 'manual' });
-  if (!('jwt' in auth)) api.use(mintingMiddleware(auth, redact));
-  let requestValidator: RequestValidator | undefined;
-  let responseValidator: ResponseValidator | undefined;
+  if (!('jwt' in auth)) api.use(mintingMiddleware(auth, secrets));
+  let requestValidator: typeof import('./validate-request.js') | undefined;
+  let responseValidator: typeof import('./validate-response.js') | undefined;
   const post = api.POST as (path: string, init: object) => ReturnType<typeof api.POST>;
 
   /** One try: an HTTP answer becomes a WithResponse or an APIError; anything else a connection error. */
   async function attempt(op: OperationId, path: Record<string, string>, body: unknown, call: NormalizedCall, n: number): Promise<WithResponse<unknown>> {
     if (call.signal?.aborted) throw new APIUserAbortError('the call was aborted', false);
     const deadline = new Deadline(call.timeoutMs, call.signal);
-    log?.debug(`${op}: POST attempt ${n + 1}`, { streamId: o.streamId });
+    log?.attempt(op, n, o.streamId);
     let reachedFetch = false; // before fetch, a failure is the SDK's or the body's, never the connection's
     try {
       const { data, error, response } = await deadline.race(post(prefix + operations[op].path, {
@@ -123,27 +126,26 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
           return (o.fetch ?? fetch)(request, { signal: deadline.signal }).then((r) => capped(r, call.maxResponseBytes, op));
         },
       }));
-      if (!response.ok) throw (await loadFailures(op)).answerError(op, response, error, redact);
+      if (!response.ok) throw (await loadFailures(op)).answerError(op, response, error, secrets);
       let parsed: unknown;
       try {
         parsed = JSON.parse(data as unknown as string);
       } catch {
         // the call was processed (a create did create), but its answer is unreadable: never retried
-        throw (await loadFailures(op)).answerError(op, response, undefined, redact, true);
+        throw (await loadFailures(op)).answerError(op, response, undefined, secrets, true);
       }
-      const id = requestIdOf(response);
-      const result = { data: parsed, response, requestId: id && redact(id) };
+      let requestId = requestIdOf(response);
+      if (requestId && !isPlain(requestId, secrets)) requestId = (await loadFailures(op)).redactorOf(secrets)(requestId);
+      const result = { data: parsed, response, requestId };
       if (o.validateResponses) {
-        responseValidator ??= await loadChunk(op, 'response validation', () => import('./validate-response.js'));
-        responseValidator.assertValid(op, result.data, response, result.requestId);
+        if (!responseValidator || responseValidator.ready(op))
+          responseValidator = await validator(op, 'response validation', responseValidator, () => import('./validate-response.js'));
+        responseValidator.assertValid(op, parsed, response, requestId);
       }
       return result;
     } catch (e) {
       if (e instanceof KoreError) throw e;
-      if (!reachedFetch && !deadline.timedOut && !call.signal?.aborted) {
-        throw new KoreError(`${op}: the request could not be made (nothing was sent): ${redact(String((e as Error)?.message ?? e))}`);
-      }
-      throw (await loadFailures(op)).thrownError(op, e, deadline.timedOut, call.signal?.aborted, call.timeoutMs, redact);
+      throw (await loadFailures(op)).thrownError(op, e, reachedFetch, deadline.timedOut, call.signal?.aborted, call.timeoutMs, secrets);
     } finally {
       deadline.release();
     }
@@ -156,10 +158,10 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
       try {
         return await attempt(op, path, body, call, n);
       } catch (e) {
-        const { retryDelay, sleepFor } = await loadFailures(op);
+        const { retryDelay, sleepFor, redactError, redactorOf } = await loadFailures(op);
         const delay = retryDelay(e, n, policy);
-        if (delay === undefined) throw redactError(e, redact); // the boundary: nothing leaves unredacted
-        log?.warn(`${op}: retry ${n + 1} of ${call.retry.maxRetries} in ${Math.round(delay)} ms after ${(e as Error).message}`);
+        if (delay === undefined) throw redactError(e, redactorOf(secrets)); // the boundary: nothing leaves unredacted
+        log?.retry(op, n, call.retry.maxRetries, delay, e as Error);
         await (o.sleep ?? sleepFor)(delay, call.signal);
       }
     }
@@ -173,24 +175,19 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
     if (param) path[param] = pathSegment({ [param]: id }, param, `${op}'s parameter`);
     if (operations[op].account && !c.accountId)
       throw new TypeError(`kore client: ${op} requires "accountId": give it to createKoreClient or in the call's options`);
+    if (logReady && !log) await loadChunk(op, 'redaction', () => logReady);
     if (o.validateRequests) {
       // awaited before anything is sent: a body that breaks the contract never leaves
-      requestValidator ??= await loadChunk(op, 'request validation', () => import('./validate-request.js'));
+      if (!requestValidator || requestValidator.ready(op))
+        requestValidator = await validator(op, 'request validation', requestValidator, () => import('./validate-request.js'));
       const refused = requestValidator.requestError(op, body);
       if (refused) {
-        log?.error(`${op}: not sent: ${refused.message}`, {});
+        log?.refused(op, refused);
         throw refused;
       }
     }
     const result = withRetries(op, path, body, c);
-    if (!log) return result; // no logging, no extra step
-    return result.then(
-      (r) => (log.info(`${op}: ${operations[op].retry == 'create' ? 'created' : 'done'}`, { status: r.response.status, requestId: r.requestId }), r),
-      (e) => {
-        log.error(`${op}: failed: ${(e as Error).message}`, { requestId: (e as { requestId?: string }).requestId });
-        throw e;
-      },
-    );
+    return log ? log.outcome(op, operations[op].retry == 'create', result) : result;
   }
 
   /** `.all()`: the paging loop (paginate.ts, loaded by the first loop), each page one `call`. */

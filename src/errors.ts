@@ -19,6 +19,22 @@ export interface APIErrorInit {
   cause?: unknown;
 }
 
+/**
+ * A lazy chunk (failure handling, validation, paging…), loaded by `op`: should it fail to load (a browser gone
+ * offline), the call still rejects with a KoreError; a failure the chunk was to handle is not quoted, as it has not
+ * been redacted.
+ */
+export const loadChunk = <T>(op: string, what: string, load: () => Promise<T>): Promise<T> =>
+  load().catch((e: unknown) => {
+    throw new KoreError(`${op}: the SDK could not load its ${what}: ${String((e as Error)?.message ?? e)}`);
+  });
+
+/** The failure chunk (error mapping, retry decisions, redaction, log lines: failures.ts), loaded by the first failure. */
+export const loadFailures = (op: string) => loadChunk(op, 'failure handling', () => import('./failures.js'));
+
+/** The platform's request id, when the answer carries one (a success's too: here, with the errors that carry it). */
+export const requestIdOf = (response: Response): string | undefined => response.headers.get('x-request-id') ?? undefined;
+
 export class KoreError extends Error {
   override name = 'KoreError';
   toJSON(): Record<string, unknown> {

@@ -11,16 +11,29 @@ import {
   AuthenticationError,
   BadRequestError,
   InternalServerError,
+  KoreError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  requestIdOf,
   type APIErrorInit,
 } from './errors.js';
-import { redactValue, type Redact } from './redact.js';
-import { effect } from './operations.js';
-import { requestIdOf, type ErrorEnvelope } from './types.js';
+import { redactorOf, redactValue, type Redact } from './redact.js';
+import type { Secrets } from './secrets.js';
+import type { ErrorEnvelope } from './types.js';
 
 export { retryDelay, sleepFor } from './retry.js';
+export { redactError, redactorOf } from './redact.js';
+export { callLog } from './log.js';
+
+/**
+ * What a failure says about the operation's effect, for messages: a create may have created its item (or surely did
+ * not), an update may have been applied; a read changes nothing, so there is nothing to say. By the family's names.
+ */
+export const effect = (op: string, maybe: boolean): string => {
+  const state = maybe ? 'may have been' : 'was not';
+  return op.startsWith('create') ? `the ${op.slice(6).toLowerCase()} ${state} created` : op.startsWith('update') ? `the update ${state} applied` : '';
+};
 
 const byStatus: Record<number, typeof APIError> = {
   400: BadRequestError,
@@ -37,11 +50,20 @@ export function errorForStatus(status: number, init: APIErrorInit, detail?: stri
   return new Class(status + (said ? ' ' + said : ''), { ...init, status });
 }
 
+/** The APIError of an answer over `maxResponseBytes` (response-limit.ts stopped reading it). */
+export const tooLarge = (response: Response, max: number, op: string) =>
+  new APIError(`${response.status} the response body is over ${max} bytes (maxResponseBytes); the SDK stopped reading it${response.ok ? paren(effect(op, true)) : ''}`, {
+    status: response.status,
+    headers: response.headers,
+    requestId: requestIdOf(response),
+  });
+
 /**
  * The APIError of an answer: `error` is what openapi-fetch parsed from a failed answer's body (the envelope, or
  * the text when it is not JSON); `unreadable` marks a success whose body is not JSON (the operation was done).
  */
-export function answerError(op: string, response: Response, error: unknown, redact: Redact, unreadable?: boolean): APIError {
+export function answerError(op: string, response: Response, error: unknown, secrets: Secrets, unreadable?: boolean): APIError {
+  const redact = redactorOf(secrets);
   const init = { headers: response.headers, requestId: requestIdOf(response) };
   if (isRedirect(response)) return redirectError(op, response, init, redact);
   if (unreadable) return errorForStatus(response.status, init, 'the response body is not valid JSON' + paren(effect(op, true)));
@@ -78,11 +100,16 @@ const notSentMessages = /^(bad port|unknown scheme|URL scheme must be a HTTP\(S\
 const errorCode = (e: any): string => String(e?.code ?? e?.cause?.code ?? e?.cause?.errors?.[0]?.code ?? '');
 const neverSent = (e: any, code: string) => notSentCodes.test(code) || (!code && notSentMessages.test(String(e?.cause?.message)));
 
-/** What a thrown fetch becomes: a timeout (`timedOut`), a caller's abort (`aborted`), or a connection error. */
-export function thrownError(op: string, e: unknown, timedOut: boolean, aborted: boolean | undefined, timeoutMs: number, redact: Redact): APIConnectionError {
+/**
+ * What an attempt that threw becomes: a timeout (`timedOut`), a caller's abort (`aborted`), a connection error, or
+ * before fetch was reached (`reached` false) a KoreError: the SDK's failure or the body's, never the connection's.
+ */
+export function thrownError(op: string, e: unknown, reached: boolean, timedOut: boolean, aborted: boolean | undefined, timeoutMs: number, secrets: Secrets): KoreError {
+  // redacted at the boundary (client.ts, withRetries), as every error
+  if (!reached && !timedOut && !aborted) return new KoreError(`${op}: the request could not be made (nothing was sent): ${String((e as Error)?.message ?? e)}`);
   if (timedOut) return new APIConnectionTimeoutError(`no complete answer within ${timeoutMs} ms${paren(effect(op, true))}`, true);
   if (aborted) return new APIUserAbortError('the call was aborted', true);
-  const why = redact(String((e as Error)?.message ?? e));
+  const why = redactorOf(secrets)(String((e as Error)?.message ?? e));
   const code = errorCode(e);
   const sent = !neverSent(e, code);
   const detail = code || (sent ? '' : String((e as any).cause.message));

@@ -4,7 +4,8 @@
  * chunk. jose is imported with import() even here: it ships ESM only, and import() also works from the CommonJS build.
  */
 import { KoreError } from './errors.js';
-import type { Redact } from './redact.js';
+import { redactorOf } from './redact.js';
+import type { Secrets } from './secrets.js';
 
 export const tokenLifetimeSeconds = 3600; // the platform rejects a JTI-checked token that lives longer than 1 h
 export const refreshMarginSeconds = 60; // renew this long before expiry, so a token never expires in flight
@@ -28,16 +29,17 @@ export async function mintToken(app: AppCredentials, now: number, lifetimeSecond
 }
 
 /** The current token: the cached one while it has more than the margin left, else one minted (once) for all callers. */
-export function mintedTokenSource(app: AppCredentials, redact: Redact): () => string | Promise<string> {
+export function mintedTokenSource(app: AppCredentials, secrets: Secrets): () => string | Promise<string> {
   let cached: { token: string; expiresAt: number } | undefined;
   let pending: Promise<string> | undefined;
   return () => {
     const now = Math.floor(Date.now() / 1000);
     if (cached && cached.expiresAt - refreshMarginSeconds > now) return cached.token;
     pending ??= mintToken(app, now, tokenLifetimeSeconds)
-      .then((token) => (redact.add(token), (cached = { token, expiresAt: now + tokenLifetimeSeconds }), token))
+      .then((token) => (secrets.add(token), (cached = { token, expiresAt: now + tokenLifetimeSeconds }), token))
       .catch((e: unknown) => {
-        throw new KoreError(`could not mint the auth JWT: ${redact(String((e as Error)?.message ?? e))}`);
+        // redacted here too: `client.api` (openapi-fetch's client) mints through the same middleware, past no boundary
+        throw new KoreError(`could not mint the auth JWT: ${redactorOf(secrets)(String((e as Error)?.message ?? e))}`);
       })
       .finally(() => (pending = undefined));
     return pending;

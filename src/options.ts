@@ -5,8 +5,6 @@
 import type { RetryPolicy, RetryOn } from './retry.js';
 import { defaultMaxResponseBytes } from './response-limit.js';
 
-const maxMaxResponseBytes = 2 ** 30; // 1 GiB: past it, a string of the body may not even fit in memory
-
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
@@ -68,19 +66,24 @@ export interface CallOptions {
   maxResponseBytes?: number | undefined;
 }
 
-export interface NormalizedOptions {
-  baseUrl: string;
-  streamId: string;
-  accountId: string | undefined;
-  auth: { jwt: string } | { clientId: string; clientSecret: string; subject: string };
-  fetch: typeof fetch | undefined;
+/** What a call uses, from its options over the client's (the client's own are these over the defaults). */
+export interface NormalizedCall {
+  signal: AbortSignal | undefined;
   timeoutMs: number;
   retry: RetryPolicy;
+  accountId: string | undefined;
+  maxResponseBytes: number;
+}
+
+export interface NormalizedOptions extends NormalizedCall {
+  baseUrl: string;
+  streamId: string;
+  auth: { jwt: string } | { clientId: string; clientSecret: string; subject: string };
+  fetch: typeof fetch | undefined;
   logger: Logger | undefined;
   validateRequests: boolean;
   validateResponses: boolean;
   sleep: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined; // undefined: retry.ts's sleepFor
-  maxResponseBytes: number;
 }
 
 const fail = (option: string, rule: string, what = 'option'): never => {
@@ -91,24 +94,18 @@ const str = (o: Record<string, unknown>, key: string, required?: boolean, what?:
   if (v === undefined && !required) return undefined;
   return typeof v == 'string' && v.trim() ? v : fail(key, 'must be a non-empty string', what);
 };
-const int = (o: Record<string, unknown>, key: string, fallback: number, min: number, max: number): number => {
+// the integer options' ranges: maxResponseBytes up to 1 GiB (past it, a string of the body may not even fit in memory)
+const ranges = { timeoutMs: [1, 600_000], maxRetries: [0, 10], maxResponseBytes: [1, 2 ** 30] } as const;
+const int = (o: Record<string, unknown>, key: keyof typeof ranges, fallback: number): number => {
   const v = o[key] ?? fallback;
-  return Number.isInteger(v) && (v as number) >= min && (v as number) <= max
-    ? (v as number)
-    : fail(key, `must be an integer from ${min} to ${max}`);
+  const [min, max] = ranges[key];
+  return Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? (v as number) : fail(key, `must be an integer from ${min} to ${max}`);
 };
 const bool = (o: Record<string, unknown>, key: string, fallback: boolean): boolean => {
   const v = o[key] ?? fallback;
   return typeof v == 'boolean' ? v : fail(key, 'must be true or false');
 };
 
-const parseUrl = (text: string): URL | undefined => {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
-};
 /**
  * A path parameter (streamId, and at call time caseId, taskId: `what` names it in the error) is opaque (its shape is the platform's business), but it must stay one segment of its own path:
  * "." and ".." climb it (even percent-encoded: URL parsers read %2e%2e as ".."), "/", "?" and "#" end it, and a
@@ -134,7 +131,10 @@ export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
   const host = str(o, 'host');
   if (host && !/^[\w.-]+(:\d+)?$/.test(host)) fail('host', 'must be a host name such as platform.kore.ai (no scheme, no path)');
   const baseUrl = (str(o, 'baseUrl') ?? `https://${host ?? 'platform.kore.ai'}`).replace(/\/+$/, '');
-  const url = parseUrl(baseUrl);
+  let url: URL | undefined;
+  try {
+    url = new URL(baseUrl);
+  } catch {}
   if (!url || !/^https?:\/\/[^/]+/.test(baseUrl)) fail('baseUrl', 'must be an http(s) URL, e.g. https://platform.kore.ai');
   // every later error and log line would quote it; fetch refuses such URLs anyway (never quoted here)
   if (url!.username || url!.password) fail('baseUrl', 'must not carry credentials (user:password@); authenticate with "jwt" or "clientId" + "clientSecret"');
@@ -155,40 +155,31 @@ export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
   if (!Array.isArray(retryOn) || !retryOn.every((r) => r == 'timeout' || r == 'network' || (Number.isInteger(r) && (r as number) >= 500 && (r as number) < 600)))
     fail('retryOn', 'must be a list of 5xx statuses, "timeout" or "network"');
   return {
+    ...callFields(o, { timeoutMs: 30_000, retry: { maxRetries: 2, retryOn: new Set(retryOn as RetryOn[]) }, maxResponseBytes: defaultMaxResponseBytes }),
     baseUrl,
     streamId: pathSegment(o, 'streamId'),
-    accountId: str(o, 'accountId'),
     auth: jwt ? { jwt } : { clientId: clientId!, clientSecret: clientSecret!, subject: str(o, 'jwtSubject') ?? clientId! },
     fetch: o.fetch as typeof fetch | undefined,
-    timeoutMs: int(o, 'timeoutMs', 30_000, 1, 600_000),
-    retry: { maxRetries: int(o, 'maxRetries', 2, 0, 10), retryOn: new Set(retryOn as RetryOn[]) },
     logger,
     validateRequests: bool(o, 'validateRequests', true),
     validateResponses: bool(o, 'validateResponses', false),
     sleep: o.sleep as NormalizedOptions['sleep'],
-    maxResponseBytes: int(o, 'maxResponseBytes', defaultMaxResponseBytes, 1, maxMaxResponseBytes),
   };
 }
 
-export interface NormalizedCall {
-  signal: AbortSignal | undefined;
-  timeoutMs: number;
-  retry: RetryPolicy;
-  accountId: string | undefined;
-  maxResponseBytes: number;
-}
+/** The options a call shares with the client, `o`'s over `d`'s. */
+const callFields = (o: Record<string, unknown>, d: Omit<NormalizedCall, 'signal' | 'accountId'> & { accountId?: string | undefined }): NormalizedCall => ({
+  signal: undefined,
+  timeoutMs: int(o, 'timeoutMs', d.timeoutMs),
+  retry: { ...d.retry, maxRetries: int(o, 'maxRetries', d.retry.maxRetries) },
+  accountId: str(o, 'accountId') ?? d.accountId,
+  maxResponseBytes: int(o, 'maxResponseBytes', d.maxResponseBytes),
+});
 
+/** A call's options over the client's: the client's own when the call gives none (the hot path). */
 export function normalizeCall(input: CallOptions | undefined, client: NormalizedOptions): NormalizedCall {
-  if (input === undefined)
-    return { signal: undefined, timeoutMs: client.timeoutMs, retry: client.retry, accountId: client.accountId, maxResponseBytes: client.maxResponseBytes };
+  if (input === undefined) return client;
   if (!input || typeof input != 'object') fail('(call options)', 'must be an object');
-  const o = input as Record<string, unknown>;
-  if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) fail('signal', 'must be an AbortSignal');
-  return {
-    signal: input.signal,
-    timeoutMs: int(o, 'timeoutMs', client.timeoutMs, 1, 600_000),
-    retry: { ...client.retry, maxRetries: int(o, 'maxRetries', client.retry.maxRetries, 0, 10) },
-    accountId: str(o, 'accountId') ?? client.accountId,
-    maxResponseBytes: int(o, 'maxResponseBytes', client.maxResponseBytes, 1, maxMaxResponseBytes),
-  };
+  if (input.signal !== undefined && !(input.signal instanceof AbortSignal)) fail('signal', 'must be an AbortSignal');
+  return { ...callFields(input as Record<string, unknown>, client), signal: input.signal };
 }

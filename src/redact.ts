@@ -2,54 +2,51 @@
  * Secrets (the `auth` JWT, client secrets, minted tokens) must never leave the SDK. Every string that does goes
  * through the client's redactor, applied at the boundary: `redactError` on whatever a call rejects with (message,
  * stack, headers, request id, envelope, cause), `redactingLogger` on every log line, and the request id a success
- * returns. The redactor knows the client's own secrets and each token it mints, and masks anything shaped like a JWT.
+ * returns unless it is plain (secrets.ts). The redactor knows the client's secrets (its own and each token it mints,
+ * secrets.ts), and masks anything shaped like a JWT. A lazy chunk: loaded by the first failure, by a client given a
+ * logger (when it is created), and by a success whose request id is not plain.
  * A hostile server may echo a secret altered, so each secret is also looked for in a view of the text that decodes
  * %XX and skips whitespace and '+', and any run of 16 or more of its characters is masked (a base64url piece of a
  * signature is a secret too; 16 characters, 96 bits, keep ordinary words and ids clear of false alarms).
  */
 import type { Logger } from './options.js';
+import type { Secrets } from './secrets.js';
 
 const jwtShape = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
 const minPiece = 16;
 const gram = 8; // the text's windows are taken every 8 characters: a run of 15 or more shared with a secret holds one
-const maxMinted = 4; // minted tokens remembered (one an hour: older ones have expired)
 const mask = '[redacted]';
 
-export interface Redact {
-  (text: string): string;
-  /** Makes one more secret known (a token just minted). */
-  add(secret: string): void;
-}
+export type Redact = (text: string) => string;
 
 type Grams = Map<string, [secret: string, offset: number][]>;
 
-export function createRedactor(secrets: (string | undefined)[]): Redact {
-  const fixed = secrets.filter((s): s is string => !!s && s.length >= 4);
-  let minted: string[] = [];
-  let known = fixed;
-  let grams: Grams = new Map();
-  const index = () => {
-    grams = new Map();
-    for (const secret of known) {
-      const s = secret.replace(/[\s+]/g, ''); // as the view sees it
-      for (let i = 0; i + gram <= s.length; i++) {
-        const g = s.slice(i, i + gram);
-        grams.get(g)?.push([s, i]) ?? grams.set(g, [[s, i]]);
-      }
+const redactors = new WeakMap<Secrets, [list: string[], redact: Redact]>();
+
+/** The redactor of `secrets`, made again when a token is minted (the list is then a new one). */
+export function redactorOf(secrets: Secrets): Redact {
+  const [list, redact] = redactors.get(secrets) ?? [];
+  if (list == secrets.list) return redact!;
+  const made = createRedactor(secrets.list);
+  redactors.set(secrets, [secrets.list, made]);
+  return made;
+}
+
+function createRedactor(secrets: string[]): Redact {
+  const known = secrets.filter((s) => s.length >= 4);
+  const grams: Grams = new Map();
+  for (const secret of known) {
+    const s = secret.replace(/[\s+]/g, ''); // as the view sees it
+    for (let i = 0; i + gram <= s.length; i++) {
+      const g = s.slice(i, i + gram);
+      grams.get(g)?.push([s, i]) ?? grams.set(g, [[s, i]]);
     }
-  };
-  index();
-  const redact = ((text: string) => {
+  }
+  return (text: string) => {
     for (const s of known) if (text.includes(s)) text = text.split(s).join(mask);
     text = text.replace(jwtShape, mask);
     return text.length < 2 * gram - 1 ? text : maskPieces(text, grams);
-  }) as Redact;
-  redact.add = (secret) => {
-    minted = [secret, ...minted].slice(0, maxMinted);
-    known = [...fixed, ...minted];
-    index();
   };
-  return redact;
 }
 
 const skipped = (c: string) => /[\s+]/.test(c);
@@ -109,9 +106,11 @@ export function redactError<T>(error: T, redact: Redact): T {
   return error;
 }
 
-/** The logger, its messages and fields redacted. */
-export function redactingLogger(logger: Logger, redact: Redact): Logger {
-  const line = (level: keyof Logger) => (message: string, fields?: Record<string, unknown>) =>
+/** The logger, its messages and fields redacted (with the secrets known at each line: tokens are minted later). */
+export function redactingLogger(logger: Logger, secrets: Secrets): Logger {
+  const line = (level: keyof Logger) => (message: string, fields?: Record<string, unknown>) => {
+    const redact = redactorOf(secrets);
     logger[level](redact(message), fields && (redactValue(fields, redact) as Record<string, unknown>));
+  };
   return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }

@@ -6,27 +6,20 @@
  * Response is used as is (the fast path). Otherwise the bytes are counted as they arrive and, past the cap, the
  * stream is cancelled (fetch drops the connection). In a browser a cross-origin answer may hide its
  * Content-Encoding, so a compressed body could be trusted at its declared size there.
+ * The counter stays in the entry (a compressed answer, the common case, needs it on a first call); a too-large
+ * answer's error is made by the failure chunk (failures.ts: tooLarge).
  */
-import { APIError } from './errors.js';
-import { effect } from './operations.js';
-import { requestIdOf } from './types.js';
+import { loadFailures } from './errors.js';
 
 export const defaultMaxResponseBytes = 10 * 1024 * 1024;
 
-const tooLarge = (response: Response, max: number, op: string) =>
-  new APIError(
-    `${response.status} the response body is over ${max} bytes (maxResponseBytes); the SDK stopped reading it` +
-      (response.ok && effect(op, true) ? ` (${effect(op, true)})` : ''),
-    { status: response.status, headers: response.headers, requestId: requestIdOf(response) },
-  );
-
 /** The response, its body bounded: openapi-fetch reads every body with text() (parseAs 'text'), so text() is replaced. */
-export function capped(response: Response, max: number, op: string): Response {
+export function capped(response: Response, max: number, op: string): Response | Promise<never> {
   const declared = response.headers.get('content-length');
   if (declared !== null && !response.headers.has('content-encoding') && /^\d+$/.test(declared)) {
     if (Number(declared) <= max) return response;
     response.body?.cancel().catch(() => {});
-    throw tooLarge(response, max, op);
+    return loadFailures(op).then((f) => Promise.reject(f.tooLarge(response, max, op)));
   }
   if (response.body) response.text = () => readText(response, max, op);
   return response;
@@ -45,7 +38,7 @@ async function readText(response: Response, max: number, op: string): Promise<st
     if (done) break;
     if ((size += value.byteLength) > max) {
       reader.cancel().catch(() => {});
-      throw tooLarge(response, max, op);
+      throw (await loadFailures(op)).tooLarge(response, max, op);
     }
     if (last) text += (decoder ??= new TextDecoder()).decode(last, { stream: true });
     last = value;

@@ -1,6 +1,6 @@
 /**
- * The contract's types, taken only from generated/schema.d.ts (openapi-typescript), and the facts of the wire the
- * SDK needs at run time: where the operations live and where the platform's request id travels.
+ * The contract's types, taken only from generated/schema.d.ts (openapi-typescript). (Where the operations live is
+ * operations.ts; where the platform's request id travels, errors.ts: requestIdOf.)
  */
 import type { components, paths } from '../generated/schema.js';
 
@@ -58,5 +58,3 @@ export interface UpdateCaseRequest extends OrUndefined<UpdateCaseSchema> {}
 /** updateTask's partial task: only the fields given change. */
 export interface UpdateTaskRequest extends OrUndefined<UpdateTaskSchema> {}
 
-/** The platform's request id, when the answer carries one. */
-export const requestIdOf = (response: Response): string | undefined => response.headers.get('x-request-id') ?? undefined;

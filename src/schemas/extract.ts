@@ -1,8 +1,9 @@
 /**
  * Turns one named schema of generated/openapi.json (or each operation's, operationSchemas) into the small, self-contained data the validator interprets:
  * `$ref`s inlined, annotations (descriptions, examples…) dropped. Used at run time by the source (tests, tsx) and
- * at build time by scripts/build-sdk.ts, which replaces src/schemas/{request,response}.ts with the extracted data,
- * so the published bundle carries data, not the whole contract and not generated code.
+ * at build time by scripts/build-sdk.ts, which replaces src/schemas/{request,response}.ts with loaders of the
+ * extracted data (a chunk per operation), so the published bundle carries data, not the whole contract and not
+ * generated code.
  * A keyword the validator does not interpret, or a format the given checkers lack, makes this throw: the validator
  * can never silently skip a rule, nor refuse every value for want of a checker.
  */

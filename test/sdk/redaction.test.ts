@@ -52,7 +52,8 @@ const scenarios: [string, Answer[], Partial<KoreClientOptions>][] = [
   ['429 retried then failing', [json(429, envelope('slow down'), { 'retry-after': '0' })], {}],
   ['connection error quoting the token', [throwWithAuth], {}],
   ['refused connection, retried', [networkError('ECONNREFUSED')], {}],
-  ['timeout', [hang], { timeoutMs: 5 }],
+  // long enough for a first token to be minted (jose loaded cold) before the deadline: the request must reach fetch
+  ['timeout', [hang], { timeoutMs: 250 }],
   ['response validation', [json(200, { refId: 1 })], { validateResponses: true }],
 ];
 
@@ -189,6 +190,33 @@ describe('redaction of secrets echoed in other forms and places', () => {
     const { requestId } = await client.createTaskWithResponse(sampleBody);
     expect(requestId).toBe('rq-[redacted]');
     expect(lines.join('\n')).not.toContain('STATIC-SIGNATURE');
+  });
+
+  // The entry passes a success's request id as is only when it is short, plain and shares no 16-character run with
+  // a known secret (secrets.ts); anything else goes through the full redactor (a lazy chunk).
+  const signature = STATIC_JWT.split('.')[2]!; // 'STATIC-SIGNATURE-must-not-leak': no 'eyJ', plain characters
+  const requestIds: [string, string, string][] = [
+    ['a plain id', 'req-42.a:b_c', 'req-42.a:b_c'],
+    ['a 16-character piece of the JWT', `rq-${signature.slice(3, 19)}`, 'rq-[redacted]'],
+    ['a piece of the JWT, percent-encoded', `rq-${[...signature.slice(0, 20)].map((c) => '%' + c.charCodeAt(0).toString(16)).join('')}`, 'rq-[redacted]'],
+    ['a 15-character piece (not a secret by the redactor\'s measure)', `rq-${signature.slice(0, 15)}`, `rq-${signature.slice(0, 15)}`],
+    ['an id longer than 128 characters', 'r'.repeat(129), 'r'.repeat(129)],
+  ];
+  for (const [name, id, expected] of requestIds)
+    it(`a success's request id: ${name}`, async () => {
+      const client = createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, fetch: stubFetch(ok({ 'x-request-id': id })).fetch });
+      expect((await client.createTaskWithResponse(sampleBody)).requestId).toBe(expected);
+    });
+
+  it("a success's request id quoting a piece of the client secret, or of a token minted after the client was made", async () => {
+    const lines: string[] = [];
+    const logger = { debug() {}, info: (m: string, f?: object) => void lines.push(m + JSON.stringify(f)), warn() {}, error() {} };
+    const stub = stubFetch((r: Request) => ok({ 'x-request-id': `a-${CLIENT_SECRET.slice(2)}-b` }), (r: Request) => ok({ 'x-request-id': `a-${r.headers.get('auth')!.split('.')[2]!.slice(0, 16)}-b` }));
+    const client = createKoreClient({ streamId: STREAM_ID, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, fetch: stub.fetch, logger });
+    expect((await client.createTaskWithResponse(sampleBody)).requestId).toBe('a-[redacted]-b');
+    expect((await client.createTaskWithResponse(sampleBody)).requestId).toBe('a-[redacted]-b');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).toContain('"requestId":"a-[redacted]-b"');
   });
 
   it('ordinary text is left alone (no false alarm on words, ids and numbers)', async () => {

@@ -1,0 +1,33 @@
+/**
+ * The client's log lines (one per attempt, retry and outcome), every one redacted (redact.ts). Loaded with the
+ * failure chunk as a client given a logger is made, so that a client without one carries none of their text.
+ */
+import type { Logger } from './options.js';
+import { redactingLogger } from './redact.js';
+import type { Secrets } from './secrets.js';
+
+export interface CallLog {
+  attempt(op: string, n: number, streamId: string): void;
+  retry(op: string, n: number, of: number, delay: number, e: Error): void;
+  /** The body broke the contract: nothing was sent. */
+  refused(op: string, e: Error): void;
+  /** The call's outcome, logged as it settles: created or done, or failed. */
+  outcome<T extends { response: Response; requestId: string | undefined }>(op: string, created: boolean, result: Promise<T>): Promise<T>;
+}
+
+export function callLog(logger: Logger, secrets: Secrets): CallLog {
+  const log = redactingLogger(logger, secrets);
+  return {
+    attempt: (op, n, streamId) => log.debug(`${op}: POST attempt ${n + 1}`, { streamId }),
+    retry: (op, n, of, delay, e) => log.warn(`${op}: retry ${n + 1} of ${of} in ${Math.round(delay)} ms after ${e.message}`),
+    refused: (op, e) => log.error(`${op}: not sent: ${e.message}`, {}),
+    outcome: (op, created, result) =>
+      result.then(
+        (r) => (log.info(`${op}: ${created ? 'created' : 'done'}`, { status: r.response.status, requestId: r.requestId }), r),
+        (e: Error & { requestId?: string }) => {
+          log.error(`${op}: failed: ${e.message}`, { requestId: e.requestId });
+          throw e;
+        },
+      ),
+  };
+}
