@@ -54,7 +54,7 @@ const PRINTS: Record<string, { sdk: RegExp; generator: RegExp; notFound?: string
 /** The SDK method(s) a sample calls: `getTasks` and its `.all`. Missing ones keep the sample from running. */
 function missingSdkMethods(id: string): string[] {
   const kore = createKoreClient({ streamId: ENV.KORE_STREAM_ID, jwt: ENV.KORE_JWT }) as unknown as Record<string, unknown>;
-  const method = kore[id] as { all?: unknown } | undefined;
+  const method = kore[id] as (((...args: unknown[]) => unknown) & { all?: unknown }) | undefined;
   if (typeof method != 'function') return [id];
   return /^get/.test(id) && typeof method.all != 'function' ? [`${id}.all`] : [];
 }
