@@ -54,10 +54,11 @@ const ID_FIELDS = [
   { path: ['caseId'], variable: 'caseId', schema: 'CaseId' },
   { path: ['caseRefId'], variable: 'caseRefId', schema: 'CaseRefId' },
   { path: ['taskTmp'], variable: 'taskTemplateId', schema: 'TaskTemplateId' },
-  { path: ['caseTmp'], variable: 'caseTemplateId', schema: 'CaseTemplateId' },
+  // its schema's only example is masked (`xxxx`): the default is the createCase sample's, filled in
+  { path: ['caseTmp'], variable: 'caseTemplateId', schema: 'CaseTemplateId', sample: 'CreateCaseSample' },
   { path: ['userInfo', '_id'], variable: 'userId', schema: 'UserId' },
   { path: [], variable: 'taskId', schema: 'TaskId' }, // updateTask's path parameter only
-] as const;
+] as const satisfies readonly { path: readonly string[]; variable: string; schema: string; sample?: string }[];
 
 function withIdVariables(body: Json): Json {
   const copy = structuredClone(body);
@@ -85,9 +86,10 @@ function variables(contract: Json): Json[] {
     { key: 'jwtSubject', value: '', type: 'string', description: 'The minted token\'s `sub`; empty: the client id.' },
     { key: 'streamId', value: param('StreamId').example, type: 'string', description: param('StreamId').description },
     { key: 'accountId', value: param('AccountId').example, type: 'string', description: param('AccountId').description },
-    ...ID_FIELDS.map(({ variable, schema }) => {
-      const s = contract.components.schemas[schema];
-      return { key: variable, value: s.examples[0], type: 'string', description: s.description };
+    ...ID_FIELDS.map((field) => {
+      const s = contract.components.schemas[field.schema];
+      const value = 'sample' in field ? field.path.reduce((at: Json, key) => at?.[key], example(field.sample)) : s.examples[0];
+      return { key: field.variable, value, type: 'string', description: s.description };
     }),
     { key: 'caseName', value: example('CreateCaseSample').name, type: 'string', description: 'The name of the case createCase made (set by it); getCases searches for it.' },
     { key: 'taskName', value: example('CreateTaskSeedSample').name, type: 'string', description: 'The name of the task createTask made (set by it); getTasks searches for it.' },
