@@ -2,7 +2,8 @@
  * The published page, opened the way a reader opens it: from disk, in Debian's Chromium (driven by playwright-core),
  * with every network request blocked. It must render the operation, every request field, the response schema and
  * the three samples, mark the inferred rules, link the contract decisions page built beside it, make no request and
- * log no error. Screenshots: reports/docs.png (the reference), docs-inferred.png (a 429) and docs-decisions.png.
+ * log no error. Screenshots: reports/docs.png (createTask), docs-getTasks.png, docs-inferred.png (a 429) and
+ * docs-decisions.png.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -193,11 +194,12 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
     });
 
     it('renders every request field and every parameter', async () => {
-      await page.locator(`${at}in=path&path=streamid"] .schema-name`).first().waitFor({ timeout: 10_000 });
-      for (const name of op.pathParameters) expect(await names(`${at}in=path&path=${name.toLowerCase()}"]`), name).toEqual([name]);
-      for (const name of op.headers) expect(await names(`${at}in=headers&path=${name.toLowerCase()}"]`), name).toEqual([name]);
-      const top = await ownNames(new RegExp(`^${op.section}/t=request&path=(&oneof=0/)?[^&./[]+$`));
-      expect([...new Set(top)].sort()).toEqual([...op.requestFields].sort());
+      // polled: Redoc may still be rendering the operation it was just sent to
+      const poll = <T>(read: () => Promise<T>, what: string) => expect.poll(read, { message: what, timeout: 10_000 });
+      for (const name of op.pathParameters) await poll(() => names(`${at}in=path&path=${name.toLowerCase()}"]`), name).toEqual([name]);
+      for (const name of op.headers) await poll(() => names(`${at}in=headers&path=${name.toLowerCase()}"]`), name).toEqual([name]);
+      const top = async () => [...new Set(await ownNames(new RegExp(`^${op.section}/t=request&path=(&oneof=0/)?[^&./[]+$`)))].sort();
+      await poll(top, 'request fields').toEqual([...op.requestFields].sort());
     });
 
     it.each(SAMPLE_TABS)('shows the %s sample, line for line', async (label, file) => {
@@ -209,8 +211,8 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
     });
 
     it('renders the 200 response schema field by field, and every documented status', async () => {
-      const top = await ownNames(new RegExp(`^${op.section}/t=response&c=200&path=[^&.]+$`));
-      expect([...new Set(top)].sort()).toEqual([...op.responseFields].sort());
+      const top = async () => [...new Set(await ownNames(new RegExp(`^${op.section}/t=response&c=200&path=[^&.]+$`)))].sort();
+      await expect.poll(top, { message: '200 fields', timeout: 10_000 }).toEqual([...op.responseFields].sort());
       for (const status of op.statuses) {
         await expect(sectionOf(op).getByRole('button', { name: status, exact: true }).first().isVisible(), status).resolves.toBe(true);
       }
@@ -262,6 +264,10 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
     await chooseSample(createTask, 'SDK (kore-create-task)');
     mkdirSync(join(ROOT, 'reports'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'reports/docs.png') });
+    const getTasks = OPERATIONS.find((o) => o.id == 'getTasks')!;
+    await navigate(getTasks);
+    await chooseSample(getTasks, 'SDK (kore-create-task)');
+    await page.screenshot({ path: join(ROOT, 'reports/docs-getTasks.png') });
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
   });
