@@ -5,15 +5,15 @@
  * log no error. Screenshots: reports/docs.png (createTask), docs-getTasks.png, docs-inferred.png (a 429) and
  * docs-decisions.png.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flatten } from '../../contract-diff/resolve.js';
+import { NO_UNSHARE, OFFLINE, namespaceIsIsolated, runScriptOffline } from './offline.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -68,6 +68,11 @@ it("Debian's Chromium is installed and runs", (ctx) => {
   expect(execFileSync(CHROMIUM!, ['--version'], { encoding: 'utf8' })).toMatch(/^Chromium \d+/);
 });
 
+it('npm run docs builds with no network: the page below is built in a namespace that reaches nothing', async (ctx) => {
+  if (!OFFLINE) return ctx.skip(NO_UNSHARE);
+  expect(await namespaceIsIsolated()).toBe(true);
+});
+
 describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
   let browser: Browser;
   let page: Page;
@@ -78,7 +83,7 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
 
   beforeAll(async () => {
     const output = join(mkdtempSync(join(tmpdir(), 'docs-')), 'index.html');
-    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/docs.ts', '--output', output], { cwd: ROOT });
+    await runScriptOffline('scripts/docs.ts', ['--output', output], ROOT);
     pageUrl = pathToFileURL(output).href;
     decisionsUrl = new URL('contract-decisions.html', pageUrl).href;
     browser = await chromium.launch({
