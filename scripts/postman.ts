@@ -1,11 +1,14 @@
 /**
  * npm run postman: the contract as a Postman collection that checks what it gets back, and two environments.
- *   dist/postman/collection.json                  converted by openapi-to-postmanv2, then: one request per request
- *                                                 example of the contract and two refused requests (no token → 401,
- *                                                 a missing field → 400), each with tests taken from the contract
- *                                                 (status, JSON, body against the response schema); ids come from
- *                                                 variables; the collection mints the JWT when no `jwt` is set.
- *   dist/postman/mock.postman_environment.json    the Prism mock (`npm start`, 127.0.0.1:4010)
+ *   dist/postman/collection.json                  converted by openapi-to-postmanv2, then: the six operations as a
+ *                                                 chain (createCase's ids go into createTask; the lists find what was
+ *                                                 created; the updates rename it), createTask once per request example
+ *                                                 of the contract, and three refused requests (no token → 401, a
+ *                                                 missing field or header → 400), each with tests taken from the
+ *                                                 contract (status, JSON, body against the response schema); ids come
+ *                                                 from variables; the collection mints the JWT when no `jwt` is set.
+ *   dist/postman/mock.postman_environment.json    the Prism mock (`npm start`, 127.0.0.1:4010); it keeps nothing, so
+ *                                                 the chain's checks are skipped there (statefulServer=false)
  *   dist/postman/sandbox.postman_environment.json the reference sandbox (`npm run sandbox`, 127.0.0.1:4020): its
  *                                                 seeded tenant's ids and dev app
  *   --out-dir DIR   write the three files elsewhere
@@ -17,10 +20,9 @@ import { parseArgs } from 'node:util';
 import Converter from 'openapi-to-postmanv2';
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, SEED, defaultTenant, seedInfoOf } from '../sandbox/seed.js';
 import { FORMATS_AJV6_IGNORES, selfContainedSchema } from './lib/postman-schema.js';
-import { MINT_JWT, responseTests, scriptEvent, type Expectation } from './lib/postman-scripts.js';
+import { MINT_JWT, responseTests, scriptEvent, type Chain, type Expectation } from './lib/postman-scripts.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const OPERATION = { path: '/caseManagement/api/public/analytics/{streamId}/createTask', method: 'post' } as const;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -47,17 +49,24 @@ function deref(contract: Json, node: Json): Json {
   return ref.replace(/^#\//, '').split('/').reduce((at: Json, key) => at?.[key], contract);
 }
 
-/** Body fields whose ids differ per tenant: sent from a variable, whose default is the contract's (masked) example. */
+/**
+ * Ids that differ per tenant, sent from a variable whose default is the contract's example: body fields (by path)
+ * and path parameters. createCase and createTask overwrite caseId/caseRefId and taskId with what they created.
+ */
 const ID_FIELDS = [
   { path: ['caseId'], variable: 'caseId', schema: 'CaseId' },
   { path: ['caseRefId'], variable: 'caseRefId', schema: 'CaseRefId' },
   { path: ['taskTmp'], variable: 'taskTemplateId', schema: 'TaskTemplateId' },
+  // its schema's only example is masked (`xxxx`): the default is the createCase sample's, filled in
+  { path: ['caseTmp'], variable: 'caseTemplateId', schema: 'CaseTemplateId', sample: 'CreateCaseSample' },
   { path: ['userInfo', '_id'], variable: 'userId', schema: 'UserId' },
-] as const;
+  { path: [], variable: 'taskId', schema: 'TaskId' }, // updateTask's path parameter only
+] as const satisfies readonly { path: readonly string[]; variable: string; schema: string; sample?: string }[];
 
 function withIdVariables(body: Json): Json {
   const copy = structuredClone(body);
   for (const { path, variable } of ID_FIELDS) {
+    if (!path.length) continue;
     const parent = path.slice(0, -1).reduce((at: Json, key) => at?.[key], copy);
     const key = path.at(-1)!;
     if (parent && key in parent) parent[key] = `{{${variable}}}`;
@@ -70,6 +79,7 @@ function variables(contract: Json): Json[] {
   const param = (name: string) => contract.components.parameters[name];
   const host = contract.servers[0].variables.host;
   const secret = (key: string, description: string) => ({ key, value: '', type: 'secret', description });
+  const example = (name: string) => contract.components.examples[name].value;
   return [
     { key: 'host', value: host.default, type: 'string', description: host.description },
     { key: 'baseUrl', value: 'https://{{host}}', type: 'string', description: 'Origin of every request; point it at a mock or sandbox (e.g. http://127.0.0.1:4010) to try without a tenant.' },
@@ -79,75 +89,122 @@ function variables(contract: Json): Json[] {
     { key: 'jwtSubject', value: '', type: 'string', description: 'The minted token\'s `sub`; empty: the client id.' },
     { key: 'streamId', value: param('StreamId').example, type: 'string', description: param('StreamId').description },
     { key: 'accountId', value: param('AccountId').example, type: 'string', description: param('AccountId').description },
-    ...ID_FIELDS.map(({ variable, schema }) => {
-      const s = contract.components.schemas[schema];
-      return { key: variable, value: s.examples[0], type: 'string', description: s.description };
+    ...ID_FIELDS.map((field) => {
+      const s = contract.components.schemas[field.schema];
+      const value = 'sample' in field ? field.path.reduce((at: Json, key) => at?.[key], example(field.sample)) : s.examples[0];
+      return { key: field.variable, value, type: 'string', description: s.description };
     }),
+    { key: 'caseName', value: example('CreateCaseSample').name, type: 'string', description: 'The name of the case createCase made (set by it); getCases searches for it.' },
+    { key: 'taskName', value: example('CreateTaskSeedSample').name, type: 'string', description: 'The name of the task createTask made (set by it); getTasks searches for it.' },
+    { key: 'statefulServer', value: 'true', type: 'string', description: "'false' for a server that keeps nothing (the Prism mock answers its examples): the checks that what was created is found and updated are then skipped, not passed." },
   ];
 }
 
 /** Points a request at the variables instead of the literal examples the converter filled in. */
-function useVariables(request: Json, body: Json): void {
+function useVariables(request: Json, body: Json, withoutAccountId = false): void {
   for (const v of request.url?.variable ?? []) {
-    if (v.key == 'streamId') v.value = '{{streamId}}';
+    if (['streamId', 'caseId', 'taskId'].includes(v.key)) v.value = `{{${v.key}}}`;
   }
   request.url.variable = (request.url.variable ?? []).filter((v: Json) => v.key != 'host');
   for (const h of request.header ?? []) {
     if (String(h.key).toLowerCase() == 'accountid') h.value = '{{accountId}}';
   }
+  if (withoutAccountId) request.header = request.header.filter((h: Json) => String(h.key).toLowerCase() != 'accountid');
   if (request.body?.mode == 'raw') request.body.raw = JSON.stringify(withIdVariables(body), null, 2);
   delete request.auth; // inherit the collection's auth
 }
 
-/** What the contract promises for one status of the operation, as a test expectation. */
-function expectation(contract: Json, status: number, extra: Pick<Expectation, 'code' | 'names'> = {}): Expectation {
-  const operation = contract.paths[OPERATION.path][OPERATION.method];
+/** What the contract promises for one status of an operation, as a test expectation. */
+function expectation(contract: Json, operation: Json, status: number, extra: Pick<Expectation, 'code' | 'names'> = {}): Expectation {
   const response = deref(contract, operation.responses[String(status)]);
   const schema = response?.content?.['application/json']?.schema;
-  if (!schema) throw new Error(`createTask documents no JSON body for ${status}`);
+  if (!schema) throw new Error(`${operation.operationId} documents no JSON body for ${status}`);
   const schemaName = String(schema.$ref ?? 'response').split('/').at(-1)!;
   return { status, schemaName, schema: selfContainedSchema(contract, schema), unknownFormats: FORMATS_AJV6_IGNORES, ...extra };
 }
 
 interface RequestSpec {
+  operationId: string;
   name: string;
   description: string;
   body: Json;
   noAuth?: boolean;
+  noAccountId?: boolean;
   expect: Expectation;
+  chain?: Chain;
 }
 
-/** Every request the collection sends: each request example of the contract, then the refused ones. */
+/** The contract's operations by id. */
+function operations(contract: Json): Record<string, Json> {
+  return Object.fromEntries(Object.values<Json>(contract.paths).map((item) => [item.post.operationId, item.post]));
+}
+
+/**
+ * Every request the collection sends, in the order a run sends them: the case is created first, its ids go into the
+ * tasks; each list finds what was created, each update changes it. createTask sends each request example of the
+ * contract; three requests must be refused.
+ */
 function requestSpecs(contract: Json): RequestSpec[] {
-  const operation = contract.paths[OPERATION.path][OPERATION.method];
-  const examples = Object.values(operation.requestBody.content['application/json'].examples).map((e) => deref(contract, e));
+  const ops = operations(contract);
+  const example = (name: string) => contract.components.examples[name].value;
+  const ok = (id: string, body: Json, chain: Chain, description: string): RequestSpec =>
+    ({ operationId: id, name: ops[id].summary, description, body, chain, expect: expectation(contract, ops[id], 200) });
+  const createTask = ops.createTask;
+  const examples = Object.values(createTask.requestBody.content['application/json'].examples).map((e) => deref(contract, e));
   const seed = examples[0].value;
   const { caseRefId: _, ...withoutCaseRefId } = seed;
-  const unauthorizedCode = deref(contract, Object.values(deref(contract, operation.responses['401']).content['application/json'].examples)[0]).value.errors[0].code;
+  const unauthorizedCode = deref(contract, Object.values(deref(contract, createTask.responses['401']).content['application/json'].examples)[0]).value.errors[0].code;
+  const updatedCaseName = `${example('CreateCaseSample').name}, updated`;
   return [
-    ...examples.map((example, i) => ({
-      name: i == 0 ? operation.summary : `${operation.summary}: ${example.summary}`,
-      description: example.description,
-      body: example.value,
-      expect: expectation(contract, 200),
+    ok('createCase', example('CreateCaseSample'), {
+      saves: { caseId: '_id', caseRefId: 'refId', caseName: 'name' },
+      checks: [{ name: 'the case has the name sent', expr: "body.name === JSON.parse(pm.request.body.raw).name" }],
+    }, "The page's sample request, for the case template and user of the variables. Its answer's `_id`, `refId` and `name` become the variables caseId, caseRefId and caseName, which the requests after it use."),
+    ok('getCases', { searchText: '{{caseName}}' }, {
+      checks: [{ name: 'lists the case createCase made', expr: "body.results.some((c) => c._id === pm.variables.get('caseId'))" }],
+    }, 'Searches for the case createCase made, by its name.'),
+    ok('updateCase', { name: updatedCaseName }, {
+      checks: [{ name: 'renamed the case createCase made', expr: `body._id === pm.variables.get('caseId') && body.name === ${JSON.stringify(updatedCaseName)}` }],
+    }, 'Renames the case createCase made (caseId from its answer): a partial update.'),
+    ...examples.map((e, i): RequestSpec => ({
+      ...ok('createTask', e.value, i == 0
+        ? { saves: { taskId: '_id', taskName: 'name' }, checks: [{ name: 'the task is in the case createCase made', expr: "body.caseId === pm.variables.get('caseId') && body.caseRefId === pm.variables.get('caseRefId')" }] }
+        : { checks: [] }, e.description),
+      name: i == 0 ? createTask.summary : `${createTask.summary}: ${e.summary}`,
     })),
     {
-      name: `${operation.summary}: refused without a token (401)`,
+      operationId: 'createTask',
+      name: `${createTask.summary}: refused without a token (401)`,
       description: 'The seed sample with no `auth` header: 401 in the error envelope, platform code 4002.',
       body: seed,
       noAuth: true,
-      expect: expectation(contract, 401, { code: unauthorizedCode }),
+      expect: expectation(contract, createTask, 401, { code: unauthorizedCode }),
     },
     {
-      name: `${operation.summary}: refused without caseRefId (400)`,
+      operationId: 'createTask',
+      name: `${createTask.summary}: refused without caseRefId (400)`,
       description: 'The seed sample without the required `caseRefId`: 400 in the error envelope, a message naming the field.',
       body: withoutCaseRefId,
-      expect: expectation(contract, 400, { names: 'caseRefId' }),
+      expect: expectation(contract, createTask, 400, { names: 'caseRefId' }),
     },
+    ok('getTasks', { searchText: '{{taskName}}', skip: 0, limit: 50, sortBy: { createdAt: 'desc' } }, {
+      checks: [{ name: 'lists the task createTask made', expr: "body.results.some((t) => t._id === pm.variables.get('taskId'))" }],
+    }, 'Searches for the task createTask made, by its name, newest first.'),
+    {
+      operationId: 'getTasks',
+      name: `${ops.getTasks.summary}: refused without accountId (400)`,
+      description: 'getTasks requires the `accountId` header: 400 in the error envelope, a message naming it.',
+      body: {},
+      noAccountId: true,
+      expect: expectation(contract, ops.getTasks, 400, { names: 'accountId' }),
+    },
+    ok('updateTask', example('UpdateTaskSample'), {
+      checks: [{ name: 'renamed the task createTask made', expr: `body._id === pm.variables.get('taskId') && body.name === ${JSON.stringify(example('UpdateTaskSample').name)}` }],
+    }, "The page's sample request, for the task createTask made (taskId from its answer)."),
   ];
 }
 
-/** Finds the converter's item for the operation (inside its tag folder) and the list that holds it. */
+/** Finds the converter's item for an operation (inside its tag folder) and the list that holds it. */
 function operationItem(collection: Json, name: string): { folder: Json[]; item: Json } {
   for (const folder of [collection.item, ...collection.item.map((i: Json) => i.item ?? [])]) {
     const item = folder.find((i: Json) => i.request && i.name == name);
@@ -168,20 +225,29 @@ export async function buildCollection(contract: Json): Promise<Json> {
     ],
   };
   collection.event = [scriptEvent('prerequest', MINT_JWT)];
-  const specs = requestSpecs(contract);
-  const { folder, item: converted } = operationItem(collection, specs[0]!.name);
-  folder.splice(folder.indexOf(converted), 1);
-  for (const [i, spec] of specs.entries()) {
-    // The first keeps the converter's saved example responses; the others are copies of its request.
-    const item = i == 0 ? converted : { name: spec.name, request: structuredClone(converted.request), response: [] };
+  const ops = operations(contract);
+  // The converter's item of each operation, taken out of its folder; the specs put copies back, in run order.
+  const converted = Object.fromEntries(Object.values(ops).map((op) => {
+    const { folder, item } = operationItem(collection, op.summary);
+    folder.splice(folder.indexOf(item), 1);
+    return [op.operationId, { folder, item, used: false }];
+  }));
+  for (const spec of requestSpecs(contract)) {
+    const source = converted[spec.operationId]!;
+    // The first of an operation keeps the converter's saved example responses; the others are copies of its request.
+    const item = source.used ? { name: spec.name, request: structuredClone(source.item.request), response: [] } : source.item;
+    source.used = true;
     item.request.name = spec.name;
     item.request.description = { content: spec.description, type: 'text/plain' };
-    useVariables(item.request, spec.body);
+    useVariables(item.request, spec.body, spec.noAccountId);
     for (const saved of item.response ?? []) useVariables(saved.originalRequest, spec.body);
     if (spec.noAuth) item.request.auth = { type: 'noauth' };
-    item.event = [scriptEvent('test', responseTests(spec.expect))];
-    folder.push(item);
+    item.event = [scriptEvent('test', responseTests(spec.expect, spec.chain))];
+    source.folder.push(item);
   }
+  // The cases come first: the tasks go into the case the run creates.
+  const cases = collection.item.find((f: Json) => f.name == 'Cases');
+  collection.item = [cases, ...collection.item.filter((f: Json) => f !== cases)];
   return collection;
 }
 
@@ -200,6 +266,7 @@ export function mockEnvironment(): Json {
   return environment('3f0c8a52-6a0e-4d55-9d61-0a4b3f8e6c01', 'kore-create-task: Prism mock', {
     baseUrl: 'http://127.0.0.1:4010', // npm start
     jwt: 'any-token-the-mock-does-not-verify',
+    statefulServer: 'false', // it answers its examples: what a request created is not found by the next
   });
 }
 
@@ -215,6 +282,7 @@ export function sandboxEnvironment(): Json {
       accountId: seed.accountId,
       caseId: seed.caseId,
       caseRefId: seed.caseRefId,
+      caseTemplateId: seed.caseTemplateId,
       taskTemplateId: seed.taskTemplateId,
       userId: SEED.contactUserId, // the sample's user, "dummy"
       clientId: seed.clientId,

@@ -72,7 +72,9 @@ export function envelopeFromViolations(violations: Violation[], status: number, 
     const { field: raw, problem } = where(violation);
     const field = violation.location[1] == 'body' ? raw : (context.names?.get(raw.toLowerCase()) ?? raw);
     if (violation.code == 'anyOf' || violation.code == 'oneOf') continue;
-    const missing = violation.code == 'required' ? /property '([^']+)'/.exec(problem)?.[1] : undefined;
+    const reported = violation.code == 'required' ? /property '([^']+)'/.exec(problem)?.[1] : undefined;
+    // A missing header or parameter is named as the contract spells it (`accountId`), not as Prism lowercases it.
+    const missing = reported && violation.location[1] != 'body' ? (context.names?.get(reported.toLowerCase()) ?? reported) : reported;
     // Prism reports each anyOf branch's missing property beside the anyOf failure; the object's own are separate.
     const own = () => ownRequired(context.spec, schemaAt(context.spec, context.body, violation.location.slice(2)));
     if (missing && anyOfAt.has(field) && violation.location[1] == 'body' && context.body && !own().has(missing)) {

@@ -55,8 +55,36 @@ export interface Expectation {
   names?: string;
 }
 
+/**
+ * How a request takes part in the run's chain: the variables its answer sets for the requests after it (variable →
+ * top-level field of the body), and the checks that what an earlier request created is there (JavaScript
+ * expressions over `body`). A server that keeps nothing (`statefulServer` 'false': the Prism mock answers its
+ * examples whatever was created) cannot pass those checks honestly: they are skipped, and reported as skipped.
+ */
+export interface Chain {
+  saves?: Record<string, string>;
+  checks: { name: string; expr: string }[];
+}
+
+/** The chain's part of a test script (after the contract checks). */
+function chainTests(chain: Chain): string {
+  const saves = Object.entries(chain.saves ?? {})
+    .map(([variable, field]) => `  if (typeof body.${field} === 'string') save(${JSON.stringify(variable)}, body.${field});`)
+    .join('\n');
+  const checks = chain.checks
+    .map(({ name, expr }) => `(stateful ? pm.test : pm.test.skip)(${JSON.stringify(name)}, () => {\n  pm.expect(${expr}, ${JSON.stringify(name)}).to.equal(true);\n});`)
+    .join('\n');
+  return `// The run's chain: ids for the requests after this one, and what earlier requests created.
+const body = (() => { try { return pm.response.json(); } catch (e) { return {}; } })();
+const stateful = pm.variables.get('statefulServer') !== 'false';
+${saves ? `// Into the scope the next requests read it from: an environment that sets it shadows the collection's value.
+const save = (name, value) => (pm.environment.has(name) ? pm.environment : pm.collectionVariables).set(name, value);
+if (pm.response.code === expected.status) {\n${saves}\n}\n` : ''}${checks}
+`;
+}
+
 /** A request's test script: status, JSON, the body against the contract's schema, and what the error must say. */
-export function responseTests(expected: Expectation): string {
+export function responseTests(expected: Expectation, chain?: Chain): string {
   return `// Checks this answer against the contract (generated/openapi.json): status, content type, body schema.
 const expected = ${JSON.stringify(expected)};
 pm.test('status is ' + expected.status, () => {
@@ -84,7 +112,7 @@ if (expected.names !== undefined) {
     pm.expect(messages.some((msg) => String(msg).includes(expected.names)), JSON.stringify(messages)).to.equal(true);
   });
 }
-`;
+${chain ? chainTests(chain) : ''}`;
 }
 
 /** Postman stores a script as its lines. */

@@ -2,20 +2,24 @@
  * The published page, opened the way a reader opens it: from disk, in Debian's Chromium (driven by playwright-core),
  * with every network request blocked. It must render the operation, every request field, the response schema and
  * the three samples, mark the inferred rules, link the contract decisions page built beside it, make no request and
- * log no error. Screenshots: reports/docs.png (the reference), docs-inferred.png (a 429) and docs-decisions.png.
+ * log no error. Screenshots: reports/docs.png (createTask), docs-getTasks.png, docs-inferred.png (a 429) and
+ * docs-decisions.png.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flatten } from '../../contract-diff/resolve.js';
+import { NO_UNSHARE, OFFLINE, namespaceIsIsolated, runScriptOffline } from './offline.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SAMPLES = join(ROOT, 'docs/samples/createTask');
+const SAMPLES = join(ROOT, 'docs/samples');
 const contract = JSON.parse(readFileSync(join(ROOT, 'generated/openapi.json'), 'utf8'));
 
 function findChromium(): string | undefined {
@@ -29,18 +33,44 @@ const CHROMIUM = findChromium();
 const MISSING = 'Chromium is not installed (apt-get install -y chromium): the docs browser test cannot run';
 if (!CHROMIUM && !process.env.CI) console.warn(`SKIPPED docs browser test: ${MISSING}`);
 
-/** Field names as the contract declares them: the request body (with userInfo's own fields) and the 200 answer. */
 const schema = (name: string) => flatten(contract, contract.components.schemas[name]);
-const requestFields = Object.keys(schema('CreateTaskRequest').properties);
+const refName = (node: { $ref: string }) => node.$ref.split('/').at(-1)!;
+/** Every operation as the contract declares it: where Redoc renders it, its parameters, request and 200 fields. */
+const OPERATIONS = Object.entries<Json>(contract.paths).map(([path, item]) => {
+  const op = item.post;
+  const body = schema(refName(op.requestBody.content['application/json'].schema));
+  const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => contract.components.parameters[refName(p)]);
+  return {
+    id: op.operationId as string,
+    summary: op.summary as string,
+    tag: op.tags[0] as string,
+    path,
+    section: `${op.tags[0].toLowerCase()}/${op.operationId.toLowerCase()}`,
+    pathParameters: parameters.filter((p: Json) => p.in == 'path').map((p: Json) => p.name as string),
+    headers: parameters.filter((p: Json) => p.in == 'header').map((p: Json) => p.name as string),
+    requestFields: Object.keys(body.properties),
+    responseFields: Object.keys(schema(refName(op.responses['200'].content['application/json'].schema)).properties),
+    statuses: Object.keys(op.responses),
+  };
+});
+const createTask = OPERATIONS.find((o) => o.id == 'createTask')!;
 const userInfoFields = Object.keys(flatten(contract, schema('CreateTaskRequest').properties.userInfo).properties);
-const responseFields = Object.keys(schema('Task').properties);
-const statuses = Object.keys(Object.values<Record<string, { responses: object }>>(contract.paths)[0]!.post!.responses);
+const SAMPLE_TABS = [
+  ['curl', 'curl.sh'],
+  ['SDK (kore-create-task)', 'sdk.ts'],
+  ['openapi-generator client', 'openapi-generator.ts'],
+] as const;
 
 // In CI (CI=true) a missing browser is a failure, counted as one, never a silent pass; locally it is a skip.
 it("Debian's Chromium is installed and runs", (ctx) => {
   if (!CHROMIUM && !process.env.CI) return ctx.skip();
   expect(CHROMIUM, MISSING).toBeTruthy();
   expect(execFileSync(CHROMIUM!, ['--version'], { encoding: 'utf8' })).toMatch(/^Chromium \d+/);
+});
+
+it('npm run docs builds with no network: the page below is built in a namespace that reaches nothing', async (ctx) => {
+  if (!OFFLINE) return ctx.skip(NO_UNSHARE);
+  expect(await namespaceIsIsolated()).toBe(true);
 });
 
 describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
@@ -53,7 +83,7 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
 
   beforeAll(async () => {
     const output = join(mkdtempSync(join(tmpdir(), 'docs-')), 'index.html');
-    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/docs.ts', '--output', output], { cwd: ROOT });
+    await runScriptOffline('scripts/docs.ts', ['--output', output], ROOT);
     pageUrl = pathToFileURL(output).href;
     decisionsUrl = new URL('contract-decisions.html', pageUrl).href;
     browser = await chromium.launch({
@@ -79,14 +109,35 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
     target.on('pageerror', (error) => logged.push(String(error)));
   }
 
-  /** Picks a sample in the code panel's language menu (the button shows the current one). */
-  async function chooseSample(label: string): Promise<void> {
-    const current = page.getByRole('button', { name: /^(curl|SDK \(kore-create-task\)|openapi-generator client)$/ });
+  /** The rendered section of an operation (Redoc renders an operation once it is navigated to or scrolled near). */
+  const sectionOf = (op: (typeof OPERATIONS)[number]) => page.locator(`[id="${op.section}"]`);
+
+  /** Picks a sample in an operation's code panel language menu (the button shows the current one). */
+  async function chooseSample(op: (typeof OPERATIONS)[number], label: string): Promise<void> {
+    const current = sectionOf(op).getByRole('button', { name: /^(curl|SDK \(kore-create-task\)|openapi-generator client)$/ });
     if ((await current.innerText()).trim() != label) {
       await current.click();
       await page.getByRole('menuitem', { name: label, exact: true }).click();
     }
     expect((await current.innerText()).trim()).toBe(label);
+  }
+
+  // An item's own name sits at `item > div > span > .schema-name`; nested items are deeper.
+  const names = (selector: string) => page.locator(`${selector} > div > span > .schema-name`).allInnerTexts();
+  /** The own names of the items whose id matches (top-level fields: no `&` or `.` after their path). */
+  const ownNames = (id: RegExp) =>
+    page.evaluate((source) => [...document.querySelectorAll('[id]')]
+      .filter((e) => new RegExp(source).test(e.id))
+      .flatMap((e) => [...e.querySelectorAll(':scope > div > span > .schema-name')].map((n) => (n as HTMLElement).innerText)), id.source);
+
+  /** Opens an operation from the sidebar: its tag, then its summary. */
+  async function navigate(op: (typeof OPERATIONS)[number]): Promise<void> {
+    const menu = page.locator('.menu-content');
+    const entry = menu.getByText(op.summary, { exact: true }).first();
+    if (!(await entry.isVisible())) await menu.getByText(op.tag, { exact: true }).first().click();
+    // dispatched: while the sidebar scrolls after a tag opens, a pointer click can land on its neighbour
+    await entry.dispatchEvent('click');
+    await page.getByRole('heading', { name: op.summary, level: 2 }).waitFor({ timeout: 10_000 });
   }
 
   /** The description's section headings, as the contract writes them. */
@@ -116,7 +167,10 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
     await watch(decisions, blocked, logged);
     await decisions.goto(new URL(await link.getAttribute('href') as string, pageUrl).href, { waitUntil: 'load' });
     const text = (await decisions.innerText('body')).replace(/\s+/g, ' ');
-    for (const heading of ['Provenance: documented or inferred', 'The request body', 'Ids', 'Errors, limits and retries (all inferred)']) {
+    const headings = [...readFileSync(join(ROOT, 'docs/contract-decisions.md'), 'utf8').matchAll(/^## (.+)$/gm)].map((m) => m[1]!.replaceAll('`', ''));
+    expect(headings).toEqual(expect.arrayContaining(["createTask's request body", 'The family: shared by all six', 'createCase', 'getCases and getTasks',
+      'updateCase and updateTask', 'Errors, limits and retries (all inferred)']));
+    for (const heading of headings) {
       expect(text).toContain(heading);
     }
     await decisions.screenshot({ path: join(ROOT, 'reports/docs-decisions.png') });
@@ -125,45 +179,72 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
     expect(logged).toEqual([]);
   });
 
-  it('navigates to the operation from the sidebar', async () => {
-    await page.getByText('Tasks', { exact: true }).first().click();
-    await page.getByText('Create a task', { exact: true }).first().click();
-    await page.getByRole('heading', { name: 'Create a task', level: 2 }).waitFor();
-    expect(await page.innerText('body')).toContain('/caseManagement/api/public/analytics/{streamId}/createTask');
+  it('lists the six operations under the tags Cases and Tasks in the sidebar', async () => {
+    expect(OPERATIONS.map((o) => o.id).sort()).toEqual(['createCase', 'createTask', 'getCases', 'getTasks', 'updateCase', 'updateTask']);
+    const menu = page.locator('.menu-content');
+    for (const tag of ['Tasks', 'Cases']) {
+      await menu.getByText(tag, { exact: true }).first().click();
+      const lines = (await menu.innerText()).split('\n').map((l) => l.trim());
+      for (const op of OPERATIONS.filter((o) => o.tag == tag)) expect(lines, `${tag} › ${op.summary}`).toContain(op.summary);
+    }
+    expect(new Set(OPERATIONS.map((o) => o.tag))).toEqual(new Set(['Tasks', 'Cases']));
   });
 
-  it('renders every request field, userInfo fields included, and both parameters', async () => {
-    // An item's own name sits at `item > div > span > .schema-name`; nested items are deeper.
-    const names = (selector: string) => page.locator(`${selector} > div > span > .schema-name`).allInnerTexts();
-    expect((await names('[id$="t=request&in=path&path=streamid"]'))).toEqual(['streamId']);
-    expect((await names('[id$="t=request&in=headers&path=accountid"]'))).toEqual(['accountId']);
-    const top = await names('[id*="/t=request&path="]:not([id*="&oneof="])');
-    expect([...top].sort()).toEqual([...requestFields].sort());
+  describe.each(OPERATIONS)('$id', (op) => {
+    const at = `[id="${op.section}/t=request&`;
+
+    it('opens from the sidebar on its path', async () => {
+      await navigate(op);
+      expect(await sectionOf(op).innerText()).toContain(op.path);
+    });
+
+    it('renders every request field and every parameter', async () => {
+      // polled: Redoc may still be rendering the operation it was just sent to
+      const poll = <T>(read: () => Promise<T>, what: string) => expect.poll(read, { message: what, timeout: 10_000 });
+      for (const name of op.pathParameters) await poll(() => names(`${at}in=path&path=${name.toLowerCase()}"]`), name).toEqual([name]);
+      for (const name of op.headers) await poll(() => names(`${at}in=headers&path=${name.toLowerCase()}"]`), name).toEqual([name]);
+      const top = async () => [...new Set(await ownNames(new RegExp(`^${op.section}/t=request&path=(&oneof=0/)?[^&./[]+$`)))].sort();
+      await poll(top, 'request fields').toEqual([...op.requestFields].sort());
+    });
+
+    it.each(SAMPLE_TABS)('shows the %s sample, line for line', async (label, file) => {
+      await chooseSample(op, label);
+      const shown = (await sectionOf(op).locator('pre').allTextContents()).join('\n');
+      for (const line of readFileSync(join(SAMPLES, op.id, file), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)) {
+        expect(shown, `${op.id}/${file}: ${line}`).toContain(line);
+      }
+    });
+
+    it('renders the 200 response schema field by field, and every documented status', async () => {
+      const top = async () => [...new Set(await ownNames(new RegExp(`^${op.section}/t=response&c=200&path=[^&.]+$`)))].sort();
+      await expect.poll(top, { message: '200 fields', timeout: 10_000 }).toEqual([...op.responseFields].sort());
+      for (const status of op.statuses) {
+        await expect(sectionOf(op).getByRole('button', { name: status, exact: true }).first().isVisible(), status).resolves.toBe(true);
+      }
+    });
+  });
+
+  it("renders createTask's userInfo fields, nested", async () => {
+    await navigate(createTask);
     // Redoc renders nested fields once they scroll into view
-    await page.locator('[id$="/t=request&path=userinfo"]').scrollIntoViewIfNeeded();
-    await page.locator('[id*="/t=request&path=userinfo&"]').first().waitFor();
-    const nested = await names('[id*="/t=request&path=userinfo&"]');
+    await page.locator(`[id="${createTask.section}/t=request&path=userinfo"]`).scrollIntoViewIfNeeded();
+    await page.locator(`[id^="${createTask.section}/t=request&path=userinfo&"]`).first().waitFor();
+    const nested = await names(`[id^="${createTask.section}/t=request&path=userinfo&"]`);
     expect([...new Set(nested)].sort()).toEqual([...userInfoFields].sort());
-    for (const name of [...requestFields, ...userInfoFields]) {
-      await expect(page.locator('.schema-name', { hasText: new RegExp(`^${name}$`) }).first().isVisible(), name).resolves.toBe(true);
+    for (const name of [...createTask.requestFields, ...userInfoFields]) {
+      await expect(sectionOf(createTask).locator('.schema-name', { hasText: new RegExp(`^${name}$`) }).first().isVisible(), name).resolves.toBe(true);
     }
   });
 
-  it('shows the 200 example with ids of the page\'s shape and no mask or placeholder', async () => {
+  it('shows the 200 examples with ids of the pages\' shape and no mask or placeholder', async () => {
+    await navigate(createTask);
     const shown = (await page.locator('pre').allTextContents()).join('\n');
     expect(shown).toContain(contract.components.examples.TaskSeedSample.value._id);
     expect(shown).not.toMatch(/xxxx|\{\{/);
   });
 
-  it('renders the 200 response schema field by field, and every documented status', async () => {
-    const top = await page.locator('[id*="/t=response&c=200&path="]:not([id*="."]) > div > span > .schema-name').allInnerTexts();
-    expect([...new Set(top)].sort()).toEqual([...responseFields].sort());
-    for (const status of statuses) {
-      await expect(page.getByRole('button', { name: status, exact: true }).first().isVisible(), status).resolves.toBe(true);
-    }
-  });
-
   it('shows which rules are inferred, where they apply', async () => {
+    await navigate(createTask);
     const text = (await page.innerText('body')).replace(/\s+/g, ' ');
     // the 200 status and the ids, request and response; Assignee; each error response once opened (its body, the
     // envelope, is inferred with it)
@@ -174,31 +255,24 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
     expect(text).not.toContain(`Inferred: ${contract.components.schemas.Task['x-provenance-source'].replaceAll('`', '')}`); // documented
     const responses = contract.components.responses;
     for (const [status, name] of [['429', 'TooManyRequests'], ['400', 'BadRequest'], ['415', 'UnsupportedMediaType']] as const) {
-      await page.getByRole('button', { name: status, exact: true }).first().click();
+      await sectionOf(createTask).getByRole('button', { name: status, exact: true }).first().click();
       const open = (await page.innerText('body')).replace(/\s+/g, ' ');
       expect(open, status).toContain(`Inferred: ${responses[name]['x-provenance-source'].replaceAll('`', '')}.`);
     }
-    await page.getByRole('button', { name: '429', exact: true }).first().click();
+    await sectionOf(createTask).getByRole('button', { name: '429', exact: true }).first().click();
     await page.getByText(`Inferred: ${responses.TooManyRequests['x-provenance-source'].replaceAll('`', '')}.`).first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ROOT, 'reports/docs-inferred.png') });
   });
 
-  it.each([
-    ['curl', 'curl.sh'],
-    ['SDK (kore-create-task)', 'sdk.ts'],
-    ['openapi-generator client', 'openapi-generator.ts'],
-  ])('shows the %s sample, line for line', async (label, file) => {
-    await chooseSample(label);
-    const shown = (await page.locator('pre').allTextContents()).join('\n');
-    for (const line of readFileSync(join(SAMPLES, file), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)) {
-      expect(shown, `${file}: ${line}`).toContain(line);
-    }
-  });
-
   it('made no network request and logged no error; screenshot saved', async () => {
-    await chooseSample('SDK (kore-create-task)');
+    await navigate(createTask);
+    await chooseSample(createTask, 'SDK (kore-create-task)');
     mkdirSync(join(ROOT, 'reports'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'reports/docs.png') });
+    const getTasks = OPERATIONS.find((o) => o.id == 'getTasks')!;
+    await navigate(getTasks);
+    await chooseSample(getTasks, 'SDK (kore-create-task)');
+    await page.screenshot({ path: join(ROOT, 'reports/docs-getTasks.png') });
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
   });

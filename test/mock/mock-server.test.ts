@@ -127,3 +127,37 @@ describe('what the mock passes through untouched', () => {
     expect(json).toEqual(bundle.components.examples.ErrorNotFound.value);
   });
 });
+
+describe("the family's operations: the same truthful refusals", () => {
+  const accountId: string = bundle.components.parameters.AccountId.example;
+  const base = PATH.replace(/createTask$/, '');
+  const withAccount = { accountId };
+
+  it('getTasks with a body of the wrong types: a 400 naming each field', async () => {
+    const { status, json } = await post({ limit: 'ten', status: 'Open' }, withAccount, `${base}getTasks`);
+    expect(status).toBe(400);
+    expect(messages(json).sort()).toEqual([expect.stringMatching(/^limit: must be integer$/), expect.stringMatching(/^status: must be array$/)]);
+    expect(json.errors.map((e: { code: number }) => e.code)).toEqual([400, 400]);
+  });
+
+  it.each(['getCases', 'getTasks', `updateCase/${bundle.components.parameters.CaseId.example}`, `updateTask/${bundle.components.parameters.TaskId.example}`])(
+    '%s without its required accountId header: a 400 naming accountId as the contract spells it',
+    async (operation) => {
+      const { status, json } = await post({}, {}, `${base}${operation}`);
+      expect(status).toBe(400);
+      expect(messages(json)).toEqual(['accountId: is required']);
+    },
+  );
+
+  it('getTasks with no auth header: a 401 in the envelope, code 4002', async () => {
+    const response = await fetch(`${mock.url}${base}getTasks`, { method: 'POST', headers: { 'content-type': 'application/json', ...withAccount }, body: '{}' });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ errors: [{ msg: expect.stringMatching(/^auth: missing/), code: 4002 }] });
+  });
+
+  it('a valid getTasks: 200 with the contract example page', async () => {
+    const { status, json } = await post(bundle.components.examples.GetTasksSample.value, withAccount, `${base}getTasks`);
+    expect(status).toBe(200);
+    expect(json).toEqual(bundle.components.examples.TaskPageSample.value);
+  });
+});

@@ -15,7 +15,10 @@ interface Newman {
   run(
     options: { collection: object; environment: object; envVar: { key: string; value: string }[]; reporters: string[] },
     callback: (error: Error | null, summary: NewmanSummary) => void,
-  ): { on(event: 'console', listener: (error: unknown, args: { messages: unknown[] }) => void): void };
+  ): {
+    on(event: 'console', listener: (error: unknown, args: { messages: unknown[] }) => void): void;
+    on(event: 'assertion', listener: (error: unknown, args: { assertion: string; skipped: boolean; item: { name: string } }) => void): void;
+  };
 }
 
 // newman ships no types and is CommonJS.
@@ -26,12 +29,15 @@ export interface NewmanRun {
   assertions: NewmanCount;
   /** Each failure as `request › test` (or `request › <where>` for a script error). */
   failed: string[];
+  /** Each skipped test as `request › test` (newman counts them in assertions.total, as not failed). */
+  skipped: string[];
   /** Everything failures and scripts said, to look for leaked secrets. */
   text: string;
 }
 
 export function runNewman(collection: object, environment: object, vars: Record<string, string>): Promise<NewmanRun> {
   const logged: unknown[] = [];
+  const skipped: string[] = [];
   return new Promise((resolve, reject) => {
     const emitter = newman.run(
       { collection, environment, envVar: Object.entries(vars).map(([key, value]) => ({ key, value })), reporters: [] },
@@ -42,10 +48,12 @@ export function runNewman(collection: object, environment: object, vars: Record<
           requests: { total: stats.requests.total, failed: stats.requests.failed },
           assertions: { total: stats.assertions.total, failed: stats.assertions.failed },
           failed: failures.map((f) => `${f.source?.name ?? '(run)'} › ${f.error.test ?? f.at}`),
+          skipped,
           text: JSON.stringify([failures.map((f) => f.error.message), logged]),
         });
       },
     );
     emitter.on('console', (_, args) => logged.push(args.messages));
+    emitter.on('assertion', (_, args) => args.skipped && skipped.push(`${args.item.name} › ${args.assertion}`));
   });
 }

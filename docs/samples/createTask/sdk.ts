@@ -9,7 +9,7 @@ import {
   createKoreClient,
 } from 'kore-create-task';
 
-const client = createKoreClient({
+const kore = createKoreClient({
   // or host: 'de-platform.kore.ai'
   baseUrl: process.env.KORE_BASE_URL ?? 'https://platform.kore.ai',
   // st-…, from the bot's General Settings page
@@ -25,7 +25,7 @@ const client = createKoreClient({
 });
 
 try {
-  const task = await client.createTask({
+  const task = await kore.createTask({
     caseId: 'ci-31d9184-d64d-42d9-8c75-5edba5319e02',
     caseRefId: 'CS000131',
     taskTmp: 'ttm-16623a9-c63c-4bda-b1e4-14754939c4a1',
