@@ -13,7 +13,7 @@ import { redact } from './redact.js';
 import { defaultLimits, type Limits } from './settings.js';
 import type { Exchange, RecordedResponse } from './types.js';
 
-export type ProbeMeta = Pick<Exchange, 'probe' | 'intent' | 'field' | 'via' | 'rule'>;
+export type ProbeMeta = Pick<Exchange, 'operation' | 'probe' | 'intent' | 'field' | 'via' | 'rule'>;
 export type Sink = (exchange: Exchange) => void;
 export type FetchLimits = Pick<Limits, 'requestTimeoutMs' | 'maxBodyBytes'> & { budget?: Budget };
 

@@ -4,6 +4,8 @@ import { strictVerdict } from './checks/verdict.js';
 import { createContext, type PbtSettings } from './context.js';
 import { redact } from './redact.js';
 import { defaultLimits, type Limits } from './settings.js';
+import { withDependencies } from './operations.js';
+import type { OperationId } from './spec.js';
 import type { Target } from './targets/target.js';
 import { checkNames, type Verdict } from './types.js';
 
@@ -23,6 +25,8 @@ export interface RunOptions {
   pbt?: PbtSettings;
   limits?: Limits;
   strict?: boolean;
+  /** Only these operations (and those they take path ids from); all six by default. */
+  operations?: OperationId[];
   /** Called with a line as each check finishes (and as the corpus goes). */
   progress?: (line: string) => void;
 }
@@ -30,7 +34,7 @@ export interface RunOptions {
 export async function runSuite(target: Target, options: RunOptions = {}): Promise<TargetReport> {
   const started = performance.now();
   const progress = (line: string) => options.progress?.(redact(`[${target.name}] ${line}`));
-  const ctx = createContext(target, options.pbt, options.limits ?? defaultLimits, progress);
+  const ctx = createContext(target, options.pbt, options.limits ?? defaultLimits, progress, withDependencies(options.operations));
   const verdicts: Verdict[] = [];
   try {
     for (const name of checkNames) {
