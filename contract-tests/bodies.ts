@@ -61,7 +61,7 @@ export function wrongTypeFor(schema: Json): Json {
 /** Whether the contract documents a property's form (the sample's unexplained lists, items without a type, do not). */
 export const documentedForm = (schema: Json): boolean => {
   const s = deref(schema);
-  return !!(s?.type || s?.anyOf) && !(s.type === 'array' && !deref(s.items)?.type);
+  return !!(s?.type || s?.anyOf || s?.allOf || s?.oneOf || s?.properties) && !(s.type === 'array' && !deref(s.items)?.type);
 };
 
 /** The required properties of a request schema, through allOf (anyOf branches are alternatives, not required). */
