@@ -5,7 +5,7 @@
  */
 import { bodyWithUser, invalidBodies, invalidBodiesOf, seedSampleBody, userVariants, validBase } from './bodies.js';
 import { sendOperationWithGeneratorClient, sendOperationWithSdk, sendRaw, sendWithGeneratorClient, sendWithSdk, type PathParams, type Sender } from './channels.js';
-import { exampleResources, operationTable, rowOf, unknownId, type Resources } from './operations.js';
+import { exampleResources, operationTable, rowOf, tagged, unknownId, type Resources } from './operations.js';
 import { specOf, type OperationId } from './spec.js';
 import { expiredToken, tamperSignature, validToken } from './tokens.js';
 import type { Exchange, Intent } from './types.js';
@@ -111,7 +111,7 @@ function createTaskProbes(ctx: Sender): { probes: Probe[]; unsendable: Unsendabl
       intent: 'accept',
       send: (c) =>
         sendWithGeneratorClient(c, { probe: allIds, intent: 'accept' }, {
-          caseId: f.caseId, caseRefId: f.caseRefId, taskTmp: f.taskTemplateId, name: 'This is demo task', source: 'rtm',
+          caseId: f.caseId, caseRefId: f.caseRefId, taskTmp: f.taskTemplateId, name: tagged(f, 'This is demo task'), source: 'rtm',
           userInfo: { id: f.userId!, name: 'dummy', emailId: 'dummy@mailinator.com', phoneNumber: '+14155550123' },
         }),
     });
@@ -124,7 +124,7 @@ function createTaskProbes(ctx: Sender): { probes: Probe[]; unsendable: Unsendabl
     field: 'userInfo.emailId',
     send: (c) =>
       sendWithGeneratorClient(c, { probe: emailCast, intent: 'accept', field: 'userInfo.emailId' }, {
-        caseId: f.caseId, caseRefId: f.caseRefId, taskTmp: f.taskTemplateId, name: 'This is demo task', source: 'rtm',
+        caseId: f.caseId, caseRefId: f.caseRefId, taskTmp: f.taskTemplateId, name: tagged(f, 'This is demo task'), source: 'rtm',
         userInfo: { name: 'dummy', emailId: 'dummy@mailinator.com' } as never,
       }),
   });

@@ -23,6 +23,8 @@ const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 
 export function recordingFetch(sink: Sink, meta: ProbeMeta, authLabel: string, limits: FetchLimits = defaultLimits): typeof fetch {
   return async (input, init) => {
+    // The pace and the request budget first: the request's own timeout starts when it is sent.
+    await limits.budget?.take();
     const timeout = AbortSignal.timeout(limits.requestTimeoutMs);
     const caller = init?.signal ?? (input instanceof Request ? input.signal : undefined);
     const signal = AbortSignal.any([timeout, ...(caller ? [caller] : []), ...(limits.budget ? [limits.budget.signal] : [])]);
