@@ -55,7 +55,7 @@ function familyProbes(ctx: Sender, op: OperationId, ids: Resources): { probes: P
   };
   const withParams = (meta: Omit<Exchange, 'request' | 'via'>, send: (p: PathParams) => Promise<Exchange>) => async (): Promise<Exchange> => {
     const p = params();
-    return typeof p === 'string' ? { ...meta, operation: op, via: 'fetch', request: { method: 'POST', path: op, headers: {} }, error: p } : send(p);
+    return typeof p === 'string' ? { ...meta, operation: op, via: 'fetch', request: { method: 'POST', path: specOf(op).path, headers: {} }, error: p } : send(p);
   };
   const missing = row.needs && !f[row.needs.fixture];
   if (missing || !body) {
