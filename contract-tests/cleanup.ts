@@ -51,6 +51,12 @@ async function findClosedStatus(ctx: RunContext): Promise<{ _id: string } | unde
   return undefined;
 }
 
+/** What was created, listed but left open: the target is thrown away after the run. */
+export async function skipCleanup(ctx: RunContext): Promise<CleanupReport> {
+  const created = createdBy(ctx.log).map((c) => ({ ...c, note: 'not closed: the target is discarded after the run' }));
+  return { created, summary: `${created.length} created, not closed: the target is discarded after the run` };
+}
+
 export async function cleanup(ctx: RunContext): Promise<CleanupReport> {
   const { target } = ctx;
   if (!target.stateful) return { created: [], summary: `${target.name} keeps no state: nothing was created` };

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driftModes as createTaskModes } from '../sandbox/drift.js';
 import { familyDriftModes } from '../sandbox/family-drift.js';
+import { pbtSettingsFromEnv } from './context.js';
 import { judgeDrift, type DriftOutcome } from './drift.js';
 import { driftExpectations } from './expectations.js';
 import { isBreaking } from './runner.js';
@@ -24,7 +25,9 @@ beforeAll(async () => {
     Array.from({ length: concurrency }, async () => {
       for (let mode = queue.shift(); mode; mode = queue.shift()) {
         // Only the drifted operation's probes (and the sequence over the links): the per-mode run stays cheap.
-        const report = await runTarget('sandbox', { drift: mode.name, operations: [mode.operation] });
+        // Fewer generated cases too (no mode is expected of property_based) and no cleanup (each sandbox is thrown
+        // away): `npm test` must stay quick.
+        const report = await runTarget('sandbox', { drift: mode.name, operations: [mode.operation], pbt: { ...pbtSettingsFromEnv(), runs: 5 }, cleanup: false });
         const expected = driftExpectations[mode.name];
         const outcome = expected ? judgeDrift(report, expected) : { caught: false, why: 'no expectation for this drift' };
         outcomes.set(mode.name, { ...outcome, breaking: isBreaking(report) });

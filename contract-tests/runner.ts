@@ -1,6 +1,6 @@
 /** Runs every check against one target and collects the verdicts: one TargetReport per target. */
 import { checks } from './checks/index.js';
-import { cleanup, type CleanupReport } from './cleanup.js';
+import { cleanup, skipCleanup, type CleanupReport } from './cleanup.js';
 import { strictVerdict } from './checks/verdict.js';
 import { createContext, type PbtSettings } from './context.js';
 import { redact } from './redact.js';
@@ -30,6 +30,8 @@ export interface RunOptions {
   pbt?: PbtSettings;
   limits?: Limits;
   strict?: boolean;
+  /** Close what the run created (default); off for a throwaway target (the drift self-test's sandboxes). */
+  cleanup?: boolean;
   /** Only these operations (and those they take path ids from); all six by default. */
   operations?: OperationId[];
   /** Called with a line as each check finishes (and as the corpus goes). */
@@ -62,7 +64,7 @@ export async function runSuite(target: Target, options: RunOptions = {}): Promis
     }
     // Where the stop came from is kept before the cleanup spends what was set aside for it.
     stopped = ctx.budget.spent();
-    cleaned = await cleanup(ctx).catch((error: Error) => ({ created: [], summary: redact(`the cleanup failed: ${error.message}`) }));
+    cleaned = await (options.cleanup === false ? skipCleanup(ctx) : cleanup(ctx)).catch((error: Error) => ({ created: [], summary: redact(`the cleanup failed: ${error.message}`) }));
     progress(`cleanup: ${cleaned.summary}`);
   } finally {
     ctx.budget.dispose();
