@@ -5,16 +5,12 @@
  * under --strict. Prints "drift caught: N/N breaking, M/M harmless passed" and fails below.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { driftModes as createTaskModes } from '../sandbox/drift.js';
-import { familyDriftModes } from '../sandbox/family-drift.js';
 import { pbtSettingsFromEnv } from './context.js';
-import { judgeDrift, type DriftOutcome } from './drift.js';
+import { driftModes, judgeDrift, type DriftOutcome } from './drift.js';
 import { driftExpectations } from './expectations.js';
 import { isBreaking } from './runner.js';
 import { runTarget } from './suite.js';
 
-/** createTask's modes and the five other operations' (each names its operation): one self-test over all of them. */
-const driftModes = [...createTaskModes.map((m) => ({ ...m, operation: 'createTask' as const })), ...familyDriftModes];
 const outcomes = new Map<string, DriftOutcome & { breaking: boolean }>();
 // A few sandboxes at once: each is in-process and mostly waits on sockets.
 const concurrency = 3;
