@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBudget } from './budget.js';
 import { defaultLimits, limitsFor } from './settings.js';
+import { runTarget } from './suite.js';
 
 describe('request budget and pace', () => {
   it('spaces requests by 60 000 / rate ms, over every request of the run', async () => {
@@ -25,6 +26,17 @@ describe('request budget and pace', () => {
     expect(budget.spent()).toBe('the request budget of 10 was reached (10 sent)');
     budget.dispose();
   });
+
+  it('a budget spent in the middle of a check leaves its remaining cases not run, never failed or passed', async () => {
+    // The corpus and semantic take about 95 requests on the sandbox: property_based runs out part-way.
+    const report = await runTarget('sandbox', { limits: { ...defaultLimits, requestBudget: 125 } });
+    const pbt = report.verdicts.find((v) => v.check === 'property_based')!;
+    expect(pbt.status, pbt.evidence.join('\n')).not.toBe('fail');
+    expect(pbt.notRun.join('\n')).toContain('not sent: the request budget of 125 was reached');
+    expect(report.verdicts.find((v) => v.check === 'stateful_links')!.status).toBe('skip');
+    expect(report.budget).toEqual({ requests: expect.any(Number), budget: 125, ratePerMinute: undefined });
+    expect(report.budget!.requests).toBeLessThanOrEqual(125);
+  }, 20_000);
 
   it('the live target is budgeted and paced under 60 a minute by default, with a deadline that fits; the others only when asked', () => {
     const live = limitsFor('live', defaultLimits);

@@ -21,11 +21,18 @@ class Refuted extends Error {
   }
 }
 
+/** The run stopped sending (deadline, silent target, request budget): the property was not refuted, it did not run. */
+class NotSent extends Error {}
+const unsent = (x: { error?: string }) => {
+  if (x.error?.startsWith('not sent:')) throw new NotSent(x.error);
+};
+
 type Warnings = Map<string, string>;
 
 async function validAccepted(ctx: RunContext, warnings: Warnings, op: OperationId, params: PathParams, body: Record<string, unknown>): Promise<void> {
   const x = await sendOperationWithSdk(ctx, op, { probe: 'property: valid body', intent: 'accept' }, body, params);
-  if (!x.response) throw new Refuted(`not sent or no answer: ${x.error}`, '(request)');
+  unsent(x);
+  if (!x.response) throw new Refuted(`no answer: ${x.error}`, '(request)');
   if (x.response.status < 200 || x.response.status > 299) throw new Refuted(`valid body refused with ${x.response.status}: ${messageOf(x)}`, 'status');
   const validate = validatorAt(specOf(op).successSchemaPointer);
   if (x.response.json === undefined) throw new Refuted(`the ${x.response.status} body is not JSON`, '(body)');
@@ -39,17 +46,19 @@ async function validAccepted(ctx: RunContext, warnings: Warnings, op: OperationI
 async function invalidRefused(ctx: RunContext, warnings: Warnings, op: OperationId, params: PathParams, body: unknown, mutation: string, inferred: boolean): Promise<void> {
   const token = { value: await validToken(ctx.target.credentials), label: 'valid token' };
   const x = await sendRaw(ctx, { operation: op, probe: `property: invalid body (${mutation})`, intent: 'reject-invalid' }, { body: body as Record<string, unknown>, token, params });
+  unsent(x);
   if (!x.response) throw new Refuted(`no answer: ${x.error}`, '(request)');
   if (x.response.status < 300 && inferred) warnings.set(mutation, `invalid body (${mutation}) accepted with ${x.response.status} (the rule is inferred)`);
   else if (x.response.status < 400) throw new Refuted(`invalid body (${mutation}) accepted with ${x.response.status}`, mutation);
   if (x.response.status >= 500) throw new Refuted(`invalid body (${mutation}) answered with ${x.response.status}`, mutation);
 }
 
-async function runProperty<T>(name: string, ctx: RunContext, arb: fc.Arbitrary<T>, predicate: (v: T) => Promise<void>, runs = ctx.pbt.runs): Promise<Finding | string> {
+async function runProperty<T>(name: string, ctx: RunContext, arb: fc.Arbitrary<T>, predicate: (v: T) => Promise<void>, runs = ctx.pbt.runs): Promise<Finding | string | { text: string; notRun: true }> {
   const { seed } = ctx.pbt;
   const details = await fc.check(fc.asyncProperty(arb, predicate), { numRuns: runs, seed });
   if (!details.failed) return `${name}: ${details.numRuns} cases held (seed ${seed})`;
   const error = details.errorInstance;
+  if (error instanceof NotSent) return { text: `${name}: ${error.message}`, notRun: true };
   const why = error instanceof Error ? error.message : String(error);
   return {
     text: `${name}: ${why}; counterexample (shrunk ${details.numShrinks} times): ${JSON.stringify(details.counterexample?.[0])}; ` +
@@ -63,7 +72,7 @@ export const propertyBased: Check = async (ctx) => {
   if (spent) return verdict('property_based', { ran: false, skipReason: `not run: ${spent}`, notRun: [`generated bodies: ${spent}`] });
   const f = ctx.target.fixtures;
   const warnings: Warnings = new Map();
-  const results: (Finding | string)[] = [];
+  const results: (Finding | string | { text: string; notRun: true })[] = [];
   const notRun: string[] = [];
   // The path ids (a created case and task) come from the corpus, as for the other checks.
   const { ids } = await ctx.corpus();
@@ -93,10 +102,10 @@ export const propertyBased: Check = async (ctx) => {
     );
   }
   return verdict('property_based', {
-    failures: results.filter((r): r is Finding => typeof r !== 'string'),
+    failures: results.filter((r): r is Finding => typeof r !== 'string' && !('notRun' in r)),
     warnings: [...warnings].map(([field, text]) => ({ text, field })),
-    ran: results.length > 0,
+    ran: results.some((r) => typeof r === 'string' || !('notRun' in r)),
     passed: results.filter((r): r is string => typeof r === 'string'),
-    notRun,
+    notRun: [...notRun, ...results.flatMap((r) => (typeof r !== 'string' && 'notRun' in r ? [r.text] : []))],
   });
 };

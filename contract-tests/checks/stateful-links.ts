@@ -27,11 +27,17 @@ export const statefulLinks: Check = async (ctx) => {
 
   const findings: Finding[] = [];
   const passed: string[] = [];
+  const notRun: string[] = [];
   const expect = (ok: boolean, field: string, text: string, severity: Severity = 'breaking') => void (ok || findings.push({ text, field, severity }));
 
   /** One call of the sequence, through the SDK; a refusal stops the sequence (nothing further can be read back). */
   async function call(operation: OperationId, probe: string, body: Json, params: Record<string, string> = {}): Promise<Step> {
     const x = await sendOperationWithSdk(ctx, operation, { probe: `links: ${probe}`, intent: 'accept' }, body, params);
+    // The run stopped sending (deadline, budget): the rest of the sequence did not run; nothing was refuted.
+    if (x.error?.startsWith('not sent:')) {
+      notRun.push(`the links sequence from ${probe} on: ${x.error}`);
+      throw new Stop();
+    }
     if (!x.response || x.response.status >= 300 || !x.response.json || typeof x.response.json !== 'object') {
       findings.push({ text: `${probe}: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`, field: `${operation} (valid body)` });
       throw new Stop();
@@ -93,5 +99,5 @@ export const statefulLinks: Check = async (ctx) => {
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
   }
-  return verdict('stateful_links', { findings, ran: true, passed });
+  return verdict('stateful_links', { findings, ran: notRun.length === 0 || findings.length > 0, passed, notRun, skipReason: notRun[0] });
 };
