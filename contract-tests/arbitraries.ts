@@ -1,11 +1,13 @@
 /**
- * fast-check arbitraries derived from the contract's request schema: valid bodies (the target's fixture ids in
+ * fast-check arbitraries derived from any operation's request schema: valid bodies (the target's fixture ids in
  * the reference fields, everything else generated from types, patterns, formats and lengths) and invalid bodies
  * (a valid one with one mutation: a required field dropped, a wrong type, a broken pattern, no user identifier).
  * Both are checked with Ajv, so "valid" and "invalid" mean what the contract says, not what this generator thinks.
  */
 import fc from 'fast-check';
-import { deref, requestSchema, sampleRequest, validateRequestBody, type Json } from './spec.js';
+import { documentedForm, wrongTypeFor } from './bodies.js';
+import { rowOf, tagged } from './operations.js';
+import { declaredProperties, deref, requestSchema, sampleRequest, specOf, validateRequestBody, type Json, type OperationId } from './spec.js';
 import type { Fixtures } from './targets/target.js';
 
 type Arb = fc.Arbitrary<Json>;
@@ -14,6 +16,7 @@ const maxGeneratedLength = 40;
 function stringArb(s: Json): Arb {
   if (s.pattern) return fc.stringMatching(new RegExp(s.pattern));
   if (s.format === 'email') return fc.emailAddress();
+  if (s.format === 'date-time') return fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString());
   const minLength = s.minLength ?? 0;
   return fc.string({ minLength, maxLength: Math.max(minLength, Math.min(s.maxLength ?? maxGeneratedLength, maxGeneratedLength)) });
 }
@@ -21,7 +24,8 @@ function stringArb(s: Json): Arb {
 /** An object with its required keys always present and the optional ones sometimes. */
 function objectArb(properties: Record<string, Json>, required: string[], path: string, fixed: Record<string, Arb>): Arb {
   const model: Record<string, Arb> = {};
-  for (const [key, schema] of Object.entries(properties)) model[key] = schemaArb(schema, `${path}${key}`, fixed);
+  // A property whose form the contract does not document (a list of untyped items) is left out.
+  for (const [key, schema] of Object.entries(properties)) if (fixed[`${path}${key}`] || documentedForm(schema)) model[key] = schemaArb(schema, `${path}${key}`, fixed);
   return fc.record(model, { requiredKeys: required.filter((k) => k in model) });
 }
 
@@ -36,12 +40,16 @@ export function schemaArb(schema: Json, path: string, fixed: Record<string, Arb>
   if (s.allOf) {
     const base = deref(s.allOf[0]);
     const branches = (s.allOf.slice(1).flatMap((p: Json) => deref(p).anyOf ?? []) as Json[]).map(deref);
-    if (branches.length === 0) return objectArb(base.properties ?? {}, base.required ?? [], `${at}.`, fixed);
-    return fc.oneof(...branches.map((b) => objectArb(base.properties ?? {}, [...(base.required ?? []), ...(b.required ?? [])], `${at}.`, fixed)));
+    // No alternatives: the members' properties and requirements together (ListFilter and what a list adds).
+    if (branches.length === 0) return objectArb(Object.fromEntries(declaredProperties(s) ?? []), s.allOf.flatMap((p: Json) => deref(p).required ?? []), at ? `${at}.` : '', fixed);
+    return fc.oneof(...branches.map((b) => objectArb(base.properties ?? {}, [...(base.required ?? []), ...(b.required ?? [])], at ? `${at}.` : '', fixed)));
   }
+  if (s.anyOf) return fc.oneof(...(s.anyOf as Json[]).map((b) => schemaArb(b, at, fixed)));
+  if (s.type === 'array') return fc.array(schemaArb(s.items ?? {}, `${at}[]`, fixed), { maxLength: 3 });
   if (s.type === 'object') return objectArb(s.properties ?? {}, s.required ?? [], at ? `${at}.` : '', fixed);
   if (s.type === 'string') return stringArb(s);
-  if (s.type === 'integer') return fc.integer();
+  // Small integers: a platform may cap what it takes (page sizes: the sample asks for 50 and gets 10).
+  if (s.type === 'integer') return fc.integer({ min: s.minimum ?? -1000, max: s.maximum ?? (s.minimum ?? 0) + 100 });
   if (s.type === 'boolean') return fc.boolean();
   return fc.anything();
 }
@@ -53,9 +61,12 @@ export function validBodies(f: Fixtures): fc.Arbitrary<Record<string, Json>> {
     taskTmp: fc.constant(f.taskTemplateId),
     // A made-up user id may not exist on a real tenant: use the fixture's, or leave _id out.
     'userInfo._id': f.userId ? fc.constant(f.userId) : fc.constant(undefined),
+    // A stateful target's run tags every name it writes (hygiene: what a live run creates can be found).
+    ...(f.runTag ? { name: stringArb(requestSchema.properties.name).map((n: string) => tagged(f, n)) } : {}),
   };
   return schemaArb(requestSchema, '', fixed)
     .map((body) => (f.userId ? body : dropUndefined(body)))
+    .map((body) => (f.runTag && body.name === undefined ? { ...body, name: tagged(f, 'generated task') } : body))
     .filter((body) => validateRequestBody(withSampleIds(body, f)) === true);
 }
 
@@ -129,4 +140,38 @@ export function invalidBodies(f: Fixtures): fc.Arbitrary<{ body: Json; mutation:
     .tuple(validBodies(f), mutations)
     .map(([valid, mutation]) => ({ body: applyMutation(valid, mutation), mutation }))
     .filter(({ body }) => validateRequestBody(withSampleIds(body, f)) === false);
+}
+
+/**
+ * Any other operation's valid bodies: generated from its request schema, the properties its row allows, the
+ * target's fixtures where a body names tenant data (the case template), and the run's tag in every name.
+ */
+export function validBodiesOf(op: OperationId, f: Fixtures): fc.Arbitrary<Record<string, Json>> {
+  const schema = specOf(op).requestSchema;
+  const only = rowOf(op).generated;
+  const fixed: Record<string, Arb> = {
+    name: stringArb({ minLength: 1 }).map((n: string) => tagged(f, n)),
+    ...(op === 'createCase' ? { caseTmp: fc.constant(f.caseTemplateId), 'userInfo._id': f.userId ? fc.constant(f.userId) : fc.constant(undefined) } : {}),
+  };
+  const sample = specOf(op).sampleRequest ?? {};
+  const forValidation = (body: Json) => (op === 'createCase' && body?.caseTmp === f.caseTemplateId ? { ...body, caseTmp: sample.caseTmp } : body);
+  return schemaArb(schema, '', fixed)
+    .map((body) => stripUndefined(only ? Object.fromEntries(Object.entries(body).filter(([k]) => only.includes(k))) : body))
+    .filter((body) => validateRequestBody(forValidation(body), op) === true);
+}
+
+const stripUndefined = (value: Json): Json =>
+  value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, stripUndefined(v)])) : value;
+
+/** Any other operation's invalid bodies: a valid one with one top-level mutation the contract's schema refuses. */
+export function invalidBodiesOf(op: OperationId, f: Fixtures): fc.Arbitrary<{ body: Json; mutation: Mutation }> {
+  const schema = specOf(op).requestSchema;
+  const declared = [...(declaredProperties(schema) ?? [])].filter(([k, s]) => documentedForm(s) && (!rowOf(op).generated || rowOf(op).generated!.includes(k)));
+  const required = (deref(schema).allOf ?? [schema]).flatMap((p: Json) => deref(p).required ?? []) as string[];
+  const options: fc.Arbitrary<Mutation>[] = [fc.constantFrom(...declared.map(([k]) => k)).map((path) => ({ kind: 'wrong type', path, value: wrongTypeFor(declared.find(([k]) => k === path)![1]) }))];
+  if (required.length) options.push(fc.constantFrom(...required).map((path) => ({ kind: 'drop required', path })));
+  return fc
+    .tuple(validBodiesOf(op, f), fc.oneof(...options))
+    .map(([valid, mutation]) => ({ body: applyMutation(valid, mutation), mutation }))
+    .filter(({ body }) => validateRequestBody(body, op) === false);
 }

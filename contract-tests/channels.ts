@@ -4,14 +4,14 @@
  * clients refuse to build (invalid bodies, bad tokens, wrong content types). Each returns what it recorded.
  */
 import { createKoreClient, RequestValidationError } from '../src/index.js';
-import { Configuration, TasksApi, type CreateTaskRequest as GeneratorRequest } from '../generated/openapi-generator-client/index.js';
+import { CasesApi, Configuration, TasksApi, type CreateTaskRequest as GeneratorRequest } from '../generated/openapi-generator-client/index.js';
 import { defaultLimits } from './settings.js';
 import { rateLimitWaitMs, recordingFetch, waitWithin, type FetchLimits, type ProbeMeta, type Sink } from './record.js';
 import { validToken } from './tokens.js';
 import type { Body } from './bodies.js';
 import type { Target } from './targets/target.js';
 import type { Exchange } from './types.js';
-import { OPERATION_PATH } from './spec.js';
+import { specOf, type OperationId } from './spec.js';
 
 export interface Sender {
   target: Target;
@@ -25,11 +25,12 @@ export interface Sender {
  * 429 (a live tenant's shared rate limit) is recorded as such, and the whole call is made again after Retry-After,
  * so the probe still gets its answer.
  */
-async function capture(ctx: Sender, meta: ProbeMeta, send: (sink: Sink) => Promise<unknown>): Promise<Exchange> {
+async function capture(ctx: Sender, meta: ProbeMeta, send: (sink: Sink) => Promise<unknown>, params: PathParams = {}): Promise<Exchange> {
+  const path = pathOf(ctx.target, meta.operation, params);
   for (let attempt = 0; ; attempt++) {
     const spent = ctx.limits?.budget?.spent();
     // Not sent, so not recorded: the caller reports it as not run.
-    if (spent) return { ...meta, request: { method: 'POST', path: pathOf(ctx.target), headers: {} }, error: `not sent: ${spent}` };
+    if (spent) return { ...meta, request: { method: 'POST', path, headers: {} }, error: `not sent: ${spent}` };
     const mine: Exchange[] = [];
     const sink: Sink = (x) => void mine.push(x);
     try {
@@ -37,7 +38,7 @@ async function capture(ctx: Sender, meta: ProbeMeta, send: (sink: Sink) => Promi
     } catch (error) {
       if (mine.length === 0) {
         const refused = error instanceof RequestValidationError ? 'the client refused to send it' : 'the call failed before any request';
-        sink({ ...meta, request: { method: 'POST', path: pathOf(ctx.target), headers: {} }, error: `${refused}: ${(error as Error).message}` });
+        sink({ ...meta, request: { method: 'POST', path, headers: {} }, error: `${refused}: ${(error as Error).message}` });
       }
       // An HTTP error answer was recorded by the fetch: the checks judge it; keep what the client said of it.
       else mine[mine.length - 1]!.clientError = `${(error as Error).name}: ${(error as Error).message}`;
@@ -54,14 +55,16 @@ async function capture(ctx: Sender, meta: ProbeMeta, send: (sink: Sink) => Promi
   }
 }
 
-const pathOf = (t: Target) => OPERATION_PATH.replace('{streamId}', encodeURIComponent(t.streamId));
+/** Path parameters other than streamId (`caseId`, `taskId`), by name. */
+export type PathParams = Record<string, string>;
 
-export function sendWithSdk(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, body: Body): Promise<Exchange> {
-  const m: ProbeMeta = { ...meta, via: 'sdk' };
+const pathOf = (t: Target, op: OperationId = 'createTask', params: PathParams = {}) =>
+  specOf(op).path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(name === 'streamId' ? t.streamId : (params[name] ?? `{${name}}`)));
+
+function sdkClient(ctx: Sender, sink: Sink, m: ProbeMeta) {
   const { target } = ctx;
   const c = target.credentials;
-  return capture(ctx, m, (sink) =>
-    createKoreClient({
+  return createKoreClient({
       baseUrl: target.baseUrl,
       streamId: target.streamId,
       accountId: target.accountId,
@@ -74,21 +77,59 @@ export function sendWithSdk(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, body: Bod
       validateRequests: false,
       // recordingFetch's own timeout fires first and says why.
       timeoutMs: (ctx.limits ?? defaultLimits).requestTimeoutMs + 1_000,
-    }).createTaskWithResponse(body as never),
-  );
+    });
+}
+
+export function sendWithSdk(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, body: Body): Promise<Exchange> {
+  return sendOperationWithSdk(ctx, 'createTask', meta, body);
+}
+
+/**
+ * Any of the six operations through the SDK. createTask goes through `createTaskWithResponse` (its response
+ * validation is judged by client_agreement); the five others through the SDK's openapi-fetch client `kore.api`
+ * (typed by generated/schema.d.ts, the SDK's auth and fetch) until the SDK's own methods land: switching is the
+ * one line marked below.
+ */
+export function sendOperationWithSdk(ctx: Sender, op: OperationId, meta: Omit<ProbeMeta, 'via' | 'operation'>, body: Body, params: PathParams = {}): Promise<Exchange> {
+  const m: ProbeMeta = { ...meta, operation: op, via: 'sdk' };
+  const { target } = ctx;
+  return capture(ctx, m, async (sink) => {
+    const kore = sdkClient(ctx, sink, m);
+    if (op === 'createTask') return kore.createTaskWithResponse(body as never);
+    // The family's SDK methods (kore.createCase …) replace this call when they land.
+    const post = kore.api.POST as (path: string, init: unknown) => Promise<unknown>;
+    return post(specOf(op).path, {
+      params: { path: { streamId: target.streamId, ...params }, header: target.accountId ? { accountId: target.accountId } : {} },
+      body,
+    });
+  }, params);
 }
 
 export function sendWithGeneratorClient(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, body: GeneratorRequest): Promise<Exchange> {
-  const m: ProbeMeta = { ...meta, via: 'openapi-generator' };
+  return sendOperationWithGeneratorClient(ctx, 'createTask', meta, body);
+}
+
+/** Each operation's generated API class, method and request-body parameter name. */
+const generatorMethods: Record<OperationId, { api: typeof CasesApi | typeof TasksApi; method: string; bodyParam: string }> = {
+  createCase: { api: CasesApi, method: 'createCaseRaw', bodyParam: 'createCaseRequest' },
+  getCases: { api: CasesApi, method: 'getCasesRaw', bodyParam: 'getCasesRequest' },
+  updateCase: { api: CasesApi, method: 'updateCaseRaw', bodyParam: 'updateCaseRequest' },
+  createTask: { api: TasksApi, method: 'createTaskRaw', bodyParam: 'createTaskRequest' },
+  getTasks: { api: TasksApi, method: 'getTasksRaw', bodyParam: 'getTasksRequest' },
+  updateTask: { api: TasksApi, method: 'updateTaskRaw', bodyParam: 'updateTaskRequest' },
+};
+
+export function sendOperationWithGeneratorClient(ctx: Sender, op: OperationId, meta: Omit<ProbeMeta, 'via' | 'operation'>, body: unknown, params: PathParams = {}): Promise<Exchange> {
+  const m: ProbeMeta = { ...meta, operation: op, via: 'openapi-generator' };
   const { target } = ctx;
+  const g = generatorMethods[op];
   return capture(ctx, m, async (sink) => {
     const token = await validToken(target.credentials);
-    const api = new TasksApi(
-      new Configuration({ basePath: target.baseUrl, apiKey: () => token, fetchApi: recordingFetch(sink, m, 'valid token', ctx.limits) }),
-    );
-    // value() runs the generated TaskFromJSON mapping, so a 2xx it cannot read shows up as a clientError.
-    await (await api.createTaskRaw({ streamId: target.streamId, createTaskRequest: body, accountId: target.accountId })).value();
-  });
+    const api = new g.api(new Configuration({ basePath: target.baseUrl, apiKey: () => token, fetchApi: recordingFetch(sink, m, 'valid token', ctx.limits) }));
+    const call = (api as unknown as Record<string, (r: unknown) => Promise<{ value(): Promise<unknown> }>>)[g.method]!.bind(api);
+    // value() runs the generated FromJSON mapping, so a 2xx it cannot read shows up as a clientError.
+    await (await call({ streamId: target.streamId, ...params, [g.bodyParam]: body, accountId: target.accountId })).value();
+  }, params);
 }
 
 export interface RawRequest {
@@ -98,6 +139,10 @@ export interface RawRequest {
   /** The `auth` header's value and how the report describes it; null sends none. */
   token: { value: string; label: string } | null;
   headers?: Record<string, string>;
+  /** Path parameters (caseId, taskId) of the operation in `meta.operation`. */
+  params?: PathParams;
+  /** Leave the accountId header out (a probe of an operation that requires it). */
+  withoutAccountId?: boolean;
 }
 
 export function sendRaw(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, request: RawRequest): Promise<Exchange> {
@@ -105,9 +150,8 @@ export function sendRaw(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, request: RawR
   const { target } = ctx;
   const headers: Record<string, string> = { 'content-type': request.contentType ?? 'application/json', ...request.headers };
   if (request.token) headers.auth = request.token.value;
-  if (target.accountId) headers.accountId = target.accountId;
+  if (target.accountId && !request.withoutAccountId) headers.accountId = target.accountId;
   const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
-  return capture(ctx, m, (sink) =>
-    recordingFetch(sink, m, request.token?.label ?? 'none', ctx.limits)(`${target.baseUrl}${pathOf(target)}`, { method: 'POST', headers, body }),
-  );
+  const url = `${target.baseUrl}${pathOf(target, meta.operation, request.params)}`;
+  return capture(ctx, m, (sink) => recordingFetch(sink, m, request.token?.label ?? 'none', ctx.limits)(url, { method: 'POST', headers, body }), request.params);
 }

@@ -27,7 +27,7 @@ function exchange(intent: Intent, status: number, json: unknown, headers: Record
 }
 
 function ctxWith(exchanges: Exchange[], unsendable: Unsendable[] = []): RunContext {
-  const corpus: Corpus = { exchanges, unsendable };
+  const corpus: Corpus = { exchanges, unsendable, ids: {} };
   return { corpus: async () => corpus } as unknown as RunContext;
 }
 

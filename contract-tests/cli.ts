@@ -22,7 +22,7 @@ options:
   --reports DIR            where reports go (default reports/)
   --drift NAME             start the sandbox with a drift mode (sandbox target only)
   --strict                 warnings (differences from inferred rules) fail the run too; also CONTRACT_STRICT=1
-${numericSettings.map((s) => `  --${`${s.flag} N`.padEnd(23)}${s.help} (default ${defaultLimits[s.key]}; also ${s.env})`).join('\n')}
+${numericSettings.map((s) => `  --${`${s.flag} N`.padEnd(23)}${s.help} (${defaultLimits[s.key] === undefined ? '' : `default ${defaultLimits[s.key]}; `}also ${s.env})`).join('\n')}
   --help                   this text
 
 live target variables: ${liveVariables.required.join(', ')}, and ${liveVariables.auth};

@@ -3,6 +3,8 @@ import { createBudget, type Budget } from './budget.js';
 import { runCorpus, type Corpus } from './corpus.js';
 import type { Sender } from './channels.js';
 import { defaultLimits, type Limits } from './settings.js';
+import { withDependencies } from './operations.js';
+import type { OperationId } from './spec.js';
 import type { Target } from './targets/target.js';
 import type { Exchange, Verdict } from './types.js';
 
@@ -19,6 +21,8 @@ export interface RunContext extends Sender {
   progress(line: string): void;
   /** Every exchange of the run, corpus or not (for the report's request count). */
   log: Exchange[];
+  /** The operations this run covers (all six unless narrowed, e.g. to one drift mode's operation). */
+  operations: OperationId[];
 }
 
 export type Check = (ctx: RunContext) => Promise<Verdict>;
@@ -37,6 +41,7 @@ export function createContext(
   pbt: PbtSettings = pbtSettingsFromEnv(),
   limits: Limits = defaultLimits,
   progress: (line: string) => void = () => {},
+  operations: OperationId[] = withDependencies(undefined),
 ): RunContext {
   const log: Exchange[] = [];
   let corpus: Promise<Corpus> | undefined;
@@ -49,6 +54,7 @@ export function createContext(
     budget,
     limits: { ...limits, budget },
     progress,
+    operations,
     corpus: () => (corpus ??= runCorpus(ctx)),
   };
   return ctx;

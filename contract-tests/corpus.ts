@@ -3,8 +3,10 @@
  * bodies, bad tokens, a provoked 429), recorded once and judged by every response check. The checks that own a
  * kind of probe (positive, negative, auth) judge their own intent; the response checks judge every answer.
  */
-import { bodyWithUser, invalidBodies, seedSampleBody, userVariants, validBase } from './bodies.js';
-import { sendRaw, sendWithGeneratorClient, sendWithSdk, type Sender } from './channels.js';
+import { bodyWithUser, invalidBodies, invalidBodiesOf, seedSampleBody, userVariants, validBase } from './bodies.js';
+import { sendOperationWithGeneratorClient, sendOperationWithSdk, sendRaw, sendWithGeneratorClient, sendWithSdk, type PathParams, type Sender } from './channels.js';
+import { exampleResources, operationTable, rowOf, tagged, unknownId, type Resources } from './operations.js';
+import { specOf, type OperationId } from './spec.js';
 import { expiredToken, tamperSignature, validToken } from './tokens.js';
 import type { Exchange, Intent } from './types.js';
 
@@ -12,6 +14,8 @@ export interface Probe {
   name: string;
   intent: Intent;
   field?: string;
+  /** The answer's `_id` is this resource (a created case or task), for the operations whose path needs it. */
+  provides?: keyof Resources;
   send(ctx: Sender): Promise<Exchange>;
 }
 
@@ -22,7 +26,67 @@ export interface Unsendable {
   reason: string;
 }
 
-export function probesFor(ctx: Sender): { probes: Probe[]; unsendable: Unsendable[] } {
+export function probesFor(ctx: Sender, operations: OperationId[] = operationTable.map((r) => r.id), ids: Resources = {}): { probes: Probe[]; unsendable: Unsendable[] } {
+  // Creates first (their answers give the updates their path ids), then the reads and updates.
+  const order = [...operations].sort((a, b) => Number(b.startsWith('create')) - Number(a.startsWith('create')));
+  const all = order.map((op) => (op === 'createTask' ? createTaskProbes(ctx) : familyProbes(ctx, op, ids)));
+  return { probes: all.flatMap((p) => p.probes), unsendable: all.flatMap((p) => p.unsendable) };
+}
+
+/**
+ * One operation's probes other than createTask's, from the operation table: its valid bodies through the SDK and
+ * the openapi-generator client, invalid bodies derived from its request schema, malformed JSON, no accountId (where
+ * required), an unknown path id (stateful targets) and no token, through raw fetch.
+ */
+function familyProbes(ctx: Sender, op: OperationId, ids: Resources): { probes: Probe[]; unsendable: Unsendable[] } {
+  const t = ctx.target;
+  const f = t.fixtures;
+  const row = rowOf(op);
+  const probes: Probe[] = [];
+  const unsendable: Unsendable[] = [];
+  const valid = async () => ({ value: await validToken(t.credentials), label: 'valid token' });
+  const [body, generatorBody] = row.valid(f);
+  const param = row.pathIdFrom?.param;
+  // The path id is read when the probe is sent: the create that gives it runs earlier in the corpus.
+  const params = (): PathParams | string => {
+    if (!param) return {};
+    const id = ids[param];
+    return id ? { [param]: id } : `not sent: no ${param} to call it with (${row.pathIdFrom!.operation} gave none)`;
+  };
+  const withParams = (meta: Omit<Exchange, 'request' | 'via'>, send: (p: PathParams) => Promise<Exchange>) => async (): Promise<Exchange> => {
+    const p = params();
+    return typeof p === 'string' ? { ...meta, operation: op, via: 'fetch', request: { method: 'POST', path: specOf(op).path, headers: {} }, error: p } : send(p);
+  };
+  const missing = row.needs && !f[row.needs.fixture];
+  if (missing || !body) {
+    const reason = `no ${row.needs?.fixture} for this target (${row.needs?.variable})`;
+    for (const [name, intent] of [[`${op}: valid request`, 'accept'], [`${op}: invalid requests`, 'reject-invalid']] as const) unsendable.push({ name, intent, reason });
+    return { probes, unsendable };
+  }
+  const accept = `${op}: valid request`;
+  probes.push({ name: accept, intent: 'accept', field: `${op} (valid body)`, provides: op === 'createCase' ? 'caseId' : undefined, send: (c) => withParams({ probe: accept, intent: 'accept' }, (p) => sendOperationWithSdk(c, op, { probe: accept, intent: 'accept', field: `${op} (valid body)` }, body, p))() });
+  if (generatorBody) {
+    const name = `${op}: valid request (openapi-generator client)`;
+    probes.push({ name, intent: 'accept', field: `${op} (valid body)`, send: (c) => withParams({ probe: name, intent: 'accept' }, (p) => sendOperationWithGeneratorClient(c, op, { probe: name, intent: 'accept', field: `${op} (valid body)` }, generatorBody, p))() });
+  }
+  const raw = (name: string, intent: Intent, field: string, request: (p: PathParams) => Promise<Parameters<typeof sendRaw>[2]>, rule?: 'inferred') =>
+    probes.push({ name, intent, field, send: (c) => withParams({ probe: name, intent, field }, async (p) => sendRaw(c, { operation: op, probe: name, intent, field, rule }, await request(p)))() });
+  for (const invalid of invalidBodiesOf(op, body)) raw(invalid.name, 'reject-invalid', invalid.field, async (p) => ({ body: invalid.body, token: await valid(), params: p }));
+  raw(`${op}: malformed JSON`, 'reject-invalid', `${op} (body)`, async (p) => ({ body: '{"name": "', token: await valid(), params: p }));
+  if (specOf(op).accountIdRequired && t.accountId) raw(`${op}: no accountId header`, 'reject-invalid', `${op} accountId`, async (p) => ({ body, token: await valid(), params: p, withoutAccountId: true }));
+  if (param) {
+    const name = `${op}: unknown ${param}`;
+    if (t.stateful) {
+      const unknown = unknownId(exampleResources()[param]!);
+      probes.push({ name, intent: 'reject-invalid', field: `${op} ${param}`, send: async (c) => sendRaw(c, { operation: op, probe: name, intent: 'reject-invalid', field: `${op} ${param}` }, { body, token: await valid(), params: { [param]: unknown } }) });
+    } else unsendable.push({ name, intent: 'reject-invalid', reason: `${t.name} keeps no state: any ${param} is found` });
+  }
+  raw(`${op}: no auth header`, 'reject-auth', 'auth', async (p) => ({ body, token: null, params: p }));
+  return { probes, unsendable };
+}
+
+/** createTask's probes (issue 11/12), unchanged. */
+function createTaskProbes(ctx: Sender): { probes: Probe[]; unsendable: Unsendable[] } {
   const t = ctx.target;
   const f = t.fixtures;
   const probes: Probe[] = [];
@@ -36,7 +100,7 @@ export function probesFor(ctx: Sender): { probes: Probe[]; unsendable: Unsendabl
     const name = `user identified by ${key} only`;
     const user = make(f);
     const field = `userInfo.${key}`;
-    if (user) probes.push({ name, intent: 'accept', field, send: (c) => sendWithSdk(c, { probe: name, intent: 'accept', field }, bodyWithUser(f, user)) });
+    if (user) probes.push({ name, intent: 'accept', field, provides: key === 'emailId' ? 'taskId' : undefined, send: (c) => sendWithSdk(c, { probe: name, intent: 'accept', field }, bodyWithUser(f, user)) });
     else unsendable.push({ name, intent: 'accept', reason: 'no user id for this target (KORE_USER_ID)' });
   }
   // The openapi-generator client's type requires id, emailId AND phoneNumber: the only user it can send as typed.
@@ -47,7 +111,7 @@ export function probesFor(ctx: Sender): { probes: Probe[]; unsendable: Unsendabl
       intent: 'accept',
       send: (c) =>
         sendWithGeneratorClient(c, { probe: allIds, intent: 'accept' }, {
-          caseId: f.caseId, caseRefId: f.caseRefId, taskTmp: f.taskTemplateId, name: 'This is demo task', source: 'rtm',
+          caseId: f.caseId, caseRefId: f.caseRefId, taskTmp: f.taskTemplateId, name: tagged(f, 'This is demo task'), source: 'rtm',
           userInfo: { id: f.userId!, name: 'dummy', emailId: 'dummy@mailinator.com', phoneNumber: '+14155550123' },
         }),
     });
@@ -60,7 +124,7 @@ export function probesFor(ctx: Sender): { probes: Probe[]; unsendable: Unsendabl
     field: 'userInfo.emailId',
     send: (c) =>
       sendWithGeneratorClient(c, { probe: emailCast, intent: 'accept', field: 'userInfo.emailId' }, {
-        caseId: f.caseId, caseRefId: f.caseRefId, taskTmp: f.taskTemplateId, name: 'This is demo task', source: 'rtm',
+        caseId: f.caseId, caseRefId: f.caseRefId, taskTmp: f.taskTemplateId, name: tagged(f, 'This is demo task'), source: 'rtm',
         userInfo: { name: 'dummy', emailId: 'dummy@mailinator.com' } as never,
       }),
   });
@@ -132,14 +196,17 @@ export function probesFor(ctx: Sender): { probes: Probe[]; unsendable: Unsendabl
 export interface Corpus {
   exchanges: Exchange[];
   unsendable: Unsendable[];
+  /** The path ids the corpus used (the case and task it created, on a stateful target). */
+  ids: Resources;
 }
 
 /**
  * Sends every probe, one at a time (a target's rate limit and the order of refIds stay predictable). Everything
  * recorded belongs to the corpus, a rate-limited first attempt included.
  */
-export async function runCorpus(ctx: Sender & { progress?: (line: string) => void }): Promise<Corpus> {
-  const { probes, unsendable } = probesFor(ctx);
+export async function runCorpus(ctx: Sender & { progress?: (line: string) => void; operations?: OperationId[] }): Promise<Corpus> {
+  const ids: Resources = ctx.target.stateful ? {} : exampleResources();
+  const { probes, unsendable } = probesFor(ctx, ctx.operations, ids);
   const exchanges: Exchange[] = [];
   const recording: Sender = { ...ctx, record: (x) => (exchanges.push(x), ctx.record(x)) };
   for (const [i, probe] of probes.entries()) {
@@ -150,8 +217,10 @@ export async function runCorpus(ctx: Sender & { progress?: (line: string) => voi
       ctx.progress?.(`corpus stopped after ${i}/${probes.length} probes: ${spent}`);
       break;
     }
-    await probe.send(recording);
+    const x = await probe.send(recording);
+    const id = (x.response?.json as { _id?: unknown } | undefined)?._id;
+    if (probe.provides && x.response && x.response.status < 300 && typeof id === 'string') ids[probe.provides] ??= id;
     if ((i + 1) % 10 === 0 || i + 1 === probes.length) ctx.progress?.(`corpus: ${i + 1}/${probes.length} probes sent`);
   }
-  return { exchanges, unsendable };
+  return { exchanges, unsendable, ids };
 }

@@ -54,11 +54,13 @@ async function runAgainst(baseUrl: string, extra: Record<string, string> = {}): 
     KORE_CASE_ID: 'ci-31d9184-d64d-42d9-8c75-5edba5311234',
     KORE_CASE_REF_ID: 'CS000131',
     KORE_TASK_TEMPLATE_ID: 'ttm-16623a9-c63c-4bda-b1e4-147549391234',
+    KORE_CASE_TEMPLATE_ID: 'ctm-d4e6152-4255-4c5c-ba6c-91dac5cd1234',
     KORE_USER_ID: 'u-fd371c0a-3168-5a02-83dd-f4ba55971234',
     KORE_JWT: token,
     CONTRACT_PBT_RUNS: '2',
     CONTRACT_REQUEST_TIMEOUT_MS: '400',
     CONTRACT_DEADLINE_MS: '15000',
+    CONTRACT_RATE_PER_MINUTE: '60000', // not paced here: the pace has its own test (live.test.ts)
     ...extra,
   });
   const files = Object.fromEntries(readdirSync(reports).map((f) => [f, readFileSync(join(reports, f), 'utf8')]));

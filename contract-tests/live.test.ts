@@ -32,7 +32,11 @@ const fixtures = (s: RunningSandbox) => ({
   KORE_CASE_ID: s.seed.caseId,
   KORE_CASE_REF_ID: s.seed.caseRefId,
   KORE_TASK_TEMPLATE_ID: s.seed.taskTemplateId,
+  KORE_CASE_TEMPLATE_ID: s.seed.caseTemplateId,
   KORE_USER_ID: s.seed.userId,
+  KORE_CLOSED_STATUS: 'Closed',
+  // Paced fast: the pace itself has its own test below.
+  CONTRACT_RATE_PER_MINUTE: '60000',
 });
 
 describe('npm run test:contract:live -- --help', () => {
@@ -52,9 +56,9 @@ describe('npm run test:contract:live -- --help', () => {
 describe('live target', () => {
   it('names every missing variable, and accepts either a JWT or app credentials', () => {
     expect(missingLiveVariables({})).toEqual([
-      'KORE_BASE_URL', 'KORE_STREAM_ID', 'KORE_CASE_ID', 'KORE_CASE_REF_ID', 'KORE_TASK_TEMPLATE_ID', 'KORE_JWT (or KORE_CLIENT_ID + KORE_CLIENT_SECRET)',
+      'KORE_BASE_URL', 'KORE_STREAM_ID', 'KORE_CASE_ID', 'KORE_CASE_REF_ID', 'KORE_TASK_TEMPLATE_ID', 'KORE_CASE_TEMPLATE_ID', 'KORE_JWT (or KORE_CLIENT_ID + KORE_CLIENT_SECRET)',
     ]);
-    const base = { KORE_BASE_URL: 'x', KORE_STREAM_ID: 'x', KORE_CASE_ID: 'x', KORE_CASE_REF_ID: 'x', KORE_TASK_TEMPLATE_ID: 'x' };
+    const base = { KORE_BASE_URL: 'x', KORE_STREAM_ID: 'x', KORE_CASE_ID: 'x', KORE_CASE_REF_ID: 'x', KORE_TASK_TEMPLATE_ID: 'x', KORE_CASE_TEMPLATE_ID: 'x' };
     expect(missingLiveVariables({ ...base, KORE_JWT: 'x' })).toEqual([]);
     expect(missingLiveVariables({ ...base, KORE_CLIENT_ID: 'x', KORE_CLIENT_SECRET: 'y' })).toEqual([]);
     expect(missingLiveVariables({ ...base, KORE_CLIENT_ID: 'x' })).toEqual(['KORE_CLIENT_SECRET (or KORE_JWT)']);
@@ -63,7 +67,7 @@ describe('live target', () => {
   it('exits 2 at once, naming the missing variables and never a value', async () => {
     const { code, output } = await cli({ KORE_BASE_URL: 'http://127.0.0.1:9', KORE_CLIENT_SECRET: 'do-not-print-this-secret' }, reports);
     expect(code).toBe(2);
-    expect(output).toContain('missing KORE_STREAM_ID, KORE_CASE_ID, KORE_CASE_REF_ID, KORE_TASK_TEMPLATE_ID, KORE_CLIENT_ID (or KORE_JWT)');
+    expect(output).toContain('missing KORE_STREAM_ID, KORE_CASE_ID, KORE_CASE_REF_ID, KORE_TASK_TEMPLATE_ID, KORE_CASE_TEMPLATE_ID, KORE_CLIENT_ID (or KORE_JWT)');
     expect(output).not.toContain('do-not-print-this-secret');
   }, 20_000);
 
@@ -88,12 +92,32 @@ describe('live target', () => {
     expect(output).toMatch(/PASS {2}auth/);
     expect(output).toMatch(/PASS {2}semantic/);
     expect(output).toMatch(/SKIP {2}response_header_conformance/);
+    expect(output).toMatch(/PASS {2}stateful_links/);
+    // Live hygiene: the budget used is printed; everything created carries the run's tag and was closed.
+    expect(output).toMatch(/requests: \d+ of budget 300, paced at 60000 a minute/);
+    const { cleanup } = JSON.parse(readFileSync(join(reports, 'contract-live.json'), 'utf8'));
+    expect(cleanup.created.length).toBeGreaterThan(5);
+    for (const c of cleanup.created) {
+      expect(c.name, JSON.stringify(c)).toMatch(/^contract-run \d{12}-[0-9a-f]{6} /);
+      expect(c.closed, JSON.stringify(c)).toBe(true);
+    }
+    expect(readFileSync(join(reports, 'contract-summary.md'), 'utf8')).toContain('## Created on live');
     const written = readdirSync(reports);
     expect(written).toEqual(expect.arrayContaining(['contract-live.xml', 'contract-summary.md']));
     for (const text of [output, ...written.map((f) => readFileSync(join(reports, f), 'utf8'))]) {
       expect(text).not.toContain(secret);
       expect(text).not.toMatch(/eyJ[\w-]+\.eyJ/);
     }
+  }, 30_000);
+
+  it('stays inside its request budget, paced, and keeps a fifth of it to close what it created', async () => {
+    const started = performance.now();
+    const { output } = await cli({ ...fixtures(sandbox), KORE_JWT: 'x', KORE_CLIENT_ID: sandbox.seed.clientId, KORE_CLIENT_SECRET: sandbox.seed.clientSecret, CONTRACT_REQUEST_BUDGET: '10', CONTRACT_RATE_PER_MINUTE: '600' }, reports);
+    expect(output).toMatch(/requests: (9|10) of budget 10, paced at 600 a minute/);
+    expect(output).toContain('the request budget of 10 was reached (8 sent; 2 kept for the cleanup)');
+    expect(output).toMatch(/created by this run: \d+ created .* [12] closed/);
+    // 600 a minute: one request every 100 ms.
+    expect(performance.now() - started).toBeGreaterThan(800);
   }, 30_000);
 
   it('with a static KORE_JWT: the expired-token case is reported as not run, the token never printed', async () => {

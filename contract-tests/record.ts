@@ -13,7 +13,7 @@ import { redact } from './redact.js';
 import { defaultLimits, type Limits } from './settings.js';
 import type { Exchange, RecordedResponse } from './types.js';
 
-export type ProbeMeta = Pick<Exchange, 'probe' | 'intent' | 'field' | 'via' | 'rule'>;
+export type ProbeMeta = Pick<Exchange, 'operation' | 'probe' | 'intent' | 'field' | 'via' | 'rule'>;
 export type Sink = (exchange: Exchange) => void;
 export type FetchLimits = Pick<Limits, 'requestTimeoutMs' | 'maxBodyBytes'> & { budget?: Budget };
 
@@ -23,6 +23,8 @@ const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 
 export function recordingFetch(sink: Sink, meta: ProbeMeta, authLabel: string, limits: FetchLimits = defaultLimits): typeof fetch {
   return async (input, init) => {
+    // The pace and the request budget first: the request's own timeout starts when it is sent.
+    await limits.budget?.take();
     const timeout = AbortSignal.timeout(limits.requestTimeoutMs);
     const caller = init?.signal ?? (input instanceof Request ? input.signal : undefined);
     const signal = AbortSignal.any([timeout, ...(caller ? [caller] : []), ...(limits.budget ? [limits.budget.signal] : [])]);

@@ -1,9 +1,12 @@
 /** Runs every check against one target and collects the verdicts: one TargetReport per target. */
 import { checks } from './checks/index.js';
+import { cleanup, skipCleanup, type CleanupReport } from './cleanup.js';
 import { strictVerdict } from './checks/verdict.js';
 import { createContext, type PbtSettings } from './context.js';
 import { redact } from './redact.js';
 import { defaultLimits, type Limits } from './settings.js';
+import { withDependencies } from './operations.js';
+import type { OperationId } from './spec.js';
 import type { Target } from './targets/target.js';
 import { checkNames, type Verdict } from './types.js';
 
@@ -15,14 +18,22 @@ export interface TargetReport {
   durationMs: number;
   pbt: PbtSettings;
   strict: boolean;
-  /** Why the run stopped sending before the end (deadline, unresponsive target), if it did. */
+  /** Why the run stopped sending before the end (deadline, unresponsive target, request budget), if it did. */
   stopped?: string;
+  /** The request budget and pace, when the run had them (the live target by default). */
+  budget?: { requests: number; budget?: number; ratePerMinute?: number };
+  /** What the run created (stateful targets), each closed or not, and a one-line summary. */
+  cleanup?: CleanupReport;
 }
 
 export interface RunOptions {
   pbt?: PbtSettings;
   limits?: Limits;
   strict?: boolean;
+  /** Close what the run created (default); off for a throwaway target (the drift self-test's sandboxes). */
+  cleanup?: boolean;
+  /** Only these operations (and those they take path ids from); all six by default. */
+  operations?: OperationId[];
   /** Called with a line as each check finishes (and as the corpus goes). */
   progress?: (line: string) => void;
 }
@@ -30,8 +41,10 @@ export interface RunOptions {
 export async function runSuite(target: Target, options: RunOptions = {}): Promise<TargetReport> {
   const started = performance.now();
   const progress = (line: string) => options.progress?.(redact(`[${target.name}] ${line}`));
-  const ctx = createContext(target, options.pbt, options.limits ?? defaultLimits, progress);
+  const ctx = createContext(target, options.pbt, options.limits ?? defaultLimits, progress, withDependencies(options.operations));
   const verdicts: Verdict[] = [];
+  let cleaned: CleanupReport = { created: [], summary: 'not run' };
+  let stopped: string | undefined;
   try {
     for (const name of checkNames) {
       const begun = performance.now();
@@ -49,11 +62,26 @@ export async function runSuite(target: Target, options: RunOptions = {}): Promis
       verdicts.push(v);
       progress(`${v.status.toUpperCase()} ${name}${v.warnings.length ? ` (${v.warnings.length} warning(s))` : ''} in ${((performance.now() - begun) / 1000).toFixed(1)} s`);
     }
+    // Where the stop came from is kept before the cleanup spends what was set aside for it.
+    stopped = ctx.budget.spent();
+    cleaned = await (options.cleanup === false ? skipCleanup(ctx) : cleanup(ctx)).catch((error: Error) => ({ created: [], summary: redact(`the cleanup failed: ${error.message}`) }));
+    progress(`cleanup: ${cleaned.summary}`);
   } finally {
     ctx.budget.dispose();
   }
-  const stopped = ctx.budget.spent();
-  return { target: target.name, baseUrl: target.baseUrl, verdicts, requests: ctx.log.length, durationMs: performance.now() - started, pbt: ctx.pbt, strict: !!options.strict, ...(stopped ? { stopped } : {}) };
+  const used = ctx.budget.used();
+  return {
+    target: target.name,
+    baseUrl: target.baseUrl,
+    verdicts,
+    requests: ctx.log.length,
+    durationMs: performance.now() - started,
+    pbt: ctx.pbt,
+    strict: !!options.strict,
+    ...(stopped ? { stopped } : {}),
+    ...(used.budget || used.ratePerMinute ? { budget: used } : {}),
+    cleanup: cleaned,
+  };
 }
 
 /** Breaking violations: any failed check (under --strict, warnings have become failures). Warnings and skips are not. */

@@ -15,6 +15,10 @@ export interface Limits {
   maxBodyBytes: number;
   /** After this many requests in a row without an answer, the target is unresponsive: nothing more is sent. */
   unresponsiveAfter: number;
+  /** At most this many requests per target run (a fifth kept for the cleanup); undefined: no budget. */
+  requestBudget?: number;
+  /** Requests are spaced to stay under this many a minute (all operations together); undefined: not paced. */
+  ratePerMinute?: number;
 }
 
 export interface RunSettings extends Limits {
@@ -25,13 +29,33 @@ export interface RunSettings extends Limits {
 
 export const defaultLimits: Limits = { requestTimeoutMs: 10_000, deadlineMs: 240_000, maxBodyBytes: 1_048_576, unresponsiveAfter: 3 };
 
+/**
+ * The live target's defaults: a tenant takes 60 requests a minute per account, every operation counted; the run
+ * stays under it, paced, and its deadline grows to what the budget needs at that pace.
+ */
+export const liveDefaults = { requestBudget: 300, ratePerMinute: 55 } as const;
+
 /** Each numeric setting: its flag, its variable, and what it means (for --help). */
 export const numericSettings = [
   { key: 'requestTimeoutMs', flag: 'request-timeout', env: 'CONTRACT_REQUEST_TIMEOUT_MS', help: 'per request, headers and body, in ms' },
   { key: 'deadlineMs', flag: 'deadline', env: 'CONTRACT_DEADLINE_MS', help: 'per target run, in ms; what is left is reported as not run' },
   { key: 'maxBodyBytes', flag: 'max-body-bytes', env: 'CONTRACT_MAX_BODY_BYTES', help: 'answers are read up to this size; the rest is "body over N bytes"' },
   { key: 'unresponsiveAfter', flag: 'unresponsive-after', env: 'CONTRACT_UNRESPONSIVE_AFTER', help: 'requests in a row without an answer before a target gets no more' },
+  { key: 'requestBudget', flag: 'request-budget', env: 'CONTRACT_REQUEST_BUDGET', help: `requests per target run, a fifth kept for closing what it created (live default ${liveDefaults.requestBudget}; mock and sandbox: none)` },
+  { key: 'ratePerMinute', flag: 'rate-per-minute', env: 'CONTRACT_RATE_PER_MINUTE', help: `requests a minute, paced over the whole run (live default ${liveDefaults.ratePerMinute}; mock and sandbox: not paced)` },
 ] as const;
+
+/**
+ * The limits of one target: the live target gets its budget and pace unless they were set, and a deadline long
+ * enough for them unless one was set; the mock and the sandbox are budgeted or paced only when asked.
+ */
+export function limitsFor(target: string, limits: Limits): Limits {
+  if (target !== 'live') return limits;
+  const requestBudget = limits.requestBudget ?? liveDefaults.requestBudget;
+  const ratePerMinute = limits.ratePerMinute ?? liveDefaults.ratePerMinute;
+  const paced = Math.ceil((requestBudget / ratePerMinute) * 60_000) + 60_000;
+  return { ...limits, requestBudget, ratePerMinute, deadlineMs: limits.deadlineMs !== defaultLimits.deadlineMs ? limits.deadlineMs : Math.max(limits.deadlineMs, paced) };
+}
 
 export function runSettings(flags: Partial<Record<string, string | boolean | undefined>> = {}, env: NodeJS.ProcessEnv = process.env): RunSettings {
   const limits = { ...defaultLimits };

@@ -1,6 +1,7 @@
 /**
- * The contract as the suite reads it: generated/openapi.json (the bundle every tool reads), its createTask
- * operation, and JSON Schema 2020-12 validation (Ajv, formats on) of any schema inside it, addressed by pointer.
+ * The contract as the suite reads it: generated/openapi.json (the bundle every tool reads), its six operations
+ * (`specOf`: path, request schema, responses, links, provenance; createTask's are also exported by name, as
+ * before), and JSON Schema 2020-12 validation (Ajv, formats on) of any schema inside it, addressed by pointer.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,35 +31,79 @@ function atPointer(pointer: string): Json {
     .reduce((at: Json, key: string) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], bundle);
 }
 
-export const operation: Json = bundle.paths[OPERATION_PATH].post;
-export const requestSchema: Json = deref(operation.requestBody.content['application/json'].schema);
+/** The six operations of the family, by operationId, as the bundle names them. */
+export const operationIds = ['createCase', 'getCases', 'updateCase', 'createTask', 'getTasks', 'updateTask'] as const;
+export type OperationId = (typeof operationIds)[number];
+
+/**
+ * One operation as the checks read it: its path, its request schema, the responses it documents (with their
+ * pointers, for schema validation) and the provenance of its rules. Built once per operation from the bundle.
+ */
+export function operationSpec(id: OperationId) {
+  const found = Object.entries(bundle.paths as Record<string, Json>).find(([, item]) => item.post?.operationId === id);
+  if (!found) throw new Error(`the contract has no operation ${id}`);
+  const [path, item] = found;
+  const op: Json = item.post;
+  const requestRef: string = op.requestBody.content['application/json'].schema.$ref;
+  const documentedResponse = (status: number): { pointer: string; response: Json } | undefined => {
+    const raw = op.responses[String(status)];
+    if (!raw) return undefined;
+    const pointer = raw.$ref ? raw.$ref.slice(1) : `/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/post/responses/${status}`;
+    return { pointer, response: deref(raw) };
+  };
+  const parameters: Json[] = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
+  return {
+    id,
+    path,
+    operation: op,
+    /** Path-item and operation parameters, dereferenced. */
+    parameters,
+    /** Path parameters other than streamId, e.g. `taskId`. */
+    pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((p) => p !== 'streamId'),
+    /** Whether the `accountId` header is required (getCases, updateCase, getTasks, updateTask). */
+    accountIdRequired: parameters.some((p: Json) => p.in === 'header' && p.name === 'accountId' && p.required),
+    requestPointer: requestRef.slice(1),
+    requestSchema: deref({ $ref: requestRef }) as Json,
+    sampleRequest: Object.values((op.requestBody.content['application/json'].examples ?? {}) as Record<string, Json>).map((e) => deref(e).value)[0] as Json,
+    documentedResponse,
+    /**
+     * The response an answer is judged against: the one documented for its status, or, for another 2xx (a warning
+     * of its own), the 200's: its body is still the resource. `status` is the documented status used.
+     */
+    judgedResponse(status: number): { pointer: string; response: Json; status: number } | undefined {
+      const own = documentedResponse(status);
+      if (own) return { ...own, status };
+      const success = status >= 200 && status < 300 ? documentedResponse(200) : undefined;
+      return success && { ...success, status: 200 };
+    },
+    documentedStatuses: Object.keys(op.responses).map(Number).sort() as number[],
+    /** The 200 body's schema pointer (Task, TaskPage, Case …). */
+    successSchemaPointer: deref(op.responses['200']).content['application/json'].schema.$ref.slice(1) as string,
+    links: (deref(op.responses['200']).links ?? {}) as Record<string, { operationId: OperationId; parameters?: Record<string, string>; requestBody?: string }>,
+    /** Documented or inferred, read from the bundle's `x-provenance` markers (defaults as the convention states). */
+    provenance: provenanceReader(bundle, path),
+  };
+}
+export type OperationSpec = ReturnType<typeof operationSpec>;
+
+const specs = new Map<OperationId, OperationSpec>();
+/** The spec of an operation (createTask when none is named: the exchanges of issue 11/12 name none). */
+export function specOf(id: OperationId = 'createTask'): OperationSpec {
+  let s = specs.get(id);
+  if (!s) specs.set(id, (s = operationSpec(id)));
+  return s;
+}
+
+const createTask = specOf('createTask');
+export const operation: Json = createTask.operation;
+export const requestSchema: Json = createTask.requestSchema;
 export const sampleRequest: Json = deref(operation.requestBody.content['application/json'].examples.seedSample).value;
 export const sampleStreamId: string = deref(bundle.components.parameters.StreamId).example;
 export const sampleAccountId: string = deref(bundle.components.parameters.AccountId).example;
-
-/** The documented response for a status, with its pointer (for schema validation), or undefined. */
-export function documentedResponse(status: number): { pointer: string; response: Json } | undefined {
-  const raw = operation.responses[String(status)];
-  if (!raw) return undefined;
-  const pointer = raw.$ref ? raw.$ref.slice(1) : `/paths/${OPERATION_PATH.replace(/\//g, '~1')}/post/responses/${status}`;
-  return { pointer, response: deref(raw) };
-}
-
-/** Documented or inferred, read from the bundle's `x-provenance` markers (defaults as the convention states). */
-export const provenance = provenanceReader(bundle, OPERATION_PATH);
-
-/**
- * The response an answer is judged against: the one documented for its status, or, for another 2xx (a warning
- * of its own), the 200's: its body is still the task. `status` is the documented status used.
- */
-export function judgedResponse(status: number): { pointer: string; response: Json; status: number } | undefined {
-  const own = documentedResponse(status);
-  if (own) return { ...own, status };
-  const success = status >= 200 && status < 300 ? documentedResponse(200) : undefined;
-  return success && { ...success, status: 200 };
-}
-
-export const documentedStatuses: number[] = Object.keys(operation.responses).map(Number).sort();
+export const documentedResponse = createTask.documentedResponse;
+export const provenance = createTask.provenance;
+export const judgedResponse = createTask.judgedResponse;
+export const documentedStatuses: number[] = createTask.documentedStatuses;
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
@@ -75,7 +120,7 @@ export function validatorAt(pointer: string): ValidateFunction {
   return validate;
 }
 
-export const validateRequestBody = (body: unknown) => validatorAt('/components/schemas/CreateTaskRequest')(body);
+export const validateRequestBody = (body: unknown, op: OperationId = 'createTask') => validatorAt(specOf(op).requestPointer)(body);
 
 /**
  * Each Ajv error as `<path>: <message>`, the path a JSON pointer that names the field (a missing one included),

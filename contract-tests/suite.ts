@@ -3,6 +3,7 @@ import { runSuite, type RunOptions, type TargetReport } from './runner.js';
 import { liveTarget } from './targets/live.js';
 import { startMockTarget } from './targets/mock.js';
 import { startSandboxTarget } from './targets/sandbox.js';
+import { defaultLimits, limitsFor } from './settings.js';
 import type { Target } from './targets/target.js';
 
 export const targetNames = ['mock', 'sandbox', 'live'] as const;
@@ -19,7 +20,7 @@ export type TargetOptions = RunOptions & { drift?: string };
 export async function runTarget(name: TargetName, options: TargetOptions = {}): Promise<TargetReport> {
   const target = await startTarget(name, options);
   try {
-    return await runSuite(target, options);
+    return await runSuite(target, { ...options, limits: limitsFor(name, options.limits ?? defaultLimits) });
   } finally {
     await target.close();
   }

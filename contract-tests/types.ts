@@ -1,4 +1,5 @@
 /** The vocabulary of the suite: what a check returns and what a recorded HTTP exchange holds. */
+import type { OperationId } from './spec.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'skip';
 
@@ -14,6 +15,7 @@ export const checkNames = [
   'undocumented_fields',
   'property_based',
   'client_agreement',
+  'stateful_links',
 ] as const;
 export type CheckName = (typeof checkNames)[number];
 
@@ -61,6 +63,8 @@ export interface RecordedResponse {
 
 /** One request of the suite and what came back. Tokens are never recorded, only described. */
 export interface Exchange {
+  /** The operation called (the contract's operationId); createTask when absent. */
+  operation?: OperationId;
   probe: string;
   intent: Intent;
   /** The request field (or header) the probe is about, e.g. `caseId` or `auth`. */

@@ -3,9 +3,9 @@
  * 5xx is breaking; the exact answer (401, the envelope, platform code 4002) is inferred from the platform's other
  * APIs, so another 4xx, another body or another code is a warning.
  */
-import { provenance, validatorAt } from '../spec.js';
+import { validatorAt } from '../spec.js';
 import type { Check } from '../context.js';
-import { label, locationOf, probesOf, verdict, type Finding } from './verdict.js';
+import { label, locationOf, probesOf, specFor, verdict, type Finding } from './verdict.js';
 
 const invalidTokenCode = 4002;
 
@@ -15,6 +15,7 @@ export const auth: Check = async (ctx) => {
   const passed: string[] = [];
   for (const x of probes) {
     const r = x.response;
+    const { provenance } = specFor(x);
     if (!r) findings.push({ text: `${label(x)}: no answer: ${x.error}`, field: 'auth' });
     else if (r.status < 400 || r.status >= 500) findings.push({ text: `${label(x)}: not refused: ${r.status}${locationOf(x)}`, field: 'auth' });
     else if (r.status !== 401) findings.push({ text: `${label(x)}: refused with ${r.status}, the contract says 401`, field: 'auth', severity: provenance.undocumentedStatus(r.status) });

@@ -3,9 +3,8 @@
  * Content-Type on a body that still parses as JSON is a warning (headers other than auth/accountId are inferred);
  * a 2xx body a JSON client cannot read is breaking.
  */
-import { judgedResponse } from '../spec.js';
 import type { Check } from '../context.js';
-import { label, verdict, type Finding } from './verdict.js';
+import { fieldOf, label, specFor, verdict, type Finding } from './verdict.js';
 
 const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]!.trim().toLowerCase();
 
@@ -16,7 +15,7 @@ export const contentTypeConformance: Check = async (ctx) => {
   const notJudged = new Set<number>();
   for (const x of exchanges) {
     if (!x.response) continue;
-    const documented = judgedResponse(x.response.status);
+    const documented = specFor(x).judgedResponse(x.response.status);
     if (!documented) {
       notJudged.add(x.response.status);
       continue;
@@ -29,7 +28,7 @@ export const contentTypeConformance: Check = async (ctx) => {
       const unreadable = x.response.json === undefined && x.response.status >= 200 && x.response.status < 300;
       findings.push({
         text: `${label(x)}: status ${x.response.status} has Content-Type "${x.response.headers['content-type'] ?? '(none)'}", documented: ${allowed.join(', ') || 'no body'}${unreadable ? ', and its body is not JSON' : ''}`,
-        field: 'Content-Type',
+        field: fieldOf(x, 'Content-Type'),
         severity: unreadable ? 'breaking' : 'warning',
       });
     }

@@ -10,6 +10,7 @@ import { propertyBased } from './property-based.js';
 import { responseHeaderConformance } from './response-headers.js';
 import { responseSchemaConformance } from './response-schema.js';
 import { semantic } from './semantic.js';
+import { statefulLinks } from './stateful-links.js';
 import { statusCodeConformance } from './status-code.js';
 import { undocumentedFields } from './undocumented-fields.js';
 
@@ -25,4 +26,5 @@ export const checks: Record<CheckName, Check> = {
   undocumented_fields: undocumentedFields,
   property_based: propertyBased,
   client_agreement: clientAgreement,
+  stateful_links: statefulLinks,
 };

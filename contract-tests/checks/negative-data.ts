@@ -4,12 +4,11 @@
  * rule, a warning for an inferred one such as 415), never a 5xx or a redirect (breaking). Another 4xx than the
  * contract's, or an error body in another shape, is a warning: both are inferred.
  */
-import { documentedStatuses, provenance, validatorAt } from '../spec.js';
+import { validatorAt } from '../spec.js';
 import type { Check } from '../context.js';
-import { label, locationOf, messageOf, probesOf, verdict, type Finding } from './verdict.js';
+import { label, locationOf, messageOf, probesOf, specFor, verdict, type Finding } from './verdict.js';
 
 const envelope = () => validatorAt('/components/schemas/ErrorEnvelope');
-const documented4xx = documentedStatuses.filter((s) => s >= 400 && s < 500);
 
 export const negativeDataRejection: Check = async (ctx) => {
   const { probes: negative, notRun } = await probesOf(ctx, 'reject-invalid');
@@ -17,6 +16,8 @@ export const negativeDataRejection: Check = async (ctx) => {
   let namesField = 0;
   for (const x of negative) {
     const field = x.field ?? '(body)';
+    const { documentedStatuses, provenance } = specFor(x);
+    const documented4xx = documentedStatuses.filter((s) => s >= 400 && s < 500);
     const r = x.response;
     if (!r) {
       findings.push({ text: `${label(x)}: no answer: ${x.error}`, field });

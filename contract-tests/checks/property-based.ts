@@ -7,9 +7,10 @@
  * shrunk counterexample.
  */
 import fc from 'fast-check';
-import { invalidBodies, validBodies } from '../arbitraries.js';
-import { sendRaw, sendWithSdk } from '../channels.js';
-import { describeErrors, provenance, validatorAt } from '../spec.js';
+import { invalidBodies, invalidBodiesOf, validBodies, validBodiesOf } from '../arbitraries.js';
+import { sendOperationWithSdk, sendRaw, type PathParams } from '../channels.js';
+import { rowOf } from '../operations.js';
+import { describeErrors, specOf, validatorAt, type OperationId } from '../spec.js';
 import { validToken } from '../tokens.js';
 import type { Check, RunContext } from '../context.js';
 import { messageOf, verdict, type Finding } from './verdict.js';
@@ -20,35 +21,44 @@ class Refuted extends Error {
   }
 }
 
+/** The run stopped sending (deadline, silent target, request budget): the property was not refuted, it did not run. */
+class NotSent extends Error {}
+const unsent = (x: { error?: string }) => {
+  if (x.error?.startsWith('not sent:')) throw new NotSent(x.error);
+};
+
 type Warnings = Map<string, string>;
 
-async function validAccepted(ctx: RunContext, warnings: Warnings, body: Record<string, unknown>): Promise<void> {
-  const x = await sendWithSdk(ctx, { probe: 'property: valid body', intent: 'accept' }, body);
-  if (!x.response) throw new Refuted(`not sent or no answer: ${x.error}`, '(request)');
+async function validAccepted(ctx: RunContext, warnings: Warnings, op: OperationId, params: PathParams, body: Record<string, unknown>): Promise<void> {
+  const x = await sendOperationWithSdk(ctx, op, { probe: 'property: valid body', intent: 'accept' }, body, params);
+  unsent(x);
+  if (!x.response) throw new Refuted(`no answer: ${x.error}`, '(request)');
   if (x.response.status < 200 || x.response.status > 299) throw new Refuted(`valid body refused with ${x.response.status}: ${messageOf(x)}`, 'status');
-  const validate = validatorAt('/components/schemas/Task');
+  const validate = validatorAt(specOf(op).successSchemaPointer);
   if (x.response.json === undefined) throw new Refuted(`the ${x.response.status} body is not JSON`, '(body)');
   if (validate(x.response.json)) return;
-  const errors = describeErrors(validate.errors).map((e) => ({ ...e, severity: provenance.body(200, e.keyword, e.path) }));
+  const errors = describeErrors(validate.errors).map((e) => ({ ...e, severity: specOf(op).provenance.body(200, e.keyword, e.path) }));
   for (const e of errors.filter((e) => e.severity === 'warning')) warnings.set(e.path, `an answer's ${e.path} ${e.message} (an inferred rule)`);
   const first = errors.find((e) => e.severity === 'breaking');
   if (first) throw new Refuted(`answer does not conform: ${first.path} ${first.message}`, first.path);
 }
 
-async function invalidRefused(ctx: RunContext, warnings: Warnings, body: unknown, mutation: string, inferred: boolean): Promise<void> {
+async function invalidRefused(ctx: RunContext, warnings: Warnings, op: OperationId, params: PathParams, body: unknown, mutation: string, inferred: boolean): Promise<void> {
   const token = { value: await validToken(ctx.target.credentials), label: 'valid token' };
-  const x = await sendRaw(ctx, { probe: `property: invalid body (${mutation})`, intent: 'reject-invalid' }, { body: body as Record<string, unknown>, token });
+  const x = await sendRaw(ctx, { operation: op, probe: `property: invalid body (${mutation})`, intent: 'reject-invalid' }, { body: body as Record<string, unknown>, token, params });
+  unsent(x);
   if (!x.response) throw new Refuted(`no answer: ${x.error}`, '(request)');
   if (x.response.status < 300 && inferred) warnings.set(mutation, `invalid body (${mutation}) accepted with ${x.response.status} (the rule is inferred)`);
   else if (x.response.status < 400) throw new Refuted(`invalid body (${mutation}) accepted with ${x.response.status}`, mutation);
   if (x.response.status >= 500) throw new Refuted(`invalid body (${mutation}) answered with ${x.response.status}`, mutation);
 }
 
-async function runProperty<T>(name: string, ctx: RunContext, arb: fc.Arbitrary<T>, predicate: (v: T) => Promise<void>): Promise<Finding | string> {
-  const { runs, seed } = ctx.pbt;
+async function runProperty<T>(name: string, ctx: RunContext, arb: fc.Arbitrary<T>, predicate: (v: T) => Promise<void>, runs = ctx.pbt.runs): Promise<Finding | string | { text: string; notRun: true }> {
+  const { seed } = ctx.pbt;
   const details = await fc.check(fc.asyncProperty(arb, predicate), { numRuns: runs, seed });
   if (!details.failed) return `${name}: ${details.numRuns} cases held (seed ${seed})`;
   const error = details.errorInstance;
+  if (error instanceof NotSent) return { text: `${name}: ${error.message}`, notRun: true };
   const why = error instanceof Error ? error.message : String(error);
   return {
     text: `${name}: ${why}; counterexample (shrunk ${details.numShrinks} times): ${JSON.stringify(details.counterexample?.[0])}; ` +
@@ -62,17 +72,40 @@ export const propertyBased: Check = async (ctx) => {
   if (spent) return verdict('property_based', { ran: false, skipReason: `not run: ${spent}`, notRun: [`generated bodies: ${spent}`] });
   const f = ctx.target.fixtures;
   const warnings: Warnings = new Map();
-  const results = [
-    await runProperty('valid bodies are accepted and answered with a conforming task', ctx, validBodies(f), (body) => validAccepted(ctx, warnings, body)),
-    await runProperty('invalid bodies are refused with a 4xx', ctx, invalidBodies(f), ({ body, mutation }) =>
-      // Patterns are value constraints: inferred (ids are opaque), so accepting a broken one is a warning.
-      invalidRefused(ctx, warnings, body, `${mutation.kind} ${mutation.path}`, mutation.kind === 'break pattern'),
-    ),
-  ];
+  const results: (Finding | string | { text: string; notRun: true })[] = [];
+  const notRun: string[] = [];
+  // The path ids (a created case and task) come from the corpus, as for the other checks.
+  const { ids } = await ctx.corpus();
+  for (const op of ctx.operations) {
+    const row = rowOf(op);
+    const param = row.pathIdFrom?.param;
+    if ((row.needs && !f[row.needs.fixture]) || (param && !ids[param])) {
+      notRun.push(`${op}: generated bodies: ${param && !ids[param] ? `no ${param} (${row.pathIdFrom!.operation} gave none)` : `no ${row.needs!.fixture} (${row.needs!.variable})`}`);
+      continue;
+    }
+    const params: PathParams = param ? { [param]: ids[param]! } : {};
+    if (op === 'createTask') {
+      results.push(
+        await runProperty('valid bodies are accepted and answered with a conforming task', ctx, validBodies(f), (body) => validAccepted(ctx, warnings, op, params, body)),
+        await runProperty('invalid bodies are refused with a 4xx', ctx, invalidBodies(f), ({ body, mutation }) =>
+          // Patterns are value constraints: inferred (ids are opaque), so accepting a broken one is a warning.
+          invalidRefused(ctx, warnings, op, params, body, `${mutation.kind} ${mutation.path}`, mutation.kind === 'break pattern'),
+        ),
+      );
+      continue;
+    }
+    // Fewer cases for each of the five others: their bodies are simpler, and a live run's requests are counted.
+    const runs = Math.max(2, Math.ceil(ctx.pbt.runs / 3));
+    results.push(
+      await runProperty(`${op}: valid bodies are accepted and answered conforming to ${specOf(op).successSchemaPointer.split('/').pop()}`, ctx, validBodiesOf(op, f), (body) => validAccepted(ctx, warnings, op, params, body), runs),
+      await runProperty(`${op}: invalid bodies are refused with a 4xx`, ctx, invalidBodiesOf(op, f), ({ body, mutation }) => invalidRefused(ctx, warnings, op, params, body, `${op} ${mutation.kind} ${mutation.path}`, false), runs),
+    );
+  }
   return verdict('property_based', {
-    failures: results.filter((r): r is Finding => typeof r !== 'string'),
+    failures: results.filter((r): r is Finding => typeof r !== 'string' && !('notRun' in r)),
     warnings: [...warnings].map(([field, text]) => ({ text, field })),
-    ran: true,
+    ran: results.some((r) => typeof r === 'string' || !('notRun' in r)),
     passed: results.filter((r): r is string => typeof r === 'string'),
+    notRun: [...notRun, ...results.flatMap((r) => (typeof r !== 'string' && 'notRun' in r ? [r.text] : []))],
   });
 };

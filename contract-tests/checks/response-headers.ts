@@ -3,9 +3,9 @@
  * and valid against its schema (Retry-After, an integer number of seconds, on 429). Headers other than
  * auth/accountId are inferred unless marked documented: their absence or shape is a warning.
  */
-import { deref, documentedResponse, provenance, type Json } from '../spec.js';
+import { deref, type Json } from '../spec.js';
 import type { Check } from '../context.js';
-import { label, verdict, type Finding } from './verdict.js';
+import { fieldOf, label, specFor, verdict, type Finding } from './verdict.js';
 
 function headerProblem(value: string, schema: Json): string | undefined {
   if (schema?.type === 'integer' || schema?.type === 'number') {
@@ -22,17 +22,18 @@ export const responseHeaderConformance: Check = async (ctx) => {
   const findings: Finding[] = [];
   const passed: string[] = [];
   for (const x of exchanges) {
+    const { documentedResponse, provenance } = specFor(x);
     const declared = x.response && documentedResponse(x.response.status)?.response.headers;
     if (!x.response || !declared) continue;
     for (const [name, ref] of Object.entries(declared as Record<string, Json>)) {
       const header = deref(ref);
       const value = x.response.headers[name.toLowerCase()];
       if (value === undefined) {
-        if (header.required) findings.push({ text: `${label(x)}: status ${x.response.status} lacks the required ${name} header`, field: name, severity: provenance.header(x.response.status, name) });
+        if (header.required) findings.push({ text: `${label(x)}: status ${x.response.status} lacks the required ${name} header`, field: fieldOf(x, name), severity: provenance.header(x.response.status, name) });
         continue;
       }
       const problem = headerProblem(value, deref(header.schema));
-      if (problem) findings.push({ text: `${label(x)}: ${name} ${problem}`, field: name, severity: provenance.header(x.response.status, name) });
+      if (problem) findings.push({ text: `${label(x)}: ${name} ${problem}`, field: fieldOf(x, name), severity: provenance.header(x.response.status, name) });
       else passed.push(`${label(x)}: status ${x.response.status} with ${name}: ${value}`);
     }
   }

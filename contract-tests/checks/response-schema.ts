@@ -6,10 +6,10 @@
  * not JSON is breaking. Ids shaped unlike the samples (ids are opaque) are a warning.
  */
 import { idShapeDifferences } from '../id-shapes.js';
-import { describeErrors, judgedResponse, provenance, validatorAt } from '../spec.js';
+import { describeErrors, validatorAt } from '../spec.js';
 import type { Severity } from '../types.js';
 import type { Check } from '../context.js';
-import { label, verdict, type Finding } from './verdict.js';
+import { fieldOf, label, specFor, verdict, type Finding } from './verdict.js';
 
 export const responseSchemaConformance: Check = async (ctx) => {
   const { exchanges } = await ctx.corpus();
@@ -22,6 +22,7 @@ export const responseSchemaConformance: Check = async (ctx) => {
   };
   let judged = 0;
   for (const x of exchanges) {
+    const { judgedResponse, provenance } = specFor(x);
     const documented = x.response && judgedResponse(x.response.status);
     const schemaPointer = documented && documented.response.content?.['application/json']?.schema && `${documented.pointer}/content/application~1json/schema`;
     if (!x.response || !schemaPointer) continue;
@@ -29,14 +30,14 @@ export const responseSchemaConformance: Check = async (ctx) => {
     const status = documented.status;
     if (x.response.jsonError) {
       const severity = status >= 200 && status < 300 ? 'breaking' : provenance.body(status, 'type', '');
-      add('(body)', `status ${x.response.status} body is not JSON (${x.response.overCap ?? x.response.jsonError})`, label(x), severity);
+      add(fieldOf(x, '(body)'), `status ${x.response.status} body is not JSON (${x.response.overCap ?? x.response.jsonError})`, label(x), severity);
       continue;
     }
     for (const d of status < 300 ? idShapeDifferences(x.response.json, documented.response.content['application/json'].schema) : [])
-      add(d.path, `an id shaped unlike the samples' (e.g. ${d.sample}); ids are opaque`, label(x), 'warning');
+      add(fieldOf(x, d.path), `an id shaped unlike the samples' (e.g. ${d.sample}); ids are opaque`, label(x), 'warning');
     const validate = validatorAt(schemaPointer);
     if (validate(x.response.json)) continue;
-    for (const e of describeErrors(validate.errors)) add(e.path, `${e.message} (status ${x.response.status})`, label(x), provenance.body(status, e.keyword, e.path));
+    for (const e of describeErrors(validate.errors)) add(fieldOf(x, e.path), `${e.message} (status ${x.response.status})`, label(x), provenance.body(status, e.keyword, e.path));
   }
   const findings: Finding[] = [...groups].map(([key, g]) => ({
     text: `${key}, in ${g.probes.length} answer(s): ${g.probes.slice(0, 3).join('; ')}${g.probes.length > 3 ? '; ...' : ''}`,

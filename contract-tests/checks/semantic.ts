@@ -6,6 +6,7 @@
  */
 import { bodyWithUser, userVariants } from '../bodies.js';
 import { sendWithSdk } from '../channels.js';
+import { tagged } from '../operations.js';
 import { bundle } from '../spec.js';
 import type { Check } from '../context.js';
 import type { Severity } from '../types.js';
@@ -16,7 +17,6 @@ const refIdPattern = new RegExp(bundle.components.schemas.Task.properties.refId.
 // Generous: a live tenant's clock may differ from ours.
 const recentMs = 10 * 60_000;
 const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
-const taskName = 'Contract Suite Task (MixedCase)';
 
 export const semantic: Check = async (ctx) => {
   const { target } = ctx;
@@ -24,6 +24,7 @@ export const semantic: Check = async (ctx) => {
   const spent = ctx.budget.spent();
   if (spent) return verdict('semantic', { ran: false, skipReason: `not run: ${spent}`, notRun: [`two creates: ${spent}`] });
   const f = target.fixtures;
+  const taskName = tagged(f, 'Contract Suite Task (MixedCase)');
   const body = { ...bodyWithUser(f, userVariants.emailId()), name: taskName };
   const tasks: Task[] = [];
   const failures: Finding[] = [];

@@ -3,9 +3,9 @@
  * (the page shows no status), so another 2xx, 4xx or 5xx is a warning; a 3xx (a redirect is never followed with
  * credentials) or an unknown class is breaking, and so is a request that got no answer at all.
  */
-import { documentedStatuses, provenance } from '../spec.js';
+
 import type { Check } from '../context.js';
-import { countBy, label, locationOf, verdict, type Finding } from './verdict.js';
+import { countBy, fieldOf, label, locationOf, specFor, verdict, type Finding } from './verdict.js';
 
 export const statusCodeConformance: Check = async (ctx) => {
   const { exchanges } = await ctx.corpus();
@@ -13,14 +13,15 @@ export const statusCodeConformance: Check = async (ctx) => {
   const findings: Finding[] = [];
   for (const x of exchanges) {
     if (!x.response) {
-      if (x.error?.startsWith('no HTTP answer')) findings.push({ text: `${label(x)}: ${x.error}`, field: 'status' });
+      if (x.error?.startsWith('no HTTP answer')) findings.push({ text: `${label(x)}: ${x.error}`, field: fieldOf(x, 'status') });
       continue;
     }
     const status = x.response.status;
+    const { documentedStatuses, provenance } = specFor(x);
     if (documentedStatuses.includes(status)) continue;
     findings.push({
       text: `${label(x)}: status ${status}${locationOf(x)} is not one the contract lists (${documentedStatuses.join(', ')})`,
-      field: 'status',
+      field: fieldOf(x, 'status'),
       severity: provenance.undocumentedStatus(status),
     });
   }

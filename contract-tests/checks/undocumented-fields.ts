@@ -2,9 +2,9 @@
  * undocumented_fields: properties an answer carries that its schema does not declare. Additive drift: a warning
  * listing each field's path, never a failure (the contract allows unknown fields).
  */
-import { declaredProperties, deref, judgedResponse, type Json } from '../spec.js';
+import { declaredProperties, deref, type Json } from '../spec.js';
 import type { Check } from '../context.js';
-import { label, verdict } from './verdict.js';
+import { fieldOf, label, specFor, verdict } from './verdict.js';
 
 export function undeclaredPaths(value: unknown, schema: Json, path = ''): string[] {
   const s = deref(schema);
@@ -22,11 +22,11 @@ export const undocumentedFields: Check = async (ctx) => {
   const found = new Map<string, string[]>();
   let judged = 0;
   for (const x of exchanges) {
-    const documented = x.response && judgedResponse(x.response.status);
+    const documented = x.response && specFor(x).judgedResponse(x.response.status);
     const schema = documented?.response.content?.['application/json']?.schema;
     if (!schema || x.response?.json === undefined) continue;
     judged++;
-    for (const path of undeclaredPaths(x.response.json, schema)) found.set(path, [...(found.get(path) ?? []), label(x)]);
+    for (const path of undeclaredPaths(x.response.json, schema).map((p) => fieldOf(x, p))) found.set(path, [...(found.get(path) ?? []), label(x)]);
   }
   return verdict('undocumented_fields', {
     warnings: [...found].map(([path, probes]) => ({

@@ -1,6 +1,7 @@
 /** Building verdicts: findings become evidence lines, fields are collected, the status follows from what was found. */
 import type { RunContext } from '../context.js';
 import { redact } from '../redact.js';
+import { specOf } from '../spec.js';
 import type { CheckName, Exchange, Intent, Severity, Verdict } from '../types.js';
 
 export interface Finding {
@@ -54,8 +55,14 @@ export function strictVerdict(v: Verdict): Verdict {
   };
 }
 
-/** How a report names an exchange: the probe and the channel it went through. */
-export const label = (x: Exchange) => `${x.probe} [${x.via}]`;
+/** How a report names an exchange: the probe, the operation (but createTask's, named as before) and the channel. */
+export const label = (x: Exchange) => `${x.probe}${x.operation && x.operation !== 'createTask' && !x.probe.startsWith(x.operation) ? ` (${x.operation})` : ''} [${x.via}]`;
+
+/** A finding's field: a JSON pointer or header, prefixed with the operation for all but createTask (`getCases /totalResults`). */
+export const fieldOf = (x: Exchange, field: string) => (x.operation && x.operation !== 'createTask' ? `${x.operation} ${field}` : field);
+
+/** The contract's view of the operation an exchange called. */
+export const specFor = (x: Exchange) => specOf(x.operation);
 
 /** For a redirect: where it pointed (never followed; redacted with the rest of the evidence). */
 export function locationOf(x: Exchange): string {

@@ -7,6 +7,12 @@ const mark = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP' } as const
 export function humanSummary(report: TargetReport): string {
   const lines = [`Contract suite against ${report.target} (${report.baseUrl}): ${report.requests} requests in ${(report.durationMs / 1000).toFixed(1)} s, property-based seed ${report.pbt.seed}, ${report.pbt.runs} runs${report.strict ? ', strict (warnings fail)' : ''}`];
   if (report.stopped) lines.push(`  stopped sending early: ${report.stopped}`);
+  const b = report.budget;
+  lines.push(`  requests: ${b?.budget ? `${b.requests} of budget ${b.budget}` : `${report.requests} (no budget)`}${b?.ratePerMinute ? `, paced at ${b.ratePerMinute} a minute` : ''}`);
+  if (report.cleanup) {
+    lines.push(`  created by this run: ${report.cleanup.summary}`);
+    for (const c of report.cleanup.created) if (!c.closed || report.target === 'live') lines.push(`    ${c.operation} ${c.id}${c.refId ? ` ${c.refId}` : ''} ${JSON.stringify(c.name ?? '')}${c.closed ? ' closed' : ` (${c.note ?? 'not closed'})`}`);
+  }
   const width = Math.max(...report.verdicts.map((v) => v.check.length));
   for (const v of report.verdicts) {
     const notes = [v.warnings.length ? `${v.warnings.length} warning(s)` : '', v.notRun.length ? `${v.notRun.length} case(s) not run` : ''].filter(Boolean);

@@ -24,9 +24,13 @@ export function markdownSummary(reports: TargetReport[], notRunTargets: { target
   out.push('');
   for (const r of reports) {
     const warnings = warningCount(r);
-    out.push(`**${r.target}**: ${isBreaking(r) ? 'breaking violations' : 'keeps the contract'}${warnings ? `, ${warnings} warning(s)` : ''}${r.strict ? ' (strict: warnings fail)' : ''}${r.stopped ? `; stopped early: ${r.stopped}` : ''}; ${r.requests} requests in ${(r.durationMs / 1000).toFixed(1)} s; property-based seed ${r.pbt.seed}, ${r.pbt.runs} runs.`);
+    out.push(`**${r.target}**: ${isBreaking(r) ? 'breaking violations' : 'keeps the contract'}${warnings ? `, ${warnings} warning(s)` : ''}${r.strict ? ' (strict: warnings fail)' : ''}${r.stopped ? `; stopped early: ${r.stopped}` : ''}; ${r.budget?.budget ? `requests: ${r.budget.requests} of budget ${r.budget.budget}` : `${r.requests} requests`} in ${(r.durationMs / 1000).toFixed(1)} s; property-based seed ${r.pbt.seed}, ${r.pbt.runs} runs.`);
   }
   for (const t of notRunTargets) out.push(`**${t.target}**: not run: ${t.reason}.`);
+  for (const r of reports.filter((r) => r.cleanup?.created.length)) {
+    out.push('', `## Created on ${r.target}`, '', `${cell(r.cleanup!.summary)}.`, '', '| operation | id | refId | name | closed |', '| --- | --- | --- | --- | --- |');
+    for (const c of r.cleanup!.created) out.push(`| ${c.operation} | ${c.id} | ${c.refId ?? ''} | ${cell(c.name ?? '')} | ${c.closed ? 'yes' : cell(c.note ?? 'no')} |`);
+  }
   for (const r of reports) {
     const sections = [
       { title: 'Breaking (fail)', items: r.verdicts.filter((v) => v.status === 'fail').map((v) => [v, v.evidence] as const) },

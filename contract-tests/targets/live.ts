@@ -1,17 +1,24 @@
 /**
  * The `live` target: whatever the KORE_* variables name (README.md, "The contract suite"). Nothing is started;
- * the suite creates real tasks there (positive, semantic and property-based checks), on the tenant's fixture case
- * and template.
+ * the suite creates real cases and tasks there (positive, semantic, property-based and links checks), each named
+ * with the run's tag, and closes them at the end (cleanup.ts).
  */
 import { addSecret } from '../redact.js';
 import { bundle, plausibleId } from '../spec.js';
 import type { Credentials } from '../tokens.js';
+import { newRunTag } from './run-tag.js';
 import type { Target } from './target.js';
 
+/** KORE_CLOSED_STATUS: a status id (`sts-…`) or a status name; unset, the cleanup looks for "Closed" or "Resolved" by name. */
+export function closedStatusOf(value: string | undefined): { _id: string } | { name: string } | undefined {
+  if (!value) return undefined;
+  return plausibleId('StatusId', value) ? { _id: value } : { name: value };
+}
+
 export const liveVariables = {
-  required: ['KORE_BASE_URL', 'KORE_STREAM_ID', 'KORE_CASE_ID', 'KORE_CASE_REF_ID', 'KORE_TASK_TEMPLATE_ID'],
+  required: ['KORE_BASE_URL', 'KORE_STREAM_ID', 'KORE_CASE_ID', 'KORE_CASE_REF_ID', 'KORE_TASK_TEMPLATE_ID', 'KORE_CASE_TEMPLATE_ID'],
   auth: 'KORE_JWT, or KORE_CLIENT_ID and KORE_CLIENT_SECRET',
-  optional: ['KORE_ACCOUNT_ID', 'KORE_USER_ID', 'KORE_JWT_SUB'],
+  optional: ['KORE_ACCOUNT_ID', 'KORE_USER_ID', 'KORE_JWT_SUB', 'KORE_CLOSED_STATUS'],
 } as const;
 
 /** The names of the missing variables (never their values); empty when the live target can run. */
@@ -35,6 +42,7 @@ const idSchemas: Record<string, string> = {
   KORE_CASE_ID: 'CaseId',
   KORE_CASE_REF_ID: 'CaseRefId',
   KORE_TASK_TEMPLATE_ID: 'TaskTemplateId',
+  KORE_CASE_TEMPLATE_ID: 'CaseTemplateId',
   KORE_USER_ID: 'UserId',
   KORE_ACCOUNT_ID: 'AccountId',
 };
@@ -73,6 +81,9 @@ export function liveTarget(env: NodeJS.ProcessEnv = process.env): Target {
       caseRefId: env.KORE_CASE_REF_ID!,
       taskTemplateId: env.KORE_TASK_TEMPLATE_ID!,
       userId: env.KORE_USER_ID || undefined,
+      caseTemplateId: env.KORE_CASE_TEMPLATE_ID!,
+      runTag: newRunTag(),
+      closedStatus: closedStatusOf(env.KORE_CLOSED_STATUS),
     },
     credentials,
     stateful: true,

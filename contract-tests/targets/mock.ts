@@ -3,7 +3,7 @@
  * Prism checks that `auth` is present but not what it holds, answers the contract's examples and keeps no state.
  */
 import { startMock } from '../../scripts/lib/mock-server.js';
-import { sampleAccountId, sampleRequest, sampleStreamId } from '../spec.js';
+import { sampleAccountId, sampleRequest, sampleStreamId, specOf } from '../spec.js';
 import type { Target } from './target.js';
 
 export async function startMockTarget(): Promise<Target> {
@@ -18,6 +18,7 @@ export async function startMockTarget(): Promise<Target> {
       caseRefId: sampleRequest.caseRefId,
       taskTemplateId: sampleRequest.taskTmp,
       userId: sampleRequest.userInfo._id,
+      caseTemplateId: specOf('createCase').sampleRequest.caseTmp,
     },
     // Any non-empty value passes the mock; this one is not a secret.
     credentials: { kind: 'jwt', jwt: 'mock-accepts-any-token' },

@@ -1,6 +1,7 @@
 /** The `sandbox` target: the reference sandbox in this process on port 0, with fault injection for the 429 probe. */
 import { startSandbox } from '../../sandbox/server.js';
 import { addSecret } from '../redact.js';
+import { newRunTag } from './run-tag.js';
 import type { Target } from './target.js';
 
 export async function startSandboxTarget(options: { drift?: string } = {}): Promise<Target> {
@@ -11,7 +12,16 @@ export async function startSandboxTarget(options: { drift?: string } = {}): Prom
     baseUrl: sandbox.url,
     streamId: seed.streamId,
     accountId: seed.accountId,
-    fixtures: { caseId: seed.caseId, caseRefId: seed.caseRefId, taskTemplateId: seed.taskTemplateId, userId: seed.userId },
+    fixtures: {
+      caseId: seed.caseId,
+      caseRefId: seed.caseRefId,
+      taskTemplateId: seed.taskTemplateId,
+      userId: seed.userId,
+      caseTemplateId: seed.caseTemplateId,
+      runTag: newRunTag(),
+      // As a user would set KORE_CLOSED_STATUS=Closed: the seeded tenant's statuses include Closed (sandbox/README.md).
+      closedStatus: { name: 'Closed' },
+    },
     credentials: { kind: 'app', clientId: seed.clientId, clientSecret: addSecret(seed.clientSecret), sub: seed.userId },
     stateful: true,
     verifiesTokens: true,

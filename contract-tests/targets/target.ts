@@ -7,6 +7,12 @@ export interface Fixtures {
   taskTemplateId: string;
   /** A user id the target knows (for the `_id`-identified user); without one, those probes are not run. */
   userId?: string;
+  /** A case template (`ctm-…`) for createCase; without one, createCase and what needs a created case are not run. */
+  caseTemplateId?: string;
+  /** Stateful targets: the tag every name the run writes starts with (`contract-run <id>`), to find and close them. */
+  runTag?: string;
+  /** The status the run's cleanup moves what it created to (KORE_CLOSED_STATUS: an `sts-` id or a name). */
+  closedStatus?: { _id: string } | { name: string };
 }
 
 export interface Target {

@@ -1,0 +1,96 @@
+/**
+ * The operation table: what the suite needs to call each of the six operations, in one place, so every check runs
+ * over all of them through one runner (no per-operation copies). A row says how to obtain the operation's path ids
+ * (the contract's `links`: a created case's `_id` is updateCase's `caseId`), which fixture it needs, how to build
+ * its valid bodies for a target, and which request properties generated (property-based) bodies may set.
+ */
+import { specOf, type Json, type OperationId } from './spec.js';
+import type { Fixtures } from './targets/target.js';
+
+export type Body = Record<string, Json>;
+
+/** The ids an operation's path needs, filled as the run creates them (stateful) or from the contract's examples. */
+export interface Resources {
+  caseId?: string;
+  taskId?: string;
+}
+
+export interface OperationRow {
+  id: OperationId;
+  /** The operation whose answer gives this one's path id (`$response.body#/_id`, as the contract's links say). */
+  pathIdFrom?: { param: keyof Resources; operation: OperationId };
+  /** A fixture the operation cannot be called without (its reason is reported when the target lacks it). */
+  needs?: { fixture: keyof Fixtures; variable: string };
+  /** Valid bodies for a target: the first goes through the SDK, the second (when given) through the openapi-generator client. */
+  valid(f: Fixtures): Body[];
+  /**
+   * The request properties generated bodies set (undefined: every property whose form the contract documents).
+   * An update changes free-text fields only: the others name tenant data (statuses, agents, queues) that a
+   * generated value would not match, and a refusal of an unknown status is not a contract violation. Not
+   * `language` either: the sandbox ignores it (not writable) whatever its type (reported to the sandbox's owner).
+   */
+  generated?: string[];
+}
+
+/** A name that carries the run's tag on stateful targets, so whatever a run creates can be found and closed. */
+export const tagged = (f: Fixtures, name: string) => (f.runTag ? `${f.runTag} ${name}` : name);
+
+const sample = (id: OperationId): Json => structuredClone(specOf(id).sampleRequest);
+
+/** The list filters generated bodies set: not `sortBy` nor `queues`, which name the tenant's fields and queues (an unknown one may be refused). */
+const listFilters = ['searchText', 'unresolved', 'unassigned', 'mycase', 'priority', 'status', 'channel', 'startDate', 'endDate', 'dueDate'];
+
+export const operationTable: OperationRow[] = [
+  {
+    id: 'createCase',
+    needs: { fixture: 'caseTemplateId', variable: 'KORE_CASE_TEMPLATE_ID' },
+    valid: (f) => {
+      const { userInfo, ...rest } = sample('createCase');
+      const body = { ...rest, caseTmp: f.caseTemplateId, name: tagged(f, 'Contract Suite Case'), userInfo: { name: userInfo.name, ...(f.userId ? { _id: f.userId } : {}) } };
+      // The openapi-generator client types a date-time as a Date (it serialises it back to ISO 8601).
+      return [body, { ...body, name: tagged(f, 'Contract Suite Case (openapi-generator)'), dueDate: new Date(body.dueDate) }];
+    },
+  },
+  { id: 'getCases', valid: (f) => [f.runTag ? { searchText: f.runTag } : {}, sample('getCases')], generated: listFilters },
+  {
+    id: 'updateCase',
+    pathIdFrom: { param: 'caseId', operation: 'createCase' },
+    valid: (f) => [{ desc: 'updated by the contract suite' }, { name: tagged(f, 'Contract Suite Case (renamed)') }],
+    generated: ['name', 'desc', 'tags'],
+  },
+  { id: 'createTask', valid: () => [] }, // issue 11/12's probes (corpus.ts): the seed sample and its user variants
+  { id: 'getTasks', valid: () => [sample('getTasks'), {}], generated: [...listFilters, 'skip', 'limit', 'mytask'] },
+  {
+    id: 'updateTask',
+    pathIdFrom: { param: 'taskId', operation: 'createTask' },
+    valid: (f) => [{ ...sample('updateTask'), name: tagged(f, sample('updateTask').name) }, { desc: 'updated by the contract suite (openapi-generator)' }],
+    generated: ['name', 'desc', 'tags'],
+  },
+];
+
+export const rowOf = (id: OperationId): OperationRow => operationTable.find((r) => r.id === id)!;
+
+/** The path ids of a stateless target: the contract's parameter examples (the mock answers any). */
+export function exampleResources(): Resources {
+  const out: Resources = {};
+  for (const row of operationTable) {
+    if (!row.pathIdFrom) continue;
+    const parameter = specOf(row.id).parameters.find((p) => p.name === row.pathIdFrom!.param);
+    out[row.pathIdFrom.param] = parameter.example;
+  }
+  return out;
+}
+
+/** An id of the right prefix that names nothing (an update of an unknown case or task must be refused). */
+export const unknownId = (example: string) => `${/^[a-z]+-/.exec(example)?.[0] ?? ''}0000000-0000-4000-8000-000000000000`;
+
+/** The operations to run: all six, or those asked for and the ones they take their path ids from. */
+export function withDependencies(only: OperationId[] | undefined): OperationId[] {
+  if (!only) return operationTable.map((r) => r.id);
+  const set = new Set(only);
+  for (const id of only) {
+    const from = rowOf(id).pathIdFrom?.operation;
+    if (from) set.add(from);
+  }
+  return operationTable.map((r) => r.id).filter((id) => set.has(id));
+}

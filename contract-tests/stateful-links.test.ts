@@ -1,0 +1,84 @@
+/**
+ * stateful_links against a small in-memory server whose updateTask is partial only in name: it moves the task to
+ * another case and leaves `lname` behind. The sequence must fail naming the field the patch did not touch, and
+ * warn of `lname`; the same server with a correct updateTask passes.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checks } from './checks/index.js';
+import { createContext } from './context.js';
+import type { Target } from './targets/target.js';
+
+type Item = Record<string, unknown> & { _id: string; name: string };
+let server: Server;
+let target: Target;
+let buggy = true;
+
+beforeAll(async () => {
+  const items: Item[] = [];
+  let n = 0;
+  server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      const body = JSON.parse(raw || '{}');
+      const [op, id] = req.url!.split('/').slice(6);
+      const answer = (json: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      const create = (prefix: string, extra: object) => {
+        const item = { ...body, ...extra, _id: `${prefix}-${String(++n).padStart(7, '0')}`, lname: String(body.name).toLowerCase() } as Item;
+        items.push(item);
+        return answer(item);
+      };
+      const page = (prefix: string) => {
+        const results = items.filter((i) => i._id.startsWith(prefix) && i.name.toLowerCase().includes(String(body.searchText ?? '').toLowerCase()));
+        return answer({ results, page: 1, limit: 50, hasMore: false, totalPages: 1, totalResults: results.length });
+      };
+      const update = () => {
+        const item = items.find((i) => i._id === id)!;
+        Object.assign(item, body, buggy ? { caseId: 'ci-moved' } : { lname: String(body.name ?? item.name).toLowerCase() });
+        return answer(item);
+      };
+      if (op === 'createCase') return create('ci', { refId: `CS${n}` });
+      if (op === 'createTask') return create('ti', {});
+      if (op === 'getCases') return page('ci');
+      if (op === 'getTasks') return page('ti');
+      return update();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  target = {
+    name: 'in-memory',
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    streamId: 'st-084d3c5e-376a-559f-9987-a012bb2b1234',
+    accountId: '6639f7bd58c97ffac03b7e21',
+    fixtures: { caseId: 'ci-1', caseRefId: 'CS1', taskTemplateId: 'ttm-1', caseTemplateId: 'ctm-1', runTag: 'contract-run test' },
+    credentials: { kind: 'jwt', jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln' },
+    stateful: true,
+    verifiesTokens: true,
+    close: async () => {},
+  };
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+describe('stateful_links', () => {
+  it('fails naming a field an update changed outside its patch, and warns that lname did not follow name', async () => {
+    buggy = true;
+    const ctx = createContext(target);
+    const v = await checks.stateful_links(ctx);
+    ctx.budget.dispose();
+    expect(v.status).toBe('fail');
+    expect(v.fields).toContain('updateTask caseId');
+    expect(v.warningFields).toContain('updateTask /lname');
+    expect(ctx.log.map((x) => x.operation)).toEqual(['createCase', 'getCases', 'createTask', 'getTasks', 'updateTask', 'getTasks', 'updateCase', 'getCases']);
+  });
+
+  it('passes a server whose updates are partial and keep lname', async () => {
+    buggy = false;
+    const ctx = createContext(target);
+    const v = await checks.stateful_links(ctx);
+    ctx.budget.dispose();
+    expect(v.evidence.join('\n')).toContain('written and read back');
+    expect(v.status).toBe('pass');
+  });
+});
