@@ -13,6 +13,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+// Signals are handled from the start: one arriving while Prism starts must not kill this process outright (no exit
+// hook would run, and Prism would live on, orphaned). SIGTERM also comes from scripts/lib/exit-with-parent.ts when
+// npm, which started this, is gone. Whatever close() meets, the process exits, and spawnServer's exit hook kills a
+// Prism still running.
+let mock: { close(): Promise<void> } | undefined;
+const stop = () => void (mock?.close() ?? Promise.resolve()).catch(() => {}).finally(() => process.exit(0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stop);
+
 try {
   let spec;
   try {
@@ -23,6 +31,7 @@ try {
   const sample = spec.components.examples.CreateTaskSeedSample.value;
   const streamId = spec.components.schemas.StreamId.examples[0];
   const prism = await startMock({ port, host, log: (line) => process.env.MOCK_VERBOSE && console.log(line) });
+  mock = prism;
   console.log(`Prism mock of ${BUNDLE} listening on ${prism.url}
 
 Try it (any non-empty auth value is accepted by the mock; the real platform wants an HS256 JWT):
@@ -34,9 +43,6 @@ curl -sS -X POST '${prism.url}/caseManagement/api/public/analytics/${streamId}/c
 
 Without the auth header: 401. With an invalid body (e.g. userInfo without _id, emailId or phoneNumber): 400.
 Ctrl-C stops it.`);
-  // SIGTERM also comes from scripts/lib/exit-with-parent.ts when npm, which started this, is gone.
-  const stop = () => void prism.close().then(() => process.exit(0));
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stop);
 } catch (error) {
   console.error(`mock: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

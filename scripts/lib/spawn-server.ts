@@ -5,7 +5,7 @@
  * what it printed.
  *
  * A server never outlives this process: whatever is still running when it exits (a crash, a process.exit, a signal
- * handler that exits) gets a SIGTERM, and close() escalates to SIGKILL if SIGTERM is not enough.
+ * handler that exits) gets a SIGKILL, and close() escalates to SIGKILL if SIGTERM is not enough.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 
@@ -26,9 +26,11 @@ export interface ServerProcess {
 
 const KILL_AFTER_MS = 5_000;
 const running = new Set<ChildProcess>();
-// 'exit' handlers must be synchronous: kill() is.
+// 'exit' handlers must be synchronous: kill() is. This process is going away whatever happens, so a server still
+// running here (the parent crashed, or exited without close()) is killed outright: a SIGTERM it is slow to act on
+// would leave it orphaned, holding its port.
 process.on('exit', () => {
-  for (const child of running) child.kill('SIGTERM');
+  for (const child of running) child.kill('SIGKILL');
 });
 
 export function spawnServer(command: string, args: string[], o: ServerProcessOptions): Promise<ServerProcess> {
