@@ -182,10 +182,17 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
   it('lists the six operations under the tags Cases and Tasks in the sidebar', async () => {
     expect(OPERATIONS.map((o) => o.id).sort()).toEqual(['createCase', 'createTask', 'getCases', 'getTasks', 'updateCase', 'updateTask']);
     const menu = page.locator('.menu-content');
+    const menuLines = async () => (await menu.innerText()).split('\n').map((l) => l.trim());
     for (const tag of ['Tasks', 'Cases']) {
-      await menu.getByText(tag, { exact: true }).first().click();
-      const lines = (await menu.innerText()).split('\n').map((l) => l.trim());
-      for (const op of OPERATIONS.filter((o) => o.tag == tag)) expect(lines, `${tag} › ${op.summary}`).toContain(op.summary);
+      const summaries = OPERATIONS.filter((o) => o.tag == tag).map((o) => o.summary);
+      let lines = await menuLines();
+      // A tag's entry toggles its group, and an earlier test may have opened it already: click only until it shows
+      // its operations (at most twice).
+      for (let clicks = 0; clicks < 2 && !summaries.every((s) => lines.includes(s)); clicks++) {
+        await menu.getByText(tag, { exact: true }).first().click();
+        lines = await menuLines();
+      }
+      for (const summary of summaries) expect(lines, `${tag} › ${summary}`).toContain(summary);
     }
     expect(new Set(OPERATIONS.map((o) => o.tag))).toEqual(new Set(['Tasks', 'Cases']));
   });
