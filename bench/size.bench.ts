@@ -7,13 +7,13 @@
  *     chunk, with what its first createTask loads and jose's share.
  * Targets (1): the entry <= 6 kB gzip; everything a first default createTask loads <= 7.5 kB gzip (as one stream).
  */
-import { build as esbuild, type Metafile } from 'esbuild';
+import { build as esbuild, version as esbuildVersion, type Metafile } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build as viteBuild } from 'vite';
+import { build as viteBuild, version as viteVersion } from 'vite';
 import { buildSdk, sharedOptions } from '../scripts/build-sdk.js';
 import { target, type BenchSection } from './harness.js';
 import { example } from './operations.js';
@@ -38,7 +38,6 @@ interface Chunk {
   code: Uint8Array;
   entry: boolean;
   imports: string[]; // static, to other chunks
-  dynamicImports: string[];
   modules: string[]; // source modules with code in this chunk
 }
 
@@ -60,7 +59,8 @@ function nameOf(chunk: Chunk, all: Chunk[]): string {
     if (lazy && lazy in loadedWhen) return lazy;
   }
   const users = all.filter((c) => c.imports.includes(chunk.file)).map((c) => nameOf(c, all));
-  return `shared by ${users.join(', ') || 'nothing'}`;
+  if (users.length > 0) return `shared by ${users.join(', ')}`;
+  return `unlabelled (${chunk.modules.map((m) => m.split('/').pop()).join(', ')}): name it in loadedWhen`;
 }
 
 /** A chunk and every chunk it imports statically (what loading it fetches). */
@@ -84,6 +84,8 @@ function describe(chunks: Chunk[], firstLoads: string[]): Described {
   const entryFiles = closure(entry.file, chunks);
   const pick = (files: Set<string>) => chunks.filter((c) => files.has(c.file));
   const named = chunks.map((c) => ({ chunk: c, name: nameOf(c, chunks) }));
+  for (const part of firstLoads)
+    if (!named.some((n) => n.name == part)) throw new Error(`bench: no chunk holds ${part}: has the SDK renamed it? (see loadedWhen)`);
   const first = new Set(entryFiles);
   for (const { chunk, name } of named) if (firstLoads.includes(name)) for (const f of closure(chunk.file, chunks)) first.add(f);
   const jose = named.filter((n) => n.name == 'jose').map((n) => n.chunk);
@@ -105,7 +107,6 @@ function fromMetafile(metafile: Metafile, files: { path: string; contents: Uint8
     code: files.find((f) => f.path == resolve(workingDir, file))!.contents,
     entry: out.entryPoint !== undefined && isEntryOutput(metafile, file),
     imports: out.imports.filter((i) => i.kind == 'import-statement' && !i.external).map((i) => i.path),
-    dynamicImports: out.imports.filter((i) => i.kind == 'dynamic-import' && !i.external).map((i) => i.path),
     modules: Object.entries(out.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([m]) => m),
   }));
 }
@@ -162,7 +163,6 @@ async function viteChunks(dir: string): Promise<Chunk[]> {
     code: Buffer.from(c.code),
     entry: c.isEntry,
     imports: c.imports,
-    dynamicImports: c.dynamicImports,
     modules: c.moduleIds.filter((m: string) => c.modules[m]?.renderedLength > 0),
   }));
 }
@@ -176,8 +176,8 @@ async function esbuildChunks(main: string, dir: string): Promise<Chunk[]> {
 }
 
 const bundlers = [
-  { bundler: 'Vite 8', chunks: (main: string, dir: string) => viteChunks(dir) },
-  { bundler: 'esbuild', chunks: esbuildChunks },
+  { bundler: `Vite ${viteVersion}`, chunks: (_main: string, dir: string) => viteChunks(dir) },
+  { bundler: `esbuild ${esbuildVersion}`, chunks: esbuildChunks },
 ];
 
 /** 2. The apps, with each bundler. */
