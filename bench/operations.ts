@@ -1,9 +1,10 @@
 /**
- * The contract's operations as the bench sees them: method, path and sample answer, looked up by operationId in
- * generated/openapi.json. Each section keeps a table of {operation, request}; measuring one more operation of the
- * family (getTasks, updateCase, …) is one more entry there, not more code.
+ * What the bench measures, as tables of {operation, request}: measuring one more operation of the family
+ * (getTasks, updateCase, …) is one more entry in each table, not more code. Method, path and sample answer are
+ * looked up by operationId in generated/openapi.json.
  */
 import spec from '../generated/openapi.json';
+import type { SeedInfo } from '../sandbox/seed.js';
 
 /** What a section sends for one operation; `streamId` is filled in by the section. */
 export interface OperationRequest {
@@ -16,6 +17,26 @@ export interface BenchOperation {
   operation: string; // the contract's operationId, which is also the SDK's method name
   request: OperationRequest;
 }
+
+/** The SDK section: the SDK method of the same name is called with `request.body` (sdk.bench.ts). */
+export const sdkOperations: BenchOperation[] = [{ operation: 'createTask', request: { body: example('CreateTaskSeedSample') } }];
+
+/** The sandbox section: each request made from the seeded tenant's ids (sandbox.bench.ts). */
+export const sandboxOperations: { operation: string; request: (seed: SeedInfo) => OperationRequest }[] = [
+  {
+    operation: 'createTask',
+    request: (seed) => ({
+      body: {
+        caseId: seed.caseId,
+        caseRefId: seed.caseRefId,
+        taskTmp: seed.taskTemplateId,
+        name: 'This is demo task',
+        userInfo: { name: 'dummy', emailId: 'dummy@mailinator.com' },
+        source: 'rtm',
+      },
+    }),
+  },
+];
 
 export interface LocatedOperation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';

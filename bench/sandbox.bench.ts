@@ -1,9 +1,9 @@
 /**
- * The sandbox's throughput per operation of the table below, with autocannon at 20 connections, side by side in one
- * run with two node:http peers answering a body of the same size: one that parses the request JSON and stringifies
- * the answer with no other logic (the least any JSON service does: the target's peer), and one that answers a
- * fixed body (context). Also the Prism mock. Every server runs in its own process so the load generator (this
- * process) does not share its core.
+ * The sandbox's throughput per operation of the sandbox table (operations.ts), with autocannon at 20 connections,
+ * side by side in one run with two node:http peers answering a body of the same size: one that parses the request
+ * JSON and stringifies the answer with no other logic (the least any JSON service does: the target's peer), and one
+ * that answers a fixed body (context). Also the Prism mock. Every server runs in its own process so the load
+ * generator (this process) does not share its core.
  * Targets, per operation: sandbox >= 0.6x the JSON peer, >= 10x Prism, every answer a 2xx; p99 latency reported.
  * BENCH_SECONDS sets the length of a run (default 3).
  */
@@ -13,30 +13,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createServer as createHttpServer } from 'node:http';
-import { defaultTenant, seedInfoOf, type SeedInfo } from '../sandbox/seed.js';
+import { defaultTenant, seedInfoOf } from '../sandbox/seed.js';
 import { startSandbox } from '../sandbox/server.js';
 import { mintToken } from '../sandbox/token.js';
 import { startPrism } from '../scripts/lib/prism.js';
 import { spawnServer } from '../scripts/lib/spawn-server.js';
 import { check, target, type BenchSection } from './harness.js';
-import { locate, pathOf, type OperationRequest } from './operations.js';
-
-/** What is measured: one entry per operation, its request made from the seeded tenant's ids. */
-const operations: { operation: string; request: (seed: SeedInfo) => OperationRequest }[] = [
-  {
-    operation: 'createTask',
-    request: (seed) => ({
-      body: {
-        caseId: seed.caseId,
-        caseRefId: seed.caseRefId,
-        taskTmp: seed.taskTemplateId,
-        name: 'This is demo task',
-        userInfo: { name: 'dummy', emailId: 'dummy@mailinator.com' },
-        source: 'rtm',
-      },
-    }),
-  },
-];
+import { locate, pathOf, sandboxOperations } from './operations.js';
 
 const jsonPeerTarget = 0.6;
 const prismTarget = 10;
@@ -53,7 +36,7 @@ interface Sent {
   body: string | undefined;
 }
 
-function sentFor(op: (typeof operations)[number]): Sent {
+function sentFor(op: (typeof sandboxOperations)[number]): Sent {
   const { method, template } = locate(op.operation);
   const request = op.request(seed);
   const path = pathOf(template, { streamId: seed.streamId, ...request.path }, request.query);
@@ -222,7 +205,7 @@ export default async function sandboxBench(): Promise<BenchSection> {
     const prism = existsSync(spec)
       ? await start(startPrism({ port: 0, spec }).then((p) => ({ origin: p.url, stop: () => p.close() })))
       : undefined;
-    for (const op of operations) {
+    for (const op of sandboxOperations) {
       const { rows, targets } = await measureOperation(op.operation, sentFor(op), token, { sandbox, persisted, prism });
       section.rows.push(...rows);
       section.targets.push(...targets);

@@ -1,6 +1,6 @@
 /**
- * Each operation of the table below over the same stubbed fetch (no network: this measures client overhead only),
- * in one run, with the SDK as built by `npm run build` (dist/index.js):
+ * Each operation of the SDK table (operations.ts) over the same stubbed fetch (no network: this measures client
+ * overhead only), in one run, with the SDK as built by `npm run build` (dist/index.js):
  *   raw fetch (floor) · bare openapi-fetch · the SDK (validation off / on) · the openapi-generator client.
  * Contestants run interleaved in rounds; ratios are taken within each round and their median reported.
  * Target, per operation: the SDK (validation off) >= 0.93x bare openapi-fetch. The cost of validation is reported.
@@ -12,10 +12,7 @@ import type { paths } from '../generated/schema.js';
 import { buildSdk } from '../scripts/build-sdk.js';
 import type { KoreClient } from '../src/index.js';
 import { target, type BenchSection } from './harness.js';
-import { example, locate, pathOf, type BenchOperation, type LocatedOperation } from './operations.js';
-
-/** What is measured: one entry per operation (the SDK method of the same name is called with `request.body`). */
-const operations: BenchOperation[] = [{ operation: 'createTask', request: { body: example('CreateTaskSeedSample') } }];
+import { locate, pathOf, sdkOperations, type BenchOperation, type LocatedOperation } from './operations.js';
 
 const speedTarget = 0.93;
 const baseUrl = 'https://platform.kore.ai';
@@ -108,7 +105,7 @@ export default async function sdkBench(): Promise<BenchSection> {
   const { createKoreClient } = (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index.js');
   const rows: BenchSection['rows'] = [];
   const targets: BenchSection['targets'] = [];
-  for (const op of operations) {
+  for (const op of sdkOperations) {
     const { list, notes } = await contestants(op, createKoreClient);
     const measured = await measure(list, 'bare openapi-fetch');
     for (const [name, m] of measured)
