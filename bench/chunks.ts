@@ -13,7 +13,7 @@ export const loadedWhen: Record<string, string> = {
   'schema-check': 'first use of either validator (shared by both)',
   failures: 'first failed attempt: error mapping, retry decisions',
   mint: 'first request of a client given clientId/clientSecret',
-  jose: 'with mint: the token signer',
+  jose: 'first request of a client given clientId/clientSecret (the signer, imported by mint)',
 };
 
 /** One output file of a bundler, in the terms both bundlers share. */
@@ -42,7 +42,7 @@ function nameOf(chunk: Chunk, all: Chunk[]): string {
     const lazy = /(?:^|\/)(?:src|dist\/chunks)\/([a-z-]+?)(?:\.ts|-[A-Z0-9]{8}\.js)$/.exec(m)?.[1];
     if (lazy && lazy in loadedWhen) return lazy;
   }
-  const users = all.filter((c) => c.imports.includes(chunk.file)).map((c) => nameOf(c, all));
+  const users = all.filter((c) => c.imports.includes(chunk.file)).map((c) => nameOf(c, all)).sort();
   if (users.length > 0) return `shared by ${users.join(', ')}`;
   return `unlabelled (${chunk.modules.map((m) => m.split('/').pop()).join(', ')}): name it in loadedWhen`;
 }
@@ -78,7 +78,7 @@ export function describeBundle(chunks: Chunk[], firstLoads: string[]): Described
     entry: sizeOf(pick(entryFiles)),
     lazy: named
       .filter(({ chunk }) => !entryFiles.has(chunk.file))
-      .map(({ chunk, name }) => ({ name, when: loadedWhen[name] ?? name.replace('shared by', 'with'), ...sizeOf([chunk]) }))
+      .map(({ chunk, name }) => ({ name, when: loadedWhen[name] ?? name.replace('shared by', 'first load of'), ...sizeOf([chunk]) }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     firstCall: sizeOf(firstChunks),
     jose: jose.length > 0 ? { ...sizeOf(jose), loadedFirst: firstLoads.includes('jose') } : undefined,

@@ -116,15 +116,15 @@ const row = (bundle: string, part: string, size: Partial<Size> | undefined, when
 export default async function sizeBench(): Promise<BenchSection> {
   await buildSdk();
   const lib = await librarySizes();
-  const rows: BenchSection['rows'] = [row('library (esbuild)', 'SDK entry: openapi-fetch included, static imports', lib.entry, 'import')];
+  const rows: BenchSection['rows'] = [row('library (esbuild)', 'SDK entry: openapi-fetch included, static imports', lib.entry, 'import of the SDK')];
   for (const m of lib.modules) rows.push(row('library (esbuild)', `  in the entry: ${m.name}`, { minified: m.bytes }));
   for (const l of lib.lazy) rows.push(row('library (esbuild)', `lazy chunk: ${l.name}`, l, l.when));
-  rows.push(row('library (esbuild)', 'loaded by a first default createTask (entry + request validation)', lib.firstCall, 'first call'));
+  rows.push(row('library (esbuild)', 'loaded by a first default createTask (entry + request validation)', lib.firstCall, 'first createTask'));
   rows.push(row('library (esbuild)', 'jose: external, imported with import() by the mint chunk', undefined));
   for (const { bundle, described } of await appSizes()) {
     rows.push(row(bundle, 'app entry: the app, the SDK entry, openapi-fetch', described.entry, 'page load'));
     for (const l of described.lazy) rows.push(row(bundle, `lazy chunk: ${l.name}`, l, l.when));
-    rows.push(row(bundle, 'loaded by the first createTask, app entry included', described.firstCall, 'first call'));
+    rows.push(row(bundle, 'loaded by the first createTask, app entry included', described.firstCall, 'first createTask'));
     const jose = described.jose;
     if (jose)
       rows.push(row(bundle, jose.loadedFirst
