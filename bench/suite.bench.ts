@@ -62,7 +62,10 @@ export default async function bench(): Promise<BenchSection> {
     const vitest = (args: string[]) => {
       const started = performance.now();
       const run = spawnSync('npx', ['vitest', 'run', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-      return { s: seconds(performance.now() - started), note: run.status === 0 ? 'all passed' : `exit ${run.status}`, ok: run.status === 0 };
+      // a failure names its test files, so that a MISS says where to look
+      const failed = [...new Set([...`${run.stdout}${run.stderr}`.matchAll(/^\s*FAIL\s+(\S+\.test\.ts)/gm)].map((m) => m[1]))];
+      const note = run.status === 0 ? 'all passed' : `exit ${run.status}${failed.length ? `: failed in ${failed.join(', ')}` : ''}`;
+      return { s: seconds(performance.now() - started), note, ok: run.status === 0 };
     };
     const share = vitest(['contract-tests']);
     rows.push({ run: 'vitest run contract-tests (npm test share)', 'wall s': share.s, requests: '', note: share.note });
