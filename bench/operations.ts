@@ -1,0 +1,78 @@
+/**
+ * What the bench measures, as tables of {operation, request}: measuring one more operation of the family
+ * (getTasks, updateCase, …) is one more entry in each table, not more code. Method, path and sample answer are
+ * looked up by operationId in generated/openapi.json.
+ */
+import spec from '../generated/openapi.json';
+import type { SeedInfo } from '../sandbox/seed.js';
+
+/** What a section sends for one operation; `streamId` is filled in by the section. */
+export interface OperationRequest {
+  path?: Record<string, string>; // path parameters besides streamId
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface BenchOperation {
+  operation: string; // the contract's operationId, which is also the SDK's method name
+  request: OperationRequest;
+}
+
+/** The SDK section: the SDK method of the same name is called with `request.body` (sdk.bench.ts). */
+export const sdkOperations: BenchOperation[] = [{ operation: 'createTask', request: { body: example('CreateTaskSeedSample') } }];
+
+/** The sandbox section: each request made from the seeded tenant's ids (sandbox.bench.ts). */
+export const sandboxOperations: { operation: string; request: (seed: SeedInfo) => OperationRequest }[] = [
+  {
+    operation: 'createTask',
+    request: (seed) => ({
+      body: {
+        caseId: seed.caseId,
+        caseRefId: seed.caseRefId,
+        taskTmp: seed.taskTemplateId,
+        name: 'This is demo task',
+        userInfo: { name: 'dummy', emailId: 'dummy@mailinator.com' },
+        source: 'rtm',
+      },
+    }),
+  },
+];
+
+export interface LocatedOperation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  template: string; // e.g. /caseManagement/api/public/analytics/{streamId}/createTask
+  answer: unknown; // the first example of the 2xx answer
+  bodySchema: string | undefined; // the request body's schema name, e.g. CreateTaskRequest
+}
+
+type Json = Record<string, any>;
+const resolve = (node: Json): Json => (node?.$ref ? resolve(node.$ref.slice(2).split('/').reduce((n: Json, k: string) => n[k], spec)) : node);
+
+/** A named example of the contract (components/examples), e.g. `CreateTaskSeedSample`. */
+export function example(name: string): unknown {
+  const found = (spec.components.examples as Json)[name];
+  if (!found) throw new Error(`bench: the contract has no example named ${name}`);
+  return found.value;
+}
+
+export function locate(operationId: string): LocatedOperation {
+  for (const [template, item] of Object.entries(spec.paths as Json))
+    for (const [method, op] of Object.entries(item as Json)) {
+      if (op?.operationId !== operationId) continue;
+      const [, ok] = Object.entries(op.responses as Json).find(([status]) => /^2/.test(status)) ?? [];
+      const examples = Object.values(resolve(ok)?.content?.['application/json']?.examples ?? {}) as Json[];
+      if (examples.length === 0) throw new Error(`bench: ${operationId} has no example of its 2xx answer in the contract`);
+      const bodyRef: string | undefined = op.requestBody && resolve(op.requestBody).content?.['application/json']?.schema?.$ref;
+      return { method: method as LocatedOperation['method'], template, answer: resolve(examples[0]!).value, bodySchema: bodyRef?.split('/').pop() };
+    }
+  throw new Error(`bench: no operation ${operationId} in generated/openapi.json`);
+}
+
+/** The path and query of one request: `{name}` placeholders filled from `params`. */
+export function pathOf(template: string, params: Record<string, string>, query?: Record<string, string>): string {
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (params[name] === undefined) throw new Error(`bench: no value for the path parameter ${name} of ${template}`);
+    return encodeURIComponent(params[name]);
+  });
+  return query ? `${path}?${new URLSearchParams(query)}` : path;
+}

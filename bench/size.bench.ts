@@ -1,0 +1,148 @@
+/**
+ * What the SDK weighs, minified and gzip (each file compressed on its own, as a server sends it, and as one stream):
+ *  1. the library: esbuild --minify of src/index.ts, openapi-fetch included and jose external, module by module;
+ *     the chunks reached only through import() are reported apart, each with when it is loaded;
+ *  2. as a browser app bundles it: a tiny app importing dist/ (`npm run build`), built by Vite and by esbuild,
+ *     (a) with a static `jwt`, (b) minting tokens (clientId/clientSecret, `dangerouslyAllowBrowser: true`), chunk by
+ *     chunk, with what its first createTask loads and jose's share.
+ * Targets (1): the entry <= 6 kB gzip; everything a first default createTask loads <= 7.5 kB gzip (as one stream).
+ */
+import { build as esbuild, version as esbuildVersion } from 'esbuild';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as viteBuild, version as viteVersion } from 'vite';
+import { buildSdk, sharedOptions } from '../scripts/build-sdk.js';
+import { closure, describeBundle, fromMetafile, loadedWhen, type Chunk, type Described, type Size } from './chunks.js';
+import { target, type BenchSection } from './harness.js';
+import { example } from './operations.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const entryTarget = 6_000;
+const firstCallTarget = 7_500;
+
+/** 1. The library as published code: src/index.ts bundled with openapi-fetch, minified, module by module. */
+async function librarySizes() {
+  const result = await esbuild({ ...sharedOptions, format: 'esm', splitting: true, minify: true, write: false, outdir: '/bundle', external: ['jose'], metafile: true, absWorkingDir: root });
+  const chunks = fromMetafile(result.metafile, result.outputFiles, root);
+  const described = describeBundle(chunks, ['validate-request']);
+  const entryFiles = closure(chunks.find((c) => c.entry)!.file, chunks);
+  const modules = [...entryFiles]
+    .flatMap((f) => Object.entries(result.metafile.outputs[f]!.inputs))
+    .map(([name, { bytesInOutput }]) => ({ name: name.replace(/^.*node_modules\//, ''), bytes: bytesInOutput }))
+    .filter((m) => m.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+  return { ...described, modules };
+}
+
+/** The two apps: each makes a client and creates one task, as a page would. JavaScript, so that an option the SDK's types do not know yet is no error. */
+const apps: { app: string; options: Record<string, unknown>; firstLoads: string[] }[] = [
+  { app: 'static jwt', options: { jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln' }, firstLoads: ['validate-request'] },
+  {
+    app: 'minting tokens',
+    options: { clientId: 'cs-5e0d1a4f-9b1c-5a8e-b6c2-3f7d9e2a1b04', clientSecret: 'not-a-secret', dangerouslyAllowBrowser: true },
+    firstLoads: ['validate-request', 'mint', 'jose'],
+  },
+];
+
+function writeApp(dir: string, options: Record<string, unknown>): string {
+  const main = join(dir, 'main.js');
+  writeFileSync(
+    main,
+    `import { createKoreClient } from 'kore-create-task';
+const kore = createKoreClient(${JSON.stringify({ streamId: 'st-084d3c5e-376a-559f-9987-a012bb2bxxxx', ...options })});
+kore.createTask(${JSON.stringify(example('CreateTaskSeedSample'))}).then((task) => { document.body.textContent = task.refId; });
+`,
+  );
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>app</title><script type="module" src="./main.js"></script>\n');
+  return main;
+}
+
+const sdkDist = join(root, 'dist/index.js');
+
+async function viteChunks(dir: string): Promise<Chunk[]> {
+  const out: any = await viteBuild({ root: dir, configFile: false, logLevel: 'silent', resolve: { alias: { 'kore-create-task': sdkDist } }, build: { write: false } });
+  const chunks = (Array.isArray(out) ? out[0] : out).output.filter((o: any) => o.type == 'chunk');
+  return chunks.map((c: any) => ({
+    file: c.fileName,
+    code: Buffer.from(c.code),
+    entry: c.isEntry,
+    imports: c.imports,
+    modules: c.moduleIds.filter((m: string) => c.modules[m]?.renderedLength > 0),
+  }));
+}
+
+async function esbuildChunks(main: string, dir: string): Promise<Chunk[]> {
+  const result = await esbuild({
+    entryPoints: [main], bundle: true, splitting: true, format: 'esm', platform: 'browser', minify: true, write: false,
+    outdir: join(dir, 'out'), metafile: true, absWorkingDir: dir, alias: { 'kore-create-task': sdkDist }, logLevel: 'warning',
+  });
+  return fromMetafile(result.metafile, result.outputFiles, dir);
+}
+
+const bundlers = [
+  { bundler: `Vite ${viteVersion}`, chunks: (_main: string, dir: string) => viteChunks(dir) },
+  { bundler: `esbuild ${esbuildVersion}`, chunks: esbuildChunks },
+];
+
+/** 2. The apps, with each bundler. */
+async function appSizes() {
+  const results: { bundle: string; described: Described }[] = [];
+  for (const { app, options, firstLoads } of apps)
+    for (const { bundler, chunks } of bundlers) {
+      const dir = mkdtempSync(join(tmpdir(), 'bench-app-'));
+      try {
+        results.push({ bundle: `${bundler}, ${app}`, described: describeBundle(await chunks(writeApp(dir, options), dir), firstLoads) });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  return results;
+}
+
+const percent = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`;
+
+const row = (bundle: string, part: string, size: Partial<Size> | undefined, when = '') => ({
+  bundle,
+  part,
+  'min bytes': size?.minified ?? '-',
+  files: size?.files ?? '',
+  'gzip bytes, each file': size?.gzip ?? '',
+  'gzip bytes, as one': size?.files && size.files > 1 ? size.gzipAsOne! : '',
+  'loaded on the': when,
+});
+
+export default async function sizeBench(): Promise<BenchSection> {
+  await buildSdk();
+  const lib = await librarySizes();
+  const rows: BenchSection['rows'] = [row('library (esbuild)', 'SDK entry: openapi-fetch included, static imports', lib.entry, 'import of the SDK')];
+  for (const m of lib.modules) rows.push(row('library (esbuild)', `  in the entry: ${m.name}`, { minified: m.bytes }));
+  for (const l of lib.lazy) rows.push(row('library (esbuild)', `lazy chunk: ${l.name}`, l, l.when));
+  rows.push(row('library (esbuild)', 'loaded by a first default createTask (entry + request validation)', lib.firstCall, 'first createTask'));
+  rows.push(row('library (esbuild)', 'jose: external, imported with import() by the mint chunk', undefined));
+  for (const { bundle, described } of await appSizes()) {
+    rows.push(row(bundle, 'app entry: the app, the SDK entry, openapi-fetch', described.entry, 'page load'));
+    for (const l of described.lazy) rows.push(row(bundle, `lazy chunk: ${l.name}`, l, l.when));
+    rows.push(row(bundle, 'loaded by the first createTask, app entry included', described.firstCall, 'first createTask'));
+    const jose = described.jose;
+    if (jose)
+      rows.push(row(bundle, jose.loadedFirst
+        ? `jose's share of the first createTask: ${percent(jose.minified, described.firstCall.minified)} minified, ${percent(jose.gzip, described.firstCall.gzip)} gzip`
+        : 'jose: built, never loaded by a jwt client', jose, loadedWhen.jose));
+  }
+  // The targets count gzip as one stream, as they were set: an app's bundler merges the entry's statically imported
+  // chunks into its own entry anyway (the app rows show the files a browser actually fetches).
+  const gzipDetail = (s: Size) => `${s.minified} B minified; ${s.gzip} B if each of its ${s.files} files is gzipped on its own`;
+  return {
+    title: 'SDK size: the library, and as browser apps bundle it (minified; gzip per file and as one stream)',
+    rows,
+    targets: [
+      target(`SDK entry (openapi-fetch included) <= ${entryTarget.toLocaleString('en-US')} B gzip`, lib.entry.gzipAsOne, '<=', entryTarget, ' B', 0, gzipDetail(lib.entry)),
+      target(
+        `first default createTask loads <= ${firstCallTarget.toLocaleString('en-US')} B gzip`,
+        lib.firstCall.gzipAsOne, '<=', firstCallTarget, ' B', 0, gzipDetail(lib.firstCall),
+      ),
+    ],
+  };
+}

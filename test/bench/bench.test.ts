@@ -1,0 +1,99 @@
+/**
+ * The bench's own logic, without running a benchmark: verdicts, the operation tables (an entry that the SDK or the
+ * sandbox would refuse fails here, not after minutes of `npm run bench`), and the chunk graph behind the sizes.
+ */
+import { describe, expect, it } from 'vitest';
+import { describeBundle, type Chunk } from '../../bench/chunks.js';
+import { check, target } from '../../bench/harness.js';
+import { locate, pathOf, sandboxOperations, sdkOperations } from '../../bench/operations.js';
+import { startSandbox } from '../../sandbox/server.js';
+import { mintToken } from '../../sandbox/token.js';
+import { createKoreClient } from '../../src/index.js';
+
+describe('targets', () => {
+  it('says PASS, or by how much and what share of the limit a figure misses', () => {
+    expect(target('speed', 0.95, '>=', 0.93, 'x', 3)).toMatchObject({ ok: true, verdict: 'PASS', measured: '0.95x' });
+    expect(target('speed', 0.912, '>=', 0.93, 'x', 3)).toMatchObject({ ok: false, verdict: 'MISS by 0.018x (1.9%)' });
+    expect(target('size', 7543, '<=', 7500, ' B', 0, 'min')).toMatchObject({ ok: false, measured: '7,543 B (min)', verdict: 'MISS by 43 B (0.6%)' });
+    expect(target('size', 7500, '<=', 7500, ' B', 0).ok).toBe(true);
+    expect(check('all 2xx', false, '3 non-2xx')).toMatchObject({ ok: false, verdict: 'MISS: 3 non-2xx' });
+  });
+});
+
+describe('operations', () => {
+  it('locates an operation in the contract, and refuses one it lacks by name', () => {
+    const op = locate('createTask');
+    expect(op).toMatchObject({ method: 'post', template: '/caseManagement/api/public/analytics/{streamId}/createTask', bodySchema: 'CreateTaskRequest' });
+    expect(op.answer).toHaveProperty('refId');
+    expect(() => locate('getNothing')).toThrow(/no operation getNothing/);
+  });
+
+  it('fills path parameters (encoded) and the query, and names a missing parameter', () => {
+    expect(pathOf('/a/{streamId}/b', { streamId: 'st 1/x' }, { page: '2' })).toBe('/a/st%201%2Fx/b?page=2');
+    expect(() => pathOf('/a/{caseId}', {})).toThrow(/caseId/);
+  });
+
+  it('every SDK entry is an SDK method that accepts its request and resolves to the stubbed answer', async () => {
+    for (const { operation, request } of sdkOperations) {
+      const { answer } = locate(operation);
+      const fetch = async () => new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
+      const sdk = createKoreClient({ streamId: 'st-084d3c5e-376a-559f-9987-a012bb2bxxxx', jwt: 'a.b.c', fetch }) as unknown as Record<string, (b: unknown) => Promise<unknown>>;
+      expect(typeof sdk[operation], operation).toBe('function');
+      await expect(sdk[operation]!(request.body)).resolves.toEqual(answer);
+    }
+  });
+
+  it('every sandbox entry is answered 2xx by the sandbox', async () => {
+    const sandbox = await startSandbox();
+    try {
+      const { seed } = sandbox;
+      const auth = await mintToken({ clientId: seed.clientId, clientSecret: seed.clientSecret, expiresInSeconds: 60 });
+      for (const op of sandboxOperations) {
+        const { method, template } = locate(op.operation);
+        const request = op.request(seed);
+        const response = await fetch(sandbox.url + pathOf(template, { streamId: seed.streamId, ...request.path }, request.query), {
+          method,
+          headers: { auth, 'content-type': 'application/json' },
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        });
+        expect(response.status, `${op.operation}: ${await response.text()}`).toBeLessThan(300);
+      }
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
+describe('chunk graph', () => {
+  const chunk = (file: string, bytes: number, modules: string[], imports: string[] = [], entry = false): Chunk => ({
+    file,
+    code: new Uint8Array(bytes),
+    entry,
+    imports,
+    modules,
+  });
+  // an app as Vite builds it from dist/: the entry, validation chunks sharing a schema chunk, mint, jose
+  const app = [
+    chunk('index.js', 1000, ['main.js', 'dist/index.js'], [], true),
+    chunk('validate-request.js', 100, ['dist/chunks/validate-request-CC3FIIEO.js'], ['schema.js', 'index.js']),
+    chunk('validate-response.js', 200, ['dist/chunks/validate-response-ZLPABWEZ.js'], ['schema.js', 'index.js']),
+    chunk('schema.js', 300, ['dist/chunks/chunk-42F5TX3M.js']),
+    chunk('mint.js', 50, ['dist/chunks/mint-E43HOAVL.js'], ['index.js']),
+    chunk('webapi.js', 5000, ['node_modules/jose/dist/webapi/jwt/sign.js', 'node_modules/jose/dist/webapi/lib/key.js']),
+  ];
+
+  it('names each lazy chunk, and counts what a first call loads: the entry and the named parts with their imports', () => {
+    const jwt = describeBundle(app, ['validate-request']);
+    expect(jwt.entry).toMatchObject({ minified: 1000, files: 1 });
+    expect(jwt.lazy.map((l) => l.name)).toEqual(['jose', 'mint', 'shared by validate-request, validate-response', 'validate-request', 'validate-response']);
+    expect(jwt.firstCall).toMatchObject({ minified: 1400, files: 3 });
+    expect(jwt.jose).toMatchObject({ minified: 5000, loadedFirst: false });
+    const minting = describeBundle(app, ['validate-request', 'mint', 'jose']);
+    expect(minting.firstCall).toMatchObject({ minified: 6450, files: 5 });
+    expect(minting.jose?.loadedFirst).toBe(true);
+  });
+
+  it('refuses a first-call part the bundle does not hold, rather than count it as nothing', () => {
+    expect(() => describeBundle(app.filter((c) => c.file != 'mint.js'), ['mint'])).toThrow(/no chunk holds mint/);
+  });
+});
