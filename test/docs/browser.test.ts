@@ -153,7 +153,7 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
       expect(sidebar, `sidebar entry "${section}"`).toContain(section);
     }
     expect(text).not.toContain('How this contract reads the page'); // authoring notes live in the decisions page
-    expect(text.match(/creates? a task inside/gi), 'the opening says what the API does once').toHaveLength(1);
+    expect(text.match(/the public Case Management APIs of the platform/gi), 'the opening says what the API does once').toHaveLength(1);
   });
 
   it("links the platform's page and the contract decisions, which open from disk beside the reference", async () => {
