@@ -85,23 +85,15 @@ export function sendWithSdk(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, body: Bod
 }
 
 /**
- * Any of the six operations through the SDK. createTask goes through `createTaskWithResponse` (its response
- * validation is judged by client_agreement); the five others through the SDK's openapi-fetch client `kore.api`
- * (typed by generated/schema.d.ts, the SDK's auth and fetch) until the SDK's own methods land: switching is the
- * one line marked below.
+ * Any of the six operations through the SDK's own `<op>WithResponse` method (createTask's response validation is
+ * judged by client_agreement). The path id, when the operation has one, is the method's first argument.
  */
 export function sendOperationWithSdk(ctx: Sender, op: OperationId, meta: Omit<ProbeMeta, 'via' | 'operation'>, body: Body, params: PathParams = {}): Promise<Exchange> {
   const m: ProbeMeta = { ...meta, operation: op, via: 'sdk' };
-  const { target } = ctx;
   return capture(ctx, m, async (sink) => {
-    const kore = sdkClient(ctx, sink, m);
-    if (op === 'createTask') return kore.createTaskWithResponse(body as never);
-    // The family's SDK methods (kore.createCase …) replace this call when they land.
-    const post = kore.api.POST as (path: string, init: unknown) => Promise<unknown>;
-    return post(specOf(op).path, {
-      params: { path: { streamId: target.streamId, ...params }, header: target.accountId ? { accountId: target.accountId } : {} },
-      body,
-    });
+    const method = sdkClient(ctx, sink, m)[`${op}WithResponse`] as (...args: unknown[]) => Promise<unknown>;
+    const id = Object.entries(params).find(([name]) => name != 'streamId')?.[1];
+    return id === undefined ? method(body) : method(id, body);
   }, params);
 }
 
