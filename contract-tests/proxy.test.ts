@@ -3,7 +3,6 @@
  * `sl-violations`, and in front of a healthy one reports nothing; without KORE_BASE_URL it refuses to start.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
 import { validBase } from './bodies.js';
@@ -14,10 +13,12 @@ interface Proxy {
   child: ChildProcess;
 }
 
-const tsx = join('node_modules', '.bin', 'tsx');
+/** `tsx contract-tests/proxy.ts` as `npm run proxy` runs it, minus the tsx binary's extra parent process (its CPU). */
+const node = process.execPath;
+const proxyArgs = (...args: string[]) => ['--import', 'tsx', 'contract-tests/proxy.ts', ...args];
 
 async function startProxy(upstream: string): Promise<Proxy> {
-  const child = spawn(tsx, ['contract-tests/proxy.ts'], { env: { ...process.env, KORE_BASE_URL: upstream, PORT: '0' } });
+  const child = spawn(node, proxyArgs(), { env: { ...process.env, KORE_BASE_URL: upstream, PORT: '0' } });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`proxy did not start:\n${output}`)), 20_000);
@@ -72,7 +73,7 @@ describe('npm run proxy (Prism proxy validating live traffic)', () => {
 
   it('--help prints the usage and exits 0 (no KORE_BASE_URL needed)', () => {
     const { KORE_BASE_URL: _unset, ...env } = process.env;
-    const run = spawnSync(tsx, ['contract-tests/proxy.ts', '--help'], { env, encoding: 'utf8' });
+    const run = spawnSync(node, proxyArgs('--help'), { env, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('usage: KORE_BASE_URL=');
     expect(run.stdout).toContain('--errors');
@@ -80,7 +81,7 @@ describe('npm run proxy (Prism proxy validating live traffic)', () => {
 
   it('refuses to start without KORE_BASE_URL, saying what to set', () => {
     const { KORE_BASE_URL: _unset, ...env } = process.env;
-    const run = spawnSync(tsx, ['contract-tests/proxy.ts'], { env, encoding: 'utf8' });
+    const run = spawnSync(node, proxyArgs(), { env, encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('set KORE_BASE_URL');
   });

@@ -8,18 +8,26 @@
  * came from; each secret is an indexOf there, and what it covers in the original text is replaced. (A regex per
  * secret with optional separators between characters is quadratic in the number of minted tokens.)
  */
-const secrets = new Set<string>();
-let byLength: string[] = [];
+/** The registered secrets without separators, longest first: a token is found whole before its signature alone could match inside it. */
+const byLength: string[] = [];
+const known = new Set<string>();
 
 const isSeparator = (c: string) => c === '+' || c === ' ' || c === '\n' || c === '\r' || c === '\t' || (c > '~' && /\s/.test(c));
 
+/** Inserted in place (a run mints hundreds of tokens: rebuilding the list on each one was quadratic). */
+function register(secret: string) {
+  const normal = [...secret].filter((c) => !isSeparator(c)).join('');
+  if (known.has(normal)) return;
+  known.add(normal);
+  const at = byLength.findIndex((s) => s.length < normal.length);
+  byLength.splice(at === -1 ? byLength.length : at, 0, normal);
+}
+
 export function addSecret<T extends string | undefined>(secret: T): T {
   if (!secret || secret.length < 8) return secret;
-  secrets.add(secret);
+  register(secret);
   const signature = secret.split('.')[2];
-  if (signature && signature.length >= 16) secrets.add(signature);
-  // Longest first: a token is found whole before its signature alone could match inside it.
-  byLength = [...new Set([...secrets].map((s) => [...s].filter((c) => !isSeparator(c)).join('')))].sort((a, b) => b.length - a.length);
+  if (signature && signature.length >= 16) register(signature);
   return secret;
 }
 

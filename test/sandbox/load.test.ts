@@ -1,7 +1,8 @@
 /**
- * The bounded load test: 20 000 creates over 50 concurrent connections on loopback, then every task is listed
+ * The bounded load test: 2 000 creates over 50 concurrent connections on loopback, then every task is listed
  * once, refIds unique and gapless, nothing lost; with --db, the same after a restart. It checks correctness
- * under concurrency, not speed (speed is `npm run bench`).
+ * under concurrency, not speed (speed is `npm run bench`): 40 requests per connection already interleave on every
+ * connection, so a larger count proves nothing more and only costs CPU.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server.js';
 import { createTask, createTaskUrl, devToken, validBody, withSandbox } from './helpers.js';
 
-const total = 20_000;
+const total = 2_000;
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-load-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -31,7 +32,7 @@ async function createMany(sb: RunningSandbox) {
 /** The documented refId format, written here rather than taken from the sandbox's own helper. */
 const refIdOf = (sequence: number) => `TS${String(sequence).padStart(6, '0')}`;
 
-/** Every task listed exactly once, with refIds TS000001…TS020000 and no gap. */
+/** Every task listed exactly once, with refIds TS000001…TS002000 and no gap. */
 async function expectAllListedOnce(sb: RunningSandbox) {
   const listed = await (await fetch(`${sb.url}/__sandbox/tasks?fields=_id,refId`)).json();
   const tasks = listed.tasks as { _id: string; refId: string }[];
@@ -42,7 +43,7 @@ async function expectAllListedOnce(sb: RunningSandbox) {
   expect(refIds).toEqual(expected);
 }
 
-describe('load: 20 000 creates over 50 connections', () => {
+describe('load: 2 000 creates over 50 connections', () => {
   it('in memory: every task listed once, refIds unique and gapless', async () => {
     const sb = await withSandbox();
     try {
