@@ -11,10 +11,10 @@
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKoreClient } from '../../src/index.js';
 import { bundle, validatorFor } from '../helpers/contract.js';
@@ -81,19 +81,20 @@ beforeAll(async () => {
     }
   }
   // Compiled once by esbuild (the transform tsx would apply on every start): each of the ~30 runs below is then a
-  // plain `node` start instead of tsx's loader transforming the SDK's sources again. A sample that does not build
+  // plain `node` start instead of tsx's loader transforming the SDK's sources again. The SDK and the generated
+  // client are modules of their own, which the samples import: Node still links every named import as it would
+  // the sources (a sample importing what the SDK does not export fails at start). A sample that does not build
   // fails its own runs, with esbuild's message as its stderr.
+  const options = { bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' } as const;
+  const modules = Object.fromEntries(Object.entries(IMPORTS).map(([name, [, to]]) => [/'(.+)'/.exec(to)![1]!, join(work, `${basename(name, '.ts')}-module.mjs`)]));
+  await Promise.all(Object.entries(modules).map(([source, outfile]) => build({ ...options, entryPoints: [source], outfile })));
+  const asModules: Plugin = {
+    name: 'sdk-as-module',
+    setup: (b) => b.onResolve({ filter: /.*/ }, ({ path }) => (modules[path] ? { path: modules[path], external: true } : undefined)),
+  };
   await Promise.all(OPERATIONS.flatMap(({ id }) => Object.keys(IMPORTS).map((name) =>
-    build({
-      entryPoints: [runnable(id, name)],
-      outfile: compiled(id, name),
-      bundle: true,
-      packages: 'external',
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      logLevel: 'silent',
-    }).catch((error: Error) => buildErrors.set(compiled(id, name), error.message)))));
+    build({ ...options, entryPoints: [runnable(id, name)], outfile: compiled(id, name), plugins: [asModules] })
+      .catch((error: Error) => buildErrors.set(compiled(id, name), error.message)))));
 }, 60_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
