@@ -289,7 +289,8 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
     const logged: string[] = [];
     const probe = await browser.newPage();
     await watch(probe, blocked, logged);
-    await probe.goto(pageUrl, { waitUntil: 'load' });
+    // the decisions page, built beside the reference: the same blocker without rendering Redoc a second time
+    await probe.goto(decisionsUrl, { waitUntil: 'load' });
     await probe.evaluate(() => new Promise((done) => {
       const img = document.createElement('img');
       img.onerror = img.onload = done;

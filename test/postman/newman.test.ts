@@ -4,12 +4,13 @@
  * servers that answer what the contract does not allow. Nothing it prints carries a token or the client secret.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCollection, mockEnvironment, sandboxEnvironment } from '../../scripts/postman.js';
 import { SEED } from '../../sandbox/seed.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import type { DriftName } from '../../sandbox/drift.js';
@@ -19,16 +20,21 @@ import { runNewman } from './newman.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'postman-newman-'));
-const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
 let collection: object;
 let mockEnv: object;
 let sandboxEnv: { values: { key: string; value: string }[] };
 
+// What `npm run postman` writes, built in this process by the functions it calls (collection.test.ts runs the
+// script itself); written to `dir` for the newman CLI test.
 beforeAll(async () => {
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/postman.ts', '--out-dir', dir], { cwd: ROOT });
-  collection = read('collection.json');
-  mockEnv = read('mock.postman_environment.json');
-  sandboxEnv = read('sandbox.postman_environment.json');
+  // through JSON, as the files are: newman gets exactly what a user's run loads
+  const asWritten = <T>(json: T, name: string): T => {
+    writeFileSync(join(dir, name), JSON.stringify(json));
+    return JSON.parse(readFileSync(join(dir, name), 'utf8'));
+  };
+  collection = asWritten(await buildCollection(JSON.parse(readFileSync(join(ROOT, 'generated', 'openapi.json'), 'utf8'))), 'collection.json');
+  mockEnv = asWritten(mockEnvironment(), 'mock.postman_environment.json');
+  sandboxEnv = asWritten(sandboxEnvironment(), 'sandbox.postman_environment.json');
 }, 60_000);
 
 // The run, in order: createCase, getCases, updateCase; createTask × its 4 request examples + the seed, refused
