@@ -8,7 +8,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/run-in-process.js';
 import { cliOptions } from '../../sandbox/cli-options.js';
 import { driftModes } from '../../sandbox/drift.js';
 import { familyDriftModes } from '../../sandbox/family-drift.js';
@@ -34,37 +35,6 @@ function startCli(args: string[]): Promise<{ child: ChildProcess; url: string; o
     child.stderr!.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => reject(new Error(`sandbox exited early (${code}): ${output}`)));
   });
-}
-
-/**
- * Runs a CLI script that exits before serving (`sandbox/cli.ts`, `sandbox/mint.ts`) in this process with `args`:
- * console and process.exit are stubbed, the exit stops the script (the first exit is its code), and anything else
- * it throws is a stack trace a user would see, so it fails the test.
- */
-async function runInProcess(script: string, args: string[]): Promise<{ status: number | undefined; stdout: string; stderr: string }> {
-  const exited = new Error('process.exit (stubbed by the test)');
-  let status: number | undefined;
-  const out: string[] = [];
-  const err: string[] = [];
-  const argv = process.argv;
-  process.argv = [process.execPath, script, ...args];
-  vi.spyOn(console, 'log').mockImplementation((line: unknown) => void out.push(`${line}\n`));
-  vi.spyOn(console, 'error').mockImplementation((line: unknown) => void err.push(`${line}\n`));
-  vi.spyOn(process, 'exit').mockImplementation((code) => {
-    status ??= Number(code ?? 0);
-    throw exited;
-  });
-  try {
-    vi.resetModules(); // a fresh run of the script's top level
-    await import(/* @vite-ignore */ `${root}${script}`).catch((e) => {
-      if (e !== exited) throw e;
-    });
-  } finally {
-    process.argv = argv;
-    vi.restoreAllMocks();
-  }
-  // a failing run's own catch may report the stubbed exit again: only the first stop is the script's
-  return { status, stdout: out.join(''), stderr: err.filter((l) => !l.includes(exited.message)).join('') };
 }
 
 const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
