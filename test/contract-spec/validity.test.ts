@@ -62,9 +62,8 @@ describe('redocly.yaml', () => {
     ]);
     // headers present, but not Retry-After: the second rate-limit rule (the first is satisfied)
     const renamedCopy = editedCopy([['components/responses/TooManyRequests.yaml', /\n  Retry-After:\n/, '\n  X-Retry-In:\n']]);
-    let rules;
-    [clean, rules, renamed] = lint('openapi/openapi.yaml', brokenCopy, renamedCopy);
-    broken = new Set(rules);
+    const [cleanRules, brokenRules, renamedRules] = lint('openapi/openapi.yaml', brokenCopy, renamedCopy);
+    [clean, broken, renamed] = [cleanRules!, new Set(brokenRules), renamedRules!]; // lint checked there are three
   });
   afterAll(() => {
     for (const copy of copies) rmSync(copy, { recursive: true, force: true });
