@@ -1,4 +1,7 @@
-/** The verdict, the release lookup and `npm run diff` end to end (exit codes and the grouped changelog). */
+/**
+ * The verdict, the release lookup and `npm run diff` end to end (exit codes and the grouped changelog). A real
+ * process for each exit the gate decides (0 pass, 1 breaking); the other runs of the script are in-process.
+ */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { compareVersions, diffDocuments, judge, latestRelease } from '../../contract-diff/index.js';
+import { runInProcess } from '../helpers/run-in-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string, file: string) => join(ROOT, 'test/diff/fixtures', name, file);
@@ -94,19 +98,20 @@ describe('npm run diff', () => {
   });
 
   it('exits 0 on the same change once the major version is raised', async () => {
-    const { code, stdout } = await runDiff('--base', fixture('response-field-removed', 'base.json'), '--head', breakingHead('2.0.0'));
+    const { status, stdout } = await runInProcess('scripts/diff.ts', ['--base', fixture('response-field-removed', 'base.json'), '--head', breakingHead('2.0.0')]);
     expect(stdout).toMatch(/^PASS: breaking changes allowed: major version raised 1\.0\.0 → 2\.0\.0$/m);
-    expect(code).toBe(0);
+    expect(status).toBe(0);
   });
 
   it('prints the verdict as JSON with --json', async () => {
-    const { stdout } = await runDiff('--json', '--base', fixture('status-removed', 'base.json'), '--head', fixture('status-removed', 'head.json'));
+    const { status, stdout } = await runInProcess('scripts/diff.ts', ['--json', '--base', fixture('status-removed', 'base.json'), '--head', fixture('status-removed', 'head.json')]);
     expect(JSON.parse(stdout)).toMatchObject({ ok: false, breaking: [{ kind: 'status-removed' }] });
+    expect(status).toBe(1);
   });
 
   it('names a missing file and exits 2, with no stack trace', async () => {
-    const { code, stderr } = await runDiff('--base', 'nowhere.json');
-    expect(code).toBe(2);
+    const { status, stderr } = await runInProcess('scripts/diff.ts', ['--base', 'nowhere.json']);
+    expect(status).toBe(2);
     expect(stderr.trim()).toBe('diff: nowhere.json does not exist');
   });
 });

@@ -1,9 +1,15 @@
-/** The CLI as users run it: startup output, `--drift list`, and SIGTERM draining in-flight requests. */
+/**
+ * The CLI as users run it: startup output, `--drift list`, and SIGTERM draining in-flight requests.
+ * One real process per distinct behaviour (serving, exit 0 from npm run, exit 2 on a bad flag, SIGTERM draining);
+ * the messages of the other quick exits are read from the same scripts run in this process (runInProcess), which
+ * is what they are up to the exit itself, for a fraction of a node + tsx start each.
+ */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/run-in-process.js';
 import { cliOptions } from '../../sandbox/cli-options.js';
 import { driftModes } from '../../sandbox/drift.js';
 import { familyDriftModes } from '../../sandbox/family-drift.js';
@@ -34,26 +40,55 @@ function startCli(args: string[]): Promise<{ child: ChildProcess; url: string; o
 const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 describe('npm run sandbox (sandbox/cli.ts)', () => {
-  it('prints the base URL, the seeded ids and how to mint a token, never the whole secret', async () => {
-    const { child, output } = await startCli([]);
-    const exited = exitOf(child);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    const text = output();
+  // two servers serve every banner and CORS check: one with named origins (and a short secret), one with --no-cors
+  let named: Awaited<ReturnType<typeof startCli>>;
+  let off: Awaited<ReturnType<typeof startCli>>;
+  beforeAll(async () => {
+    [named, off] = await Promise.all([
+      startCli(['--cors-origin', 'https://app.example.com', '--cors-origin', 'http://localhost:3000', '--client-secret', 'abc']),
+      startCli(['--no-cors']),
+    ]);
+  });
+  afterAll(() => {
+    for (const started of [named, off]) if (started?.child.exitCode === null) started.child.kill('SIGKILL');
+  });
+
+  it('--cors-origin allows the origins named (and no local one); --no-cors sends no CORS headers', async () => {
+    const preflight = (url: string, origin: string) =>
+      fetch(`${url}/__sandbox/health`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET' } });
+    expect((await preflight(named.url, 'https://app.example.com')).headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect((await preflight(named.url, 'http://localhost:3000')).status).toBe(204);
+    expect((await preflight(named.url, 'http://localhost:5173')).headers.get('access-control-allow-origin')).toBeNull();
+    const refused = await preflight(off.url, 'http://localhost:5173');
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    expect(refused.status).toBe(405);
+    expect(named.output()).toContain('cors=https://app.example.com,http://localhost:3000');
+  });
+
+  it('shows nothing of a secret, even a short one', () => {
+    expect(named.output()).toContain('clientSecret (hidden, 3 characters)');
+    expect(named.output()).not.toMatch(/abc/);
+  });
+
+  it('prints the base URL, the seeded ids and how to mint a token, never the whole secret; SIGTERM exits 0', async () => {
+    const exited = [named, off].map(({ child }) => exitOf(child));
+    for (const { child } of [named, off]) child.kill('SIGTERM');
+    expect(await Promise.all(exited)).toEqual([0, 0]);
+    const text = off.output();
     for (const id of [SEED.streamId, SEED.caseId, SEED.caseRefId, SEED.caseTemplateId, SEED.taskTemplateId, SEED.accountId, SEED.creatorUserId]) expect(text).toContain(id);
     for (const op of ['createCase', 'getCases', 'updateCase/{caseId}', 'createTask', 'getTasks', 'updateTask/{taskId}']) expect(text).toContain(op);
     expect(text).toContain('sandbox/mint.ts');
     expect(text).not.toContain(DEV_CLIENT_SECRET);
   });
 
-  it('--drift list prints every mode, createTask\'s then the family\'s, one a line', () => {
-    const run = spawnSync(process.execPath, [...cli, '--drift', 'list'], { cwd: root, encoding: 'utf8' });
+  it('--drift list prints every mode, createTask\'s then the family\'s, one a line', async () => {
+    const run = await runInProcess('sandbox/cli.ts', ['--drift', 'list']);
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines.map((l) => l.split(/\s+/, 1)[0])).toEqual([...driftModes, ...familyDriftModes].map((d) => d.name));
   });
 
-  it('npm run sandbox -- --help prints the usage: every flag with its default, exit 0', () => {
+  it('npm run sandbox -- --help prints the usage: every flag with its default, exit 0', async () => {
     const run = spawnSync('npm', ['run', '-s', 'sandbox', '--', '--help'], { cwd: root, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Usage: npm run sandbox -- \[flags\]/);
@@ -61,7 +96,8 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     expect(run.stdout).toMatch(/--port N .*default: 4020/);
     expect(run.stdout).toMatch(/--cors-origin ORIGIN .*default: http:\/\/localhost:\*/);
     expect(run.stderr).toBe('');
-    const short = spawnSync(process.execPath, [...cli, '-h'], { cwd: root, encoding: 'utf8' });
+    const short = await runInProcess('sandbox/cli.ts', ['-h']);
+    expect(short.status).toBe(0);
     expect(short.stdout).toBe(run.stdout);
   });
 
@@ -69,37 +105,7 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     const run = spawnSync(process.execPath, [...cli, '--bogus'], { cwd: root, encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^sandbox: Unknown option '--bogus' \(--help lists the flags\)$/m);
-  });
-
-  it('--cors-origin allows the origins named (and no local one); --no-cors sends no CORS headers', async () => {
-    const preflight = (url: string, origin: string) =>
-      fetch(`${url}/__sandbox/health`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET' } });
-    const named = await startCli(['--cors-origin', 'https://app.example.com', '--cors-origin', 'http://localhost:3000']);
-    const off = await startCli(['--no-cors']);
-    try {
-      expect((await preflight(named.url, 'https://app.example.com')).headers.get('access-control-allow-origin')).toBe('https://app.example.com');
-      expect((await preflight(named.url, 'http://localhost:3000')).status).toBe(204);
-      expect((await preflight(named.url, 'http://localhost:5173')).headers.get('access-control-allow-origin')).toBeNull();
-      const refused = await preflight(off.url, 'http://localhost:5173');
-      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
-      expect(refused.status).toBe(405);
-      expect(named.output()).toContain('cors=https://app.example.com,http://localhost:3000');
-    } finally {
-      for (const { child } of [named, off]) {
-        const exited = exitOf(child);
-        child.kill('SIGTERM');
-        await exited;
-      }
-    }
-  });
-
-  it('shows nothing of a secret, even a short one', async () => {
-    const { child, output } = await startCli(['--client-secret', 'abc']);
-    const exited = exitOf(child);
-    child.kill('SIGTERM');
-    await exited;
-    expect(output()).toContain('clientSecret (hidden, 3 characters)');
-    expect(output()).not.toMatch(/abc/);
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
   it.each([
@@ -109,20 +115,21 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     [['--db', '/no/such/dir/x.db'], /^sandbox: --db \/no\/such\/dir\/x\.db: /m],
     [['--cors-origin', 'http://localhost:5173/'], /^sandbox: --cors-origin "http:\/\/localhost:5173\/" is not an origin/m],
     [['--no-cors', '--cors-origin', '*'], /^sandbox: --no-cors cannot be combined with --cors-origin$/m],
-  ])('refuses %j with a message naming the flag and exit code 2', (args, message) => {
-    const run = spawnSync(process.execPath, [...cli, '--port', '0', ...args], { cwd: root, encoding: 'utf8' });
+  ])('refuses %j with a message naming the flag and exit code 2', async (args, message) => {
+    const run = await runInProcess('sandbox/cli.ts', ['--port', '0', ...args]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it('sandbox/mint.ts answers --help, and refuses an unknown flag without a stack trace', () => {
-    const help = spawnSync(process.execPath, ['--import', 'tsx', 'sandbox/mint.ts', '--help'], { cwd: root, encoding: 'utf8' });
+  it('sandbox/mint.ts answers --help, and refuses an unknown flag without a stack trace', async () => {
+    const help = await runInProcess('sandbox/mint.ts', ['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/--client-id ID/);
     const bad = spawnSync(process.execPath, ['--import', 'tsx', 'sandbox/mint.ts', '--bogus'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^mint: Unknown option '--bogus'/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
     expect(bad.stdout).toBe('');
   });
 

@@ -1,6 +1,7 @@
 /**
- * The package as users get it: `npm pack` (whose prepare script builds dist/), the tarball installed into an empty
- * folder, then used from `import`, from `require`, and from strict TypeScript (ESM and CommonJS views).
+ * The package as users get it: `npm pack` (whose prepack script builds dist/, once: prepare skips on pack), the
+ * tarball installed into an empty folder, then used from `import`, from `require`, and from strict TypeScript (ESM
+ * and CommonJS views).
  * publint and @arethetypeswrong/cli must report no problem with the same tarball.
  *
  * No registry and no warm npm cache: the SDK's run-time dependencies (and theirs) are packed from this project's
@@ -22,13 +23,14 @@ let app: string;
 let tarball: string;
 let packedFiles: string[];
 let packStarted: number;
+let packOutput: string;
 
 const env = (cache: string) => ({ ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_cache: cache });
 let npmEnv: NodeJS.ProcessEnv;
 const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', env: npmEnv });
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
-/** `npm pack --json` prints the array after whatever the prepare script printed. */
+/** `npm pack --json` prints the array after whatever the prepack script printed. */
 const packJson = (out: string) => JSON.parse(out.slice(out.search(/^\[/m)));
 
 /** Folders of the packages that `dir`'s dependencies resolve to, and theirs, looked up the way Node finds them. */
@@ -51,7 +53,8 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'kore-sdk-pack-'));
   npmEnv = env(join(work, 'npm-cache')); // empty: nothing may come from a cache filled earlier
   packStarted = Date.now();
-  const packed = packJson(run('npm', ['pack', '--json', '--pack-destination', work], root))[0];
+  packOutput = run('npm', ['pack', '--json', '--pack-destination', work], root);
+  const packed = packJson(packOutput)[0];
   tarball = join(work, packed.filename);
   packedFiles = packed.files.map((f: { path: string }) => f.path);
   const deps = [...dependencyFolders(root).values()];
@@ -67,8 +70,12 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed SDK', () => {
-  it('is built by npm pack itself (the prepare script), so a clean checkout packs a working package', () => {
+  it('is built by npm pack itself (the prepack script), so a clean checkout packs a working package', () => {
     expect(statSync(join(root, 'dist/index.js')).mtimeMs).toBeGreaterThanOrEqual(packStarted - 1000); // mtime granularity
+  });
+
+  it('is built once per pack: prepare (which git installs need) skips when prepack has just built', () => {
+    expect(packOutput.match(/^built dist\//gm)).toHaveLength(1);
   });
 
   it('ships only dist/, the manifest, the readme and the licence', () => {
