@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeBundle, partOf, type Chunk } from '../../bench/chunks.js';
 import { check, target } from '../../bench/harness.js';
-import { locate, pathOf, sandboxOperations, sdkOperations } from '../../bench/operations.js';
+import { locate, pathOf, sandboxOperations, sdkArguments, sdkOperations } from '../../bench/operations.js';
 import { startSandbox } from '../../sandbox/server.js';
 import { mintToken } from '../../sandbox/token.js';
 import { createKoreClient } from '../../src/index.js';
@@ -33,13 +33,18 @@ describe('operations', () => {
     expect(() => pathOf('/a/{caseId}', {})).toThrow(/caseId/);
   });
 
-  it('every SDK entry is an SDK method that accepts its request and resolves to the stubbed answer', async () => {
+  it('every SDK entry is an SDK method that accepts its request (validated), sends it to its path and resolves to the stubbed answer', async () => {
+    expect(sdkOperations.map((o) => o.operation)).toEqual(['createTask', 'getTasks', 'updateTask', 'createCase', 'getCases']);
     for (const { operation, request } of sdkOperations) {
-      const { answer } = locate(operation);
-      const fetch = async () => new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
-      const sdk = createKoreClient({ streamId: 'st-084d3c5e-376a-559f-9987-a012bb2bxxxx', jwt: 'a.b.c', fetch }) as unknown as Record<string, (b: unknown) => Promise<unknown>>;
+      const { answer, template } = locate(operation);
+      const sent: Request[] = [];
+      const fetch = async (r: Request) => (sent.push(r), new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } }));
+      const streamId = 'st-084d3c5e-376a-559f-9987-a012bb2bxxxx';
+      const sdk = createKoreClient({ streamId, jwt: 'a.b.c', fetch, accountId: request.accountId }) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
       expect(typeof sdk[operation], operation).toBe('function');
-      await expect(sdk[operation]!(request.body)).resolves.toEqual(answer);
+      await expect(sdk[operation]!(...sdkArguments(template, request))).resolves.toEqual(answer);
+      expect(new URL(sent[0]!.url).pathname, operation).toBe(pathOf(template, { streamId, ...request.path }));
+      expect(await sent[0]!.json(), operation).toEqual(request.body);
     }
   });
 
@@ -53,7 +58,7 @@ describe('operations', () => {
         const request = op.request(seed);
         const response = await fetch(sandbox.url + pathOf(template, { streamId: seed.streamId, ...request.path }, request.query), {
           method,
-          headers: { auth, 'content-type': 'application/json' },
+          headers: { auth, 'content-type': 'application/json', ...(request.accountId ? { accountId: request.accountId } : {}) },
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
         });
         expect(response.status, `${op.operation}: ${await response.text()}`).toBeLessThan(300);
