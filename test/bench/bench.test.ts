@@ -38,7 +38,7 @@ describe('operations', () => {
     for (const { operation, request } of sdkOperations) {
       const { answer, template } = locate(operation);
       const sent: Request[] = [];
-      const fetch = async (r: Request) => (sent.push(r), new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } }));
+      const fetch = async (r: RequestInfo | URL) => (sent.push(r as Request), new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } }));
       const streamId = 'st-084d3c5e-376a-559f-9987-a012bb2bxxxx';
       const sdk = createKoreClient({ streamId, jwt: 'a.b.c', fetch, accountId: request.accountId }) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
       expect(typeof sdk[operation], operation).toBe('function');
