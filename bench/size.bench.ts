@@ -7,11 +7,12 @@
  *     chunk, with what its first createTask loads and jose's share.
  * Targets (1): the entry <= 6 kB gzip; everything a first default createTask loads <= 7.5 kB gzip (as one stream).
  */
-import { build as esbuild, version as esbuildVersion } from 'esbuild';
+import { build as esbuild, transform, version as esbuildVersion } from 'esbuild';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build as viteBuild, version as viteVersion } from 'vite';
 import { buildSdk, sharedOptions } from '../scripts/build-sdk.js';
 import { closure, describeBundle, fromMetafile, loadedWhen, operationIds, type Chunk, type Described, type Size } from './chunks.js';
@@ -28,12 +29,36 @@ async function librarySizes() {
   const chunks = fromMetafile(result.metafile, result.outputFiles, root);
   const described = describeBundle(chunks, firstDefaultCall);
   const entryFiles = closure(chunks.find((c) => c.entry)!.file, chunks);
+  const shares = await gzipShares();
   const modules = [...entryFiles]
     .flatMap((f) => Object.entries(result.metafile.outputs[f]!.inputs))
-    .map(([name, { bytesInOutput }]) => ({ name: name.replace(/^.*node_modules\//, ''), bytes: bytesInOutput }))
-    .filter((m) => m.bytes > 0)
+    .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+    .map(([name, { bytesInOutput }]) => ({ name: name.replace(/^.*node_modules\//, ''), bytes: bytesInOutput, gzipShare: shares.get(name) }))
     .sort((a, b) => b.bytes - a.bytes);
   return { ...described, modules };
+}
+
+/**
+ * Each entry module's share of the entry's gzip (as one stream), as the SDK README gives it: the entry's gzip less
+ * the same without that module. The same build keeps whitespace so that esbuild marks where each module starts
+ * (`// src/client.ts`); the rest is whitespace-minified before gzip, as the real build is.
+ */
+async function gzipShares(): Promise<Map<string, number>> {
+  const result = await esbuild({
+    ...sharedOptions, format: 'esm', splitting: true, minifyIdentifiers: true, minifySyntax: true, write: false, outdir: '/bundle', external: ['jose'], metafile: true, absWorkingDir: root,
+  });
+  const chunks = fromMetafile(result.metafile, result.outputFiles, root);
+  const entryFiles = closure(chunks.find((c) => c.entry)!.file, chunks);
+  const text = chunks.filter((c) => entryFiles.has(c.file)).map((c) => Buffer.from(c.code).toString('utf8')).join('\n');
+  const sections = text.split(/^(?=\/\/ \S+$)/m);
+  const gzipOf = async (code: string) => gzipSync((await transform(code, { minifyWhitespace: true, format: 'esm' })).code).length;
+  const whole = await gzipOf(text);
+  const shares = new Map<string, number>();
+  for (const [i, section] of sections.entries()) {
+    const module = /^\/\/ (\S+)$/m.exec(section)?.[1];
+    if (module && section.startsWith('//')) shares.set(module, whole - (await gzipOf(sections.filter((_, j) => j != i).join(''))));
+  }
+  return shares;
 }
 
 /** What a first default createTask loads besides the entry: the request validator (and the schema check it imports), createTask's request schema. */
@@ -138,7 +163,8 @@ export default async function sizeBench(): Promise<BenchSection> {
   await buildSdk();
   const lib = await librarySizes();
   const rows: BenchSection['rows'] = [row('library (esbuild)', 'SDK entry: openapi-fetch included, static imports', lib.entry, 'import of the SDK')];
-  for (const m of lib.modules) rows.push(row('library (esbuild)', `  in the entry: ${m.name}`, { minified: m.bytes }));
+  for (const m of lib.modules)
+    rows.push({ ...row('library (esbuild)', `  in the entry: ${m.name}`, { minified: m.bytes }), 'gzip bytes, as one': m.gzipShare === undefined ? '' : `its share: ${m.gzipShare}` });
   for (const l of lib.lazy) rows.push(row('library (esbuild)', `lazy chunk: ${l.name}`, l, l.when));
   // The family's growth: a schema chunk per operation and direction, each loaded only by its operation's first use.
   const schemas = lib.lazy.filter((l) => l.name.startsWith('schema-data:'));
