@@ -48,6 +48,12 @@ describe('operations', () => {
     }
   });
 
+  it('the sandbox table holds createTask with its 0.6x target, and getTasks on 10,000 tasks whose missing target says why', () => {
+    expect(sandboxOperations.find((o) => o.operation == 'createTask')).toMatchObject({ jsonPeerTarget: 0.6 });
+    expect(sandboxOperations.find((o) => o.operation == 'getTasks')).toMatchObject({ tasks: 10_000 });
+    for (const op of sandboxOperations) expect(op.jsonPeerTarget ?? op.why, op.operation).toBeTruthy();
+  });
+
   it('every sandbox entry is answered 2xx by the sandbox', async () => {
     const sandbox = await startSandbox();
     try {
