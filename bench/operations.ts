@@ -8,8 +8,9 @@ import type { SeedInfo } from '../sandbox/seed.js';
 
 /** What a section sends for one operation; `streamId` is filled in by the section. */
 export interface OperationRequest {
-  path?: Record<string, string>; // path parameters besides streamId
+  path?: Record<string, string>; // path parameters besides streamId, e.g. { taskId }
   query?: Record<string, string>;
+  accountId?: string; // the `accountId` header (the SDK: the client's option)
   body?: unknown;
 }
 
@@ -18,23 +19,52 @@ export interface BenchOperation {
   request: OperationRequest;
 }
 
-/** The SDK section: the SDK method of the same name is called with `request.body` (sdk.bench.ts). */
-export const sdkOperations: BenchOperation[] = [{ operation: 'createTask', request: { body: example('CreateTaskSeedSample') } }];
+/** The arguments of the SDK method: the path parameters in the path's order, then the body (`kore.updateTask(taskId, patch)`). */
+export function sdkArguments(template: string, request: OperationRequest): unknown[] {
+  const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((n) => n != 'streamId');
+  return [...names.map((n) => pathOf(`{${n}}`, request.path ?? {})), request.body];
+}
 
-/** The sandbox section: each request made from the seeded tenant's ids (sandbox.bench.ts). */
-export const sandboxOperations: { operation: string; request: (seed: SeedInfo) => OperationRequest }[] = [
+const account = '6639f7bd58c97ffac03b1a2c'; // any well-formed id: the SDK section's fetch is a stub
+const idOf = (name: string) => (example(name) as { _id: string })._id;
+
+/** The SDK section: the SDK method of the same name is called with `sdkArguments` (sdk.bench.ts); bodies are the contract's samples. */
+export const sdkOperations: BenchOperation[] = [
+  { operation: 'createTask', request: { body: example('CreateTaskSeedSample') } },
+  { operation: 'getTasks', request: { accountId: account, body: example('GetTasksSample') } },
+  { operation: 'updateTask', request: { accountId: account, path: { taskId: idOf('TaskUpdatedSample') }, body: example('UpdateTaskSample') } },
+  { operation: 'createCase', request: { body: example('CreateCaseSample') } },
+  { operation: 'getCases', request: { accountId: account, body: example('GetCasesSample') } },
+];
+
+const demoTask = (seed: SeedInfo) => ({
+  caseId: seed.caseId,
+  caseRefId: seed.caseRefId,
+  taskTmp: seed.taskTemplateId,
+  name: 'This is demo task',
+  userInfo: { name: 'dummy', emailId: 'dummy@mailinator.com' },
+  source: 'rtm',
+});
+
+/**
+ * The sandbox section: each request made from the seeded tenant's ids (sandbox.bench.ts). `tasks`: the tenant
+ * holds that many tasks (made with `createTask`, on sandboxes of its own) before the operation is measured.
+ * `jsonPeerTarget`: the sandbox's least share of the JSON peer's req/s; without it the ratio is reported as context.
+ */
+export const sandboxOperations: {
+  operation: string;
+  request: (seed: SeedInfo) => OperationRequest;
+  tasks?: number;
+  jsonPeerTarget?: number;
+  why?: string; // why there is no jsonPeerTarget
+}[] = [
+  { operation: 'createTask', request: (seed) => ({ body: demoTask(seed) }), jsonPeerTarget: 0.6 },
   {
-    operation: 'createTask',
-    request: (seed) => ({
-      body: {
-        caseId: seed.caseId,
-        caseRefId: seed.caseRefId,
-        taskTmp: seed.taskTemplateId,
-        name: 'This is demo task',
-        userInfo: { name: 'dummy', emailId: 'dummy@mailinator.com' },
-        source: 'rtm',
-      },
-    }),
+    operation: 'getTasks',
+    // a page of 50 out of 10,000 tasks
+    request: (seed) => ({ accountId: seed.accountId, body: { skip: 0, limit: 50 } }),
+    tasks: 10_000,
+    why: 'the sandbox decodes, filters and sorts all 10,000 stored tasks on every request (its store keeps a task as a compact record, parsed when read); the peer only stringifies one page',
   },
 ];
 

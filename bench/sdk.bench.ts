@@ -12,7 +12,7 @@ import type { paths } from '../generated/schema.js';
 import { buildSdk } from '../scripts/build-sdk.js';
 import type { KoreClient } from '../src/index.js';
 import { target, type BenchSection } from './harness.js';
-import { locate, pathOf, sdkOperations, type BenchOperation, type LocatedOperation } from './operations.js';
+import { locate, pathOf, sdkArguments, sdkOperations, type BenchOperation, type LocatedOperation } from './operations.js';
 
 const speedTarget = 0.93;
 const baseUrl = 'https://platform.kore.ai';
@@ -33,9 +33,10 @@ const stubAnswering = (answer: unknown) => {
   };
 };
 
-/** The generator renames `_id` to `id` in its models: it is given the same data, in its own shape. */
+/** The generator renames `_id` to `id` and takes a date-time as a Date in its models: it is given the same data, in its own shape. */
 const generatorShape = (value: unknown): unknown =>
   Array.isArray(value) ? value.map(generatorShape)
+  : typeof value == 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value) ? new Date(value)
   : value && typeof value == 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k == '_id' ? 'id' : k, generatorShape(v)]))
   : value;
 
@@ -46,31 +47,34 @@ async function generatorContestant(op: BenchOperation, located: LocatedOperation
   const Api = Object.values(gen).find((c) => typeof c == 'function' && typeof c.prototype?.[op.operation] == 'function');
   if (!Api) return `the generated client has no ${op.operation}`;
   const api = new Api(new gen.Configuration({ basePath: baseUrl, fetchApi: stub, apiKey: () => jwt }));
-  const { body, path, query } = op.request;
+  const { body, path, query, accountId } = op.request;
   const bodyParam = located.bodySchema && located.bodySchema[0]!.toLowerCase() + located.bodySchema.slice(1);
-  const args = { streamId, ...path, ...query, ...(bodyParam ? { [bodyParam]: generatorShape(body) } : {}) };
+  const args = { streamId, ...path, ...query, ...(accountId ? { accountId } : {}), ...(bodyParam ? { [bodyParam]: generatorShape(body) } : {}) };
   return { name: 'openapi-generator (typescript-fetch)', run: () => api[op.operation](args) };
 }
 
 async function contestants(op: BenchOperation, createKoreClient: Sdk): Promise<{ list: Contestant[]; notes: string[] }> {
   const located = locate(op.operation);
   const stub = stubAnswering(located.answer);
-  const { body, path, query } = op.request;
-  const params = { path: { streamId, ...path }, query };
+  const { body, path, query, accountId } = op.request;
+  const header = accountId ? { accountId } : undefined;
+  const params = { path: { streamId, ...path }, query, header };
   const url = baseUrl + pathOf(located.template, params.path, query);
   const method = located.method.toUpperCase();
   const bare = createClient<paths>({ baseUrl, fetch: stub, headers: { auth: jwt } }) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-  const sdk = (validateRequests: boolean) => createKoreClient({ streamId, jwt, fetch: stub, validateRequests }) as unknown as Record<string, (b: unknown) => Promise<unknown>>;
+  // the SDK is given the account as a client would be, once; the others send the same header on every call
+  const sdk = (validateRequests: boolean) => createKoreClient({ streamId, jwt, fetch: stub, validateRequests, accountId }) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
   const [sdkOff, sdkOn] = [sdk(false), sdk(true)];
+  const args = sdkArguments(located.template, op.request);
   const list: Contestant[] = [
     {
       name: 'raw fetch (floor)',
       run: async () =>
-        (await stub(url, { method, headers: { auth: jwt, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })).json(),
+        (await stub(url, { method, headers: { auth: jwt, 'content-type': 'application/json', ...header }, body: body === undefined ? undefined : JSON.stringify(body) })).json(),
     },
     { name: 'bare openapi-fetch', run: () => bare[method]!(located.template, { params, body }) },
-    { name: 'SDK, validation off', run: () => sdkOff[op.operation]!(body) },
-    { name: 'SDK, validation on (default)', run: () => sdkOn[op.operation]!(body) },
+    { name: 'SDK, validation off', run: () => sdkOff[op.operation]!(...args) },
+    { name: 'SDK, validation on (default)', run: () => sdkOn[op.operation]!(...args) },
   ];
   const gen = await generatorContestant(op, located, stub);
   if (typeof gen == 'string') return { list, notes: [gen] };

@@ -7,14 +7,15 @@
  *     chunk, with what its first createTask loads and jose's share.
  * Targets (1): the entry <= 6 kB gzip; everything a first default createTask loads <= 7.5 kB gzip (as one stream).
  */
-import { build as esbuild, version as esbuildVersion } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { build as esbuild, transform, version as esbuildVersion } from 'esbuild';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build as viteBuild, version as viteVersion } from 'vite';
 import { buildSdk, sharedOptions } from '../scripts/build-sdk.js';
-import { closure, describeBundle, fromMetafile, loadedWhen, type Chunk, type Described, type Size } from './chunks.js';
+import { closure, describeBundle, fromMetafile, loadedWhen, operationIds, type Chunk, type Described, type Size } from './chunks.js';
 import { target, type BenchSection } from './harness.js';
 import { example } from './operations.js';
 
@@ -26,23 +27,50 @@ const firstCallTarget = 7_500;
 async function librarySizes() {
   const result = await esbuild({ ...sharedOptions, format: 'esm', splitting: true, minify: true, write: false, outdir: '/bundle', external: ['jose'], metafile: true, absWorkingDir: root });
   const chunks = fromMetafile(result.metafile, result.outputFiles, root);
-  const described = describeBundle(chunks, ['validate-request']);
+  const described = describeBundle(chunks, firstDefaultCall);
   const entryFiles = closure(chunks.find((c) => c.entry)!.file, chunks);
+  const shares = await gzipShares();
   const modules = [...entryFiles]
     .flatMap((f) => Object.entries(result.metafile.outputs[f]!.inputs))
-    .map(([name, { bytesInOutput }]) => ({ name: name.replace(/^.*node_modules\//, ''), bytes: bytesInOutput }))
-    .filter((m) => m.bytes > 0)
+    .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+    .map(([name, { bytesInOutput }]) => ({ name: name.replace(/^.*node_modules\//, ''), bytes: bytesInOutput, gzipShare: shares.get(name) }))
     .sort((a, b) => b.bytes - a.bytes);
   return { ...described, modules };
 }
 
+/**
+ * Each entry module's share of the entry's gzip (as one stream), as the SDK README gives it: the entry's gzip less
+ * the same without that module. The same build keeps whitespace so that esbuild marks where each module starts
+ * (`// src/client.ts`); the rest is whitespace-minified before gzip, as the real build is.
+ */
+async function gzipShares(): Promise<Map<string, number>> {
+  const result = await esbuild({
+    ...sharedOptions, format: 'esm', splitting: true, minifyIdentifiers: true, minifySyntax: true, write: false, outdir: '/bundle', external: ['jose'], metafile: true, absWorkingDir: root,
+  });
+  const chunks = fromMetafile(result.metafile, result.outputFiles, root);
+  const entryFiles = closure(chunks.find((c) => c.entry)!.file, chunks);
+  const text = chunks.filter((c) => entryFiles.has(c.file)).map((c) => Buffer.from(c.code).toString('utf8')).join('\n');
+  const sections = text.split(/^(?=\/\/ \S+$)/m);
+  const gzipOf = async (code: string) => gzipSync((await transform(code, { minifyWhitespace: true, format: 'esm' })).code).length;
+  const whole = await gzipOf(text);
+  const shares = new Map<string, number>();
+  for (const [i, section] of sections.entries()) {
+    const module = /^\/\/ (\S+)$/m.exec(section)?.[1];
+    if (module && section.startsWith('//')) shares.set(module, whole - (await gzipOf(sections.filter((_, j) => j != i).join(''))));
+  }
+  return shares;
+}
+
+/** What a first default createTask loads besides the entry: the request validator (and the schema check it imports), createTask's request schema. */
+const firstDefaultCall = ['validate-request', 'schema-data:createTask-request'];
+
 /** The two apps: each makes a client and creates one task, as a page would. JavaScript, so that an option the SDK's types do not know yet is no error. */
 const apps: { app: string; options: Record<string, unknown>; firstLoads: string[] }[] = [
-  { app: 'static jwt', options: { jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln' }, firstLoads: ['validate-request'] },
+  { app: 'static jwt', options: { jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln' }, firstLoads: firstDefaultCall },
   {
     app: 'minting tokens',
     options: { clientId: 'cs-5e0d1a4f-9b1c-5a8e-b6c2-3f7d9e2a1b04', clientSecret: 'not-a-secret', dangerouslyAllowBrowser: true },
-    firstLoads: ['validate-request', 'mint', 'jose'],
+    firstLoads: [...firstDefaultCall, 'mint', 'jose'],
   },
 ];
 
@@ -61,16 +89,27 @@ kore.createTask(${JSON.stringify(example('CreateTaskSeedSample'))}).then((task) 
 
 const sdkDist = join(root, 'dist/index.js');
 
+/**
+ * An app's module that is a chunk of dist/ shared by several lazy parts (`chunks/chunk-<hash>.js`, e.g. the redactor)
+ * stands for the source modules esbuild wrote into it (its `// src/<name>.ts` comments), so it is named as in the library.
+ */
+function sourcesOf(module: string): string[] {
+  const file = join(root, 'dist/chunks', basename(module));
+  if (!/dist\/chunks\/chunk-[A-Z0-9]{8}\.js$/.test(module) || !existsSync(file)) return [module];
+  return [...readFileSync(file, 'utf8').matchAll(/^\/\/ (src\/[\w-]+\.ts)$/gm)].map((m) => m[1]!);
+}
+const withSources = (chunks: Chunk[]): Chunk[] => chunks.map((c) => ({ ...c, modules: c.modules.flatMap(sourcesOf) }));
+
 async function viteChunks(dir: string): Promise<Chunk[]> {
   const out: any = await viteBuild({ root: dir, configFile: false, logLevel: 'silent', resolve: { alias: { 'kore-create-task': sdkDist } }, build: { write: false } });
   const chunks = (Array.isArray(out) ? out[0] : out).output.filter((o: any) => o.type == 'chunk');
-  return chunks.map((c: any) => ({
+  return withSources(chunks.map((c: any) => ({
     file: c.fileName,
     code: Buffer.from(c.code),
     entry: c.isEntry,
     imports: c.imports,
     modules: c.moduleIds.filter((m: string) => c.modules[m]?.renderedLength > 0),
-  }));
+  })));
 }
 
 async function esbuildChunks(main: string, dir: string): Promise<Chunk[]> {
@@ -78,7 +117,7 @@ async function esbuildChunks(main: string, dir: string): Promise<Chunk[]> {
     entryPoints: [main], bundle: true, splitting: true, format: 'esm', platform: 'browser', minify: true, write: false,
     outdir: join(dir, 'out'), metafile: true, absWorkingDir: dir, alias: { 'kore-create-task': sdkDist }, logLevel: 'warning',
   });
-  return fromMetafile(result.metafile, result.outputFiles, dir);
+  return withSources(fromMetafile(result.metafile, result.outputFiles, dir));
 }
 
 const bundlers = [
@@ -101,6 +140,13 @@ async function appSizes() {
   return results;
 }
 
+const sumOf = (sizes: Size[]): Size => ({
+  minified: sizes.reduce((n, s) => n + s.minified, 0),
+  files: sizes.reduce((n, s) => n + s.files, 0),
+  gzip: sizes.reduce((n, s) => n + s.gzip, 0),
+  gzipAsOne: NaN, // not served as one
+});
+
 const percent = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`;
 
 const row = (bundle: string, part: string, size: Partial<Size> | undefined, when = '') => ({
@@ -109,7 +155,7 @@ const row = (bundle: string, part: string, size: Partial<Size> | undefined, when
   'min bytes': size?.minified ?? '-',
   files: size?.files ?? '',
   'gzip bytes, each file': size?.gzip ?? '',
-  'gzip bytes, as one': size?.files && size.files > 1 ? size.gzipAsOne! : '',
+  'gzip bytes, as one': size?.files && size.files > 1 && !Number.isNaN(size.gzipAsOne) ? size.gzipAsOne! : '',
   'loaded on the': when,
 });
 
@@ -117,9 +163,13 @@ export default async function sizeBench(): Promise<BenchSection> {
   await buildSdk();
   const lib = await librarySizes();
   const rows: BenchSection['rows'] = [row('library (esbuild)', 'SDK entry: openapi-fetch included, static imports', lib.entry, 'import of the SDK')];
-  for (const m of lib.modules) rows.push(row('library (esbuild)', `  in the entry: ${m.name}`, { minified: m.bytes }));
+  for (const m of lib.modules)
+    rows.push({ ...row('library (esbuild)', `  in the entry: ${m.name}`, { minified: m.bytes }), 'gzip bytes, as one': m.gzipShare === undefined ? '' : `its share: ${m.gzipShare}` });
   for (const l of lib.lazy) rows.push(row('library (esbuild)', `lazy chunk: ${l.name}`, l, l.when));
-  rows.push(row('library (esbuild)', 'loaded by a first default createTask (entry + request validation)', lib.firstCall, 'first createTask'));
+  // The family's growth: a schema chunk per operation and direction, each loaded only by its operation's first use.
+  const schemas = lib.lazy.filter((l) => l.name.startsWith('schema-data:'));
+  rows.push(row('library (esbuild)', `the ${operationIds.length} operations' schema chunks, all together (never loaded at once)`, sumOf(schemas), 'each on its own'));
+  rows.push(row('library (esbuild)', "loaded by a first default createTask (entry, request validator, schema check, createTask's request schema)", lib.firstCall, 'first createTask'));
   rows.push(row('library (esbuild)', 'jose: external, imported with import() by the mint chunk', undefined));
   for (const { bundle, described } of await appSizes()) {
     rows.push(row(bundle, 'app entry: the app, the SDK entry, openapi-fetch', described.entry, 'page load'));

@@ -3,9 +3,9 @@
  * sandbox would refuse fails here, not after minutes of `npm run bench`), and the chunk graph behind the sizes.
  */
 import { describe, expect, it } from 'vitest';
-import { describeBundle, type Chunk } from '../../bench/chunks.js';
+import { describeBundle, partOf, type Chunk } from '../../bench/chunks.js';
 import { check, target } from '../../bench/harness.js';
-import { locate, pathOf, sandboxOperations, sdkOperations } from '../../bench/operations.js';
+import { locate, pathOf, sandboxOperations, sdkArguments, sdkOperations } from '../../bench/operations.js';
 import { startSandbox } from '../../sandbox/server.js';
 import { mintToken } from '../../sandbox/token.js';
 import { createKoreClient } from '../../src/index.js';
@@ -33,14 +33,25 @@ describe('operations', () => {
     expect(() => pathOf('/a/{caseId}', {})).toThrow(/caseId/);
   });
 
-  it('every SDK entry is an SDK method that accepts its request and resolves to the stubbed answer', async () => {
+  it('every SDK entry is an SDK method that accepts its request (validated), sends it to its path and resolves to the stubbed answer', async () => {
+    expect(sdkOperations.map((o) => o.operation)).toEqual(['createTask', 'getTasks', 'updateTask', 'createCase', 'getCases']);
     for (const { operation, request } of sdkOperations) {
-      const { answer } = locate(operation);
-      const fetch = async () => new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
-      const sdk = createKoreClient({ streamId: 'st-084d3c5e-376a-559f-9987-a012bb2bxxxx', jwt: 'a.b.c', fetch }) as unknown as Record<string, (b: unknown) => Promise<unknown>>;
+      const { answer, template } = locate(operation);
+      const sent: Request[] = [];
+      const fetch = async (r: RequestInfo | URL) => (sent.push(r as Request), new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } }));
+      const streamId = 'st-084d3c5e-376a-559f-9987-a012bb2bxxxx';
+      const sdk = createKoreClient({ streamId, jwt: 'a.b.c', fetch, accountId: request.accountId }) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
       expect(typeof sdk[operation], operation).toBe('function');
-      await expect(sdk[operation]!(request.body)).resolves.toEqual(answer);
+      await expect(sdk[operation]!(...sdkArguments(template, request))).resolves.toEqual(answer);
+      expect(new URL(sent[0]!.url).pathname, operation).toBe(pathOf(template, { streamId, ...request.path }));
+      expect(await sent[0]!.json(), operation).toEqual(request.body);
     }
+  });
+
+  it('the sandbox table holds createTask with its 0.6x target, and getTasks on 10,000 tasks whose missing target says why', () => {
+    expect(sandboxOperations.find((o) => o.operation == 'createTask')).toMatchObject({ jsonPeerTarget: 0.6 });
+    expect(sandboxOperations.find((o) => o.operation == 'getTasks')).toMatchObject({ tasks: 10_000 });
+    for (const op of sandboxOperations) expect(op.jsonPeerTarget ?? op.why, op.operation).toBeTruthy();
   });
 
   it('every sandbox entry is answered 2xx by the sandbox', async () => {
@@ -53,7 +64,7 @@ describe('operations', () => {
         const request = op.request(seed);
         const response = await fetch(sandbox.url + pathOf(template, { streamId: seed.streamId, ...request.path }, request.query), {
           method,
-          headers: { auth, 'content-type': 'application/json' },
+          headers: { auth, 'content-type': 'application/json', ...(request.accountId ? { accountId: request.accountId } : {}) },
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
         });
         expect(response.status, `${op.operation}: ${await response.text()}`).toBeLessThan(300);
@@ -80,17 +91,35 @@ describe('chunk graph', () => {
     chunk('schema.js', 300, ['dist/chunks/chunk-42F5TX3M.js']),
     chunk('mint.js', 50, ['dist/chunks/mint-E43HOAVL.js'], ['index.js']),
     chunk('webapi.js', 5000, ['node_modules/jose/dist/webapi/jwt/sign.js', 'node_modules/jose/dist/webapi/lib/key.js']),
+    chunk('createTask-request.js', 30, ['/abs/dist/chunks/createTask-request-BD2A4YL2.js']),
+    chunk('getTasks-request.js', 40, ['/abs/dist/chunks/getTasks-request-VAN6MVTF.js']),
   ];
 
   it('names each lazy chunk, and counts what a first call loads: the entry and the named parts with their imports', () => {
-    const jwt = describeBundle(app, ['validate-request']);
+    const first = ['validate-request', 'schema-data:createTask-request'];
+    const jwt = describeBundle(app, first);
     expect(jwt.entry).toMatchObject({ minified: 1000, files: 1 });
-    expect(jwt.lazy.map((l) => l.name)).toEqual(['jose', 'mint', 'shared by validate-request, validate-response', 'validate-request', 'validate-response']);
-    expect(jwt.firstCall).toMatchObject({ minified: 1400, files: 3 });
+    expect(jwt.lazy.map((l) => l.name)).toEqual([
+      'jose', 'mint', 'schema-data:createTask-request', 'schema-data:getTasks-request',
+      'shared by validate-request, validate-response', 'validate-request', 'validate-response',
+    ]);
+    expect(jwt.lazy.find((l) => l.name == 'schema-data:getTasks-request')?.when).toMatch(/first getTasks call .*request schema/);
+    // entry + validator + the schema check it imports + createTask's request schema, not getTasks'
+    expect(jwt.firstCall).toMatchObject({ minified: 1430, files: 4 });
     expect(jwt.jose).toMatchObject({ minified: 5000, loadedFirst: false });
-    const minting = describeBundle(app, ['validate-request', 'mint', 'jose']);
-    expect(minting.firstCall).toMatchObject({ minified: 6450, files: 5 });
+    const minting = describeBundle(app, [...first, 'mint', 'jose']);
+    expect(minting.firstCall).toMatchObject({ minified: 6480, files: 6 });
     expect(minting.jose?.loadedFirst).toBe(true);
+  });
+
+  it('names a lazy part by its source, its dist/ chunk or its schema module, and only parts the SDK has', () => {
+    expect(partOf('src/paginate.ts')).toBe('paginate');
+    expect(partOf('../../dist/chunks/redact-ABCD1234.js')).toBe('redact');
+    expect(partOf('schema-data:updateTask-response')).toBe('schema-data:updateTask-response');
+    expect(partOf('/x/dist/chunks/createCase-request-AN36K2W6.js')).toBe('schema-data:createCase-request');
+    expect(partOf('schema-data:deleteTask-request')).toBeUndefined();
+    expect(partOf('dist/chunks/chunk-42F5TX3M.js')).toBeUndefined();
+    expect(partOf('src/client.ts')).toBeUndefined();
   });
 
   it('refuses a first-call part the bundle does not hold, rather than count it as nothing', () => {
