@@ -151,22 +151,25 @@ export interface Page<T> {
 /** Filters, sorts (creation order breaks ties, in the first key's direction) and cuts out the page. */
 export function pageOf<T extends Listed>(items: T[], request: ListRequest, applyFilters = true): Page<T> {
   const { skip, limit, sort, ctx } = request;
-  const kept = applyFilters ? items.filter((item) => request.filters.every(([test, value]) => test(item, value as never, ctx))) : items;
+  const kept = applyFilters && request.filters.length > 0 ? items.filter((item) => request.filters.every(([test, value]) => test(item, value as never, ctx))) : items;
   // an item without the key (a task with no due date) sorts last either way
   const keyOf = (item: T, [k, dir]: [string, Direction]) => {
     const key = sortKeys[k]!(item);
     return Number.isNaN(key) ? dir * Infinity : key;
   };
-  const order = kept.map((item, index) => ({ item, index, keys: sort.map((s) => keyOf(item, s)) }));
+  // One flat column of keys per sort key and positions sorted by them: no object per item, which on a tenant of
+  // 10,000 tasks made garbage collection the largest cost of a listing.
+  const columns = sort.map((s) => kept.map((item) => keyOf(item, s)));
+  const order = kept.map((_, index) => index);
   order.sort((a, b) => {
-    for (const [n, [, dir]] of sort.entries()) {
-      const x = a.keys[n]!;
-      const y = b.keys[n]!;
-      if (x !== y) return (x < y ? -1 : 1) * dir;
+    for (let n = 0; n < sort.length; n++) {
+      const x = columns[n]![a]!;
+      const y = columns[n]![b]!;
+      if (x !== y) return (x < y ? -1 : 1) * sort[n]![1];
     }
-    return (a.index - b.index) * sort[0]![1];
+    return (a - b) * sort[0]![1];
   });
-  const results = order.slice(skip, skip + limit).map((o) => o.item);
+  const results = order.slice(skip, skip + limit).map((index) => kept[index]!);
   return {
     results,
     page: Math.floor(skip / limit) + 1,

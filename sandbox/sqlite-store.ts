@@ -36,13 +36,23 @@ export function sqliteStore(file: string): TaskStore & { cases: CasePersistence 
   const maxSeq = db.prepare('SELECT MAX(seq) AS seq FROM tasks WHERE stream_id = ?');
   // One statement per batch, run to its end: better-sqlite3 refuses other queries while an iterator is open.
   const page = db.prepare(
-    'SELECT rowid, body FROM tasks WHERE rowid > @after AND rowid <= @last AND (@stream IS NULL OR stream_id = @stream) ORDER BY rowid LIMIT @limit OFFSET @skip',
-  );
+    'SELECT rowid FROM tasks WHERE rowid > @after AND rowid <= @last AND (@stream IS NULL OR stream_id = @stream) ORDER BY rowid LIMIT @limit OFFSET @skip',
+  ).pluck();
   const lastRow = db.prepare('SELECT COALESCE(MAX(rowid), 0) FROM tasks').pluck();
   const byId = db.prepare('SELECT body FROM tasks WHERE id = ?').pluck();
+  const byRow = db.prepare('SELECT body FROM tasks WHERE rowid = ?').pluck();
+  const rowOf = db.prepare('SELECT rowid FROM tasks WHERE id = ?').pluck();
   const update = db.prepare('UPDATE tasks SET body = ? WHERE id = ?');
   const count = db.prepare('SELECT COUNT(*) FROM tasks WHERE (@stream IS NULL OR stream_id = @stream)').pluck();
   const sequences = new Map<string, number>(); // cache of MAX(seq), read once per stream
+  // Each listed task parsed once, by rowid, and dropped when it is updated: a getTasks over 10,000 tasks parsed
+  // every body on every request. Filled by listings only, so a create stores nothing more.
+  const parsed = new Map<number, Task>();
+  const taskAt = (rowid: number): Task => {
+    let task = parsed.get(rowid);
+    if (task === undefined) parsed.set(rowid, (task = JSON.parse(byRow.get(rowid) as string) as Task));
+    return task;
+  };
 
   const lastSequence = (streamId: string): number => {
     let seq = sequences.get(streamId);
@@ -66,10 +76,10 @@ export function sqliteStore(file: string): TaskStore & { cases: CasePersistence 
       const stream = streamId ?? null;
       const last = lastRow.get() as number; // what exists now; later tasks are not listed
       for (let after = 0, left = limit, offset = skip; left > 0; offset = 0) {
-        const rows = page.all({ after, last, stream, limit: Math.min(batchSize, left), skip: offset }) as { rowid: number; body: string }[];
+        const rows = page.all({ after, last, stream, limit: Math.min(batchSize, left), skip: offset }) as number[];
         if (rows.length === 0) return;
-        yield rows.map((row) => JSON.parse(row.body) as Task);
-        after = rows.at(-1)!.rowid;
+        yield rows.map(taskAt);
+        after = rows.at(-1)!;
         left -= rows.length;
       }
     },
@@ -80,6 +90,7 @@ export function sqliteStore(file: string): TaskStore & { cases: CasePersistence 
     },
     replace(task) {
       update.run(JSON.stringify(task), task._id);
+      parsed.delete(rowOf.get(task._id) as number);
     },
     cases: {
       load: () => (allCases.all() as string[]).map((body) => JSON.parse(body) as CaseRecord),

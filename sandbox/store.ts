@@ -46,9 +46,13 @@ export function memoryStore(tenant: TenantIndex): TaskStore {
   const replaced = new Map<string, Task>();
   // The id index is caught up when a task is looked up, never on create: creating a task costs what it did.
   const positions = new Map<string, number>();
+  // Each record decoded once, when first read (a listing, a lookup), never on create: a getTasks over 10,000
+  // tasks decoded them all on every request. Safe to share: a record never changes (the log is append-only),
+  // tasks share their template's frozen parts, and an update copies the task (replaced wins over the cache).
+  const decoded: Task[] = [];
   const read = (i: number): Task => {
-    const task = taskFromRecord(log.get(i).toString('utf8'), tenant);
-    return replaced.get(task._id) ?? task;
+    const task = (decoded[i] ??= taskFromRecord(log.get(i).toString('utf8'), tenant));
+    return replaced.size === 0 ? task : (replaced.get(task._id) ?? task);
   };
   const positionOf = (id: string): number | undefined => {
     for (let i = positions.size; i < log.length; i++) positions.set((JSON.parse(log.get(i).toString('utf8')) as [string])[0], i);
