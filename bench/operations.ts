@@ -64,7 +64,7 @@ export const sandboxOperations: {
     // a page of 50 out of 10,000 tasks
     request: (seed) => ({ accountId: seed.accountId, body: { skip: 0, limit: 50 } }),
     tasks: 10_000,
-    why: 'the sandbox decodes, filters and sorts all 10,000 stored tasks on every request (its store keeps a task as a compact record, parsed when read); the peer only stringifies one page',
+    why: 'the sandbox filters and sorts all 10,000 stored tasks on every request (each decoded once, on its first listing, then kept); the peer only stringifies one fixed page',
   },
 ];
 
