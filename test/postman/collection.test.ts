@@ -68,6 +68,9 @@ describe('the Postman collection', () => {
       taskName: bundle.components.examples.CreateTaskSeedSample.value.name,
       statefulServer: 'true',
     });
+    // …and each is really there: an example the lookups above missed would make both sides undefined.
+    for (const key of ['streamId', 'accountId', 'caseId', 'caseRefId', 'taskTemplateId', 'caseTemplateId', 'userId', 'taskId', 'caseName', 'taskName'])
+      expect(collection.variables.toObject()[key], key).toMatch(/\S/);
   });
 
   it('runs the six operations in chain order: the case first, then its tasks; one request per createTask request example, and three refused requests', () => {
