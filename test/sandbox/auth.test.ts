@@ -86,6 +86,43 @@ describe('sandbox auth (the auth header carries an HS256 JWT, no Bearer)', () =>
     expect(right.status).toBe(200);
   });
 
+  describe('tokens that are refused: a second spelling, a future iat, an endless or absurd lifetime', () => {
+    const secret = () => new TextEncoder().encode(sb.seed.clientSecret);
+    const now = () => Math.floor(Date.now() / 1000);
+    /** A dev-app token with these claims (iat now and exp in an hour unless given; null leaves one out). */
+    const signed = (claims: { iat?: number | null; exp?: number | null }) => {
+      const payload: Record<string, unknown> = { appId: sb.seed.clientId, sub: sb.seed.userId, iat: now(), exp: now() + 3600 };
+      for (const [key, value] of Object.entries(claims)) {
+        if (value === null) delete payload[key];
+        else payload[key] = value;
+      }
+      return new SignJWT(payload).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(secret());
+    };
+
+    it('accepts a well-formed token of an hour, issued now', async () => {
+      expect((await createTask(sb, validBody(sb), { auth: await signed({}) })).status).toBe(200);
+    });
+
+    it('refuses the signature with = padding appended (the same token spelt twice)', async () => {
+      const token = await signed({});
+      expect((await createTask(sb, validBody(sb), { auth: token })).status).toBe(200);
+      await expect401(`${token}=`, /not a JWT.*without padding/);
+      await expect401(`${token}==`, /not a JWT/);
+    });
+
+    it('refuses iat a million seconds ahead, and accepts one within the 60 s clock skew', async () => {
+      await expect401(await signed({ iat: now() + 1_000_000 }), /iat is in the future/);
+      expect((await createTask(sb, validBody(sb), { auth: await signed({ iat: now() + 30 }) })).status).toBe(200);
+    });
+
+    it('refuses a token without exp, with exp 1e308, a fractional exp or one more than an hour ahead', async () => {
+      await expect401(await signed({ exp: null }), /needs an exp claim/);
+      await expect401(await signed({ exp: 1e308 }), /exp must be a safe integer/);
+      await expect401(await signed({ exp: now() + 600.5 }), /exp must be a safe integer/);
+      await expect401(await signed({ exp: now() + 86_400 }), /at most one hour ahead/);
+    });
+  });
+
   describe('an app enforcing JTI', () => {
     const jtiToken = (o: { jti?: string | false; expiresInSeconds?: number } = {}) =>
       mintToken({ clientId: SEED.jtiClientId, clientSecret: SEED.jtiSecret, ...o });
