@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import type { RunningSandbox } from '../../sandbox/server.js';
+import { mintJwt } from '../../contract-tests/tokens.js';
 import { mintToken } from '../../sandbox/token.js';
+import { mintToken as mintSdkToken, tokenLifetimeSeconds } from '../../src/mint.js';
 import { SEED, createTask, devToken, envelopeMessages, validBody, withSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
@@ -113,6 +115,13 @@ describe('sandbox auth (the auth header carries an HS256 JWT, no Bearer)', () =>
     it('refuses iat a million seconds ahead, and accepts one within the 60 s clock skew', async () => {
       await expect401(await signed({ iat: now() + 1_000_000 }), /iat is in the future/);
       expect((await createTask(sb, validBody(sb), { auth: await signed({ iat: now() + 30 }) })).status).toBe(200);
+    });
+
+    it("accepts the SDK's and the suite's own tokens", async () => {
+      const app = { clientId: sb.seed.clientId, clientSecret: sb.seed.clientSecret };
+      const sdkToken = await mintSdkToken({ ...app, subject: sb.seed.userId }, now(), tokenLifetimeSeconds);
+      const suiteToken = await mintJwt({ kind: 'app', ...app, sub: sb.seed.userId });
+      for (const auth of [sdkToken, suiteToken]) expect((await createTask(sb, validBody(sb), { auth })).status).toBe(200);
     });
 
     it('refuses a token without exp, with exp 1e308, a fractional exp or one more than an hour ahead', async () => {
