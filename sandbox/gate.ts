@@ -49,13 +49,16 @@ export function createGate(deps: GateDeps) {
     return deps.faults.take();
   }
 
-  /** Auth (401) → stream (404) → app allowed on the stream (403) → `accountId` header (400 / 403). */
-  async function identify(req: IncomingMessage, streamId: string, accountIdRequired: boolean): Promise<Identified | Problem> {
+  /**
+   * Auth (401) → stream (404) → app allowed on the stream (403) → `accountId` header (400 / 403). `skipAuth`: the
+   * auth-not-enforced drift, which damages the operations only, never the test listing.
+   */
+  async function identify(req: IncomingMessage, streamId: string, accountIdRequired: boolean, skipAuth = drift.skipAuth): Promise<Identified | Problem> {
     const auth = singleHeader(req, 'auth');
     if (isProblem(auth)) return auth;
     const accountId = singleHeader(req, 'accountid', 'accountId');
     if (isProblem(accountId)) return accountId;
-    let caller = drift.skipAuth ? undefined : deps.authenticate(auth);
+    let caller = skipAuth ? undefined : deps.authenticate(auth);
     if (caller instanceof Promise) caller = await caller;
     if (caller && isProblem(caller)) return caller;
     const stream = tenant.streams.get(streamId);

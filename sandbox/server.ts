@@ -141,7 +141,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       // the same gate as the operations: a token for the stream, and only that stream's (so that account's) tasks
       const listing = listQueryOf(new URLSearchParams(query));
       if (isProblem(listing)) return sendProblem(res, listing);
-      const identified = await identify(req, listing.streamId, false);
+      const identified = await identify(req, listing.streamId, false, false);
       return isProblem(identified) ? sendProblem(res, identified) : streamTasks(res, store, listing);
     }
     if (path === '/__sandbox/faults') return controlFaults(req, res);

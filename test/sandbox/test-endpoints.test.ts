@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../sandbox/token.js';
-import { createTask, envelopeMessages, SEED, sandboxForFile, storedTasks, validBody, type Sent } from './helpers.js';
+import { createTask, envelopeMessages, SEED, sandboxForFile, storedTasks, validBody, withSandbox, type Sent } from './helpers.js';
 
 const ctx = sandboxForFile();
 let ownId = '';
@@ -50,6 +50,16 @@ describe('GET /__sandbox/tasks', () => {
     expect(await refusal(await storedTasks(ctx.sb, {}, { auth: otherToken }), 403)).toMatch(/not allowed on stream/);
     const wrongAccount = await fetch(`${ctx.sb.url}/__sandbox/tasks?streamId=${SEED.streamId}`, { headers: { auth: ctx.token, accountId: SEED.otherAccountId } });
     expect(await refusal(wrongAccount, 403)).toMatch(/^accountId/);
+  });
+
+  it('asks for a token even when the operations do not (the auth-not-enforced drift)', async () => {
+    const drifted = await withSandbox({ drift: 'auth-not-enforced' });
+    try {
+      expect((await storedTasks(drifted, {}, { auth: null })).status).toBe(401);
+      expect((await storedTasks(drifted)).status).toBe(200);
+    } finally {
+      await drifted.close();
+    }
   });
 
   it('without streamId is a 400 naming it; an unknown stream a 404', async () => {
