@@ -183,10 +183,10 @@ describe.each([
     const operations: [string, Json, () => string][] = [
       ['createCase', validCaseBody(sb) as Json, () => ''],
       ['getCases', { searchText: '', status: ['Open'], sortBy: { createdAt: 'desc' }, skip: 0, limit: 10, dueDate: '2026-01-01', queues: [], mycase: false }, () => ''],
-      ['updateCase', { name: 'n', desc: '', status: { name: 'Open' }, priority: 'High', dueDate: 1, ETA: '', queues: [{ name: 'Default Queue' }], currAssignee: { aId: SEED.agentId }, tags: ['a'], channel: ['rtm'], isActive: true }, () => SEED.caseId],
+      ['updateCase', { name: 'n', desc: '', status: { name: 'Open' }, priority: { name: 'High' }, dueDate: 1, ETA: '', queues: [{ name: 'Default Queue' }], currAssignee: { aId: SEED.agentId }, tags: ['a'], channel: ['rtm'], isActive: true }, () => SEED.caseId],
       ['createTask', validBody(sb) as Json, () => ''],
       ['getTasks', { searchText: '', priority: ['Critical'], sortBy: 'name', skip: 0, limit: 10, endDate: '2030-01-01T00:00:00Z', agents: [], channel: ['rtm'], unassigned: true }, () => ''],
-      ['updateTask', { name: 'n', status: 'Open', priority: { _id: 'pr-x' }, dueDate: '2026-01-01T00:00:00Z', ETA: 1, queues: ['Default Queue'], currAssignee: { agentId: SEED.agentId }, tags: [], desc: 'd' }, () => taskId],
+      ['updateTask', { name: 'n', status: { name: 'Open' }, priority: { _id: 'pr-x' }, dueDate: 1767225600000, ETA: '2026-01-01T00:00:00.000Z', queues: ['Default Queue'], currAssignee: { agentId: SEED.agentId }, tags: [], desc: 'd' }, () => taskId],
     ];
     let sent = 0;
     let created = 0;
