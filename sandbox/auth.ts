@@ -13,7 +13,12 @@ export interface Caller {
 }
 
 const unauthorized = (msg: string): Problem => problem(401, ErrorCode.unauthorized, msg);
-const maxJtiLifetimeSeconds = 3600;
+// The one lifetime the platform documents is for JTI apps (exp at most an hour ahead); every app is held to it.
+const maxLifetimeSeconds = 3600;
+const clockSkewSeconds = 60; // a client's clock may run this far ahead of ours (iat, and exp's distance)
+// Three base64url parts without padding: a `=` appended to the signature is a second spelling of one token.
+// (An empty signature is left to the alg check, which names what is wrong with it.)
+const compactJws = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const cacheLimit = 10_000;
 
 /** Synchronous for a token already verified (the common case under load), a promise otherwise. */
@@ -28,6 +33,7 @@ export function createAuthenticator(tenant: TenantIndex): Authenticate {
   async function verify(token: string): Promise<{ app: App; claims: JWTPayload } | Problem> {
     let alg: string | undefined;
     let appId: unknown;
+    if (!compactJws.test(token)) return unauthorized('auth: not a JWT (expected header.payload.signature, each base64url without padding)');
     try {
       alg = decodeProtectedHeader(token).alg;
       appId = decodeJwt(token).appId;
@@ -52,11 +58,9 @@ export function createAuthenticator(tenant: TenantIndex): Authenticate {
 
   function checkJti(claims: JWTPayload, nowSeconds: number): Problem | undefined {
     if (typeof claims.jti !== 'string' || claims.jti === '') return unauthorized('auth: this app enforces JTI: the token needs a jti claim');
-    if (typeof claims.exp !== 'number') return unauthorized('auth: this app enforces JTI: the token needs an exp claim');
-    if (claims.exp - nowSeconds > maxJtiLifetimeSeconds) return unauthorized('auth: this app enforces JTI: exp must be at most one hour ahead');
     if (seenJtis.has(claims.jti)) return unauthorized('auth: this token was already used (jti replay)');
     if (seenJtis.size >= cacheLimit) for (const [jti, exp] of seenJtis) if (exp < nowSeconds) seenJtis.delete(jti);
-    seenJtis.set(claims.jti, claims.exp);
+    seenJtis.set(claims.jti, claims.exp!);
     return undefined;
   }
 
@@ -70,7 +74,8 @@ export function createAuthenticator(tenant: TenantIndex): Authenticate {
 
   function check({ app, claims }: { app: App; claims: JWTPayload }): Caller | Problem {
     const nowSeconds = Math.floor(Date.now() / 1000);
-    if (typeof claims.exp === 'number' && claims.exp <= nowSeconds) return unauthorized('auth: the token has expired');
+    const lifetime = lifetimeProblem(claims, nowSeconds);
+    if (lifetime) return unauthorized(lifetime);
     if (typeof claims.sub !== 'string' || claims.sub === '') return unauthorized('auth: the token has no sub claim');
     if (!app.scopes.includes(caseManagementScope)) {
       return unauthorized(`auth: app ${app.clientId} is not mapped to the "${caseManagementScope}" API scope`);
@@ -80,6 +85,17 @@ export function createAuthenticator(tenant: TenantIndex): Authenticate {
       if (replay) return replay;
     }
     return { app, sub: claims.sub };
+  }
+
+  /** `exp` an integer, past now and at most an hour ahead; `iat`, when given, an integer not in the future. */
+  function lifetimeProblem({ exp, iat }: JWTPayload, nowSeconds: number): string | undefined {
+    if (exp === undefined) return 'auth: the token needs an exp claim (a token that never expires is refused)';
+    if (!Number.isSafeInteger(exp)) return 'auth: claim exp must be a safe integer (seconds since the epoch)';
+    if (exp <= nowSeconds) return 'auth: the token has expired';
+    if (exp - nowSeconds > maxLifetimeSeconds + clockSkewSeconds) return 'auth: exp must be at most one hour ahead';
+    if (iat !== undefined && !Number.isSafeInteger(iat)) return 'auth: claim iat must be a safe integer (seconds since the epoch)';
+    if (iat !== undefined && iat > nowSeconds + clockSkewSeconds) return 'auth: claim iat is in the future (issued later than now)';
+    return undefined;
   }
 
   return function authenticate(header) {

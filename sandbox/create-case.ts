@@ -8,11 +8,12 @@
  * `phoneNumber` is needed; `dueDate` is an ISO 8601 date-time (the page's sample) or epoch ms (what the other
  * pages and every response use). A new case is Open, unassigned, with its template's priority.
  */
-import { buildCase } from './case.js';
+import { recordTooLarge } from './bounds.js';
+import { buildCase, type CaseParts } from './case.js';
 import { itemAnswer } from './answers.js';
 import { checkFields, type Rules } from './fields.js';
 import { ErrorCode, problem } from './errors.js';
-import { caseManagementId, idPatterns } from './ids.js';
+import { caseManagementId, caseRefId, idPatterns } from './ids.js';
 import type { FamilyDeps, Operation } from './operation.js';
 import { taskCreator, taskUser } from './resolve.js';
 import { emailPattern, isObject, maxLength } from './validate.js';
@@ -73,22 +74,24 @@ export function createCaseOperation(deps: FamilyDeps): Operation {
       }
       const known = tenant.users.get(input.userInfo._id ?? '');
       const contact = taskUser({ _id: input.userInfo._id, name: input.userInfo.name ?? known?.name ?? '', emailId, phoneNumber }, tenant);
-      const now = Date.now();
-      const created = cases.create(stream._id, (refId) =>
-        buildCase({
-          id: caseManagementId('ci'),
-          refId,
-          now,
-          stream,
-          template,
-          name: input.name,
-          desc: input.desc,
-          source: input.source,
-          dueDate: input.dueDate,
-          userInfo: { ...contact, ...(emailId ? { emailId } : {}) },
-          createdBy: taskCreator(caller?.sub ?? '', caller?.app ?? tenant.data.apps[0]!, tenant),
-        }),
-      );
+      const parts: CaseParts = {
+        id: caseManagementId('ci'),
+        refId: caseRefId(0),
+        now: Date.now(),
+        stream,
+        template,
+        name: input.name,
+        desc: input.desc,
+        source: input.source,
+        dueDate: input.dueDate,
+        userInfo: { ...contact, ...(emailId ? { emailId } : {}) },
+        createdBy: taskCreator(caller?.sub ?? '', caller?.app ?? tenant.data.apps[0]!, tenant),
+      };
+      // the reference id is allocated on create; the one measured here has as many characters
+      const probe = buildCase(parts);
+      const tooLarge = recordTooLarge('case', probe, JSON.stringify(probe));
+      if (tooLarge) return tooLarge;
+      const created = cases.create(stream._id, (refId) => buildCase({ ...parts, refId }));
       return itemAnswer(deps, 'createCase', created);
     },
   };

@@ -8,7 +8,7 @@ import { checkString, isObject, type StringRule } from './validate.js';
 export type Rule = { required?: boolean } & (
   | ({ kind: 'string' } & StringRule)
   | { kind: 'boolean' }
-  | { kind: 'strings' } // an array of strings (each at most 1024 characters)
+  | { kind: 'strings'; maxItems?: number; maxItemLength?: number } // an array of strings (default: 100 of at most 1024 characters)
   | { kind: 'instant' } // an ISO 8601 date-time or epoch milliseconds (the pages use both)
   | { kind: 'count'; min: number; max: number } // an integer
   | { kind: 'ref' } // a tenant value named by its _id or name: an object {_id} / {name}, or a string
@@ -20,21 +20,48 @@ export type Rules = Record<string, Rule>;
 
 const maxItems = 100;
 const maxItemLength = 1024;
-const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+export const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+/** The latest instant a JavaScript Date holds (epoch ms): past it, `toISOString()` throws. */
+export const maxInstantMs = 8.64e15;
+
+/** A client's value for a message: a short primitive as JSON, anything else by its type (never walked: it may be 100,000 levels deep). */
+export function preview(value: unknown): string {
+  if (typeof value === 'object' && value !== null) return `an ${typeOf(value) === 'array' ? 'array' : 'object'}`;
+  const text = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
 const isoDateTime = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Epoch ms of an ISO 8601 string or an integer of ms, or undefined when it is neither. */
 export function instantOf(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 && value <= maxInstantMs ? value : undefined;
   if (typeof value !== 'string' || !isoDateTime.test(value)) return undefined;
   const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
+  return Number.isNaN(ms) || ms < 0 ? undefined : ms;
 }
 
 /** A `ref` value as `{_id?, name?}`. */
 export interface RefValue {
   _id?: string;
   name?: string;
+}
+
+/**
+ * A tenant value named by a client: a non-empty string (its name) or an object with its `_id` or `name`, each a
+ * string when given. The value, or the message naming what is wrong.
+ */
+export function refOf(key: string, value: unknown): RefValue | string {
+  const usage = `${key} must be an object with its _id or name (e.g. {"name": "Open"})`;
+  if (typeof value === 'string') return value !== '' && value.length <= maxItemLength ? { name: value } : usage;
+  if (!isObject(value)) return `${usage} (got ${typeOf(value)})`;
+  const ref: RefValue = {};
+  for (const part of ['_id', 'name'] as const) {
+    const given = value[part];
+    if (given === undefined) continue;
+    if (typeof given !== 'string' || given === '' || given.length > maxItemLength) return `${key}.${part} must be a non-empty string of at most ${maxItemLength} characters (got ${preview(given)})`;
+    ref[part] = given;
+  }
+  return ref._id === undefined && ref.name === undefined ? usage : ref;
 }
 
 function checkOne(key: string, value: unknown, rule: Rule): { value?: unknown; problem?: string } {
@@ -45,11 +72,15 @@ function checkOne(key: string, value: unknown, rule: Rule): { value?: unknown; p
     }
     case 'boolean':
       return typeof value === 'boolean' ? { value } : { problem: `${key} must be true or false (got ${typeOf(value)})` };
-    case 'strings':
+    case 'strings': {
+      const most = rule.maxItems ?? maxItems;
+      const longest = rule.maxItemLength ?? maxItemLength;
       if (!Array.isArray(value)) return { problem: `${key} must be an array of strings (got ${typeOf(value)})` };
-      if (value.length > maxItems) return { problem: `${key} must have at most ${maxItems} items` };
-      if (!value.every((v) => typeof v === 'string' && v.length <= maxItemLength)) return { problem: `${key} must be an array of strings (each at most ${maxItemLength} characters)` };
+      if (value.length > most) return { problem: `${key} must have at most ${most} items (got ${value.length})` };
+      const bad = value.findIndex((v) => typeof v !== 'string' || v.length > longest);
+      if (bad >= 0) return { problem: `${key} must be an array of strings of at most ${longest} characters (item ${bad}: got ${preview(value[bad])})` };
       return { value };
+    }
     case 'instant': {
       const ms = instantOf(value);
       return ms === undefined ? { problem: `${key} must be an ISO 8601 date-time (e.g. 2025-05-26T18:30:00.000Z) or epoch milliseconds` } : { value: ms };
@@ -57,16 +88,10 @@ function checkOne(key: string, value: unknown, rule: Rule): { value?: unknown; p
     case 'count':
       return Number.isInteger(value) && (value as number) >= rule.min && (value as number) <= rule.max
         ? { value }
-        : { problem: `${key} must be an integer from ${rule.min} to ${rule.max} (got ${JSON.stringify(value)?.slice(0, 40)})` };
+        : { problem: `${key} must be an integer from ${rule.min} to ${rule.max} (got ${preview(value)})` };
     case 'ref': {
-      if (typeof value === 'string' && value !== '' && value.length <= maxItemLength) return { value: { name: value } };
-      if (isObject(value) && (typeof value._id === 'string' || typeof value.name === 'string')) {
-        const ref: RefValue = {};
-        if (typeof value._id === 'string') ref._id = value._id;
-        if (typeof value.name === 'string') ref.name = value.name;
-        return { value: ref };
-      }
-      return { problem: `${key} must be an object with its _id or name (e.g. {"name": "Open"})` };
+      const ref = refOf(key, value);
+      return typeof ref === 'string' ? { problem: ref } : { value: ref };
     }
     case 'object':
       return isObject(value) ? { value } : { problem: `${key} must be an object (got ${typeOf(value)})` };

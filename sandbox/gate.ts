@@ -22,9 +22,13 @@ export interface GateDeps {
   rateLimit?: RateLimit;
 }
 
-export interface Admitted {
+/** Who calls and on which stream: what the six operations and the test listing both need. */
+export interface Identified {
   caller?: Caller; // absent only under the auth-not-enforced drift
   stream: Stream;
+}
+
+export interface Admitted extends Identified {
   body: unknown;
   bodyFault?: BodyFault; // an injected fault that damages the answer (the operation still runs)
 }
@@ -45,19 +49,16 @@ export function createGate(deps: GateDeps) {
     return deps.faults.take();
   }
 
-  return async function admit(req: IncomingMessage, streamId: string, accountIdRequired: boolean): Promise<Admission> {
-    const plan = faultPlan(req);
-    if (plan && isProblem(plan)) return plan;
-    if (plan?.latencyMs) await sleep(plan.latencyMs);
-    const action = plan?.action;
-    if (action?.kind === 'reset') return void (req.socket.resetAndDestroy?.() ?? req.socket.destroy());
-    if (action?.kind === 'status') return injectedStatus(action.status, action.retryAfterSeconds);
-
+  /**
+   * Auth (401) → stream (404) → app allowed on the stream (403) → `accountId` header (400 / 403). `skipAuth`: the
+   * auth-not-enforced drift, which damages the operations only, never the test listing.
+   */
+  async function identify(req: IncomingMessage, streamId: string, accountIdRequired: boolean, skipAuth = drift.skipAuth): Promise<Identified | Problem> {
     const auth = singleHeader(req, 'auth');
     if (isProblem(auth)) return auth;
     const accountId = singleHeader(req, 'accountid', 'accountId');
     if (isProblem(accountId)) return accountId;
-    let caller = drift.skipAuth ? undefined : deps.authenticate(auth);
+    let caller = skipAuth ? undefined : deps.authenticate(auth);
     if (caller instanceof Promise) caller = await caller;
     if (caller && isProblem(caller)) return caller;
     const stream = tenant.streams.get(streamId);
@@ -70,12 +71,28 @@ export function createGate(deps: GateDeps) {
     } else if (accountId !== stream.accountId) {
       return problem(403, ErrorCode.forbidden, `accountId: stream ${stream._id} does not belong to account ${accountId}`);
     }
+    return { caller, stream };
+  }
+
+  async function admit(req: IncomingMessage, streamId: string, accountIdRequired: boolean): Promise<Admission> {
+    const plan = faultPlan(req);
+    if (plan && isProblem(plan)) return plan;
+    if (plan?.latencyMs) await sleep(plan.latencyMs);
+    const action = plan?.action;
+    if (action?.kind === 'reset') return void (req.socket.resetAndDestroy?.() ?? req.socket.destroy());
+    if (action?.kind === 'status') return injectedStatus(action.status, action.retryAfterSeconds);
+
+    const identified = await identify(req, streamId, accountIdRequired);
+    if (isProblem(identified)) return identified;
+    const { caller, stream } = identified;
     const limited = deps.rateLimit?.(stream.accountId);
     if (limited) return limited;
     const read = await readJsonBody(req);
     if (isProblem(read)) return read;
     return { caller, stream, body: read.body, bodyFault: action as BodyFault | undefined };
-  };
+  }
+
+  return { admit, identify };
 }
 
 export type Gate = ReturnType<typeof createGate>;

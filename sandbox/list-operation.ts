@@ -1,5 +1,6 @@
 /** getCases and getTasks: one list operation over the stream's cases or tasks (filters: list-query.ts). */
 import { driftFor, linkedCase } from './answers.js';
+import { pageTooLarge } from './bounds.js';
 import { isProblem } from './errors.js';
 import { listRequestOf, pageOf, type Listed } from './list-query.js';
 import type { FamilyDeps, Operation, OperationName } from './operation.js';
@@ -23,7 +24,8 @@ function listOperation(source: ListSource) {
       const drift = driftFor(deps, source.name);
       const page = pageOf(source.items(deps, stream._id), request, !drift.ignoreFilters);
       const answer = { ...page, results: page.results.map((item) => source.render(deps, item)) };
-      return { json: JSON.stringify(drift.mapPage ? drift.mapPage(answer) : answer) };
+      const json = JSON.stringify(drift.mapPage ? drift.mapPage(answer) : answer);
+      return pageTooLarge(json, request.limit) ?? { json };
     },
   });
 }

@@ -95,7 +95,8 @@ type Direction = 1 | -1;
 /** `sortBy` as [key, direction] pairs, or the message saying what is wrong with it. */
 function sortOf(value: unknown): [string, Direction][] | string {
   const known = `known: ${[...Object.keys(sortKeys), ...Object.keys(sortAliases)].join(', ')}`;
-  const key = (name: string) => sortAliases[name] ?? (name in sortKeys ? name : undefined);
+  // own keys only: `constructor` or `__proto__` is a client's unknown field, not a key every object inherits
+  const key = (name: string) => (Object.hasOwn(sortAliases, name) ? sortAliases[name] : Object.hasOwn(sortKeys, name) ? name : undefined);
   if (value === undefined || value === '') return [['createdAt', -1]];
   if (typeof value === 'string') {
     const k = key(value);

@@ -1,7 +1,8 @@
 /**
- * GET /__sandbox/tasks (test-only): the stored tasks in creation order, streamed a batch at a time, so a listing
- * works however many tasks there are (one JSON string of them all once passed V8's string limit: a 500).
- *   ?streamId=  one stream's tasks      ?fields=_id,refId  only these fields
+ * GET /__sandbox/tasks (test-only): one stream's stored tasks in creation order, streamed a batch at a time, so a
+ * listing works however many tasks there are (one JSON string of them all once passed V8's string limit: a 500).
+ * It takes a token for the stream in the `auth` header, as the operations do (server.ts).
+ *   ?streamId=  the stream (required)   ?fields=_id,refId  only these fields
  *   ?skip=N     leave out the first N   ?limit=N           at most N (default: all)
  * Answer: {"total": tasks matching, "skip": N, "tasks": [...], "count": tasks in this answer}.
  */
@@ -14,8 +15,10 @@ import { taskJson } from './task-json.js';
 const batchSize = 500;
 
 /** The query's listing, or a 400 naming the parameter that is wrong. */
-export function listQueryOf(params: URLSearchParams): (ListQuery & { fields?: string[] }) | Problem {
+export function listQueryOf(params: URLSearchParams): (ListQuery & { streamId: string; fields?: string[] }) | Problem {
   const problems: string[] = [];
+  const streamId = params.get('streamId');
+  if (!streamId) problems.push('streamId is required (the stream whose tasks to list; the auth token must be for it)');
   const count = (name: string): number | undefined => {
     const text = params.get(name);
     if (text === null) return undefined;
@@ -24,7 +27,7 @@ export function listQueryOf(params: URLSearchParams): (ListQuery & { fields?: st
     return undefined;
   };
   const query = {
-    streamId: params.get('streamId') ?? undefined,
+    streamId: streamId ?? '',
     skip: count('skip'),
     limit: count('limit'),
     fields: params.get('fields')?.split(',').filter(Boolean),
@@ -35,7 +38,7 @@ export function listQueryOf(params: URLSearchParams): (ListQuery & { fields?: st
 export async function streamTasks(res: ServerResponse, store: TaskStore, query: ListQuery & { fields?: string[] }): Promise<void> {
   const { fields } = query;
   const toJson = fields
-    ? (t: Task) => JSON.stringify(Object.fromEntries(fields.map((f) => [f, (t as unknown as Record<string, unknown>)[f]])))
+    ? (t: Task) => JSON.stringify(Object.fromEntries(fields.map((f) => [f, Object.hasOwn(t, f) ? (t as unknown as Record<string, unknown>)[f] : undefined])))
     : taskJson;
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
   let count = 0;

@@ -34,7 +34,9 @@ if (values.help) {
   process.exit(0);
 }
 const expiresInSeconds = Number(values.expires);
-if (!Number.isInteger(expiresInSeconds) || expiresInSeconds <= 0) fail('--expires must be a positive integer (seconds)');
+if (!Number.isInteger(expiresInSeconds) || expiresInSeconds <= 0 || expiresInSeconds > 3600) {
+  fail('--expires must be a whole number of seconds from 1 to 3600 (the sandbox refuses a token that lives longer than an hour)');
+}
 process.stdout.write(
   (await mintToken({
     clientId: values['client-id'] ?? process.env.SANDBOX_CLIENT_ID ?? DEV_CLIENT_ID,

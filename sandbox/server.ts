@@ -45,6 +45,8 @@ export interface RunningSandbox {
   close(): Promise<void>; // stops accepting, lets in-flight requests finish, then closes the store
 }
 
+const testListingPath = '/__sandbox/tasks';
+
 /** A segment that is not valid percent-encoding is kept as it is (an unknown stream, 404), never a 500. */
 function decodePathSegment(segment: string): string {
   try {
@@ -73,7 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const { status, body, headers } = renderProblem(refusal);
     sendJsonText(res, status, body, { headers });
   };
-  const admit = createGate({
+  const { admit, identify } = createGate({
     tenant,
     drift,
     faults,
@@ -134,10 +136,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       if (method !== 'GET') return methodNotAllowed(res, method, 'GET');
       return sendJson(res, 200, { status: draining ? 'draining' : 'ok', tasks: store.count(), cases: cases.count(), drift: options.drift ?? 'none', faults: !!faults });
     }
-    if (path === '/__sandbox/tasks') {
+    if (path === testListingPath) {
       if (method !== 'GET') return methodNotAllowed(res, method, 'GET');
+      // the same gate as the operations: a token for the stream, and only that stream's (so that account's) tasks
       const listing = listQueryOf(new URLSearchParams(query));
-      return isProblem(listing) ? sendProblem(res, listing) : streamTasks(res, store, listing);
+      if (isProblem(listing)) return sendProblem(res, listing);
+      const identified = await identify(req, listing.streamId, false, false);
+      return isProblem(identified) ? sendProblem(res, identified) : streamTasks(res, store, listing);
     }
     if (path === '/__sandbox/faults') return controlFaults(req, res);
     return sendProblem(res, problem(404, ErrorCode.notFound, `no route ${method} ${path}`));
@@ -153,7 +158,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const started = performance.now();
     if (draining) res.setHeader('connection', 'close');
     if (logRequest) res.on('finish', () => logRequest(`${req.method} ${req.url?.split('?', 1)[0]} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
-    if (cors?.(req, res)) return; // a preflight, answered
+    // a preflight, answered; the stored tasks are for tests, never for a page's script
+    if (req.url?.split('?', 1)[0] !== testListingPath && cors?.(req, res)) return;
     route(req, res).catch((err: unknown) => {
       // A bug of ours, never the client's: answer 500 in the envelope, without the stack.
       log?.(`internal error: ${(err as Error)?.message ?? String(err)}`);

@@ -9,12 +9,14 @@
 import { driftFor, itemAnswer, linkedCase } from './answers.js';
 import { caseFields, type CaseRecord, type QueueEntry } from './case.js';
 import { ErrorCode, problem } from './errors.js';
-import { checkFields, instantOf, type RefValue, type Rule, type Rules } from './fields.js';
+import { bounds, recordTooLarge } from './bounds.js';
+import { checkFields, instantOf, preview, refOf, typeOf, type RefValue, type Rule, type Rules } from './fields.js';
 import type { FamilyDeps, Operation } from './operation.js';
 import { taskCreator } from './resolve.js';
 import type { Task } from './task.js';
+import { taskJson } from './task-json.js';
 import type { NamedRef, TenantIndex } from './tenant.js';
-import { isObject, maxLength } from './validate.js';
+import { maxLength } from './validate.js';
 
 type Item = CaseRecord | Task;
 
@@ -43,7 +45,21 @@ function setDue(item: Item, ms: number | undefined): undefined {
   return undefined;
 }
 
-const agentKeyed = (value: Record<string, unknown>) => [value.agentId, value.aId, value._id].find((v) => typeof v === 'string') as string | undefined;
+/** The agent an assignee names (by agentId, aId or _id, each a string when given), or the message saying what is wrong. */
+function agentKeyed(value: Record<string, unknown>): string | undefined | { problem: string } {
+  for (const key of ['agentId', 'aId', '_id']) {
+    const given = value[key];
+    if (given === undefined) continue;
+    return typeof given === 'string' ? given : { problem: `currAssignee.${key} must be a string (got ${typeOf(given)})` };
+  }
+  return undefined;
+}
+
+/** A `queues` entry: a queue id (`qu-…`) or name, or an object with its `_id` or `name`. */
+function queueRef(entry: unknown, index: number): RefValue | string {
+  if (typeof entry === 'string' && entry.startsWith('qu-')) return { _id: entry };
+  return refOf(`queues[${index}]`, entry);
+}
 
 /** A status or priority: one of the tenant's, named by `_id` or name. */
 function tenantChoice(field: 'status' | 'priority', listOf: (tenant: TenantIndex) => NamedRef[]): PatchField {
@@ -70,9 +86,9 @@ const patchFields: Record<string, PatchField> = {
     },
   },
   desc: { rule: { kind: 'string', mayBeEmpty: true, maxLength: maxLength.desc }, apply: (item, v: string) => void (item.desc = v) },
-  tags: { rule: { kind: 'strings' }, apply: (item, v: string[]) => void (item.tags = v) },
+  tags: { rule: { kind: 'strings', maxItems: bounds.tags, maxItemLength: bounds.listItemLength }, apply: (item, v: string[]) => void (item.tags = v) },
   source: { rule: { kind: 'string', maxLength: maxLength.source }, apply: (item, v: string) => void (item.source = v) },
-  channel: { rule: { kind: 'strings' }, apply: (item, v: string[]) => void (item.channel = v) },
+  channel: { rule: { kind: 'strings', maxItems: bounds.channel, maxItemLength: bounds.listItemLength }, apply: (item, v: string[]) => void (item.channel = v) },
   isActive: { rule: { kind: 'boolean' }, apply: (item, v: boolean) => void (item.isActive = v) },
   status: tenantChoice('status', (t) => t.statuses),
   priority: tenantChoice('priority', (t) => t.priorities),
@@ -88,12 +104,14 @@ const patchFields: Record<string, PatchField> = {
   queues: {
     rule: { kind: 'any' },
     apply(item, v: unknown, { tenant, at }) {
-      if (!Array.isArray(v)) return 'queues must be an array of queue ids or names';
+      if (!Array.isArray(v)) return `queues must be an array of queue ids or names (got ${typeOf(v)})`;
+      if (v.length > bounds.queues) return `queues must have at most ${bounds.queues} entries (got ${v.length})`;
       const entries: QueueEntry[] = [];
-      for (const q of v) {
-        const ref: RefValue | undefined = typeof q === 'string' ? (q.startsWith('qu-') ? { _id: q } : { name: q }) : isObject(q) ? { _id: q._id as string, name: q.name as string } : undefined;
-        const found = ref && (ref._id !== undefined || ref.name !== undefined) ? findRef(tenant.queues, ref) : undefined;
-        if (!found) return `queues: no queue ${JSON.stringify(typeof q === 'string' ? q : (ref?._id ?? ref?.name ?? q))?.slice(0, 60)} in this tenant (known: ${tenant.queues.map((x) => x.name).join(', ') || 'none'})`;
+      for (const [index, q] of v.entries()) {
+        const ref = queueRef(q, index);
+        if (typeof ref === 'string') return ref;
+        const found = findRef(tenant.queues, ref);
+        if (!found) return `queues: no queue ${preview(ref._id ?? ref.name)} in this tenant (known: ${tenant.queues.map((x) => x.name).join(', ') || 'none'})`;
         entries.push({ _id: found._id, name: found.name, type: 'ASSIGNED', status: 'ACTIVE', startTime: at });
       }
       item.queues = entries;
@@ -117,6 +135,7 @@ const patchFields: Record<string, PatchField> = {
     rule: { kind: 'object' },
     apply(item, v: Record<string, unknown>, { tenant, at }) {
       const key = agentKeyed(v);
+      if (typeof key === 'object') return key.problem;
       if (key === undefined) {
         if (Object.keys(v).length > 0) return 'currAssignee must name an agent by agentId (a user id) or aId, or be {} to unassign';
         item.currAssignee = {};
@@ -124,7 +143,7 @@ const patchFields: Record<string, PatchField> = {
         return undefined;
       }
       const agent = tenant.agents.get(key);
-      if (!agent) return `currAssignee: no agent ${JSON.stringify(key.slice(0, 60))} in this tenant`;
+      if (!agent) return `currAssignee: no agent ${preview(key)} in this tenant`;
       const assignee = { aId: agent.aId!, name: agent.name, agentId: agent._id };
       item.currAssignee = assignee;
       item.assigneeType = 'agent';
@@ -167,6 +186,8 @@ function updateOperation(target: UpdateTarget) {
       if (isCase(item)) item.fields = caseFields(item.fields, { name: item.name, desc: item.desc, dueDate: item.dueDate });
       item.updatedAt = ctx.at;
       if (caller) item.updatedBy = taskCreator(caller.sub, caller.app, deps.tenant);
+      const tooLarge = recordTooLarge(isCase(item) ? 'case' : 'task', item, isCase(item) ? JSON.stringify(item) : taskJson(item));
+      if (tooLarge) return tooLarge;
       target.store(deps, item);
       return itemAnswer(deps, target.name, target.render(deps, item));
     },

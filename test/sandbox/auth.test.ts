@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import type { RunningSandbox } from '../../sandbox/server.js';
+import { mintJwt } from '../../contract-tests/tokens.js';
 import { mintToken } from '../../sandbox/token.js';
+import { mintToken as mintSdkToken, tokenLifetimeSeconds } from '../../src/mint.js';
 import { SEED, createTask, devToken, envelopeMessages, validBody, withSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
@@ -84,6 +86,50 @@ describe('sandbox auth (the auth header carries an HS256 JWT, no Bearer)', () =>
     expect(envelopeMessages(wrong)[0]).toMatch(/^accountId/);
     const right = await createTask(sb, validBody(sb), { headers: { accountId: sb.seed.accountId } });
     expect(right.status).toBe(200);
+  });
+
+  describe('tokens that are refused: a second spelling, a future iat, an endless or absurd lifetime', () => {
+    const secret = () => new TextEncoder().encode(sb.seed.clientSecret);
+    const now = () => Math.floor(Date.now() / 1000);
+    /** A dev-app token with these claims (iat now and exp in an hour unless given; null leaves one out). */
+    const signed = (claims: { iat?: number | null; exp?: number | null }) => {
+      const payload: Record<string, unknown> = { appId: sb.seed.clientId, sub: sb.seed.userId, iat: now(), exp: now() + 3600 };
+      for (const [key, value] of Object.entries(claims)) {
+        if (value === null) delete payload[key];
+        else payload[key] = value;
+      }
+      return new SignJWT(payload).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(secret());
+    };
+
+    it('accepts a well-formed token of an hour, issued now', async () => {
+      expect((await createTask(sb, validBody(sb), { auth: await signed({}) })).status).toBe(200);
+    });
+
+    it('refuses the signature with = padding appended (the same token spelt twice)', async () => {
+      const token = await signed({});
+      expect((await createTask(sb, validBody(sb), { auth: token })).status).toBe(200);
+      await expect401(`${token}=`, /not a JWT.*without padding/);
+      await expect401(`${token}==`, /not a JWT/);
+    });
+
+    it('refuses iat a million seconds ahead, and accepts one within the 60 s clock skew', async () => {
+      await expect401(await signed({ iat: now() + 1_000_000 }), /iat is in the future/);
+      expect((await createTask(sb, validBody(sb), { auth: await signed({ iat: now() + 30 }) })).status).toBe(200);
+    });
+
+    it("accepts the SDK's and the suite's own tokens", async () => {
+      const app = { clientId: sb.seed.clientId, clientSecret: sb.seed.clientSecret };
+      const sdkToken = await mintSdkToken({ ...app, subject: sb.seed.userId }, now(), tokenLifetimeSeconds);
+      const suiteToken = await mintJwt({ kind: 'app', ...app, sub: sb.seed.userId });
+      for (const auth of [sdkToken, suiteToken]) expect((await createTask(sb, validBody(sb), { auth })).status).toBe(200);
+    });
+
+    it('refuses a token without exp, with exp 1e308, a fractional exp or one more than an hour ahead', async () => {
+      await expect401(await signed({ exp: null }), /needs an exp claim/);
+      await expect401(await signed({ exp: 1e308 }), /exp must be a safe integer/);
+      await expect401(await signed({ exp: now() + 600.5 }), /exp must be a safe integer/);
+      await expect401(await signed({ exp: now() + 86_400 }), /at most one hour ahead/);
+    });
   });
 
   describe('an app enforcing JTI', () => {

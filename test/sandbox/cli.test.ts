@@ -15,7 +15,7 @@ import { driftModes } from '../../sandbox/drift.js';
 import { familyDriftModes } from '../../sandbox/family-drift.js';
 import { DEV_CLIENT_SECRET, defaultTenant, seedInfoOf } from '../../sandbox/seed.js';
 import { mintToken } from '../../sandbox/token.js';
-import { SEED, validBodyFor, withSandbox } from './helpers.js';
+import { SEED, storedTasks, validBodyFor, withSandbox } from './helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const cli = ['--import', 'tsx', 'sandbox/cli.ts'];
@@ -154,7 +154,7 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
 
     const reopened = await withSandbox({ db });
     try {
-      const listed = await (await fetch(`${reopened.url}/__sandbox/tasks?fields=_id,refId`)).json();
+      const listed = await (await storedTasks(reopened, { fields: '_id,refId' })).json();
       expect(listed.tasks).toEqual([{ _id: task._id, refId: 'TS000001' }]);
     } finally {
       await reopened.close();

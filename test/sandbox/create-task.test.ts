@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server.js';
 import { mintToken } from '../../sandbox/token.js';
-import { SEED, createTask, devToken, validBody, withSandbox } from './helpers.js';
+import { SEED, createTask, devToken, validBody, storedTasks, withSandbox } from './helpers.js';
 
 // The seed page's sample response, copied verbatim into a fixture: the task must have its exact shape.
 const sample = JSON.parse(readFileSync(new URL('./fixtures/seed-sample-response.json', import.meta.url), 'utf8'));
@@ -105,12 +105,12 @@ describe('createTask builds the task like the platform', () => {
 
   it('lists created tasks on GET /__sandbox/tasks, filtered by stream and projected by fields', async () => {
     const created = (await createTask(sb, validBody(sb))).json;
-    const response = await fetch(`${sb.url}/__sandbox/tasks?streamId=${sb.seed.streamId}&fields=_id,refId`);
+    const response = await storedTasks(sb, { fields: '_id,refId' });
     const listed = await response.json();
     expect(listed.tasks).toContainEqual({ _id: created._id, refId: created.refId });
     expect(listed.count).toBe(listed.tasks.length);
-    const none = await (await fetch(`${sb.url}/__sandbox/tasks?streamId=st-nope`)).json();
-    expect(none).toEqual({ total: 0, skip: 0, count: 0, tasks: [] });
+    const none = await storedTasks(sb, {}, { streamId: 'st-nope' });
+    expect(none.status).toBe(404);
   });
 
   it('lists each task exactly as its create answered it (the store keeps a compact record, not the JSON)', async () => {
@@ -121,7 +121,7 @@ describe('createTask builds the task like the platform', () => {
     ];
     const created = [];
     for (const body of bodies) created.push(await createTask(sb, body));
-    const listed = await (await fetch(`${sb.url}/__sandbox/tasks`)).json();
+    const listed = await (await storedTasks(sb)).json();
     for (const { text, json } of created) {
       const twin = listed.tasks.find((t: { _id: string }) => t._id === json._id);
       expect(JSON.stringify(twin)).toBe(text);
@@ -150,7 +150,7 @@ describe('rate limit (configurable, per account)', () => {
       expect(Number(last!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       expect(Number(last!.headers.get('retry-after'))).toBeLessThanOrEqual(60);
       expect(last!.json.errors[0].msg).toMatch(/^You've exceeded the per-minute rate limit/);
-      const tasks = await (await fetch(`${limited.url}/__sandbox/tasks`)).json();
+      const tasks = await (await storedTasks(limited)).json();
       expect(tasks.count).toBe(3);
     } finally {
       await limited.close();

@@ -12,7 +12,7 @@ const unique = `e2e-${Date.now().toString(36)}`;
 
 async function jwt(): Promise<string> {
   const { clientId, clientSecret, userId } = ctx.sb.seed;
-  return new SignJWT({ sub: userId, appId: clientId }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(clientSecret));
+  return new SignJWT({ sub: userId, appId: clientId }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setExpirationTime('1h').sign(new TextEncoder().encode(clientSecret));
 }
 
 /** POST {base}/caseManagement/api/public/analytics/{streamId}/{op}; `auth: null` sends none. */

@@ -96,6 +96,16 @@ async function send(sb: RunningSandbox, url: string, body: unknown, o: SendOptio
   return { status: response.status, headers: response.headers, text, json };
 }
 
+/**
+ * GET /__sandbox/tasks for one stream (the seeded one by default) with a fresh token for it, or the given `auth`
+ * (null: none). `query` adds parameters (`fields`, `skip`, `limit`).
+ */
+export async function storedTasks(sb: RunningSandbox, query: Record<string, string> = {}, o: { auth?: string | null; streamId?: string } = {}): Promise<Response> {
+  const auth = o.auth === undefined ? await devToken(sb) : o.auth;
+  const params = new URLSearchParams({ streamId: o.streamId ?? sb.seed.streamId, ...query });
+  return fetch(`${sb.url}/__sandbox/tasks?${params}`, { headers: auth === null ? {} : { auth } });
+}
+
 /** Asserts the platform envelope and returns its messages. */
 export function envelopeMessages(sent: Sent): string[] {
   const errors = sent.json?.errors;

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { maxHoldMs, parseFaultSpec } from '../../sandbox/faults.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
 import { maxLength } from '../../sandbox/validate.js';
-import { SEED, createTask, createTaskUrl, devToken, envelopeMessages, rawHttp, sandboxForFile, validBody, withSandbox } from './helpers.js';
+import { SEED, createTask, createTaskUrl, devToken, envelopeMessages, rawHttp, sandboxForFile, storedTasks, validBody, withSandbox } from './helpers.js';
 
 const shared = sandboxForFile({ faults: true });
 let sb: RunningSandbox;
@@ -57,16 +57,16 @@ describe('GET /__sandbox/tasks streams its answer and pages', () => {
     try {
       const tok = await devToken(fresh);
       for (let i = 0; i < 1100; i++) await createTask(fresh, validBody(fresh), { auth: tok });
-      const response = await fetch(`${fresh.url}/__sandbox/tasks`);
+      const response = await storedTasks(fresh, {}, { auth: tok });
       expect(response.headers.get('content-length')).toBeNull();
       expect(response.headers.get('transfer-encoding')).toBe('chunked');
       const listed = await response.json();
       expect([listed.total, listed.count, listed.tasks.length]).toEqual([1100, 1100, 1100]);
       expect(listed.tasks.at(-1).refId).toBe('TS001100');
 
-      const page = await (await fetch(`${fresh.url}/__sandbox/tasks?skip=1000&limit=2&fields=refId`)).json();
+      const page = await (await storedTasks(fresh, { skip: '1000', limit: '2', fields: 'refId' }, { auth: tok })).json();
       expect(page).toEqual({ total: 1100, skip: 1000, count: 2, tasks: [{ refId: 'TS001001' }, { refId: 'TS001002' }] });
-      const past = await (await fetch(`${fresh.url}/__sandbox/tasks?skip=5000`)).json();
+      const past = await (await storedTasks(fresh, { skip: '5000' }, { auth: tok })).json();
       expect(past).toEqual({ total: 1100, skip: 5000, count: 0, tasks: [] });
     } finally {
       await fresh.close();
@@ -74,7 +74,7 @@ describe('GET /__sandbox/tasks streams its answer and pages', () => {
   });
 
   it('refuses a skip or limit that is not a non-negative integer, naming it', async () => {
-    const response = await fetch(`${sb.url}/__sandbox/tasks?skip=-1&limit=lots`);
+    const response = await storedTasks(sb, { skip: '-1', limit: 'lots' });
     expect(response.status).toBe(400);
     const msgs = (await response.json()).errors.map((e: { msg: string }) => e.msg);
     expect(msgs).toEqual(['skip must be a non-negative integer (got "-1")', 'limit must be a non-negative integer (got "lots")']);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../../sandbox/task.js';
-import { callOp, createTask, sandboxForFile, validBody, type Sent } from './helpers.js';
+import { callOp, createTask, sandboxForFile, storedTasks, validBody, type Sent } from './helpers.js';
 
 const total = 5_000;
 const words = ['Alpha', 'beta', 'GAMMA', 'Beta delta'];
@@ -46,7 +46,7 @@ describe.each([
 ])(`getTasks over ${total} tasks, %s store`, (_store, options) => {
   const ctx = sandboxForFile(options);
   const get = async (body: Record<string, unknown>) => ok(await callOp(ctx.sb, 'getTasks', body, { auth: ctx.token }));
-  const stored = async (): Promise<Task[]> => (await (await fetch(`${ctx.sb.url}/__sandbox/tasks?streamId=${ctx.sb.seed.streamId}`)).json()).tasks;
+  const stored = async (): Promise<Task[]> => (await (await storedTasks(ctx.sb, {}, { auth: ctx.token })).json()).tasks;
 
   async function expectSameAsReference(tasks: Task[]) {
     const byId = new Map(tasks.map((t) => [t._id, t]));

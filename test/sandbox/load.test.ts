@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server.js';
-import { createTask, createTaskUrl, devToken, validBody, withSandbox } from './helpers.js';
+import { createTask, createTaskUrl, devToken, storedTasks, validBody, withSandbox } from './helpers.js';
 
 const total = 2_000;
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-load-'));
@@ -34,7 +34,7 @@ const refIdOf = (sequence: number) => `TS${String(sequence).padStart(6, '0')}`;
 
 /** Every task listed exactly once, with refIds TS000001…TS002000 and no gap. */
 async function expectAllListedOnce(sb: RunningSandbox) {
-  const listed = await (await fetch(`${sb.url}/__sandbox/tasks?fields=_id,refId`)).json();
+  const listed = await (await storedTasks(sb, { fields: '_id,refId' })).json();
   const tasks = listed.tasks as { _id: string; refId: string }[];
   expect(tasks).toHaveLength(total);
   expect(new Set(tasks.map((t) => t._id)).size).toBe(total);
