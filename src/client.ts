@@ -8,7 +8,7 @@ import * as openapiFetch from 'openapi-fetch';
 import type { Client } from 'openapi-fetch';
 import { mintingMiddleware } from './auth.js';
 import { Deadline } from './deadline.js';
-import { APIUserAbortError, KoreError, loadChunk, loadFailures, RequestValidationError, requestIdOf } from './errors.js';
+import { APIUserAbortError, InvalidArgumentError, KoreError, loadChunk, loadFailures, RequestValidationError, requestIdOf } from './errors.js';
 import { operations, prefix, type OperationId } from './operations.js';
 import { normalizeCall, normalizeOptions, pathSegment, type CallOptions, type KoreClientOptions, type NormalizedCall } from './options.js';
 import { capped } from './response-limit.js';
@@ -174,7 +174,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
     const param = /\{(\w+)\}/.exec(operations[op].path)?.[1];
     if (param) path[param] = pathSegment({ [param]: id }, param, `${op}'s parameter`);
     if (operations[op].account && !c.accountId)
-      throw new TypeError(`kore client: ${op} requires "accountId": give it to createKoreClient or in the call's options`);
+      throw new InvalidArgumentError(`kore client: ${op} requires "accountId": give it to createKoreClient or in the call's options`, 'accountId');
     if (logReady && !log) await loadChunk(op, 'redaction', () => logReady);
     if (o.validateRequests) {
       // awaited before anything is sent: a body that breaks the contract never leaves

@@ -2,7 +2,7 @@
  * One error hierarchy (as in Stainless-generated SDKs): every failure of a call is a KoreError, and every error
  * that comes from an HTTP answer carries its status, headers, the parsed envelope, the platform's message and
  * the request id. Messages are redacted before they get here (see redact.ts); toJSON() lists only safe fields.
- * Fields are assigned, not declared with initialisers, because the entry bundle has a 10 kB budget.
+ * Fields are declared and assigned in the constructor rather than given initialisers: less code in the entry.
  */
 import type { ErrorEnvelope } from './types.js';
 
@@ -103,6 +103,17 @@ export class APIConnectionTimeoutError extends APIConnectionError {
 /** The caller's `signal` aborted the call. Never retried. */
 export class APIUserAbortError extends APIConnectionError {
   override name = 'APIUserAbortError';
+}
+
+/** An argument of the SDK (a client or call option, a path parameter, the accountId an operation requires) is unusable; nothing was sent. */
+export class InvalidArgumentError extends KoreError {
+  override name = 'InvalidArgumentError';
+  /** The option or parameter at fault, e.g. "timeoutMs", "taskId", "accountId". */
+  declare readonly argument: string;
+  constructor(message: string, argument: string) {
+    super(message);
+    Object.assign(this, { argument });
+  }
 }
 
 const listed = (problems: Problem[]) => problems.map((p) => `${p.path}: ${p.message}`).join('; ');

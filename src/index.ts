@@ -32,5 +32,6 @@ export {
   APIUserAbortError,
   RequestValidationError,
   ResponseValidationError,
+  InvalidArgumentError,
   type Problem,
 } from './errors.js';

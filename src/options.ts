@@ -1,7 +1,8 @@
 /**
  * Client and call options, checked and normalised once, at the edge (as ky does): everything past this module
- * can trust them. A bad option throws a TypeError naming the option; a secret's value is never echoed.
+ * can trust them. A bad option throws an InvalidArgumentError naming the option; a secret's value is never echoed.
  */
+import { InvalidArgumentError } from './errors.js';
 import type { RetryPolicy, RetryOn } from './retry.js';
 import { defaultMaxResponseBytes } from './response-limit.js';
 
@@ -87,7 +88,7 @@ export interface NormalizedOptions extends NormalizedCall {
 }
 
 const fail = (option: string, rule: string, what = 'option'): never => {
-  throw new TypeError(`kore client: ${what} "${option}" ${rule}`);
+  throw new InvalidArgumentError(`kore client: ${what} "${option}" ${rule}`, option);
 };
 const str = (o: Record<string, unknown>, key: string, required?: boolean, what?: string): string | undefined => {
   const v = o[key];

@@ -9,6 +9,7 @@ import {
   APIConnectionError,
   APIConnectionTimeoutError,
   InternalServerError,
+  InvalidArgumentError,
   KoreError,
   NotFoundError,
   RequestValidationError,
@@ -77,7 +78,8 @@ describe('checked before anything is sent', () => {
     for (const bad of ['..', '.', 'a/b', 'a?b', 'a#b', 'a\nb', '', ' ', undefined, 5]) {
       const { client, requests } = makeClient([ok()], { accountId: ACCOUNT_ID });
       const e = await rejection(call(client, bad));
-      expect(e).toBeInstanceOf(TypeError);
+      expect(e).toBeInstanceOf(InvalidArgumentError);
+      expect(e.argument).toBe(param);
       expect(e.message).toContain(`"${param}"`);
       expect(requests).toHaveLength(0);
     }
@@ -87,7 +89,8 @@ describe('checked before anything is sent', () => {
     const { client, requests } = makeClient([ok()]);
     const method = client[op] as (...a: unknown[]) => Promise<unknown>;
     const e = await rejection(op.startsWith('update') ? method('ci-1', {}) : method());
-    expect(e).toBeInstanceOf(TypeError);
+    expect(e).toBeInstanceOf(InvalidArgumentError);
+    expect(e.argument).toBe('accountId');
     expect(e.message).toMatch(new RegExp(`${op} requires "accountId"`));
     expect(requests).toHaveLength(0);
   });

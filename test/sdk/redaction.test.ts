@@ -4,7 +4,7 @@
  */
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createKoreClient, type KoreClientOptions } from '../../src/index.js';
+import { createKoreClient, InvalidArgumentError, type KoreClientOptions } from '../../src/index.js';
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -96,7 +96,7 @@ describe('redaction', () => {
     } catch (e) {
       thrown = e;
     }
-    expect(thrown).toBeInstanceOf(TypeError);
+    expect(thrown).toBeInstanceOf(InvalidArgumentError);
     for (const text of renderings(thrown)) {
       expect(text).not.toContain(CLIENT_SECRET);
       expect(text).not.toContain(STATIC_JWT);
