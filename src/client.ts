@@ -40,12 +40,12 @@ const validator = async <V extends Validator>(op: string, what: string, held: V 
   return v;
 };
 
-/** JSON.stringify, as openapi-fetch's own serializer, but a body JSON cannot carry is refused naming `(body)`. */
-function serializeBody(body: unknown): string {
+/** JSON.stringify, as openapi-fetch's own serializer, but a body JSON cannot carry is refused naming `(body)` and `op`. */
+function serializeBody(op: OperationId, body: unknown): string {
   try {
     return JSON.stringify(body);
   } catch (e) {
-    throw new RequestValidationError([{ path: '(body)', message: `cannot be sent as JSON (${(e as Error).message})` }]);
+    throw new RequestValidationError([{ path: '(body)', message: `cannot be sent as JSON (${(e as Error).message})` }], op);
   }
 }
 
@@ -117,7 +117,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
       const { data, error, response } = await deadline.race(post(prefix + operations[op].path, {
         params: { path, header: call.accountId ? { accountId: call.accountId } : undefined },
         body,
-        bodySerializer: serializeBody,
+        bodySerializer: (b: unknown) => serializeBody(op, b),
         parseAs: 'text',
         // The signal goes to fetch itself rather than into openapi-fetch's Request: fetch copies the Request
         // anyway, and a signal built into both would be followed twice (it costs more than the rest of the SDK).

@@ -122,7 +122,7 @@ const listed = (problems: Problem[]) => problems.map((p) => `${p.path}: ${p.mess
 export class RequestValidationError extends KoreError {
   override name = 'RequestValidationError';
   declare readonly problems: Problem[];
-  constructor(problems: Problem[], operation = 'createTask') {
+  constructor(problems: Problem[], operation: string) {
     super(`invalid ${operation} body (nothing was sent): ` + listed(problems));
     Object.assign(this, { problems });
   }

@@ -99,6 +99,21 @@ describe('failures before anything is sent are not connection failures', () => {
     expect(e.problems).toEqual([{ path: '(body)', message: expect.stringMatching(/^cannot be sent as JSON \(.*BigInt/) }]);
     expect(requests).toHaveLength(0);
   });
+
+  it.each([
+    ['createCase', (c: Client, body: object) => c.createCase(body as never)],
+    ['getCases', (c: Client, body: object) => c.getCases(body as never)],
+    ['updateCase', (c: Client, body: object) => c.updateCase('ci-1', body as never)],
+    ['createTask', (c: Client, body: object) => c.createTask(body as never)],
+    ['getTasks', (c: Client, body: object) => c.getTasks(body as never)],
+    ['updateTask', (c: Client, body: object) => c.updateTask('ti-1', body as never)],
+  ])('a %s body that cannot be serialised is reported as that operation\'s', async (op, call) => {
+    const { client, requests } = makeClient([ok()], { validateRequests: false, accountId: ACCOUNT_ID });
+    const e = await rejection(call(client, { name: 'n', big: 1n }));
+    expect(e).toBeInstanceOf(RequestValidationError);
+    expect(e.message).toMatch(new RegExp(`^invalid ${op} body \\(nothing was sent\\): \\(body\\): cannot be sent as JSON`));
+    expect(requests).toHaveLength(0);
+  });
 });
 
 type Client = ReturnType<typeof makeClient>['client'];
@@ -220,7 +235,7 @@ describe('connection failures', () => {
   it('timeouts and aborts are connection errors of their own classes', () => {
     expect(new APIConnectionTimeoutError('t', true)).toBeInstanceOf(APIConnectionError);
     expect(new APIUserAbortError('a', true)).toBeInstanceOf(APIConnectionError);
-    expect(new RequestValidationError([{ path: 'caseId', message: 'is required' }])).toBeInstanceOf(KoreError);
+    expect(new RequestValidationError([{ path: 'caseId', message: 'is required' }], 'createTask')).toBeInstanceOf(KoreError);
     expect(new InvalidArgumentError('bad', 'x')).toBeInstanceOf(KoreError);
   });
 });
