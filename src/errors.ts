@@ -116,6 +116,21 @@ export class InvalidArgumentError extends KoreError {
   }
 }
 
+/** What a `.all()` loop refuses: a page that breaks the page envelope, a repeated item, or a bound reached. */
+export type PaginationRule = 'envelope' | 'empty-page' | 'item' | 'repeated-id' | 'maxPages' | 'maxItems' | 'maxTotalBytes';
+
+/** A `.all()` loop stopped: page number `page` (from 1, requested with `skip`) broke `rule`. Its items were not given. */
+export class PaginationError extends KoreError {
+  override name = 'PaginationError';
+  declare readonly page: number;
+  declare readonly skip: number;
+  declare readonly rule: PaginationRule;
+  constructor(message: string, fields: { page: number; skip: number; rule: PaginationRule }) {
+    super(message);
+    Object.assign(this, fields);
+  }
+}
+
 const listed = (problems: Problem[]) => problems.map((p) => `${p.path}: ${p.message}`).join('; ');
 
 /** The body breaks the contract; nothing was sent. `problems` lists every one, by path. */
