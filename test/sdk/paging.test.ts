@@ -112,26 +112,21 @@ describe('bounds: pages, items and bytes, with defaults and per-call overrides',
   const endless = (size: number) => (request: Request) =>
     request.clone().json().then((b: { skip: number }) => json(200, page(tasks(...Array.from({ length: size }, (_, i) => `ti-${b.skip + i}`)), true)));
 
-  it('maxPages: by default 1 000 pages, then a PaginationError for the page it will not fetch', async () => {
-    const { client, requests } = pager(endless(1));
+  it.each([
+    ['maxPages: by default 1 000 pages, then an error for the page it will not fetch', 1, 1001, 1000, 1000, 'maxPages', 'not fetched: 1000 pages read, and the last said hasMore: true (maxPages)'],
+    ['maxItems: by default 100 000, checked before a page is given', 6000, 17, 96_000, 17, 'maxItems', 'would bring the items given to 102000, over maxItems 100000'],
+  ])('%s', async (_, size, pageNumber, skip, fetched, rule, said) => {
+    const { client, requests } = pager(endless(size));
     const { ids, error } = await drain(client);
-    expect([error.page, error.skip, error.rule]).toEqual([1001, 1000, 'maxPages']);
-    expect(error.message).toBe('getTasks.all: page 1001 (skip 1000) not fetched: 1000 pages read, and the last said hasMore: true (maxPages)');
-    expect([ids.length, requests.length]).toEqual([1000, 1000]);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect([error.page, error.skip, error.rule, error.message]).toEqual([pageNumber, skip, rule, `getTasks.all: page ${pageNumber} (skip ${skip}) ${said}`]);
+    expect([ids.length, requests.length]).toEqual([skip, fetched]);
   });
 
   it('maxPages per call', async () => {
     const { client, requests } = pager(endless(2));
     const { ids, error } = await drain(client, { maxPages: 3 });
     expect([error.page, error.rule, ids.length, requests.length]).toEqual([4, 'maxPages', 6, 3]);
-  });
-
-  it('maxItems: by default 100 000, checked before a page is given', async () => {
-    const { client, requests } = pager(endless(6000));
-    const { ids, error } = await drain(client);
-    expect([error.page, error.skip, error.rule]).toEqual([17, 96_000, 'maxItems']);
-    expect(error.message).toBe('getTasks.all: page 17 (skip 96000) would bring the items given to 102000, over maxItems 100000');
-    expect([ids.length, requests.length]).toEqual([96_000, 17]);
   });
 
   it('maxItems per call; a list of exactly maxItems ends normally', async () => {
