@@ -49,14 +49,18 @@ async function gzipShares(): Promise<Map<string, number>> {
   });
   const chunks = fromMetafile(result.metafile, result.outputFiles, root);
   const entryFiles = closure(chunks.find((c) => c.entry)!.file, chunks);
-  const text = chunks.filter((c) => entryFiles.has(c.file)).map((c) => Buffer.from(c.code).toString('utf8')).join('\n');
-  const sections = text.split(/^(?=\/\/ \S+$)/m);
-  const gzipOf = async (code: string) => gzipSync((await transform(code, { minifyWhitespace: true, format: 'esm' })).code).length;
-  const whole = await gzipOf(text);
+  // each file's sections, minified on its own (two files may declare the same short name), gzipped as one stream
+  const files = chunks.filter((c) => entryFiles.has(c.file)).map((c) => Buffer.from(c.code).toString('utf8').split(/^(?=\/\/ \S+$)/m));
+  const gzipOf = async (without?: string) => {
+    const kept = files.map((sections) => sections.filter((s) => s != without).join(''));
+    const minified = await Promise.all(kept.map(async (code) => (await transform(code, { minifyWhitespace: true, format: 'esm' })).code));
+    return gzipSync(minified.join('\n')).length;
+  };
+  const whole = await gzipOf();
   const shares = new Map<string, number>();
-  for (const [i, section] of sections.entries()) {
+  for (const section of files.flat()) {
     const module = /^\/\/ (\S+)$/m.exec(section)?.[1];
-    if (module && section.startsWith('//')) shares.set(module, whole - (await gzipOf(sections.filter((_, j) => j != i).join(''))));
+    if (module && section.startsWith('//')) shares.set(module, whole - (await gzipOf(section)));
   }
   return shares;
 }

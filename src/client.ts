@@ -8,10 +8,19 @@ import * as openapiFetch from 'openapi-fetch';
 import type { Client } from 'openapi-fetch';
 import { mintingMiddleware } from './auth.js';
 import { Deadline } from './deadline.js';
-import { APIUserAbortError, KoreError, loadChunk, loadFailures, RequestValidationError, requestIdOf } from './errors.js';
+import { APIUserAbortError, InvalidArgumentError, KoreError, loadChunk, loadFailures, PaginationError, RequestValidationError, requestIdOf } from './errors.js';
 import { operations, prefix, type OperationId } from './operations.js';
-import { normalizeCall, normalizeOptions, pathSegment, type CallOptions, type KoreClientOptions, type NormalizedCall } from './options.js';
-import { capped } from './response-limit.js';
+import {
+  normalizeCall,
+  normalizeOptions,
+  normalizePaging,
+  pathSegment,
+  type CallOptions,
+  type KoreClientOptions,
+  type NormalizedCall,
+  type PagingOptions,
+} from './options.js';
+import { bodySize, capped } from './response-limit.js';
 import { isPlain, secretsOf } from './secrets.js';
 import type { CallLog } from './log.js';
 import {
@@ -40,12 +49,12 @@ const validator = async <V extends Validator>(op: string, what: string, held: V 
   return v;
 };
 
-/** JSON.stringify, as openapi-fetch's own serializer, but a body JSON cannot carry is refused naming `(body)`. */
-function serializeBody(body: unknown): string {
+/** JSON.stringify, as openapi-fetch's own serializer, but a body JSON cannot carry is refused naming `(body)` and `op`. */
+function serializeBody(op: OperationId, body: unknown): string {
   try {
     return JSON.stringify(body);
   } catch (e) {
-    throw new RequestValidationError([{ path: '(body)', message: `cannot be sent as JSON (${(e as Error).message})` }]);
+    throw new RequestValidationError([{ path: '(body)', message: `cannot be sent as JSON (${(e as Error).message})` }], op);
   }
 }
 
@@ -60,8 +69,12 @@ export interface TaskWithResponse extends WithResponse<Task> {}
 /** A list operation: one page, or `.all()` to iterate over every item of every page (skip/limit until `hasMore` is false). */
 export interface ListMethod<Filter, Page, Item> {
   (filter?: Filter, options?: CallOptions): Promise<Page>;
-  /** Every item of every page, fetching each page as the loop reaches it; a failed page rejects the loop. */
-  all(filter?: Filter, options?: CallOptions): AsyncIterable<Item>;
+  /**
+   * Every item of every page, fetching each page as the loop reaches it. A failed page rejects the loop, and so does
+   * a page that breaks the page envelope, repeats an item or passes a bound (`maxPages`, `maxItems`, `maxTotalBytes`):
+   * a PaginationError naming the page and the rule.
+   */
+  all(filter?: Filter, options?: PagingOptions): AsyncIterable<Item>;
 }
 
 export interface KoreClient {
@@ -117,7 +130,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
       const { data, error, response } = await deadline.race(post(prefix + operations[op].path, {
         params: { path, header: call.accountId ? { accountId: call.accountId } : undefined },
         body,
-        bodySerializer: serializeBody,
+        bodySerializer: (b: unknown) => serializeBody(op, b),
         parseAs: 'text',
         // The signal goes to fetch itself rather than into openapi-fetch's Request: fetch copies the Request
         // anyway, and a signal built into both would be followed twice (it costs more than the rest of the SDK).
@@ -174,7 +187,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
     const param = /\{(\w+)\}/.exec(operations[op].path)?.[1];
     if (param) path[param] = pathSegment({ [param]: id }, param, `${op}'s parameter`);
     if (operations[op].account && !c.accountId)
-      throw new TypeError(`kore client: ${op} requires "accountId": give it to createKoreClient or in the call's options`);
+      throw new InvalidArgumentError(`kore client: ${op} requires "accountId": give it to createKoreClient or in the call's options`, 'accountId');
     if (logReady && !log) await loadChunk(op, 'redaction', () => logReady);
     if (o.validateRequests) {
       // awaited before anything is sent: a body that breaks the contract never leaves
@@ -191,9 +204,18 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
   }
 
   /** `.all()`: the paging loop (paginate.ts, loaded by the first loop), each page one `call`. */
-  async function* all(op: OperationId, filter: object | undefined, options?: CallOptions) {
+  async function* all(op: OperationId, filter: object | undefined, options?: PagingOptions) {
+    const bounds = normalizePaging(options);
     const { allItems } = await loadChunk(op, 'pagination', () => import('./paginate.js'));
-    yield* allItems(op, (f) => call(op, undefined, f, options), filter);
+    try {
+      const page = (f: object) => call(op, undefined, f, options).then((r) => ({ data: r.data, bytes: bodySize(r.response) }));
+      yield* allItems(op, page, filter, bounds);
+    } catch (e) {
+      if (!(e instanceof PaginationError)) throw e; // a call's error, redacted already
+      // a refused page's message quotes the answer: redacted like every error that leaves
+      const { redactError, redactorOf } = await loadFailures(op);
+      throw redactError(e, redactorOf(secrets));
+    }
   }
 
   // The methods, from the table: `<op>WithResponse` and `<op>` (its data), with `.all` on list operations; an
@@ -203,7 +225,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
     const row = operations[op];
     const withResponse = (...a: any[]) => (row.path.includes('{') ? call(op, a[0], a[1], a[2]) : call(op, undefined, row.list ? (a[0] ?? {}) : a[0], a[1]));
     client[op + 'WithResponse'] = withResponse;
-    client[op] = Object.assign((...a: any[]) => withResponse(...a).then((r) => r.data), row.list && { all: (filter?: object, options?: CallOptions) => all(op, filter, options) });
+    client[op] = Object.assign((...a: any[]) => withResponse(...a).then((r) => r.data), row.list && { all: (filter?: object, options?: PagingOptions) => all(op, filter, options) });
   }
   return client as unknown as KoreClient;
 }

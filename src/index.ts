@@ -1,6 +1,6 @@
 /** The SDK's public surface. */
 export { createKoreClient, type KoreClient, type ListMethod, type TaskWithResponse, type WithResponse } from './client.js';
-export type { CallOptions, KoreClientOptions, Logger } from './options.js';
+export type { CallOptions, KoreClientOptions, Logger, PagingOptions } from './options.js';
 export type { RetryOn } from './retry.js';
 export type {
   Case,
@@ -32,5 +32,8 @@ export {
   APIUserAbortError,
   RequestValidationError,
   ResponseValidationError,
+  InvalidArgumentError,
+  PaginationError,
+  type PaginationRule,
   type Problem,
 } from './errors.js';

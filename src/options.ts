@@ -1,7 +1,8 @@
 /**
  * Client and call options, checked and normalised once, at the edge (as ky does): everything past this module
- * can trust them. A bad option throws a TypeError naming the option; a secret's value is never echoed.
+ * can trust them. A bad option throws an InvalidArgumentError naming the option; a secret's value is never echoed.
  */
+import { InvalidArgumentError } from './errors.js';
 import type { RetryPolicy, RetryOn } from './retry.js';
 import { defaultMaxResponseBytes } from './response-limit.js';
 
@@ -66,6 +67,18 @@ export interface CallOptions {
   maxResponseBytes?: number | undefined;
 }
 
+/** `.all()`'s options: a call's (for each page) and the loop's bounds; past a bound the loop stops with a PaginationError. */
+export interface PagingOptions extends CallOptions {
+  /** Pages fetched at most; default 1 000. */
+  maxPages?: number | undefined;
+  /** Items given at most; default 100 000. */
+  maxItems?: number | undefined;
+  /** Bytes of answers read at most, all pages together (each page is also held to maxResponseBytes); default 256 MiB. */
+  maxTotalBytes?: number | undefined;
+}
+
+export type PagingBounds = Record<'maxPages' | 'maxItems' | 'maxTotalBytes', number>;
+
 /** What a call uses, from its options over the client's (the client's own are these over the defaults). */
 export interface NormalizedCall {
   signal: AbortSignal | undefined;
@@ -87,7 +100,7 @@ export interface NormalizedOptions extends NormalizedCall {
 }
 
 const fail = (option: string, rule: string, what = 'option'): never => {
-  throw new TypeError(`kore client: ${what} "${option}" ${rule}`);
+  throw new InvalidArgumentError(`kore client: ${what} "${option}" ${rule}`, option);
 };
 const str = (o: Record<string, unknown>, key: string, required?: boolean, what?: string): string | undefined => {
   const v = o[key];
@@ -95,7 +108,14 @@ const str = (o: Record<string, unknown>, key: string, required?: boolean, what?:
   return typeof v == 'string' && v.trim() ? v : fail(key, 'must be a non-empty string', what);
 };
 // the integer options' ranges: maxResponseBytes up to 1 GiB (past it, a string of the body may not even fit in memory)
-const ranges = { timeoutMs: [1, 600_000], maxRetries: [0, 10], maxResponseBytes: [1, 2 ** 30] } as const;
+const ranges = {
+  timeoutMs: [1, 600_000],
+  maxRetries: [0, 10],
+  maxResponseBytes: [1, 2 ** 30],
+  maxPages: [1, Number.MAX_SAFE_INTEGER],
+  maxItems: [1, Number.MAX_SAFE_INTEGER],
+  maxTotalBytes: [1, Number.MAX_SAFE_INTEGER],
+} as const;
 const int = (o: Record<string, unknown>, key: keyof typeof ranges, fallback: number): number => {
   const v = o[key] ?? fallback;
   const [min, max] = ranges[key];
@@ -175,6 +195,16 @@ const callFields = (o: Record<string, unknown>, d: Omit<NormalizedCall, 'signal'
   accountId: str(o, 'accountId') ?? d.accountId,
   maxResponseBytes: int(o, 'maxResponseBytes', d.maxResponseBytes),
 });
+
+/** A task is about 1 kB: the defaults let 100 000 of them through, and stop a server that pages without end. */
+const pagingDefaults: PagingBounds = { maxPages: 1000, maxItems: 100_000, maxTotalBytes: 256 * 1024 * 1024 };
+
+/** `.all()`'s bounds, from its options over the defaults. */
+export function normalizePaging(input: PagingOptions | undefined): PagingBounds {
+  const o = (input ?? {}) as Record<string, unknown>;
+  const { maxPages, maxItems, maxTotalBytes } = pagingDefaults;
+  return { maxPages: int(o, 'maxPages', maxPages), maxItems: int(o, 'maxItems', maxItems), maxTotalBytes: int(o, 'maxTotalBytes', maxTotalBytes) };
+}
 
 /** A call's options over the client's: the client's own when the call gives none (the hot path). */
 export function normalizeCall(input: CallOptions | undefined, client: NormalizedOptions): NormalizedCall {

@@ -1,32 +1,69 @@
 /**
  * `.all()` of the list operations, Stainless-style: every item of every page, asking for the next page with `skip`
  * until `hasMore` is false. Loaded on the first `.all()` loop, so that a client that never pages never loads it.
- * `skip` advances by the items received (the platform may apply another `limit` than the one asked for), and a
- * loop that makes no progress stops: an empty page ends it, a page repeating the previous one (a platform ignoring
- * `skip`) or more than `maxPages` pages (hasMore true forever) reject it with a KoreError.
+ * `skip` advances by the items received (the platform may apply another `limit` than the one asked for).
+ * A loop ends with every item or with a PaginationError naming the page and the rule it broke. Each page is judged
+ * whole before any of its items is given: a page that breaks the envelope, holds an item without an id or with an id
+ * already given, says hasMore without items, or passes a bound (pages, items, bytes) gives nothing.
  */
-import { KoreError } from './errors.js';
+import { InvalidArgumentError, PaginationError, type PaginationRule } from './errors.js';
+import type { PagingBounds } from './options.js';
 
-/** Pages one `.all()` loop fetches at most (100 000 items at `limit: 100`). */
-export const maxPages = 1000;
-
-interface Page {
-  results?: { _id?: unknown }[];
-  hasMore?: boolean;
+/** One page: the parsed answer, and the bytes of its body as read. */
+export interface PageAnswer {
+  data: unknown;
+  bytes: number;
 }
 
+type Item = { _id: string };
+
+// a value of the answer, named for a message: short, and a string quoted (the client redacts the message)
+const shown = (v: unknown): string => {
+  if (v === undefined) return 'nothing';
+  if (typeof v == 'string') return `the string ${JSON.stringify(v.length > 64 ? v.slice(0, 64) + '…' : v)}`;
+  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v == 'object' ? 'an object' : `${typeof v} ${String(v)}`;
+};
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v !== null && !Array.isArray(v);
+
 /** Every item of every page of `op`; `page(filter)` fetches one page (the client's call, retries included). */
-export async function* allItems(op: string, page: (filter: object) => Promise<{ data: unknown }>, filter: { skip?: number | undefined } | undefined) {
-  let skip = filter?.skip ?? 0;
-  let first: unknown;
-  for (let n = 0; ; n++) {
-    if (n == maxPages) throw new KoreError(`${op}.all: stopped after ${maxPages} pages (the platform kept answering hasMore: true)`);
-    const { results = [], hasMore } = (await page({ ...filter, skip })).data as Page;
-    if (n && results.length && results[0]!._id === first)
-      throw new KoreError(`${op}.all: the platform answered the same page again for skip ${skip} (it may ignore skip): stopped`);
-    first = results[0]?._id;
-    yield* results;
-    if (!hasMore || !results.length) return;
+export async function* allItems(
+  op: string,
+  page: (filter: object) => Promise<PageAnswer>,
+  filter: { skip?: unknown } | undefined,
+  bounds: PagingBounds,
+): AsyncGenerator<unknown, void, undefined> {
+  const start = filter?.skip ?? 0;
+  if (!Number.isSafeInteger(start) || (start as number) < 0)
+    throw new InvalidArgumentError(`kore client: ${op}.all's filter "skip" must be an integer from 0, got ${shown(start)}`, 'skip');
+  let skip = start as number;
+  const givenBy = new Map<string, number>(); // each item id given, and the page that gave it
+  let bytes = 0;
+  for (let n = 1; ; n++) {
+    const stop = (rule: PaginationRule, what: string) =>
+      new PaginationError(`${op}.all: page ${n} (skip ${skip}) ${what}`, { page: n, skip, rule });
+    if (n > bounds.maxPages) throw stop('maxPages', `not fetched: ${bounds.maxPages} pages read, and the last said hasMore: true (maxPages)`);
+    const { data, bytes: read } = await page({ ...filter, skip });
+    bytes += read;
+    if (bytes > bounds.maxTotalBytes) throw stop('maxTotalBytes', `brings the answers read to ${bytes} bytes, over maxTotalBytes ${bounds.maxTotalBytes}`);
+    if (!isObject(data)) throw stop('envelope', `breaks the page envelope: the answer is ${shown(data)}, not a page object`);
+    const { results, hasMore } = data;
+    if (!Array.isArray(results)) throw stop('envelope', `breaks the page envelope: "results" must be an array, got ${shown(results)}`);
+    if (typeof hasMore != 'boolean') throw stop('envelope', `breaks the page envelope: "hasMore" must be true or false, got ${shown(hasMore)}`);
+    if (hasMore && !results.length) throw stop('empty-page', 'says hasMore: true with no results: the loop cannot advance');
+    const ids = new Set<string>();
+    results.forEach((item, i) => {
+      const id = isObject(item) ? item._id : undefined;
+      if (typeof id != 'string' || !id) throw stop('item', `item ${i}'s "_id" must be a non-empty string, got ${shown(id)}`);
+      if (ids.has(id)) throw stop('repeated-id', `item ${i} repeats _id ${shown(id)} of an earlier item of the same page`);
+      const earlier = givenBy.get(id);
+      if (earlier) throw stop('repeated-id', `item ${i} repeats _id ${shown(id)}, already given by page ${earlier} (the platform may ignore skip)`);
+      ids.add(id);
+    });
+    if (givenBy.size + results.length > bounds.maxItems)
+      throw stop('maxItems', `would bring the items given to ${givenBy.size + results.length}, over maxItems ${bounds.maxItems}`);
+    for (const id of ids) givenBy.set(id, n);
+    yield* results as Item[];
+    if (!hasMore) return;
     skip += results.length;
   }
 }

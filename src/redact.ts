@@ -106,11 +106,16 @@ export function redactError<T>(error: T, redact: Redact): T {
   return error;
 }
 
-/** The logger, its messages and fields redacted (with the secrets known at each line: tokens are minted later). */
+/**
+ * The logger, its messages and fields redacted (with the secrets known at each line: tokens are minted later).
+ * Fields without a value are left out, and so is an empty set of fields: `console` would print them.
+ */
 export function redactingLogger(logger: Logger, secrets: Secrets): Logger {
   const line = (level: keyof Logger) => (message: string, fields?: Record<string, unknown>) => {
     const redact = redactorOf(secrets);
-    logger[level](redact(message), fields && (redactValue(fields, redact) as Record<string, unknown>));
+    const given = Object.entries(fields ?? {}).filter(([, v]) => v !== undefined);
+    if (!given.length) return logger[level](redact(message));
+    logger[level](redact(message), redactValue(Object.fromEntries(given), redact) as Record<string, unknown>);
   };
   return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }

@@ -13,11 +13,20 @@ import { loadFailures } from './errors.js';
 
 export const defaultMaxResponseBytes = 10 * 1024 * 1024;
 
+// the size of each body read through `capped`, for `.all()`'s bound on the bytes of all its pages
+const sizes = new WeakMap<Response, number>();
+
+/** The bytes of `response`'s body as read (decoded), its declared length when that was trusted, or 0 when unknown. */
+export const bodySize = (response: Response): number => sizes.get(response) ?? 0;
+
 /** The response, its body bounded: openapi-fetch reads every body with text() (parseAs 'text'), so text() is replaced. */
 export function capped(response: Response, max: number, op: string): Response | Promise<never> {
   const declared = response.headers.get('content-length');
   if (declared !== null && !response.headers.has('content-encoding') && /^\d+$/.test(declared)) {
-    if (Number(declared) <= max) return response;
+    if (Number(declared) <= max) {
+      sizes.set(response, Number(declared));
+      return response;
+    }
     response.body?.cancel().catch(() => {});
     return loadFailures(op).then((f) => Promise.reject(f.tooLarge(response, max, op)));
   }
@@ -43,5 +52,6 @@ async function readText(response: Response, max: number, op: string): Promise<st
     if (last) text += (decoder ??= new TextDecoder()).decode(last, { stream: true });
     last = value;
   }
+  sizes.set(response, size);
   return decoder ? text + decoder.decode(last) : last ? utf8.decode(last) : '';
 }

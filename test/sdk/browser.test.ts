@@ -5,7 +5,7 @@
  */
 import { decodeJwt } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createKoreClient } from '../../src/index.js';
+import { createKoreClient, InvalidArgumentError } from '../../src/index.js';
 import { CLIENT_ID, CLIENT_SECRET, STATIC_JWT, STREAM_ID, makeClient, ok, sampleBody } from './helpers.js';
 
 const app = { streamId: STREAM_ID, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
@@ -25,7 +25,7 @@ describe('app credentials in a browser', () => {
   it('are refused in a page, saying why and what to do instead, without echoing the secret', () => {
     asPage();
     const e = thrown(() => createKoreClient(app));
-    expect(e).toBeInstanceOf(TypeError);
+    expect(e).toBeInstanceOf(InvalidArgumentError);
     expect(e.message).toBe(
       'kore client: option "clientSecret" is refused in a browser: the secret would be shipped to every visitor. ' +
         'Mint tokens on a server and pass "jwt" (or set dangerouslyAllowBrowser: true)',

@@ -7,6 +7,7 @@ import {
   AuthenticationError,
   BadRequestError,
   InternalServerError,
+  InvalidArgumentError,
   KoreError,
   NotFoundError,
   PermissionDeniedError,
@@ -15,7 +16,7 @@ import {
   ResponseValidationError,
   createKoreClient,
 } from '../../src/index.js';
-import { STATIC_JWT, STREAM_ID, envelope, json, makeClient, networkError, ok, rejection, sampleBody, sampleTask } from './helpers.js';
+import { ACCOUNT_ID, STATIC_JWT, STREAM_ID, envelope, json, makeClient, networkError, ok, rejection, sampleBody, sampleTask } from './helpers.js';
 
 const statusClasses = [
   [400, BadRequestError],
@@ -97,6 +98,54 @@ describe('failures before anything is sent are not connection failures', () => {
     expect(e).toBeInstanceOf(RequestValidationError);
     expect(e.problems).toEqual([{ path: '(body)', message: expect.stringMatching(/^cannot be sent as JSON \(.*BigInt/) }]);
     expect(requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['createCase', (c: Client, body: object) => c.createCase(body as never)],
+    ['getCases', (c: Client, body: object) => c.getCases(body as never)],
+    ['updateCase', (c: Client, body: object) => c.updateCase('ci-1', body as never)],
+    ['createTask', (c: Client, body: object) => c.createTask(body as never)],
+    ['getTasks', (c: Client, body: object) => c.getTasks(body as never)],
+    ['updateTask', (c: Client, body: object) => c.updateTask('ti-1', body as never)],
+  ])('a %s body that cannot be serialised is reported as that operation\'s', async (op, call) => {
+    const { client, requests } = makeClient([ok()], { validateRequests: false, accountId: ACCOUNT_ID });
+    const e = await rejection(call(client, { name: 'n', big: 1n }));
+    expect(e).toBeInstanceOf(RequestValidationError);
+    expect(e.message).toMatch(new RegExp(`^invalid ${op} body \\(nothing was sent\\): \\(body\\): cannot be sent as JSON`));
+    expect(requests).toHaveLength(0);
+  });
+});
+
+type Client = ReturnType<typeof makeClient>['client'];
+
+describe('bad input to the SDK is a KoreError too: an InvalidArgumentError naming the argument, nothing sent', () => {
+  it.each([
+    ['a missing per-call accountId', 'accountId', (c: Client) => c.getTasks({}, { accountId: undefined })],
+    ["updateTask('../x', …)", 'taskId', (c: Client) => c.updateTask('../x', { name: 'n' }, { accountId: ACCOUNT_ID })],
+    ["updateCase('a/b', …)", 'caseId', (c: Client) => c.updateCase('a/b', { name: 'n' }, { accountId: ACCOUNT_ID })],
+    ['timeoutMs: -1 on a call', 'timeoutMs', (c: Client) => c.createTask(sampleBody, { timeoutMs: -1 })],
+    ['maxRetries: 11 on a call', 'maxRetries', (c: Client) => c.createTask(sampleBody, { maxRetries: 11 })],
+    ['call options that are not an object', '(call options)', (c: Client) => c.createTask(sampleBody, 'fast' as never)],
+  ])('%s', async (_, argument, call) => {
+    const { client, requests } = makeClient([ok()]);
+    const e = await rejection(call(client));
+    expect(e).toBeInstanceOf(InvalidArgumentError);
+    expect(e).toBeInstanceOf(KoreError);
+    expect(e.name).toBe('InvalidArgumentError');
+    expect(e.argument).toBe(argument);
+    expect(e.message).toContain(`"${argument}"`);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('timeoutMs: -1 given to createKoreClient throws at once', () => {
+    let thrown: any;
+    try {
+      createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, timeoutMs: -1 });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(InvalidArgumentError);
+    expect([thrown.argument, thrown.message]).toEqual(['timeoutMs', 'kore client: option "timeoutMs" must be an integer from 1 to 600000']);
   });
 });
 
@@ -186,7 +235,8 @@ describe('connection failures', () => {
   it('timeouts and aborts are connection errors of their own classes', () => {
     expect(new APIConnectionTimeoutError('t', true)).toBeInstanceOf(APIConnectionError);
     expect(new APIUserAbortError('a', true)).toBeInstanceOf(APIConnectionError);
-    expect(new RequestValidationError([{ path: 'caseId', message: 'is required' }])).toBeInstanceOf(KoreError);
+    expect(new RequestValidationError([{ path: 'caseId', message: 'is required' }], 'createTask')).toBeInstanceOf(KoreError);
+    expect(new InvalidArgumentError('bad', 'x')).toBeInstanceOf(KoreError);
   });
 });
 

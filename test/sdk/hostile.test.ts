@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APIError, createKoreClient, type KoreClientOptions } from '../../src/index.js';
+import { APIError, createKoreClient, InvalidArgumentError, type KoreClientOptions } from '../../src/index.js';
 import { CLIENT_ID, CLIENT_SECRET, STATIC_JWT, STREAM_ID, rejection, sampleBody, sampleTask } from './helpers.js';
 
 interface Received {
@@ -166,7 +166,7 @@ describe('answers are read only up to maxResponseBytes (default 10 MiB)', () => 
     for (const bad of [0, -1, 1.5, '10MB', 2 ** 40])
       expect(() => client('http://127.0.0.1:1', { maxResponseBytes: bad as never })).toThrow(/option "maxResponseBytes" must be an integer from 1 to/);
     const e = await rejection(client('http://127.0.0.1:1').createTask(sampleBody, { maxResponseBytes: 0 }));
-    expect(e).toBeInstanceOf(TypeError);
+    expect(e).toBeInstanceOf(InvalidArgumentError);
     expect(e.message).toMatch(/option "maxResponseBytes"/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKoreClient, type KoreClientOptions } from '../../src/index.js';
+import { createKoreClient, InvalidArgumentError, type KoreClientOptions } from '../../src/index.js';
 import { ACCOUNT_ID, CLIENT_ID, CLIENT_SECRET, STATIC_JWT, STREAM_ID, makeClient, ok, rejection, sampleBody, sampleTask, stubFetch } from './helpers.js';
 
 const path = `/caseManagement/api/public/analytics/${STREAM_ID}/createTask`;
@@ -52,7 +52,7 @@ describe('path parameters stay one segment of their own path: refused when the c
       } catch (e) {
         thrown = e;
       }
-      expect(thrown).toBeInstanceOf(TypeError);
+      expect(thrown).toBeInstanceOf(InvalidArgumentError);
       expect(thrown.message).toMatch(/^kore client: option "streamId" must /);
       expect(stub.requests).toHaveLength(0);
     });
@@ -127,7 +127,7 @@ describe('bad options throw at once, naming the option', () => {
   for (const [name, patch, message] of cases) {
     it(name, () => {
       const options = patch === undefined ? undefined : { ...base, ...patch };
-      expect(() => createKoreClient(options as KoreClientOptions)).toThrow(TypeError);
+      expect(() => createKoreClient(options as KoreClientOptions)).toThrow(InvalidArgumentError);
       expect(() => createKoreClient(options as KoreClientOptions)).toThrow(message);
     });
   }
@@ -140,7 +140,7 @@ describe('bad options throw at once, naming the option', () => {
       } catch (e) {
         thrown = e;
       }
-      expect(thrown).toBeInstanceOf(TypeError);
+      expect(thrown).toBeInstanceOf(InvalidArgumentError);
       expect(thrown.message).toMatch(/^kore client: option "baseUrl" must not carry credentials/);
       for (const text of [thrown.message, thrown.stack, String(thrown), JSON.stringify(thrown)]) expect(text).not.toContain('s3cr3t');
     });
@@ -153,7 +153,7 @@ describe('bad options throw at once, naming the option', () => {
     expect((await rejection(client.createTask(sampleBody, { accountId: 7 as never }))).message).toMatch(/option "accountId"/);
     for (const notAnObject of [null, 'fast', 5]) {
       const e = await rejection(client.createTask(sampleBody, notAnObject as never));
-      expect(e).toBeInstanceOf(TypeError);
+      expect(e).toBeInstanceOf(InvalidArgumentError);
       expect(e.message).toBe('kore client: option "(call options)" must be an object');
     }
     expect(requests).toHaveLength(0);

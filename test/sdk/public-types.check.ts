@@ -7,6 +7,7 @@ import type { components } from '../../generated/schema.js';
 import * as kore from '../../src/index.js';
 import type {
   CallOptions,
+  PagingOptions,
   Case,
   CasePage,
   CreateCaseRequest,
@@ -93,6 +94,9 @@ expectTypeOf<KoreClient['getTasksWithResponse']>().returns.resolves.toEqualTypeO
 expectTypeOf<KoreClient['updateCaseWithResponse']>().returns.resolves.toEqualTypeOf<WithResponse<Case>>();
 // a filter is optional; a create's body and an update's patch are not
 expectTypeOf<KoreClient['getCases']>().parameters.toEqualTypeOf<[filter?: GetCasesRequest, options?: CallOptions]>();
-expectTypeOf<KoreClient['getTasks']['all']>().parameters.toEqualTypeOf<[filter?: GetTasksRequest, options?: CallOptions]>();
+expectTypeOf<KoreClient['getTasks']['all']>().parameters.toEqualTypeOf<[filter?: GetTasksRequest, options?: PagingOptions]>();
+// .all() takes a call's options and its own bounds, each optional
+expectTypeOf({ accountId: 'a', maxPages: 10, maxItems: undefined, maxTotalBytes: 1e6 }).toExtend<PagingOptions>();
+expectTypeOf<CallOptions>().toExtend<PagingOptions>();
 // @ts-expect-error updateTask needs the task id and the patch
 expectTypeOf<KoreClient['updateTask']>().toBeCallableWith({ name: 'n' });

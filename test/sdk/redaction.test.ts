@@ -2,9 +2,11 @@
  * Secrets never leak: for every way a call can fail, the client secret, the static JWT and any minted token appear
  * in no error message, toString, stack, JSON, util.inspect output, nor in any log line.
  */
+import { Console } from 'node:console';
+import { Writable } from 'node:stream';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createKoreClient, type KoreClientOptions } from '../../src/index.js';
+import { createKoreClient, InvalidArgumentError, type KoreClientOptions } from '../../src/index.js';
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -96,7 +98,7 @@ describe('redaction', () => {
     } catch (e) {
       thrown = e;
     }
-    expect(thrown).toBeInstanceOf(TypeError);
+    expect(thrown).toBeInstanceOf(InvalidArgumentError);
     for (const text of renderings(thrown)) {
       expect(text).not.toContain(CLIENT_SECRET);
       expect(text).not.toContain(STATIC_JWT);
@@ -110,6 +112,20 @@ describe('redaction', () => {
     await rejection(client.createTask({ ...sampleBody, source: '' }));
     expect(lines).toEqual(['error createTask: not sent: invalid createTask body (nothing was sent): source: must not be empty {}']);
     expect(stub.requests).toHaveLength(0);
+  });
+
+  it('logger: console prints each line as it is meant: no trailing undefined or {}', async () => {
+    let printed = '';
+    const sink = new Writable({ write: (chunk, _, done) => void ((printed += chunk), done()) });
+    const logger = new Console({ stdout: sink, stderr: sink, colorMode: false });
+    const stub = stubFetch(json(503, envelope('busy', 5030)), ok());
+    const client = createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, fetch: stub.fetch, sleep: async () => {}, logger });
+    await client.createTask(sampleBody);
+    await rejection(client.createTask({ ...sampleBody, source: '' }));
+    const lines = printed.trimEnd().split('\n');
+    expect(lines.find((l) => l.startsWith('createTask: retry'))).toMatch(/^createTask: retry 1 of 2 in \d+ ms after 503 busy$/);
+    expect(lines.find((l) => l.startsWith('createTask: not sent'))).toBe('createTask: not sent: invalid createTask body (nothing was sent): source: must not be empty');
+    for (const line of lines) expect(line).not.toMatch(/ (undefined|\{\})$/);
   });
 
   it('success is logged without the token', async () => {
