@@ -19,8 +19,7 @@ export async function startSandboxTarget(options: { drift?: string } = {}): Prom
       userId: seed.userId,
       caseTemplateId: seed.caseTemplateId,
       runTag: newRunTag(),
-      // As a user would set KORE_CLOSED_STATUS=Closed: the seeded tenant's statuses include Closed (sandbox/README.md).
-      closedStatus: { name: 'Closed' },
+      // No closed status given, as a user who never set KORE_CLOSED_STATUS: the cleanup finds the tenant's own.
     },
     credentials: { kind: 'app', clientId: seed.clientId, clientSecret: addSecret(seed.clientSecret), sub: seed.userId },
     stateful: true,
