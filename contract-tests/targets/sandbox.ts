@@ -1,11 +1,12 @@
 /** The `sandbox` target: the reference sandbox in this process on port 0, with fault injection for the 429 probe. */
 import { startSandbox } from '../../sandbox/server.js';
+import type { TenantData } from '../../sandbox/tenant.js';
 import { addSecret } from '../redact.js';
 import { newRunTag } from './run-tag.js';
 import type { Target } from './target.js';
 
-export async function startSandboxTarget(options: { drift?: string } = {}): Promise<Target> {
-  const sandbox = await startSandbox({ port: 0, faults: true, drift: options.drift });
+export async function startSandboxTarget(options: { drift?: string; data?: TenantData } = {}): Promise<Target> {
+  const sandbox = await startSandbox({ port: 0, faults: true, drift: options.drift, data: options.data });
   const { seed } = sandbox;
   return {
     name: options.drift ? `sandbox (drift ${options.drift})` : 'sandbox',
