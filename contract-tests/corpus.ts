@@ -270,5 +270,5 @@ function lastCreateKept(ctx: Sender, probe: Probe): string | undefined {
   const budget = ctx.limits?.budget;
   if (!budget || probe.intent !== 'accept' || probe.provides || !creates.has(probe.operation ?? 'createTask')) return undefined;
   const { created, max } = budget.creates();
-  return max !== undefined && max - created <= 1 ? `not run: the last create of --max-creates ${max} is kept for the refusals` : undefined;
+  return max !== undefined && max - created <= 1 ? `the last create of --max-creates ${max} is kept for the refusals` : undefined;
 }
