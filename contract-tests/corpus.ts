@@ -57,7 +57,8 @@ function scoped(selection: Selection, op: OperationId, all: { probes: Probe[]; u
   const held = all.probes.filter((p) => !p.harmless);
   const unsendable = [...new Set(held.map((p) => p.intent))].map((intent) => {
     const n = held.filter((p) => p.intent === intent).length;
-    return { name: `${op}: ${n} ${intent === 'accept' ? 'valid' : intent === 'reject-invalid' ? 'invalid' : intent} request(s)`, intent, reason: 'not run (read-only): they could create or change a record' };
+    const kind = { accept: 'valid', 'reject-invalid': 'invalid', 'reject-auth': 'bad-token', 'rate-limited': 'rate-limit' }[intent];
+    return { name: `${op}: ${n} ${kind} request(s)`, intent, reason: 'not run (read-only): they could create or change a record' };
   });
   return { probes: all.probes.filter((p) => p.harmless), unsendable: [...all.unsendable, ...unsendable] };
 }
@@ -235,7 +236,9 @@ export interface Corpus {
  * recorded belongs to the corpus, a rate-limited first attempt included.
  */
 export async function runCorpus(ctx: Sender & { progress?: (line: string) => void; selection?: Selection }): Promise<Corpus> {
-  const ids: Resources = ctx.target.stateful ? {} : exampleResources();
+  // A read-only run creates nothing to update: its harmless update probes name a record that does not exist.
+  const unknown = () => Object.fromEntries(Object.entries(exampleResources()).map(([k, v]) => [k, unknownId(v!)]));
+  const ids: Resources = !ctx.target.stateful ? exampleResources() : ctx.selection?.readOnly ? unknown() : {};
   const { probes, unsendable } = probesFor(ctx, ctx.selection, ids);
   const exchanges: Exchange[] = [];
   const recording: Sender = { ...ctx, record: (x) => (exchanges.push(x), ctx.record(x)) };
