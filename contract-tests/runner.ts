@@ -57,7 +57,7 @@ export async function runSuite(target: Target, options: RunOptions = {}): Promis
       let v: Verdict;
       const unselected = whyNotRun(ctx, name);
       try {
-        v = unselected ? verdict(name, { ran: false, skipReason: unselected, notRun: [`${writingChecks[name]!.what}: ${unselected}`] }) : await checks[name](ctx);
+        v = unselected ? verdict(name, { ran: false, skipReason: `${writingChecks[name]!.what}: ${unselected}` }) : await checks[name](ctx);
       } catch (error) {
         // A check that crashes is a failure of that check (with why), never a silent pass.
         v = { check: name, status: 'fail', evidence: [redact(`the check itself failed: ${(error as Error).stack ?? error}`)], fields: [], warnings: [], warningFields: [], notRun: [] };

@@ -26,7 +26,11 @@ export function markdownSummary(reports: TargetReport[], notRunTargets: { target
     const warnings = warningCount(r);
     out.push(`**${r.target}**: ${isBreaking(r) ? 'breaking violations' : 'keeps the contract'}${warnings ? `, ${warnings} warning(s)` : ''}${r.strict ? ' (strict: warnings fail)' : ''}${r.stopped ? `; stopped early: ${r.stopped}` : ''}; ${r.budget?.budget ? `requests: ${r.budget.requests} of budget ${r.budget.budget}` : `${r.requests} requests`} in ${(r.durationMs / 1000).toFixed(1)} s; property-based seed ${r.pbt.seed}, ${r.pbt.runs} runs.`);
   }
-  for (const r of reports) for (const line of r.selection?.lines ?? []) if (r.selection!.notSelected.length || r.selection!.dependencies.length || r.selection!.readOnly) out.push(`- ${r.target}: ${cell(line)}`);
+  for (const r of reports) {
+    const s = r.selection;
+    if (s && (s.notSelected.length || s.dependencies.length || s.readOnly)) for (const line of s.lines) out.push(`- ${r.target}: ${cell(line)}`);
+    if (s?.creates.max !== undefined) out.push(`- ${r.target}: creates: ${s.creates.created} of --max-creates ${s.creates.max}`);
+  }
   for (const t of notRunTargets) out.push(`**${t.target}**: not run: ${t.reason}.`);
   for (const r of reports.filter((r) => r.cleanup?.created.length)) {
     out.push('', `## Created on ${r.target}`, '', `${cell(r.cleanup!.summary)}.`, '', '| operation | id | refId | name | closed |', '| --- | --- | --- | --- | --- |');
