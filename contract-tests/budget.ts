@@ -4,17 +4,36 @@
  * request of the run (a live account takes 60 requests a minute, all operations together). Once the deadline, the
  * target's silence or the budget is spent the run sends nothing more, and says why. A fifth of the budget is kept
  * for the cleanup (closing what the run created), which starts with `cleanup()`.
+ * It is also where writes are admitted: a read-only run sends a write operation nothing that could write, and a
+ * run with a create budget counts every create request as it goes out (a create answered with an error created
+ * nothing and gives its place back).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { creates, writes } from './selection.js';
 import type { Limits } from './settings.js';
+import type { OperationId } from './spec.js';
+
+/** What admission needs to know of a request: its operation, and whether it could write (a token and a JSON body). */
+export interface Outgoing {
+  operation?: OperationId;
+  token: boolean;
+  json: boolean;
+}
 
 export interface Budget {
   /** Aborts at the run's deadline. */
   signal: AbortSignal;
   /** Why nothing more may be sent (deadline reached, target unresponsive, budget spent); undefined while requests may go. */
   spent(): string | undefined;
-  /** Waits for the pace (when paced) and counts a request about to be sent. */
-  take(): Promise<void>;
+  /** Why this request may not go (read-only, the create budget spent); undefined when it may. */
+  refusal(request: Outgoing): string | undefined;
+  /**
+   * Waits for the pace (when paced) and counts a request about to be sent (refused as `refusal` says); the
+   * function it returns takes the answer's status (undefined: no answer, counted as a create if it was one).
+   */
+  take(request?: Outgoing): Promise<(status?: number) => void>;
+  /** Create requests counted so far (a create answered with an error excluded), and the create budget. */
+  creates(): { created: number; max?: number };
   /** Requests sent so far, and the budget (undefined: none). */
   used(): { requests: number; budget?: number; ratePerMinute?: number };
   /** From now on the part kept for the cleanup may be spent too. */
@@ -24,7 +43,7 @@ export interface Budget {
   dispose(): void;
 }
 
-export function createBudget(limits: Pick<Limits, 'deadlineMs' | 'unresponsiveAfter' | 'requestTimeoutMs' | 'requestBudget' | 'ratePerMinute'>): Budget {
+export function createBudget(limits: Pick<Limits, 'deadlineMs' | 'unresponsiveAfter' | 'requestTimeoutMs' | 'requestBudget' | 'ratePerMinute' | 'maxCreates' | 'readOnly'>): Budget {
   const controller = new AbortController();
   const deadline = `the run's deadline of ${limits.deadlineMs} ms was reached`;
   const timer = setTimeout(() => controller.abort(new Error(deadline)), limits.deadlineMs);
@@ -37,6 +56,15 @@ export function createBudget(limits: Pick<Limits, 'deadlineMs' | 'unresponsiveAf
   // A token bucket holding one token: requests are spaced by 60 000 / rate ms, so no minute ever holds more than the rate.
   const interval = limits.ratePerMinute ? 60_000 / limits.ratePerMinute : 0;
   let nextAt = 0;
+  let created = 0;
+  const maxCreates = limits.maxCreates;
+  const refusal = (r: Outgoing) => {
+    const op = r.operation ?? 'createTask';
+    const couldWrite = r.token && r.json;
+    if (limits.readOnly && writes.has(op) && couldWrite) return `read-only: ${op} with a token and a JSON body could write`;
+    if (maxCreates !== undefined && creates.has(op) && r.json && created >= maxCreates) return `the create budget of ${maxCreates} (--max-creates) is spent`;
+    return undefined;
+  };
   const overBudget = () => {
     const cap = cleaningUp ? total : forChecks;
     return cap !== undefined && requests >= cap ? `the request budget of ${total} was reached (${requests} sent${cleaningUp ? '' : `; ${total! - forChecks!} kept for the cleanup`})` : undefined;
@@ -49,16 +77,23 @@ export function createBudget(limits: Pick<Limits, 'deadlineMs' | 'unresponsiveAf
         : inARow >= limits.unresponsiveAfter
           ? `target unresponsive: ${inARow} requests in a row got no answer (request timeout ${limits.requestTimeoutMs} ms)`
           : overBudget(),
-    async take() {
-      const over = overBudget();
+    refusal,
+    async take(request) {
+      const over = overBudget() ?? (request && refusal(request));
       if (over) throw new Error(`not sent: ${over}`);
       requests += 1;
-      if (!interval) return;
+      // Counted before it goes, so a create in flight holds its place; given back when the answer is an error.
+      const counted = !!request?.json && creates.has(request.operation ?? 'createTask');
+      if (counted) created += 1;
+      const settle = (status?: number) => void (counted && status !== undefined && (status < 200 || status > 299) && (created -= 1));
+      if (!interval) return settle;
       const now = performance.now();
       const at = Math.max(now, nextAt);
       nextAt = at + interval;
       if (at > now) await sleep(at - now, undefined, { signal: controller.signal }).catch(() => undefined);
+      return settle;
     },
+    creates: () => ({ created, max: maxCreates }),
     used: () => ({ requests, budget: total, ratePerMinute: limits.ratePerMinute }),
     cleanup: () => void (cleaningUp = true),
     answered: () => void (inARow = 0),

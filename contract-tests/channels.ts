@@ -6,7 +6,7 @@
 import { createKoreClient, RequestValidationError } from '../src/index.js';
 import { CasesApi, Configuration, TasksApi, type CreateTaskRequest as GeneratorRequest } from '../generated/openapi-generator-client/index.js';
 import { defaultLimits } from './settings.js';
-import { rateLimitWaitMs, recordingFetch, waitWithin, type FetchLimits, type ProbeMeta, type Sink } from './record.js';
+import { isJson, rateLimitWaitMs, recordingFetch, waitWithin, type FetchLimits, type ProbeMeta, type Sink } from './record.js';
 import { validToken } from './tokens.js';
 import type { Body } from './bodies.js';
 import type { Target } from './targets/target.js';
@@ -25,10 +25,11 @@ export interface Sender {
  * 429 (a live tenant's shared rate limit) is recorded as such, and the whole call is made again after Retry-After,
  * so the probe still gets its answer.
  */
-async function capture(ctx: Sender, meta: ProbeMeta, send: (sink: Sink) => Promise<unknown>, params: PathParams = {}): Promise<Exchange> {
+async function capture(ctx: Sender, meta: ProbeMeta, send: (sink: Sink) => Promise<unknown>, params: PathParams = {}, could: { token: boolean; json: boolean } = { token: true, json: true }): Promise<Exchange> {
   const path = pathOf(ctx.target, meta.operation, params);
   for (let attempt = 0; ; attempt++) {
-    const spent = ctx.limits?.budget?.spent();
+    const budget = ctx.limits?.budget;
+    const spent = budget?.spent() ?? budget?.refusal({ operation: meta.operation, ...could });
     // Not sent, so not recorded: the caller reports it as not run.
     if (spent) return { ...meta, request: { method: 'POST', path, headers: {} }, error: `not sent: ${spent}` };
     const mine: Exchange[] = [];
@@ -145,5 +146,5 @@ export function sendRaw(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, request: RawR
   if (target.accountId && !request.withoutAccountId) headers.accountId = target.accountId;
   const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
   const url = `${target.baseUrl}${pathOf(target, meta.operation, request.params)}`;
-  return capture(ctx, m, (sink) => recordingFetch(sink, m, request.token?.label ?? 'none', ctx.limits)(url, { method: 'POST', headers, body }), request.params);
+  return capture(ctx, m, (sink) => recordingFetch(sink, m, request.token?.label ?? 'none', ctx.limits)(url, { method: 'POST', headers, body }), request.params, { token: !!request.token, json: isJson(body) });
 }

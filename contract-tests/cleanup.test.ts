@@ -1,48 +1,67 @@
 /**
- * The cleanup against the sandbox: with no KORE_CLOSED_STATUS it takes the status getTasks shows under the name
- * "Closed" (an id it read, never one it guessed) and closes what the run created; with none to find, it closes
- * nothing and says how to set one.
+ * The cleanup against the sandbox, with no KORE_CLOSED_STATUS (as a user who never set it): it closes what the run
+ * created with a closing status the tenant has, found in what the run read or by a name the tenant takes, and by
+ * the id the answers show; with none to find, it closes nothing and says how to set one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultTenant } from '../sandbox/seed.js';
 import { sendOperationWithSdk } from './channels.js';
 import { cleanup } from './cleanup.js';
 import { createContext } from './context.js';
 import { startSandboxTarget } from './targets/sandbox.js';
 import type { Target } from './targets/target.js';
 
-let target: Target;
-beforeAll(async () => {
-  const t = await startSandboxTarget();
-  target = { ...t, fixtures: { ...t.fixtures, closedStatus: undefined } };
-});
-afterAll(() => target?.close());
+let target: Target | undefined;
+afterEach(() => target?.close());
 
-const createTask = (ctx: ReturnType<typeof createContext>, name: string) =>
+const createTask = (ctx: ReturnType<typeof createContext>, t: Target, name: string) =>
   sendOperationWithSdk(ctx, 'createTask', { probe: 'create', intent: 'accept' }, {
-    caseId: target.fixtures.caseId, caseRefId: target.fixtures.caseRefId, taskTmp: target.fixtures.taskTemplateId, name, source: 'rtm', userInfo: { name: 'n', emailId: 'a@example.com' },
+    caseId: t.fixtures.caseId, caseRefId: t.fixtures.caseRefId, taskTmp: t.fixtures.taskTemplateId, name, source: 'rtm', userInfo: { name: 'n', emailId: 'a@example.com' },
   });
+
+const updates = (ctx: ReturnType<typeof createContext>) => ctx.log.filter((x) => x.operation === 'updateTask').length;
 
 describe('cleanup', () => {
-  it('without a status named Closed or Resolved anywhere, closes nothing and names KORE_CLOSED_STATUS', async () => {
-    const ctx = createContext(target);
-    const x = await createTask(ctx, `${target.fixtures.runTag} first`);
-    expect(x.response?.status, x.response?.text ?? x.error).toBe(200);
+  it('with nothing closed in the tenant yet, closes every item: by the name Closed first, then by the id that answer shows', async () => {
+    const t = (target = await startSandboxTarget());
+    expect(t.fixtures.closedStatus).toBeUndefined();
+    const ctx = createContext(t);
+    for (const n of [1, 2, 3]) expect((await createTask(ctx, t, `${t.fixtures.runTag} ${n}`)).response?.status).toBe(200);
     const report = await cleanup(ctx);
     ctx.budget.dispose();
-    expect(report.created).toHaveLength(1);
-    expect(report.created[0]!.closed).toBe(false);
-    expect(report.summary).toContain('set KORE_CLOSED_STATUS');
+    expect(report.created.map((c) => c.closed)).toEqual([true, true, true]);
+    expect(report.summary).toMatch(/3 closed: tasks with status \{"_id":"sts-[^"]+"\}/);
+    const sent = ctx.log.filter((x) => x.operation === 'updateTask').map((x) => JSON.parse(x.request.body!).status);
+    expect(sent).toEqual([{ name: 'Closed' }, { _id: expect.stringMatching(/^sts-/) }, { _id: expect.stringMatching(/^sts-/) }]);
   });
 
-  it('finds the Closed status by name in what getTasks returns and closes every item with its id', async () => {
-    const ctx = createContext(target);
-    const first = await createTask(ctx, `${target.fixtures.runTag} second`);
-    // Some task of the tenant is Closed (here: closed by name, as a user would in the platform's UI).
+  it('uses a closing status it has already read (here in a getTasks answer) by its id, without trying names', async () => {
+    const t = (target = await startSandboxTarget());
+    const ctx = createContext(t);
+    const first = await createTask(ctx, t, `${t.fixtures.runTag} first`);
+    // Some task of the tenant is Closed (closed by name, as a user would in the platform's UI), and the run read it.
     await sendOperationWithSdk(ctx, 'updateTask', { probe: 'close one', intent: 'accept' }, { status: { name: 'Closed' } }, { taskId: (first.response!.json as { _id: string })._id });
-    await createTask(ctx, `${target.fixtures.runTag} third`);
+    await sendOperationWithSdk(ctx, 'getTasks', { probe: 'list', intent: 'accept' }, { status: ['Closed'] });
+    await createTask(ctx, t, `${t.fixtures.runTag} second`);
+    const before = updates(ctx);
     const report = await cleanup(ctx);
     ctx.budget.dispose();
     expect(report.created.map((c) => c.closed)).toEqual([true, true]);
-    expect(report.summary).toMatch(/2 closed with status \{"_id":"sts-[^"]+"\}/);
+    expect(updates(ctx) - before).toBe(2);
+    expect(ctx.log.slice(-2).map((x) => JSON.parse(x.request.body!).status)).toEqual([{ _id: expect.stringMatching(/^sts-/) }, { _id: expect.stringMatching(/^sts-/) }]);
+  });
+
+  it('on a tenant with no Closed or Resolved status, closes nothing, tries the names once, and names KORE_CLOSED_STATUS', async () => {
+    const tenant = defaultTenant();
+    const open = tenant.statuses!.filter((s) => !['closed', 'resolved'].includes(s.statusCategory));
+    const t = (target = await startSandboxTarget({ data: { ...tenant, statuses: open } }));
+    const ctx = createContext(t);
+    for (const n of [1, 2]) expect((await createTask(ctx, t, `${t.fixtures.runTag} ${n}`)).response?.status).toBe(200);
+    const report = await cleanup(ctx);
+    ctx.budget.dispose();
+    expect(report.created.map((c) => c.closed)).toEqual([false, false]);
+    expect(report.summary).toContain('set KORE_CLOSED_STATUS');
+    expect(report.created[1]!.note).toContain('set KORE_CLOSED_STATUS');
+    expect(updates(ctx)).toBe(2); // Closed, then Resolved, for the first item only
   });
 });

@@ -9,7 +9,9 @@ import { writeReports } from './report/write.js';
 import { isBreaking, warningCount } from './runner.js';
 import { numericSettings, defaultLimits, runSettings } from './settings.js';
 import { runTargets, targetNames, type TargetName } from './suite.js';
-import { liveVariables, malformedLiveVariables, missingLiveVariables } from './targets/live.js';
+import { liveVariables, malformedLiveVariables, missingLiveVariables, neededLiveVariables } from './targets/live.js';
+import { selectionFrom, tagHelp, type Selection } from './selection.js';
+import { operationIds } from './spec.js';
 import { redact } from './redact.js';
 
 const help = `Contract suite: checks a server against generated/openapi.json.
@@ -22,10 +24,17 @@ options:
   --reports DIR            where reports go (default reports/)
   --drift NAME             start the sandbox with a drift mode (sandbox target only)
   --strict                 warnings (differences from inferred rules) fail the run too; also CONTRACT_STRICT=1
+  --operation ID           only this operation (repeatable or comma-separated; also CONTRACT_OPERATIONS):
+                           ${operationIds.join(', ')}; the rest is reported as not selected
+  --tag NAME               only the operations of this tag: ${tagHelp()}
+  --read-only              create and change nothing: getCases, getTasks, and refusals that cannot write
+                           (no token, a malformed body); checks that would write are reported as not run
 ${numericSettings.map((s) => `  --${`${s.flag} N`.padEnd(23)}${s.help} (${defaultLimits[s.key] === undefined ? '' : `default ${defaultLimits[s.key]}; `}also ${s.env})`).join('\n')}
   --help                   this text
 
-live target variables: ${liveVariables.required.join(', ')}, and ${liveVariables.auth};
+live target variables: KORE_BASE_URL, KORE_STREAM_ID, and ${liveVariables.auth};
+  the operations' fixtures, asked for only when a selected operation sends a valid body:
+    KORE_CASE_ID, KORE_CASE_REF_ID, KORE_TASK_TEMPLATE_ID (createTask, updateTask), KORE_CASE_TEMPLATE_ID (createCase, updateCase);
   optional: ${liveVariables.optional.join(', ')}.
 other variables: CONTRACT_PBT_RUNS (property-based cases, default 15), CONTRACT_PBT_SEED.
 
@@ -47,6 +56,9 @@ try {
       reports: { type: 'string', default: 'reports' },
       drift: { type: 'string' },
       strict: { type: 'boolean', default: false },
+      operation: { type: 'string', multiple: true },
+      tag: { type: 'string', multiple: true },
+      'read-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       ...Object.fromEntries(numericSettings.map((s) => [s.flag, { type: 'string' as const }])),
     },
@@ -70,10 +82,17 @@ try {
   usage((error as Error).message);
 }
 
+let selection: Selection;
+try {
+  selection = selectionFrom({ operation: values.operation as string[] | undefined, tag: values.tag as string[] | undefined, readOnly: values['read-only'] === true });
+} catch (error) {
+  usage((error as Error).message);
+}
+
 if (targets.includes('live')) {
-  const missing = missingLiveVariables();
+  const missing = missingLiveVariables(process.env, selection);
   if (missing.length) {
-    console.error(`live target: missing ${missing.join(', ')}.\nRequired: ${liveVariables.required.join(', ')}, and ${liveVariables.auth}; optional: ${liveVariables.optional.join(', ')}.`);
+    console.error(`live target: missing ${missing.join(', ')}.\nThis run (${selection.selected.join(', ')}${selection.readOnly ? ', read-only' : ''}) needs: ${neededLiveVariables(selection).join(', ')}, and ${liveVariables.auth}; optional: ${liveVariables.optional.join(', ')}.`);
     process.exit(2);
   }
   const malformed = malformedLiveVariables();
@@ -85,7 +104,8 @@ if (targets.includes('live')) {
 
 try {
   const { pbt, strict, ...limits } = settings;
-  const reports = await runTargets(targets, { drift: values.drift as string | undefined, pbt, strict, limits, progress: (line) => console.error(line) });
+  const only = selection.selected.length < operationIds.length ? selection.selected : undefined;
+  const reports = await runTargets(targets, { drift: values.drift as string | undefined, pbt, strict, limits, operations: only, readOnly: selection.readOnly, progress: (line) => console.error(line) });
   for (const r of reports) console.log(`\n${humanSummary(r)}`);
   const files = writeReports(values.reports as string, reports);
   console.log(`\nwrote ${files.join(', ')}`);

@@ -3,7 +3,7 @@ import { createBudget, type Budget } from './budget.js';
 import { runCorpus, type Corpus } from './corpus.js';
 import type { Sender } from './channels.js';
 import { defaultLimits, type Limits } from './settings.js';
-import { withDependencies } from './operations.js';
+import { selectionOf, type Selection } from './selection.js';
 import type { OperationId } from './spec.js';
 import type { Target } from './targets/target.js';
 import type { Exchange, Verdict } from './types.js';
@@ -21,8 +21,10 @@ export interface RunContext extends Sender {
   progress(line: string): void;
   /** Every exchange of the run, corpus or not (for the report's request count). */
   log: Exchange[];
-  /** The operations this run covers (all six unless narrowed, e.g. to one drift mode's operation). */
+  /** The operations this run judges (all six unless narrowed, e.g. to one drift mode's operation). */
   operations: OperationId[];
+  /** The operations judged, those called only for a path id, and whether the run may write. */
+  selection: Selection;
 }
 
 export type Check = (ctx: RunContext) => Promise<Verdict>;
@@ -41,11 +43,11 @@ export function createContext(
   pbt: PbtSettings = pbtSettingsFromEnv(),
   limits: Limits = defaultLimits,
   progress: (line: string) => void = () => {},
-  operations: OperationId[] = withDependencies(undefined),
+  selection: Selection = selectionOf(undefined),
 ): RunContext {
   const log: Exchange[] = [];
   let corpus: Promise<Corpus> | undefined;
-  const budget = createBudget(limits);
+  const budget = createBudget({ ...limits, readOnly: selection.readOnly || limits.readOnly });
   const ctx: RunContext = {
     target,
     record: (x) => log.push(x),
@@ -54,7 +56,8 @@ export function createContext(
     budget,
     limits: { ...limits, budget },
     progress,
-    operations,
+    operations: selection.selected,
+    selection,
     corpus: () => (corpus ??= runCorpus(ctx)),
   };
   return ctx;

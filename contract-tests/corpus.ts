@@ -6,6 +6,7 @@
 import { bodyWithUser, invalidBodies, invalidBodiesOf, seedSampleBody, userVariants, validBase } from './bodies.js';
 import { sendOperationWithGeneratorClient, sendOperationWithSdk, sendRaw, sendWithGeneratorClient, sendWithSdk, type PathParams, type Sender } from './channels.js';
 import { exampleResources, operationTable, rowOf, tagged, unknownId, type Resources } from './operations.js';
+import { creates, selectionOf, writes, type Selection } from './selection.js';
 import { specOf, type OperationId } from './spec.js';
 import { expiredToken, tamperSignature, validToken } from './tokens.js';
 import type { Exchange, Intent } from './types.js';
@@ -16,6 +17,11 @@ export interface Probe {
   field?: string;
   /** The answer's `_id` is this resource (a created case or task), for the operations whose path needs it. */
   provides?: keyof Resources;
+  /** Cannot write whatever the server does (no token, or a body that is not JSON): a read-only run sends it. */
+  harmless?: boolean;
+  /** Sent only to obtain a selected operation's path id: recorded in the run's log, not judged. */
+  dependency?: boolean;
+  operation?: OperationId;
   send(ctx: Sender): Promise<Exchange>;
 }
 
@@ -26,11 +32,35 @@ export interface Unsendable {
   reason: string;
 }
 
-export function probesFor(ctx: Sender, operations: OperationId[] = operationTable.map((r) => r.id), ids: Resources = {}): { probes: Probe[]; unsendable: Unsendable[] } {
+export function probesFor(ctx: Sender, selection: Selection = selectionOf(undefined), ids: Resources = {}): { probes: Probe[]; unsendable: Unsendable[] } {
   // Creates first (their answers give the updates their path ids), then the reads and updates.
-  const order = [...operations].sort((a, b) => Number(b.startsWith('create')) - Number(a.startsWith('create')));
-  const all = order.map((op) => (op === 'createTask' ? createTaskProbes(ctx) : familyProbes(ctx, op, ids)));
-  return { probes: all.flatMap((p) => p.probes), unsendable: all.flatMap((p) => p.unsendable) };
+  const operations = [...selection.selected, ...selection.dependencies];
+  const order = operationTable.map((r) => r.id).filter((op) => operations.includes(op)).sort((a, b) => Number(b.startsWith('create')) - Number(a.startsWith('create')));
+  const all = order.map((op) => scoped(selection, op, op === 'createTask' ? createTaskProbes(ctx) : familyProbes(ctx, op, ids))).map((p, i) => ({ ...p, probes: p.probes.map((probe) => ({ ...probe, operation: order[i] })) }));
+  // The probes that give path ids go first: under a create budget they are the creates that matter most.
+  const probes = all.flatMap((p) => p.probes);
+  return { probes: [...probes.filter((p) => p.provides), ...probes.filter((p) => !p.provides)], unsendable: all.flatMap((p) => p.unsendable) };
+}
+
+/**
+ * An operation's probes as the selection allows: a dependency sends only the probe that gives the path id it is
+ * called for (its answer is not judged); a read-only run sends a write operation only its harmless probes.
+ */
+function scoped(selection: Selection, op: OperationId, all: { probes: Probe[]; unsendable: Unsendable[] }): { probes: Probe[]; unsendable: Unsendable[] } {
+  if (selection.dependencies.includes(op)) {
+    const needed = new Set(selection.selected.map((id) => rowOf(id).pathIdFrom).filter((from) => from?.operation === op).map((from) => from!.param));
+    const provider = all.probes.find((p) => p.provides && needed.has(p.provides));
+    return { probes: provider ? [{ ...provider, dependency: true }] : [], unsendable: [] };
+  }
+  if (!selection.readOnly || !writes.has(op)) return all;
+  // One line per kind of probe held back, not one per probe: the report stays readable.
+  const held = all.probes.filter((p) => !p.harmless);
+  const unsendable = [...new Set(held.map((p) => p.intent))].map((intent) => {
+    const n = held.filter((p) => p.intent === intent).length;
+    const kind = { accept: 'valid', 'reject-invalid': 'invalid', 'reject-auth': 'bad-token', 'rate-limited': 'rate-limit' }[intent];
+    return { name: `${op}: ${n} ${kind} request(s)`, intent, reason: 'not run (read-only): they could create or change a record' };
+  });
+  return { probes: all.probes.filter((p) => p.harmless), unsendable: [...all.unsendable, ...unsendable] };
 }
 
 /**
@@ -69,10 +99,10 @@ function familyProbes(ctx: Sender, op: OperationId, ids: Resources): { probes: P
     const name = `${op}: valid request (openapi-generator client)`;
     probes.push({ name, intent: 'accept', field: `${op} (valid body)`, send: (c) => withParams({ probe: name, intent: 'accept' }, (p) => sendOperationWithGeneratorClient(c, op, { probe: name, intent: 'accept', field: `${op} (valid body)` }, generatorBody, p))() });
   }
-  const raw = (name: string, intent: Intent, field: string, request: (p: PathParams) => Promise<Parameters<typeof sendRaw>[2]>, rule?: 'inferred') =>
-    probes.push({ name, intent, field, send: (c) => withParams({ probe: name, intent, field }, async (p) => sendRaw(c, { operation: op, probe: name, intent, field, rule }, await request(p)))() });
+  const raw = (name: string, intent: Intent, field: string, request: (p: PathParams) => Promise<Parameters<typeof sendRaw>[2]>, rule?: 'inferred', harmless?: true) =>
+    probes.push({ name, intent, field, harmless, send: (c) => withParams({ probe: name, intent, field }, async (p) => sendRaw(c, { operation: op, probe: name, intent, field, rule }, await request(p)))() });
   for (const invalid of invalidBodiesOf(op, body)) raw(invalid.name, 'reject-invalid', invalid.field, async (p) => ({ body: invalid.body, token: await valid(), params: p }));
-  raw(`${op}: malformed JSON`, 'reject-invalid', `${op} (body)`, async (p) => ({ body: '{"name": "', token: await valid(), params: p }));
+  raw(`${op}: malformed JSON`, 'reject-invalid', `${op} (body)`, async (p) => ({ body: '{"name": "', token: await valid(), params: p }), undefined, true);
   if (specOf(op).accountIdRequired && t.accountId) raw(`${op}: no accountId header`, 'reject-invalid', `${op} accountId`, async (p) => ({ body, token: await valid(), params: p, withoutAccountId: true }));
   if (param) {
     const name = `${op}: unknown ${param}`;
@@ -81,7 +111,7 @@ function familyProbes(ctx: Sender, op: OperationId, ids: Resources): { probes: P
       probes.push({ name, intent: 'reject-invalid', field: `${op} ${param}`, send: async (c) => sendRaw(c, { operation: op, probe: name, intent: 'reject-invalid', field: `${op} ${param}` }, { body, token: await valid(), params: { [param]: unknown } }) });
     } else unsendable.push({ name, intent: 'reject-invalid', reason: `${t.name} keeps no state: any ${param} is found` });
   }
-  raw(`${op}: no auth header`, 'reject-auth', 'auth', async (p) => ({ body, token: null, params: p }));
+  raw(`${op}: no auth header`, 'reject-auth', 'auth', async (p) => ({ body, token: null, params: p }), undefined, true);
   return { probes, unsendable };
 }
 
@@ -141,6 +171,7 @@ function createTaskProbes(ctx: Sender): { probes: Probe[]; unsendable: Unsendabl
     name: 'malformed JSON',
     intent: 'reject-invalid',
     field: '(body)',
+    harmless: true,
     send: async (c) => sendRaw(c, { probe: 'malformed JSON', intent: 'reject-invalid', field: '(body)' }, { body: '{"caseId": "ci-', token: await valid() }),
   });
   probes.push({
@@ -151,7 +182,7 @@ function createTaskProbes(ctx: Sender): { probes: Probe[]; unsendable: Unsendabl
       sendRaw(c, { probe: 'wrong content type', intent: 'reject-invalid', field: 'Content-Type', rule: 'inferred' }, { body: validBase(f), contentType: 'text/plain', token: await valid() }),
   });
 
-  probes.push({ name: 'no auth header', intent: 'reject-auth', field: 'auth', send: (c) => sendRaw(c, { probe: 'no auth header', intent: 'reject-auth', field: 'auth' }, { body: validBase(f), token: null }) });
+  probes.push({ name: 'no auth header', intent: 'reject-auth', field: 'auth', harmless: true, send: (c) => sendRaw(c, { probe: 'no auth header', intent: 'reject-auth', field: 'auth' }, { body: validBase(f), token: null }) });
   if (t.verifiesTokens) {
     probes.push({
       name: 'token with a tampered signature',
@@ -204,9 +235,11 @@ export interface Corpus {
  * Sends every probe, one at a time (a target's rate limit and the order of refIds stay predictable). Everything
  * recorded belongs to the corpus, a rate-limited first attempt included.
  */
-export async function runCorpus(ctx: Sender & { progress?: (line: string) => void; operations?: OperationId[] }): Promise<Corpus> {
-  const ids: Resources = ctx.target.stateful ? {} : exampleResources();
-  const { probes, unsendable } = probesFor(ctx, ctx.operations, ids);
+export async function runCorpus(ctx: Sender & { progress?: (line: string) => void; selection?: Selection }): Promise<Corpus> {
+  // A read-only run creates nothing to update: its harmless update probes name a record that does not exist.
+  const unknown = () => Object.fromEntries(Object.entries(exampleResources()).map(([k, v]) => [k, unknownId(v!)]));
+  const ids: Resources = !ctx.target.stateful ? exampleResources() : ctx.selection?.readOnly ? unknown() : {};
+  const { probes, unsendable } = probesFor(ctx, ctx.selection, ids);
   const exchanges: Exchange[] = [];
   const recording: Sender = { ...ctx, record: (x) => (exchanges.push(x), ctx.record(x)) };
   for (const [i, probe] of probes.entries()) {
@@ -217,10 +250,28 @@ export async function runCorpus(ctx: Sender & { progress?: (line: string) => voi
       ctx.progress?.(`corpus stopped after ${i}/${probes.length} probes: ${spent}`);
       break;
     }
-    const x = await probe.send(recording);
+    const kept = lastCreateKept(ctx, probe);
+    if (kept) {
+      unsendable.push({ name: probe.name, intent: probe.intent, reason: kept });
+      continue;
+    }
+    const x = await probe.send(probe.dependency ? ctx : recording);
+    // Held back before it went (read-only, the create budget): not run, with the reason.
+    if (x.error?.startsWith('not sent:') && !x.response) unsendable.push({ name: probe.name, intent: probe.intent, reason: x.error.slice('not sent: '.length) });
     const id = (x.response?.json as { _id?: unknown } | undefined)?._id;
     if (probe.provides && x.response && x.response.status < 300 && typeof id === 'string') ids[probe.provides] ??= id;
     if ((i + 1) % 10 === 0 || i + 1 === probes.length) ctx.progress?.(`corpus: ${i + 1}/${probes.length} probes sent`);
   }
   return { exchanges, unsendable, ids };
+}
+
+/**
+ * Under a create budget, a valid create that gives no path id does not take the last create left: the refusals
+ * (invalid bodies, bad tokens) need a place while they are in flight, and give it back when refused.
+ */
+function lastCreateKept(ctx: Sender, probe: Probe): string | undefined {
+  const budget = ctx.limits?.budget;
+  if (!budget || probe.intent !== 'accept' || probe.provides || !creates.has(probe.operation ?? 'createTask')) return undefined;
+  const { created, max } = budget.creates();
+  return max !== undefined && max - created <= 1 ? `the last create of --max-creates ${max} is kept for the refusals` : undefined;
 }

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pbtSettingsFromEnv } from './context.js';
-import { driftModes, judgeDrift, type DriftOutcome } from './drift.js';
+import { driftModes, driftRunOperations, judgeDrift, type DriftOutcome } from './drift.js';
 import { driftExpectations } from './expectations.js';
 import { isBreaking } from './runner.js';
 import { runTarget } from './suite.js';
@@ -23,7 +23,7 @@ beforeAll(async () => {
         // Only the drifted operation's probes (and the sequence over the links): the per-mode run stays cheap.
         // Fewer generated cases too (no mode is expected of property_based) and no cleanup (each sandbox is thrown
         // away): `npm test` must stay quick.
-        const report = await runTarget('sandbox', { drift: mode.name, operations: [mode.operation], pbt: { ...pbtSettingsFromEnv(), runs: 5 }, cleanup: false });
+        const report = await runTarget('sandbox', { drift: mode.name, operations: driftRunOperations(mode), pbt: { ...pbtSettingsFromEnv(), runs: 5 }, cleanup: false });
         const expected = driftExpectations[mode.name];
         const outcome = expected ? judgeDrift(report, expected) : { caught: false, why: 'no expectation for this drift' };
         outcomes.set(mode.name, { ...outcome, breaking: isBreaking(report) });

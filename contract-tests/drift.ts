@@ -6,6 +6,17 @@ import type { DriftExpectation } from './expectations.js';
 /** createTask's drift modes and the five other operations' (each names its operation): the self-test covers them all. */
 export const driftModes = [...createTaskModes.map((m) => ({ ...m, operation: 'createTask' as const })), ...familyDriftModes];
 import { isBreaking, type TargetReport } from './runner.js';
+import { driftExpectations } from './expectations.js';
+import { writingChecks } from './scope.js';
+
+/**
+ * The operations a drift mode's run selects: the drifted one, or every operation its expected check needs (the
+ * links sequence calls all six), so each per-mode run stays cheap and still reaches the check that catches it.
+ */
+export const driftRunOperations = (m: (typeof driftModes)[number]) => {
+  const needs = writingChecks[driftExpectations[m.name]?.check ?? 'status_code_conformance']?.operations;
+  return needs ? [...new Set([m.operation, ...needs])] : [m.operation];
+};
 
 export interface DriftOutcome {
   caught: boolean;

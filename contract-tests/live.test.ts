@@ -43,7 +43,7 @@ describe('npm run test:contract:live -- --help', () => {
   it('prints the usage (flags, variables, exit codes) and exits 0, whatever the variables', async () => {
     const { code, output } = await runCli(['--target', 'live', '--help'], {});
     expect(code, output).toBe(0);
-    for (const text of ['usage:', '--strict', '--request-timeout N', 'CONTRACT_DEADLINE_MS', 'KORE_BASE_URL', 'exit status: 0']) expect(output).toContain(text);
+    for (const text of ['usage:', '--strict', '--request-timeout N', 'CONTRACT_DEADLINE_MS', 'KORE_BASE_URL', 'exit status: 0', '--operation ID', '--tag NAME', '--read-only', '--max-creates N', 'CONTRACT_OPERATIONS', 'CONTRACT_MAX_CREATES']) expect(output).toContain(text);
     expect(output).not.toContain('Unknown option');
   }, 20_000);
   it('refuses a bad setting by name, exit 2', async () => {

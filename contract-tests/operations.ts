@@ -21,6 +21,8 @@ export interface OperationRow {
   pathIdFrom?: { param: keyof Resources; operation: OperationId };
   /** A fixture the operation cannot be called without (its reason is reported when the target lacks it). */
   needs?: { fixture: keyof Fixtures; variable: string };
+  /** The live target's variables its valid bodies are built from (asked for only when the operation runs). */
+  variables?: string[];
   /** Valid bodies for a target: the first goes through the SDK, the second (when given) through the openapi-generator client. */
   valid(f: Fixtures): Body[];
   /**
@@ -44,6 +46,7 @@ export const operationTable: OperationRow[] = [
   {
     id: 'createCase',
     needs: { fixture: 'caseTemplateId', variable: 'KORE_CASE_TEMPLATE_ID' },
+    variables: ['KORE_CASE_TEMPLATE_ID'],
     valid: (f) => {
       const { userInfo, ...rest } = sample('createCase');
       const body = { ...rest, caseTmp: f.caseTemplateId, name: tagged(f, 'Contract Suite Case'), userInfo: { name: userInfo.name, ...(f.userId ? { _id: f.userId } : {}) } };
@@ -58,7 +61,7 @@ export const operationTable: OperationRow[] = [
     valid: (f) => [{ desc: 'updated by the contract suite' }, { name: tagged(f, 'Contract Suite Case (renamed)') }],
     generated: ['name', 'desc', 'tags'],
   },
-  { id: 'createTask', valid: () => [] }, // issue 11/12's probes (corpus.ts): the seed sample and its user variants
+  { id: 'createTask', valid: () => [], variables: ['KORE_CASE_ID', 'KORE_CASE_REF_ID', 'KORE_TASK_TEMPLATE_ID'] }, // issue 11/12's probes (corpus.ts): the seed sample and its user variants
   { id: 'getTasks', valid: () => [sample('getTasks'), {}], generated: [...listFilters, 'skip', 'limit', 'mytask'] },
   {
     id: 'updateTask',

@@ -23,15 +23,16 @@ const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 
 export function recordingFetch(sink: Sink, meta: ProbeMeta, authLabel: string, limits: FetchLimits = defaultLimits): typeof fetch {
   return async (input, init) => {
-    // The pace and the request budget first: the request's own timeout starts when it is sent.
-    await limits.budget?.take();
-    const timeout = AbortSignal.timeout(limits.requestTimeoutMs);
     const caller = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    const unsent = new Request(input, { ...init, redirect: 'manual' });
+    const body = unsent.body ? await unsent.clone().text() : undefined;
+    // The pace, the request budget and the admission of writes first: the request's own timeout starts when it is sent.
+    const settle = await limits.budget?.take({ operation: meta.operation, token: unsent.headers.has('auth'), json: isJson(body) });
+    const timeout = AbortSignal.timeout(limits.requestTimeoutMs);
     const signal = AbortSignal.any([timeout, ...(caller ? [caller] : []), ...(limits.budget ? [limits.budget.signal] : [])]);
-    const request = new Request(input, { ...init, signal, redirect: 'manual' });
+    const request = new Request(unsent, { signal });
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = name === 'auth' ? authLabel : value));
-    const body = request.body ? await request.clone().text() : undefined;
     const recorded: Exchange = { ...meta, request: { method: request.method, path: new URL(request.url).pathname, headers, body } };
     let response: Response;
     try {
@@ -39,8 +40,10 @@ export function recordingFetch(sink: Sink, meta: ProbeMeta, authLabel: string, l
       const read = await readResponse(answer, limits.maxBodyBytes);
       recorded.response = read.recorded;
       response = read.forClient;
+      settle?.(answer.status);
       limits.budget?.answered();
     } catch (error) {
+      settle?.();
       recorded.error = `no HTTP answer: ${whyUnanswered(error, { timeout, budget: limits.budget, ms: limits.requestTimeoutMs })}`;
       limits.budget?.unanswered();
       sink(recorded);
@@ -49,6 +52,17 @@ export function recordingFetch(sink: Sink, meta: ProbeMeta, authLabel: string, l
     sink(recorded);
     return response;
   };
+}
+
+/** Whether a request body parses as JSON (a malformed one cannot write anything). */
+export function isJson(body: string | undefined): boolean {
+  if (body === undefined) return false;
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function whyUnanswered(error: unknown, s: { timeout: AbortSignal; budget?: Budget; ms: number }): string {

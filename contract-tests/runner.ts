@@ -1,11 +1,12 @@
 /** Runs every check against one target and collects the verdicts: one TargetReport per target. */
 import { checks } from './checks/index.js';
 import { cleanup, skipCleanup, type CleanupReport } from './cleanup.js';
-import { strictVerdict } from './checks/verdict.js';
+import { strictVerdict, verdict } from './checks/verdict.js';
 import { createContext, type PbtSettings } from './context.js';
 import { redact } from './redact.js';
 import { defaultLimits, type Limits } from './settings.js';
-import { withDependencies } from './operations.js';
+import { whyNotRun, writingChecks } from './scope.js';
+import { describeSelection, selectionOf, type Selection } from './selection.js';
 import type { OperationId } from './spec.js';
 import type { Target } from './targets/target.js';
 import { checkNames, type Verdict } from './types.js';
@@ -24,6 +25,8 @@ export interface TargetReport {
   budget?: { requests: number; budget?: number; ratePerMinute?: number };
   /** What the run created (stateful targets), each closed or not, and a one-line summary. */
   cleanup?: CleanupReport;
+  /** The operations judged, those called only for a path id, those not selected; whether it could write, and its creates. */
+  selection?: Selection & { notSelected: OperationId[]; lines: string[]; creates: { created: number; max?: number } };
 }
 
 export interface RunOptions {
@@ -32,8 +35,10 @@ export interface RunOptions {
   strict?: boolean;
   /** Close what the run created (default); off for a throwaway target (the drift self-test's sandboxes). */
   cleanup?: boolean;
-  /** Only these operations (and those they take path ids from); all six by default. */
+  /** Only these operations (and the creates they take path ids from, not judged); all six by default. */
   operations?: OperationId[];
+  /** Nothing created or changed: reads, and refusals that cannot write. */
+  readOnly?: boolean;
   /** Called with a line as each check finishes (and as the corpus goes). */
   progress?: (line: string) => void;
 }
@@ -41,7 +46,8 @@ export interface RunOptions {
 export async function runSuite(target: Target, options: RunOptions = {}): Promise<TargetReport> {
   const started = performance.now();
   const progress = (line: string) => options.progress?.(redact(`[${target.name}] ${line}`));
-  const ctx = createContext(target, options.pbt, options.limits ?? defaultLimits, progress, withDependencies(options.operations));
+  const selection = selectionOf(options.operations, options.readOnly);
+  const ctx = createContext(target, options.pbt, options.limits ?? defaultLimits, progress, selection);
   const verdicts: Verdict[] = [];
   let cleaned: CleanupReport = { created: [], summary: 'not run' };
   let stopped: string | undefined;
@@ -49,8 +55,9 @@ export async function runSuite(target: Target, options: RunOptions = {}): Promis
     for (const name of checkNames) {
       const begun = performance.now();
       let v: Verdict;
+      const unselected = whyNotRun(ctx, name);
       try {
-        v = await checks[name](ctx);
+        v = unselected ? verdict(name, { ran: false, skipReason: `${writingChecks[name]!.what}: ${unselected}` }) : await checks[name](ctx);
       } catch (error) {
         // A check that crashes is a failure of that check (with why), never a silent pass.
         v = { check: name, status: 'fail', evidence: [redact(`the check itself failed: ${(error as Error).stack ?? error}`)], fields: [], warnings: [], warningFields: [], notRun: [] };
@@ -81,6 +88,7 @@ export async function runSuite(target: Target, options: RunOptions = {}): Promis
     ...(stopped ? { stopped } : {}),
     ...(used.budget || used.ratePerMinute ? { budget: used } : {}),
     cleanup: cleaned,
+    selection: { ...selection, ...describeSelection(selection), creates: ctx.budget.creates() },
   };
 }
 

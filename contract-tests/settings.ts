@@ -19,6 +19,10 @@ export interface Limits {
   requestBudget?: number;
   /** Requests are spaced to stay under this many a minute (all operations together); undefined: not paced. */
   ratePerMinute?: number;
+  /** At most this many records created (cases and tasks); undefined: no cap. */
+  maxCreates?: number;
+  /** Nothing is created or changed (`--read-only`). */
+  readOnly?: boolean;
 }
 
 export interface RunSettings extends Limits {
@@ -43,6 +47,7 @@ export const numericSettings = [
   { key: 'unresponsiveAfter', flag: 'unresponsive-after', env: 'CONTRACT_UNRESPONSIVE_AFTER', help: 'requests in a row without an answer before a target gets no more' },
   { key: 'requestBudget', flag: 'request-budget', env: 'CONTRACT_REQUEST_BUDGET', help: `requests per target run, a fifth kept for closing what it created (live default ${liveDefaults.requestBudget}; mock and sandbox: none)` },
   { key: 'ratePerMinute', flag: 'rate-per-minute', env: 'CONTRACT_RATE_PER_MINUTE', help: `requests a minute, paced over the whole run (live default ${liveDefaults.ratePerMinute}; mock and sandbox: not paced)` },
+  { key: 'maxCreates', flag: 'max-creates', env: 'CONTRACT_MAX_CREATES', help: 'records (cases and tasks) the run may create; what needs more is reported as not run (default: no cap)' },
 ] as const;
 
 /**

@@ -4,15 +4,17 @@ import { liveTarget } from './targets/live.js';
 import { startMockTarget } from './targets/mock.js';
 import { startSandboxTarget } from './targets/sandbox.js';
 import { defaultLimits, limitsFor } from './settings.js';
+import { selectionOf } from './selection.js';
+import type { OperationId } from './spec.js';
 import type { Target } from './targets/target.js';
 
 export const targetNames = ['mock', 'sandbox', 'live'] as const;
 export type TargetName = (typeof targetNames)[number];
 
-export function startTarget(name: TargetName, options: { drift?: string } = {}): Promise<Target> {
+export function startTarget(name: TargetName, options: { drift?: string; operations?: OperationId[]; readOnly?: boolean } = {}): Promise<Target> {
   if (name === 'mock') return startMockTarget();
   if (name === 'sandbox') return startSandboxTarget(options);
-  return Promise.resolve(liveTarget());
+  return Promise.resolve(liveTarget(process.env, selectionOf(options.operations, options.readOnly)));
 }
 
 export type TargetOptions = RunOptions & { drift?: string };

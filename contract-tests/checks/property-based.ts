@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { invalidBodies, invalidBodiesOf, validBodies, validBodiesOf } from '../arbitraries.js';
 import { sendOperationWithSdk, sendRaw, type PathParams } from '../channels.js';
 import { rowOf } from '../operations.js';
+import { propertyScope } from '../scope.js';
 import { describeErrors, specOf, validatorAt, type OperationId } from '../spec.js';
 import { validToken } from '../tokens.js';
 import type { Check, RunContext } from '../context.js';
@@ -77,6 +78,15 @@ export const propertyBased: Check = async (ctx) => {
   // The path ids (a created case and task) come from the corpus, as for the other checks.
   const { ids } = await ctx.corpus();
   for (const op of ctx.operations) {
+    // The run's selection and create budget (scope.ts): a write in a read-only run is skipped, a create gets its share.
+    const scope = propertyScope(ctx, op);
+    if (scope.skip) {
+      notRun.push(scope.skip);
+      continue;
+    }
+    const validRuns = (runs: number) => Math.min(runs, scope.maxValidRuns ?? runs);
+    const valid = async (name: string, arb: fc.Arbitrary<Record<string, unknown>>, runs: number) =>
+      validRuns(runs) > 0 ? runProperty(name, ctx, arb, (body) => validAccepted(ctx, warnings, op, params, body), validRuns(runs)) : { text: `${name}: ${scope.noCreates}`, notRun: true as const };
     const row = rowOf(op);
     const param = row.pathIdFrom?.param;
     if ((row.needs && !f[row.needs.fixture]) || (param && !ids[param])) {
@@ -86,7 +96,7 @@ export const propertyBased: Check = async (ctx) => {
     const params: PathParams = param ? { [param]: ids[param]! } : {};
     if (op === 'createTask') {
       results.push(
-        await runProperty('valid bodies are accepted and answered with a conforming task', ctx, validBodies(f), (body) => validAccepted(ctx, warnings, op, params, body)),
+        await valid('valid bodies are accepted and answered with a conforming task', validBodies(f), ctx.pbt.runs),
         await runProperty('invalid bodies are refused with a 4xx', ctx, invalidBodies(f), ({ body, mutation }) =>
           // Patterns are value constraints: inferred (ids are opaque), so accepting a broken one is a warning.
           invalidRefused(ctx, warnings, op, params, body, `${mutation.kind} ${mutation.path}`, mutation.kind === 'break pattern'),
@@ -97,7 +107,7 @@ export const propertyBased: Check = async (ctx) => {
     // Fewer cases for each of the five others: their bodies are simpler, and a live run's requests are counted.
     const runs = Math.max(2, Math.ceil(ctx.pbt.runs / 3));
     results.push(
-      await runProperty(`${op}: valid bodies are accepted and answered conforming to ${specOf(op).successSchemaPointer.split('/').pop()}`, ctx, validBodiesOf(op, f), (body) => validAccepted(ctx, warnings, op, params, body), runs),
+      await valid(`${op}: valid bodies are accepted and answered conforming to ${specOf(op).successSchemaPointer.split('/').pop()}`, validBodiesOf(op, f), runs),
       await runProperty(`${op}: invalid bodies are refused with a 4xx`, ctx, invalidBodiesOf(op, f), ({ body, mutation }) => invalidRefused(ctx, warnings, op, params, body, `${op} ${mutation.kind} ${mutation.path}`, false), runs),
     );
   }

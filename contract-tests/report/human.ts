@@ -7,6 +7,9 @@ const mark = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP' } as const
 export function humanSummary(report: TargetReport): string {
   const lines = [`Contract suite against ${report.target} (${report.baseUrl}): ${report.requests} requests in ${(report.durationMs / 1000).toFixed(1)} s, property-based seed ${report.pbt.seed}, ${report.pbt.runs} runs${report.strict ? ', strict (warnings fail)' : ''}`];
   if (report.stopped) lines.push(`  stopped sending early: ${report.stopped}`);
+  for (const line of report.selection?.lines ?? []) lines.push(`  ${line}`);
+  const creates = report.selection?.creates;
+  if (creates?.max !== undefined) lines.push(`  creates: ${creates.created} of --max-creates ${creates.max}`);
   const b = report.budget;
   lines.push(`  requests: ${b?.budget ? `${b.requests} of budget ${b.budget}` : `${report.requests} (no budget)`}${b?.ratePerMinute ? `, paced at ${b.ratePerMinute} a minute` : ''}`);
   if (report.cleanup) {

@@ -28,12 +28,16 @@ export function junitXml(report: TargetReport): string {
           : '';
     return `    <testcase classname="${xml(suite)}" name="${xml(v.check)}">${properties}${inner}${out}</testcase>`;
   });
+  // An operation not selected is a skipped testcase of its own: never counted as passed.
+  for (const op of report.selection?.notSelected ?? []) cases.push(`    <testcase classname="${xml(suite)}" name="${xml(`operation ${op}`)}"><skipped message="not selected"/></testcase>`);
+  const tests = cases.length;
+  const skippedAll = skipped + (report.selection?.notSelected.length ?? 0);
   const time = (report.durationMs / 1000).toFixed(3);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="contract" tests="${report.verdicts.length}" failures="${failures}" skipped="${skipped}" time="${time}">`,
-    `  <testsuite name="${xml(suite)}" tests="${report.verdicts.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}">`,
-    `    <properties><property name="warnings" value="${warningCount(report)}"/><property name="strict" value="${report.strict}"/>${report.stopped ? `<property name="stopped" value="${xml(report.stopped)}"/>` : ''}</properties>`,
+    `<testsuites name="contract" tests="${tests}" failures="${failures}" skipped="${skippedAll}" time="${time}">`,
+    `  <testsuite name="${xml(suite)}" tests="${tests}" failures="${failures}" errors="0" skipped="${skippedAll}" time="${time}">`,
+    `    <properties><property name="warnings" value="${warningCount(report)}"/><property name="strict" value="${report.strict}"/>${report.selection?.readOnly ? '<property name="read-only" value="true"/>' : ''}${report.stopped ? `<property name="stopped" value="${xml(report.stopped)}"/>` : ''}</properties>`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',

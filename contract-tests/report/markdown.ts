@@ -26,6 +26,11 @@ export function markdownSummary(reports: TargetReport[], notRunTargets: { target
     const warnings = warningCount(r);
     out.push(`**${r.target}**: ${isBreaking(r) ? 'breaking violations' : 'keeps the contract'}${warnings ? `, ${warnings} warning(s)` : ''}${r.strict ? ' (strict: warnings fail)' : ''}${r.stopped ? `; stopped early: ${r.stopped}` : ''}; ${r.budget?.budget ? `requests: ${r.budget.requests} of budget ${r.budget.budget}` : `${r.requests} requests`} in ${(r.durationMs / 1000).toFixed(1)} s; property-based seed ${r.pbt.seed}, ${r.pbt.runs} runs.`);
   }
+  for (const r of reports) {
+    const s = r.selection;
+    if (s && (s.notSelected.length || s.dependencies.length || s.readOnly)) for (const line of s.lines) out.push(`- ${r.target}: ${cell(line)}`);
+    if (s?.creates.max !== undefined) out.push(`- ${r.target}: creates: ${s.creates.created} of --max-creates ${s.creates.max}`);
+  }
   for (const t of notRunTargets) out.push(`**${t.target}**: not run: ${t.reason}.`);
   for (const r of reports.filter((r) => r.cleanup?.created.length)) {
     out.push('', `## Created on ${r.target}`, '', `${cell(r.cleanup!.summary)}.`, '', '| operation | id | refId | name | closed |', '| --- | --- | --- | --- | --- |');
@@ -38,9 +43,11 @@ export function markdownSummary(reports: TargetReport[], notRunTargets: { target
       // A skipped check's reason, then each case that did not run: never counted as a pass.
       { title: 'Not run', items: r.verdicts.map((v) => [v, [...(v.status === 'skip' ? v.evidence : []), ...v.notRun]] as const) },
     ];
+    const notSelected = r.selection?.notSelected ?? [];
     const present = sections.map((s) => ({ ...s, items: s.items.filter(([, lines]) => lines.length > 0) })).filter((s) => s.items.length > 0);
-    if (present.length === 0) continue;
+    if (present.length === 0 && notSelected.length === 0) continue;
     out.push('', `## ${r.target}`);
+    if (notSelected.length) out.push('', '### Not selected', '', ...notSelected.map((op) => `- \`${op}\`: not selected`));
     for (const s of present) {
       out.push('', `### ${s.title}`, '');
       for (const [v, lines] of s.items) {

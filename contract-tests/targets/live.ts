@@ -3,8 +3,10 @@
  * the suite creates real cases and tasks there (positive, semantic, property-based and links checks), each named
  * with the run's tag, and closes them at the end (cleanup.ts).
  */
+import { rowOf } from '../operations.js';
 import { addSecret } from '../redact.js';
-import { bundle, plausibleId } from '../spec.js';
+import { selectionOf, writes, type Selection } from '../selection.js';
+import { bundle, plausibleId, sampleRequest, specOf } from '../spec.js';
 import type { Credentials } from '../tokens.js';
 import { newRunTag } from './run-tag.js';
 import type { Target } from './target.js';
@@ -21,9 +23,19 @@ export const liveVariables = {
   optional: ['KORE_ACCOUNT_ID', 'KORE_USER_ID', 'KORE_JWT_SUB', 'KORE_CLOSED_STATUS'],
 } as const;
 
+/**
+ * The variables a run needs: the origin, the stream and the fixtures of the operations whose valid bodies it sends
+ * (those selected and those it takes path ids from; none for a write in a read-only run, which sends no valid body).
+ */
+export function neededLiveVariables(selection: Selection = selectionOf(undefined)): string[] {
+  const sending = [...selection.selected, ...selection.dependencies].filter((op) => !(selection.readOnly && writes.has(op)));
+  const fixtures = new Set(sending.flatMap((op) => rowOf(op).variables ?? []));
+  return liveVariables.required.filter((name) => name === 'KORE_BASE_URL' || name === 'KORE_STREAM_ID' || fixtures.has(name));
+}
+
 /** The names of the missing variables (never their values); empty when the live target can run. */
-export function missingLiveVariables(env: NodeJS.ProcessEnv = process.env): string[] {
-  const missing: string[] = liveVariables.required.filter((name) => !env[name]);
+export function missingLiveVariables(env: NodeJS.ProcessEnv = process.env, selection?: Selection): string[] {
+  const missing: string[] = neededLiveVariables(selection).filter((name) => !env[name]);
   const hasApp = !!env.KORE_CLIENT_ID && !!env.KORE_CLIENT_SECRET;
   if (!env.KORE_JWT && !hasApp) {
     if (env.KORE_CLIENT_ID && !env.KORE_CLIENT_SECRET) missing.push('KORE_CLIENT_SECRET (or KORE_JWT)');
@@ -62,8 +74,8 @@ export function malformedLiveVariables(env: NodeJS.ProcessEnv = process.env): st
   return problems;
 }
 
-export function liveTarget(env: NodeJS.ProcessEnv = process.env): Target {
-  const missing = missingLiveVariables(env);
+export function liveTarget(env: NodeJS.ProcessEnv = process.env, selection?: Selection): Target {
+  const missing = missingLiveVariables(env, selection);
   if (missing.length > 0) throw new Error(`live target: missing ${missing.join(', ')}`);
   const malformed = malformedLiveVariables(env);
   if (malformed.length > 0) throw new Error(`live target: ${malformed.join('; ')}`);
@@ -76,12 +88,14 @@ export function liveTarget(env: NodeJS.ProcessEnv = process.env): Target {
     baseUrl: env.KORE_BASE_URL!.replace(/\/+$/, ''),
     streamId: env.KORE_STREAM_ID!,
     accountId: env.KORE_ACCOUNT_ID || undefined,
+    // A fixture the run does not need may be unset: the contract's sample stands in, sent at most without a token
+    // (a read-only run's refusals) and never in a request that could write.
     fixtures: {
-      caseId: env.KORE_CASE_ID!,
-      caseRefId: env.KORE_CASE_REF_ID!,
-      taskTemplateId: env.KORE_TASK_TEMPLATE_ID!,
+      caseId: env.KORE_CASE_ID || sampleRequest.caseId,
+      caseRefId: env.KORE_CASE_REF_ID || sampleRequest.caseRefId,
+      taskTemplateId: env.KORE_TASK_TEMPLATE_ID || sampleRequest.taskTmp,
       userId: env.KORE_USER_ID || undefined,
-      caseTemplateId: env.KORE_CASE_TEMPLATE_ID!,
+      caseTemplateId: env.KORE_CASE_TEMPLATE_ID || specOf('createCase').sampleRequest.caseTmp,
       runTag: newRunTag(),
       closedStatus: closedStatusOf(env.KORE_CLOSED_STATUS),
     },

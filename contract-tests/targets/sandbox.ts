@@ -1,11 +1,12 @@
 /** The `sandbox` target: the reference sandbox in this process on port 0, with fault injection for the 429 probe. */
 import { startSandbox } from '../../sandbox/server.js';
+import type { TenantData } from '../../sandbox/tenant.js';
 import { addSecret } from '../redact.js';
 import { newRunTag } from './run-tag.js';
 import type { Target } from './target.js';
 
-export async function startSandboxTarget(options: { drift?: string } = {}): Promise<Target> {
-  const sandbox = await startSandbox({ port: 0, faults: true, drift: options.drift });
+export async function startSandboxTarget(options: { drift?: string; data?: TenantData } = {}): Promise<Target> {
+  const sandbox = await startSandbox({ port: 0, faults: true, drift: options.drift, data: options.data });
   const { seed } = sandbox;
   return {
     name: options.drift ? `sandbox (drift ${options.drift})` : 'sandbox',
@@ -19,8 +20,7 @@ export async function startSandboxTarget(options: { drift?: string } = {}): Prom
       userId: seed.userId,
       caseTemplateId: seed.caseTemplateId,
       runTag: newRunTag(),
-      // As a user would set KORE_CLOSED_STATUS=Closed: the seeded tenant's statuses include Closed (sandbox/README.md).
-      closedStatus: { name: 'Closed' },
+      // No closed status given, as a user who never set KORE_CLOSED_STATUS: the cleanup finds the tenant's own.
     },
     credentials: { kind: 'app', clientId: seed.clientId, clientSecret: addSecret(seed.clientSecret), sub: seed.userId },
     stateful: true,
