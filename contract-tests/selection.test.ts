@@ -44,7 +44,9 @@ const report = () => JSON.parse(readFileSync(join(reports, 'contract-live.json')
 /** What the tenant holds: every task (the sandbox's test listing, behind a valid token) and every case (getCases). */
 async function holdings(s: RunningSandbox): Promise<string> {
   const token = await mintJwt({ kind: 'app', clientId: s.seed.clientId, clientSecret: s.seed.clientSecret, sub: s.seed.userId });
-  const tasks = await (await fetch(`${s.url}/__sandbox/tasks`, { headers: { auth: token } })).text();
+  const listing = await fetch(`${s.url}/__sandbox/tasks?streamId=${s.seed.streamId}`, { headers: { auth: token } });
+  expect(listing.status).toBe(200); // a refusal would compare equal before and after, and prove nothing
+  const tasks = await listing.text();
   const cases = await fetch(`${s.url}/caseManagement/api/public/analytics/${s.seed.streamId}/getCases`, {
     method: 'POST',
     headers: { auth: token, accountId: s.seed.accountId, 'content-type': 'application/json' },
