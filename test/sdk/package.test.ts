@@ -1,5 +1,5 @@
 /**
- * The package as users get it: `npm pack` (whose prepack script builds dist/, once: prepare skips on pack), the
+ * The package as users get it: `npm pack -w kore-case-management` (whose prepack script builds src/dist/), the
  * tarball installed into an empty folder, then used from `import`, from `require`, and from strict TypeScript (ESM
  * and CommonJS views).
  * publint and @arethetypeswrong/cli must report no problem with the same tarball.
@@ -30,8 +30,8 @@ let npmEnv: NodeJS.ProcessEnv;
 const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', env: npmEnv });
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
-/** `npm pack --json` prints the array after whatever the prepack script printed. */
-const packJson = (out: string) => JSON.parse(out.slice(out.search(/^\[/m)));
+const packJson = (out: string) => JSON.parse(out);
+const sdkHome = join(root, 'src');
 
 /** Folders of the packages that `dir`'s dependencies resolve to, and theirs, looked up the way Node finds them. */
 function dependencyFolders(dir: string, found = new Map<string, string>()): Map<string, string> {
@@ -53,11 +53,11 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'kore-sdk-pack-'));
   npmEnv = env(join(work, 'npm-cache')); // empty: nothing may come from a cache filled earlier
   packStarted = Date.now();
-  packOutput = run('npm', ['pack', '--json', '--pack-destination', work], root);
+  packOutput = run('npm', ['pack', '-w', 'kore-case-management', '--json', '--pack-destination', work], root);
   const packed = packJson(packOutput)[0];
   tarball = join(work, packed.filename);
   packedFiles = packed.files.map((f: { path: string }) => f.path);
-  const deps = [...dependencyFolders(root).values()];
+  const deps = [...dependencyFolders(sdkHome).values()];
   const depTarballs = packJson(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work, ...deps], root))
     .map((p: { filename: string }) => join(work, p.filename));
   app = join(work, 'app');
@@ -71,11 +71,17 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed SDK', () => {
   it('is built by npm pack itself (the prepack script), so a clean checkout packs a working package', () => {
-    expect(statSync(join(root, 'dist/index.js')).mtimeMs).toBeGreaterThanOrEqual(packStarted - 1000); // mtime granularity
+    expect(statSync(join(sdkHome, 'dist/index.js')).mtimeMs).toBeGreaterThanOrEqual(packStarted - 1000); // mtime granularity
   });
 
-  it('is built once per pack: prepare (which git installs need) skips when prepack has just built', () => {
-    expect(packOutput.match(/^built dist\//gm)).toHaveLength(1);
+  it('prints JSON only with --json: the build logs to stderr', () => {
+    expect(() => JSON.parse(packOutput)).not.toThrow();
+  });
+
+  it("carries none of the repository's scripts: nothing runs at install", () => {
+    const manifest = readJson(join(app, 'node_modules/kore-case-management/package.json'));
+    expect(Object.keys(manifest.scripts ?? {})).toEqual(['prepack']);
+    expect(manifest.devDependencies).toBeUndefined();
   });
 
   it('ships only dist/, the manifest, the readme and the licence', () => {
@@ -88,7 +94,7 @@ describe('the packed SDK', () => {
   });
 
   it('depends at run time on openapi-fetch and jose only', () => {
-    const manifest = JSON.parse(readFileSync(join(app, 'node_modules/kore-create-task/package.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(app, 'node_modules/kore-case-management/package.json'), 'utf8'));
     expect(Object.keys(manifest.dependencies).sort()).toEqual(['jose', 'openapi-fetch']);
     expect(manifest.sideEffects).toBe(false);
   });
@@ -109,7 +115,7 @@ describe('the packed SDK', () => {
   });
 
   it('publint reports no problems', () => {
-    const out = run(bin('publint'), [join(app, 'node_modules/kore-create-task'), '--strict'], root);
+    const out = run(bin('publint'), [join(app, 'node_modules/kore-case-management'), '--strict'], root);
     expect(out).toMatch(/All good!/);
   });
 
