@@ -9,13 +9,13 @@
  * tarball is installed exactly as a user would; only where npm finds jose and openapi-fetch differs.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dependencyTarballs, npmEnv as testNpmEnv, root } from '../helpers/packed.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const fixtures = fileURLToPath(new URL('./package-fixture', import.meta.url));
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
 let work: string;
@@ -25,7 +25,6 @@ let packedFiles: string[];
 let packStarted: number;
 let packOutput: string;
 
-const env = (cache: string) => ({ ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_cache: cache });
 let npmEnv: NodeJS.ProcessEnv;
 const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', env: npmEnv });
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
@@ -33,33 +32,15 @@ const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 const packJson = (out: string) => JSON.parse(out);
 const sdkHome = join(root, 'src');
 
-/** Folders of the packages that `dir`'s dependencies resolve to, and theirs, looked up the way Node finds them. */
-function dependencyFolders(dir: string, found = new Map<string, string>()): Map<string, string> {
-  for (const name of Object.keys(readJson(join(dir, 'package.json')).dependencies ?? {})) {
-    let from = dir;
-    while (!existsSync(join(from, 'node_modules', name)) && from !== root) from = dirname(from);
-    const folder = join(from, 'node_modules', name);
-    const { version } = readJson(join(folder, 'package.json'));
-    const seen = found.get(name);
-    if (seen && readJson(join(seen, 'package.json')).version !== version) throw new Error(`two versions of ${name} needed: ${seen}, ${folder}`);
-    if (seen) continue;
-    found.set(name, folder);
-    dependencyFolders(folder, found);
-  }
-  return found;
-}
-
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'kore-sdk-pack-'));
-  npmEnv = env(join(work, 'npm-cache')); // empty: nothing may come from a cache filled earlier
+  npmEnv = testNpmEnv(join(work, 'npm-cache')); // empty: nothing may come from a cache filled earlier
   packStarted = Date.now();
   packOutput = run('npm', ['pack', '-w', 'kore-case-management', '--json', '--pack-destination', work], root);
   const packed = packJson(packOutput)[0];
   tarball = join(work, packed.filename);
   packedFiles = packed.files.map((f: { path: string }) => f.path);
-  const deps = [...dependencyFolders(sdkHome).values()];
-  const depTarballs = packJson(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work, ...deps], root))
-    .map((p: { filename: string }) => join(work, p.filename));
+  const depTarballs = dependencyTarballs(sdkHome, work, npmEnv);
   app = join(work, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
