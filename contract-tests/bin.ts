@@ -10,6 +10,10 @@ if (first === 'replay') {
   const { replayCli } = await import('./replay.js');
   process.exitCode = await replayCli(rest);
 } else {
+  if (rest.concat(first ?? []).some((a) => a === '--help' || a === '-h'))
+    console.log(`installed: kore-case-management-contract [--base-url URL] [options]   (the live target unless --target says otherwise)
+           kore-case-management-contract replay REPORT.json [--base-url URL]
+`);
   process.argv.splice(2, Infinity, ...suiteArguments(process.argv.slice(2)));
   await import('./cli.js');
 }

@@ -104,14 +104,14 @@ describe('the packed packages', () => {
     const r = suite(['--base-url', KORE_BASE_URL!, '--reports', 'reports-ok'], { ...rest, ...unpaced });
     expect(r.status, r.output).toBe(0);
     expect(readJson(join(app, 'reports-ok/contract-live.json')).verdicts.some((v: { reproduce?: unknown }) => v.reproduce)).toBe(false);
-  });
+  }, 240_000);
 
   it.skipIf(!suiteTakes('read-only'))('--operation createTask and --read-only narrow the run', () => {
     const one = suite(['--operation', 'createTask', '--reports', 'reports-one'], { ...healthy, ...unpaced });
     expect(one.status, one.output).toBe(0);
     const readOnly = suite(['--read-only', '--reports', 'reports-ro'], { ...healthy, ...unpaced });
     expect(readOnly.status, readOnly.output).toBe(0);
-  });
+  }, 240_000);
 
   describe('a failing run', () => {
     let drifted: Record<string, string>;
@@ -159,7 +159,7 @@ describe('the packed packages', () => {
       expect(fixed.status, fixed.output).toBe(0);
       expect(fixed.stdout).toMatch(/passes now/);
       expect(fixed.stdout).not.toMatch(/STILL FAILS/);
-    });
+    }, 120_000);
   });
 
   describe('the CI recipes (examples/ci/)', () => {
@@ -200,6 +200,6 @@ describe('the packed packages', () => {
       }
       expect(readFileSync(join(dir, 'reports/contract-live.xml'), 'utf8')).toMatch(/<testsuite/);
       if (stepSummary) expect(readFileSync(summary, 'utf8')).toMatch(/keeps the contract/);
-    });
+    }, 300_000);
   });
 });

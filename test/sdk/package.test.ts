@@ -93,7 +93,7 @@ describe('the packed SDK', () => {
   it('type-checks in a strict TypeScript project (NodeNext, ESM and CommonJS files)', () => {
     // throws with the compiler's output when there is any error, including an unused @ts-expect-error
     run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
-  });
+  }, 120_000); // a whole compiler run, on 2 cores shared with the rest of the suite
 
   it('publint reports no problems', () => {
     const out = run(bin('publint'), [join(app, 'node_modules/kore-case-management'), '--strict'], root);
