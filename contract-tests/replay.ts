@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { addSecret, redact } from './redact.js';
-import { stillFails, type Reproduction } from './reproduce.js';
+import { failing, stillFails, type Reproduction } from './reproduce.js';
 import type { TargetReport } from './runner.js';
 import { expiredToken, tamperSignature, validToken, type Credentials } from './tokens.js';
 
@@ -45,7 +45,7 @@ async function tokenFor(kind: string, credentials: Credentials): Promise<string 
 
 export async function replay(report: TargetReport, baseUrl: string, credentials: Credentials, timeoutMs = 10_000): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
-  for (const reproduction of report.verdicts.flatMap((v) => v.reproduce ?? [])) {
+  for (const reproduction of report.verdicts.flatMap((v) => failing(v.reproduce))) {
     const { method, path, headers, body } = reproduction.request;
     const sent: Record<string, string> = Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'auth' && name !== 'content-length'));
     try {

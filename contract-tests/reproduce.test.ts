@@ -1,7 +1,9 @@
 /** Reproductions: the curl a report prints for a failing request, the judgement `replay` applies, and --seed. */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { curlOf, stillFails, type Reproduction } from './reproduce.js';
+import { strictVerdict, verdict } from './checks/verdict.js';
+import { curlOf, failing, stillFails, type Reproduction } from './reproduce.js';
+import type { Exchange } from './types.js';
 import { runSettings } from './settings.js';
 
 const request = {
@@ -10,7 +12,7 @@ const request = {
   headers: { auth: 'valid token', accountid: 'a1', 'content-type': 'application/json', 'content-length': '20' },
   body: `{"name":"it's $HOME"}`,
 };
-const repro = (over: Partial<Reproduction>): Reproduction => ({ check: 'negative_data_rejection', operation: 'createTask', probe: 'p', intent: 'reject-invalid', via: 'fetch', request, answered: 200, ...over });
+const repro = (over: Partial<Reproduction>): Reproduction => ({ check: 'negative_data_rejection', operation: 'createTask', probe: 'p', intent: 'reject-invalid', via: 'fetch', request, answered: 200, severity: 'breaking', ...over });
 
 describe('curlOf', () => {
   it('reads the token from $KORE_JWT and quotes the rest so the shell expands nothing', () => {
@@ -49,5 +51,19 @@ describe('--seed', () => {
     expect(runSettings({ seed: '42' }, { CONTRACT_PBT_SEED: '7' }).pbt.seed).toBe(42);
     expect(runSettings({}, { CONTRACT_PBT_SEED: '7' }).pbt.seed).toBe(7);
     expect(() => runSettings({ seed: 'x1' }, {})).toThrow('--seed must be a whole number, got "x1"');
+  });
+});
+
+describe('the reproductions of a verdict', () => {
+  const x = (probe: string): Exchange => ({ probe, intent: 'reject-invalid', via: 'fetch', request, response: { status: 422, headers: {}, text: '' } });
+  const v = verdict('negative_data_rejection', { findings: [{ text: 'a', exchanges: [x('broke')] }, { text: 'b', severity: 'warning', exchanges: [x('warned')] }], ran: true });
+
+  it('keeps the exchanges of every finding, and only the breaking ones fail (are re-sent)', () => {
+    expect(v.reproduce?.map((r) => [r.probe, r.severity])).toEqual([['broke', 'breaking'], ['warned', 'warning']]);
+    expect(failing(v.reproduce).map((r) => r.probe)).toEqual(['broke']);
+  });
+
+  it('under --strict the warnings fail too, so theirs are re-sent as well', () => {
+    expect(failing(strictVerdict(v).reproduce).map((r) => r.probe)).toEqual(['broke', 'warned']);
   });
 });

@@ -3,7 +3,7 @@
  * its kind), a curl that reads the token from $KORE_JWT, and the judgement `replay` applies to a new answer.
  */
 import { describeErrors, specOf, validatorAt, type OperationId } from './spec.js';
-import type { CheckName, Exchange, Intent } from './types.js';
+import type { CheckName, Exchange, Intent, Severity } from './types.js';
 
 export interface Reproduction {
   check: CheckName;
@@ -15,11 +15,13 @@ export interface Reproduction {
   request: Exchange['request'];
   /** The status that failed, or why there was none. */
   answered: number | string;
+  /** Whether the run failed on it (`breaking`), or only warned (a failure under --strict). */
+  severity: Severity;
   curl?: string;
 }
 
-export function reproductionOf(check: CheckName, x: Exchange): Reproduction {
-  return { check, operation: x.operation ?? 'createTask', probe: x.probe, intent: x.intent, via: x.via, request: x.request, answered: x.response?.status ?? x.error ?? 'no answer' };
+export function reproductionOf(check: CheckName, x: Exchange, severity: Severity = 'breaking'): Reproduction {
+  return { severity, check, operation: x.operation ?? 'createTask', probe: x.probe, intent: x.intent, via: x.via, request: x.request, answered: x.response?.status ?? x.error ?? 'no answer' };
 }
 
 /** Single quotes for the shell: nothing inside is expanded. */
@@ -63,3 +65,6 @@ export function stillFails(r: Reproduction, status: number, body: unknown): stri
   }
   return undefined;
 }
+
+/** What failed the run: what `replay` re-sends and the Markdown summary prints. */
+export const failing = (reproductions: Reproduction[] | undefined) => (reproductions ?? []).filter((r) => r.severity === 'breaking');

@@ -43,7 +43,7 @@ export interface Verdict {
   warningFields: string[];
   /** Cases of this check that did not run on this target, each with the reason. */
   notRun: string[];
-  /** The exchanges of the breaking findings, each with a curl (the token as $KORE_JWT): what `replay` re-sends. */
+  /** The exchanges of the findings, each with a curl (the token as $KORE_JWT); `replay` re-sends the breaking ones. */
   reproduce?: Reproduction[];
 }
 

@@ -32,7 +32,9 @@ export function verdict(
   const failures = all.filter((f) => (f.severity ?? 'breaking') === 'breaking');
   const warnings = all.filter((f) => f.severity === 'warning');
   const status = failures.length > 0 ? 'fail' : warnings.length > 0 ? 'warn' : found.ran || all.length > 0 ? 'pass' : 'skip';
-  const failed = [...new Set(failures.flatMap((f) => f.exchanges ?? []))];
+  // Under --strict the warnings fail too, so their exchanges are kept, marked, to be re-sent then.
+  const reproductions = (found: Finding[], severity: Severity) => [...new Set(found.flatMap((f) => f.exchanges ?? []))].map((x) => reproductionOf(check, x, severity));
+  const reproduce = [...reproductions(failures, 'breaking'), ...reproductions(warnings, 'warning')];
   const evidence = status === 'skip' ? [found.skipReason ?? 'nothing to check on this target'] : failures.length > 0 ? failures.map((f) => f.text) : (found.passed ?? []);
   return {
     check,
@@ -42,7 +44,7 @@ export function verdict(
     warnings: warnings.map((f) => redact(f.text)),
     warningFields: fieldsOf(warnings),
     notRun: (found.notRun ?? []).map(redact),
-    ...(failed.length ? { reproduce: failed.map((x) => reproductionOf(check, x)) } : {}),
+    ...(reproduce.length ? { reproduce } : {}),
   };
 }
 
@@ -57,6 +59,7 @@ export function strictVerdict(v: Verdict): Verdict {
     fields: [...new Set([...v.fields, ...v.warningFields])],
     warnings: [],
     warningFields: [],
+    ...(v.reproduce ? { reproduce: v.reproduce.map((r) => ({ ...r, severity: 'breaking' as const })) } : {}),
   };
 }
 
