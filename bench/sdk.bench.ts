@@ -1,6 +1,6 @@
 /**
  * Each operation of the SDK table (operations.ts) over the same stubbed fetch (no network: this measures client
- * overhead only), in one run, with the SDK as built by `npm run build` (dist/index.js):
+ * overhead only), in one run, with the SDK as built by `npm run build` (src/dist/index.js):
  *   raw fetch (floor) · bare openapi-fetch · the SDK (validation off / on) · the openapi-generator client.
  * Contestants run interleaved in rounds; ratios are taken within each round and their median reported.
  * Target, per operation: the SDK (validation off) >= 0.93x bare openapi-fetch. The cost of validation is reported.
@@ -104,9 +104,9 @@ async function measure(list: Contestant[], baseline: string, perRound = 600) {
 }
 
 export default async function sdkBench(): Promise<BenchSection> {
-  // The SDK as shipped (dist/, built now), not src/ through tsx, whose keepNames wrapping slows every closure.
+  // The SDK as shipped (src/dist/, built now), not src/ through tsx, whose keepNames wrapping slows every closure.
   await buildSdk();
-  const { createKoreClient } = (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index.js');
+  const { createKoreClient } = (await import(new URL('../src/dist/index.js', import.meta.url).href)) as typeof import('../src/index.js');
   const rows: BenchSection['rows'] = [];
   const targets: BenchSection['targets'] = [];
   for (const op of sdkOperations) {

@@ -2,7 +2,7 @@
  * What the SDK weighs, minified and gzip (each file compressed on its own, as a server sends it, and as one stream):
  *  1. the library: esbuild --minify of src/index.ts, openapi-fetch included and jose external, module by module;
  *     the chunks reached only through import() are reported apart, each with when it is loaded;
- *  2. as a browser app bundles it: a tiny app importing dist/ (`npm run build`), built by Vite and by esbuild,
+ *  2. as a browser app bundles it: a tiny app importing src/dist/ (`npm run build`), built by Vite and by esbuild,
  *     (a) with a static `jwt`, (b) minting tokens (clientId/clientSecret, `dangerouslyAllowBrowser: true`), chunk by
  *     chunk, with what its first createTask loads and jose's share.
  * Targets (1): the entry <= 6 kB gzip; everything a first default createTask loads <= 7.5 kB gzip (as one stream).
@@ -82,7 +82,7 @@ function writeApp(dir: string, options: Record<string, unknown>): string {
   const main = join(dir, 'main.js');
   writeFileSync(
     main,
-    `import { createKoreClient } from 'kore-create-task';
+    `import { createKoreClient } from 'kore-case-management';
 const kore = createKoreClient(${JSON.stringify({ streamId: 'st-084d3c5e-376a-559f-9987-a012bb2bxxxx', ...options })});
 kore.createTask(${JSON.stringify(example('CreateTaskSeedSample'))}).then((task) => { document.body.textContent = task.refId; });
 `,
@@ -91,21 +91,21 @@ kore.createTask(${JSON.stringify(example('CreateTaskSeedSample'))}).then((task) 
   return main;
 }
 
-const sdkDist = join(root, 'dist/index.js');
+const sdkDist = join(root, 'src/dist/index.js');
 
 /**
  * An app's module that is a chunk of dist/ shared by several lazy parts (`chunks/chunk-<hash>.js`, e.g. the redactor)
  * stands for the source modules esbuild wrote into it (its `// src/<name>.ts` comments), so it is named as in the library.
  */
 function sourcesOf(module: string): string[] {
-  const file = join(root, 'dist/chunks', basename(module));
+  const file = join(root, 'src/dist/chunks', basename(module));
   if (!/dist\/chunks\/chunk-[A-Z0-9]{8}\.js$/.test(module) || !existsSync(file)) return [module];
   return [...readFileSync(file, 'utf8').matchAll(/^\/\/ (src\/[\w-]+\.ts)$/gm)].map((m) => m[1]!);
 }
 const withSources = (chunks: Chunk[]): Chunk[] => chunks.map((c) => ({ ...c, modules: c.modules.flatMap(sourcesOf) }));
 
 async function viteChunks(dir: string): Promise<Chunk[]> {
-  const out: any = await viteBuild({ root: dir, configFile: false, logLevel: 'silent', resolve: { alias: { 'kore-create-task': sdkDist } }, build: { write: false } });
+  const out: any = await viteBuild({ root: dir, configFile: false, logLevel: 'silent', resolve: { alias: { 'kore-case-management': sdkDist } }, build: { write: false } });
   const chunks = (Array.isArray(out) ? out[0] : out).output.filter((o: any) => o.type == 'chunk');
   return withSources(chunks.map((c: any) => ({
     file: c.fileName,
@@ -119,7 +119,7 @@ async function viteChunks(dir: string): Promise<Chunk[]> {
 async function esbuildChunks(main: string, dir: string): Promise<Chunk[]> {
   const result = await esbuild({
     entryPoints: [main], bundle: true, splitting: true, format: 'esm', platform: 'browser', minify: true, write: false,
-    outdir: join(dir, 'out'), metafile: true, absWorkingDir: dir, alias: { 'kore-create-task': sdkDist }, logLevel: 'warning',
+    outdir: join(dir, 'out'), metafile: true, absWorkingDir: dir, alias: { 'kore-case-management': sdkDist }, logLevel: 'warning',
   });
   return withSources(fromMetafile(result.metafile, result.outputFiles, dir));
 }

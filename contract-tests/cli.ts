@@ -29,6 +29,7 @@ options:
   --tag NAME               only the operations of this tag: ${tagHelp()}
   --read-only              create and change nothing: getCases, getTasks, and refusals that cannot write
                            (no token, a malformed body); checks that would write are reported as not run
+  --seed N                 the property-based data's seed: the same N sends the same data (also CONTRACT_PBT_SEED)
 ${numericSettings.map((s) => `  --${`${s.flag} N`.padEnd(23)}${s.help} (${defaultLimits[s.key] === undefined ? '' : `default ${defaultLimits[s.key]}; `}also ${s.env})`).join('\n')}
   --help                   this text
 
@@ -36,7 +37,9 @@ live target variables: KORE_BASE_URL, KORE_STREAM_ID, and ${liveVariables.auth};
   the operations' fixtures, asked for only when a selected operation sends a valid body:
     KORE_CASE_ID, KORE_CASE_REF_ID, KORE_TASK_TEMPLATE_ID (createTask, updateTask), KORE_CASE_TEMPLATE_ID (createCase, updateCase);
   optional: ${liveVariables.optional.join(', ')}.
-other variables: CONTRACT_PBT_RUNS (property-based cases, default 15), CONTRACT_PBT_SEED.
+other variables: CONTRACT_PBT_RUNS (property-based cases, default 15).
+replay:  kore-case-management-contract replay REPORT.json [--base-url URL]   (installed package; in a checkout:
+         npx tsx contract-tests/bin.ts replay …) re-sends a report's failing requests.
 
 exit status: 0 no breaking violation (warnings are listed, not failures, unless --strict)
              1 a breaking violation (or, with --strict, a warning)
@@ -59,6 +62,7 @@ try {
       operation: { type: 'string', multiple: true },
       tag: { type: 'string', multiple: true },
       'read-only': { type: 'boolean', default: false },
+      seed: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       ...Object.fromEntries(numericSettings.map((s) => [s.flag, { type: 'string' as const }])),
     },

@@ -4,6 +4,7 @@ import { cleanup, skipCleanup, type CleanupReport } from './cleanup.js';
 import { strictVerdict, verdict } from './checks/verdict.js';
 import { createContext, type PbtSettings } from './context.js';
 import { redact } from './redact.js';
+import { curlOf } from './reproduce.js';
 import { defaultLimits, type Limits } from './settings.js';
 import { whyNotRun, writingChecks } from './scope.js';
 import { describeSelection, selectionOf, type Selection } from './selection.js';
@@ -63,6 +64,7 @@ export async function runSuite(target: Target, options: RunOptions = {}): Promis
         v = { check: name, status: 'fail', evidence: [redact(`the check itself failed: ${(error as Error).stack ?? error}`)], fields: [], warnings: [], warningFields: [], notRun: [] };
       }
       if (options.strict) v = strictVerdict(v);
+      if (v.reproduce) v = { ...v, reproduce: v.reproduce.map((r) => ({ ...r, curl: curlOf(target.baseUrl, r.request) })) };
       // A check with nothing to judge because the run stopped sending says so, not just "nothing to check".
       const spent = ctx.budget.spent();
       if (v.status === 'skip' && spent && !v.evidence.some((e) => e.includes(spent))) v = { ...v, evidence: [...v.evidence, `the run stopped sending: ${spent}`] };

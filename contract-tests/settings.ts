@@ -74,5 +74,8 @@ export function runSettings(flags: Partial<Record<string, string | boolean | und
   }
   const strictEnv = env.CONTRACT_STRICT;
   if (strictEnv !== undefined && !['', '0', '1', 'true', 'false'].includes(strictEnv)) throw new Error(`CONTRACT_STRICT must be 1 or 0, got "${strictEnv}"`);
-  return { ...limits, pbt: pbtSettingsFromEnv(env), strict: flags.strict === true || strictEnv === '1' || strictEnv === 'true' };
+  const seed = flags.seed;
+  if (typeof seed === 'string' && !/^-?\d+$/.test(seed)) throw new Error(`--seed must be a whole number, got "${seed}"`);
+  const pbt = pbtSettingsFromEnv(typeof seed === 'string' ? { ...env, CONTRACT_PBT_SEED: seed } : env);
+  return { ...limits, pbt, strict: flags.strict === true || strictEnv === '1' || strictEnv === 'true' };
 }

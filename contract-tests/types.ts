@@ -1,4 +1,5 @@
 /** The vocabulary of the suite: what a check returns and what a recorded HTTP exchange holds. */
+import type { Reproduction } from './reproduce.js';
 import type { OperationId } from './spec.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'skip';
@@ -42,6 +43,8 @@ export interface Verdict {
   warningFields: string[];
   /** Cases of this check that did not run on this target, each with the reason. */
   notRun: string[];
+  /** The exchanges of the findings, each with a curl (the token as $KORE_JWT); `replay` re-sends the breaking ones. */
+  reproduce?: Reproduction[];
 }
 
 /** What a probe expects of the target. */

@@ -8,7 +8,7 @@
  *   npx tsx examples/case-and-task.ts
  *
  * KORE_JWT may replace KORE_CLIENT_ID + KORE_CLIENT_SECRET; KORE_JWT_SUBJECT is optional. getCases, getTasks,
- * updateCase and updateTask need the account id. In an application, import from 'kore-create-task'.
+ * updateCase and updateTask need the account id. In an application, import from 'kore-case-management'.
  */
 import { APIError, KoreError, createKoreClient, type Case, type TaskRecord } from '../src/index.js';
 

@@ -7,7 +7,7 @@
  *   npx tsx examples/create-task.ts
  *
  * KORE_JWT may replace KORE_CLIENT_ID + KORE_CLIENT_SECRET; KORE_ACCOUNT_ID and KORE_JWT_SUBJECT are optional.
- * In an application, import from 'kore-create-task' instead of '../src/index.js'.
+ * In an application, import from 'kore-case-management' instead of '../src/index.js'.
  */
 import {
   APIConnectionError,

@@ -13,6 +13,7 @@ export const cliOptions = {
   'client-id': { type: 'string' },
   'client-secret': { type: 'string' },
   quiet: { type: 'boolean', default: false },
+  'print-env': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -36,6 +37,7 @@ const help: Record<keyof typeof cliOptions, FlagHelp> = {
   'client-id': { value: 'ID', env: 'SANDBOX_CLIENT_ID', fallback: 'the dev app of sandbox/seed.ts', what: "the dev app's client id; not with --data" },
   'client-secret': { value: 'S', env: 'SANDBOX_CLIENT_SECRET', fallback: 'the dev app of sandbox/seed.ts', what: "the dev app's signing secret; not with --data" },
   quiet: { fallback: 'off', what: 'no per-request log lines' },
+  'print-env': { fallback: 'off', what: 'print only `export KORE_…=` lines for the suite (logs go to stderr), then serve' },
   help: { fallback: '', what: 'print this and exit' },
 };
 

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /** `npm run sandbox [-- flags]`: the reference sandbox on 127.0.0.1:4020. Flags: sandbox/cli-options.ts (`--help`). */
 import { parseArgs } from 'node:util';
 import { cliOptions, usage } from './cli-options.js';
@@ -5,6 +6,7 @@ import { corsOriginProblem, type CorsOrigins } from './cors.js';
 import { formatDriftList } from './drift.js';
 import { formatFamilyDriftList } from './family-drift.js';
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, defaultTenant, maskSecret } from './seed.js';
+import { exportLines } from './print-env.js';
 import { startSandbox } from './server.js';
 import { loadTenantData } from './tenant.js';
 
@@ -61,6 +63,7 @@ for (const origin of corsOrigins) {
 const cors: CorsOrigins = args['no-cors'] ? false : corsOrigins.includes('*') ? '*' : corsOrigins.length > 0 ? corsOrigins : 'local';
 
 const quiet = args.quiet;
+const printEnv = args['print-env'];
 let sandbox;
 try {
   sandbox = await startSandbox({
@@ -72,7 +75,7 @@ try {
     faults: args.faults,
     drift: args.drift,
     cors,
-    log: (line) => console.log(line),
+    log: (line) => (printEnv ? console.error(line) : console.log(line)), // stdout holds only the export lines
     logRequests: !quiet,
   });
 } catch (err) {
@@ -88,6 +91,9 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 }
 
 const { url, seed } = sandbox;
+if (printEnv) {
+  console.log(exportLines(url, seed));
+} else {
 const base = `${url}/caseManagement/api/public/analytics/${seed.streamId}`;
 console.log(`
 Reference sandbox: ${url}
@@ -109,3 +115,4 @@ Mint a token (HS256, claims sub + appId, sent as the 'auth' header, no Bearer):
     -d '{"caseId":"${seed.caseId}","caseRefId":"${seed.caseRefId}","taskTmp":"${seed.taskTemplateId}","source":"rtm","userInfo":{"name":"dummy","emailId":"dummy@mailinator.com"}}'
   curl -s ${base}/getTasks -H "auth: $KORE_JWT" -H 'accountId: ${seed.accountId}' -H 'content-type: application/json' -d '{"searchText":"","skip":0,"limit":10}'
 `);
+}

@@ -1,5 +1,5 @@
 /**
- * `npm run build`: the SDK package under dist/.
+ * `npm run build` (and the SDK package's prepack): the SDK package under src/dist/, with the licence beside its manifest.
  *   dist/index.js (+ chunks)  ESM, code-split: request and response validation, failure handling (error mapping,
  *                             retry decisions) and JWT minting (jose) are chunks loaded on first use
  *   dist/index.cjs            CommonJS, one file (jose is still loaded with import(): it is ESM-only)
@@ -9,14 +9,14 @@
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formats } from '../src/schema-check.js';
 import { operationSchemas } from '../src/schemas/extract.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'dist');
+const dist = join(root, 'src/dist');
 const entry = join(root, 'src/index.ts');
 
 /**
@@ -99,16 +99,14 @@ export function buildTypes(into = dist): void {
   rmSync(out, { recursive: true, force: true });
 }
 
-/** Everything in dist/ is the build's except what `npm run docs` and `npm run postman` write there. */
-const notOurs = new Set(['docs', 'postman']);
-
 export async function buildSdk(): Promise<void> {
-  if (existsSync(dist)) for (const entry of readdirSync(dist)) if (!notOurs.has(entry)) rmSync(join(dist, entry), { recursive: true, force: true });
+  rmSync(dist, { recursive: true, force: true });
   await buildJs();
   buildTypes();
+  copyFileSync(join(root, 'LICENSE'), join(root, 'src/LICENSE'));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await buildSdk();
-  console.log('built dist/ (ESM, CommonJS, declarations)');
+  console.error('built src/dist/ (ESM, CommonJS, declarations)'); // stderr: `npm pack --json` prints JSON only
 }

@@ -20,7 +20,7 @@ const DECISIONS = { source: 'docs/contract-decisions.md', page: 'contract-decisi
 /** The tabs every operation shows, in this order. */
 const SAMPLE_FILES = [
   { file: 'curl.sh', lang: 'Shell', label: 'curl' },
-  { file: 'sdk.ts', lang: 'TypeScript', label: 'SDK (kore-create-task)' },
+  { file: 'sdk.ts', lang: 'TypeScript', label: 'SDK (kore-case-management)' },
   { file: 'openapi-generator.ts', lang: 'TypeScript', label: 'openapi-generator client' },
 ];
 

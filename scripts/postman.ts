@@ -263,7 +263,7 @@ function environment(id: string, name: string, values: Record<string, string>, s
 
 /** The mock verifies no signature: any non-empty token will do. The contract's samples are the ids it expects. */
 export function mockEnvironment(): Json {
-  return environment('3f0c8a52-6a0e-4d55-9d61-0a4b3f8e6c01', 'kore-create-task: Prism mock', {
+  return environment('3f0c8a52-6a0e-4d55-9d61-0a4b3f8e6c01', 'kore-case-management: Prism mock', {
     baseUrl: 'http://127.0.0.1:4010', // npm start
     jwt: 'any-token-the-mock-does-not-verify',
     statefulServer: 'false', // it answers its examples: what a request created is not found by the next
@@ -275,7 +275,7 @@ export function sandboxEnvironment(): Json {
   const seed = seedInfoOf(defaultTenant(DEV_CLIENT_ID, DEV_CLIENT_SECRET));
   return environment(
     '8d2e4b71-1c9f-4e3a-b6d5-2f7a9c0e4b12',
-    'kore-create-task: reference sandbox',
+    'kore-case-management: reference sandbox',
     {
       baseUrl: 'http://127.0.0.1:4020', // npm run sandbox
       streamId: seed.streamId,

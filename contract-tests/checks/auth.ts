@@ -16,12 +16,12 @@ export const auth: Check = async (ctx) => {
   for (const x of probes) {
     const r = x.response;
     const { provenance } = specFor(x);
-    if (!r) findings.push({ text: `${label(x)}: no answer: ${x.error}`, field: 'auth' });
-    else if (r.status < 400 || r.status >= 500) findings.push({ text: `${label(x)}: not refused: ${r.status}${locationOf(x)}`, field: 'auth' });
-    else if (r.status !== 401) findings.push({ text: `${label(x)}: refused with ${r.status}, the contract says 401`, field: 'auth', severity: provenance.undocumentedStatus(r.status) });
-    else if (!validatorAt('/components/schemas/ErrorEnvelope')(r.json)) findings.push({ text: `${label(x)}: 401 without the error envelope`, field: 'auth', severity: provenance.body(401, 'type', '') });
+    if (!r) findings.push({ text: `${label(x)}: no answer: ${x.error}`, field: 'auth', exchanges: [x] });
+    else if (r.status < 400 || r.status >= 500) findings.push({ text: `${label(x)}: not refused: ${r.status}${locationOf(x)}`, field: 'auth', exchanges: [x] });
+    else if (r.status !== 401) findings.push({ text: `${label(x)}: refused with ${r.status}, the contract says 401`, field: 'auth', severity: provenance.undocumentedStatus(r.status), exchanges: [x] });
+    else if (!validatorAt('/components/schemas/ErrorEnvelope')(r.json)) findings.push({ text: `${label(x)}: 401 without the error envelope`, field: 'auth', severity: provenance.body(401, 'type', ''), exchanges: [x] });
     else if (!(r.json as { errors: { code: number }[] }).errors.some((e) => e.code === invalidTokenCode))
-      findings.push({ text: `${label(x)}: 401 without platform code ${invalidTokenCode}`, field: 'auth', severity: provenance.body(401, 'const', '/errors/0/code') });
+      findings.push({ text: `${label(x)}: 401 without platform code ${invalidTokenCode}`, field: 'auth', severity: provenance.body(401, 'const', '/errors/0/code'), exchanges: [x] });
     else passed.push(`${label(x)}: 401, code ${invalidTokenCode}`);
   }
   return verdict('auth', {

@@ -30,6 +30,7 @@ export const contentTypeConformance: Check = async (ctx) => {
         text: `${label(x)}: status ${x.response.status} has Content-Type "${x.response.headers['content-type'] ?? '(none)'}", documented: ${allowed.join(', ') || 'no body'}${unreadable ? ', and its body is not JSON' : ''}`,
         field: fieldOf(x, 'Content-Type'),
         severity: unreadable ? 'breaking' : 'warning',
+        exchanges: [x],
       });
     }
   }

@@ -20,16 +20,16 @@ export const negativeDataRejection: Check = async (ctx) => {
     const documented4xx = documentedStatuses.filter((s) => s >= 400 && s < 500);
     const r = x.response;
     if (!r) {
-      findings.push({ text: `${label(x)}: no answer: ${x.error}`, field });
+      findings.push({ text: `${label(x)}: no answer: ${x.error}`, field, exchanges: [x] });
       continue;
     }
-    if (r.status >= 300 && r.status < 400) findings.push({ text: `${label(x)}: answered with ${r.status}${locationOf(x)}`, field });
-    else if (r.status < 400) findings.push({ text: `${label(x)}: invalid input accepted with ${r.status}${x.rule === 'inferred' ? ' (the rule is inferred)' : ''}`, field, severity: x.rule === 'inferred' ? 'warning' : 'breaking' });
-    else if (r.status >= 500) findings.push({ text: `${label(x)}: invalid input answered with a server error ${r.status}: ${messageOf(x)}`, field });
+    if (r.status >= 300 && r.status < 400) findings.push({ text: `${label(x)}: answered with ${r.status}${locationOf(x)}`, field, exchanges: [x] });
+    else if (r.status < 400) findings.push({ text: `${label(x)}: invalid input accepted with ${r.status}${x.rule === 'inferred' ? ' (the rule is inferred)' : ''}`, field, severity: x.rule === 'inferred' ? 'warning' : 'breaking', exchanges: [x] });
+    else if (r.status >= 500) findings.push({ text: `${label(x)}: invalid input answered with a server error ${r.status}: ${messageOf(x)}`, field, exchanges: [x] });
     else if (!documented4xx.includes(r.status))
-      findings.push({ text: `${label(x)}: refused with ${r.status}, not a 4xx the contract lists (${documented4xx.join(', ')})`, field, severity: provenance.undocumentedStatus(r.status) });
+      findings.push({ text: `${label(x)}: refused with ${r.status}, not a 4xx the contract lists (${documented4xx.join(', ')})`, field, severity: provenance.undocumentedStatus(r.status), exchanges: [x] });
     if (r.status >= 400 && r.status < 500 && !envelope()(r.json))
-      findings.push({ text: `${label(x)}: the ${r.status} body is not the error envelope {"errors":[{"msg","code"}]}: ${r.text.slice(0, 120)}`, field, severity: provenance.body(r.status, 'type', '') });
+      findings.push({ text: `${label(x)}: the ${r.status} body is not the error envelope {"errors":[{"msg","code"}]}: ${r.text.slice(0, 120)}`, field, severity: provenance.body(r.status, 'type', ''), exchanges: [x] });
     if (r.status >= 400 && messageOf(x).includes(field.split('.').pop()!)) namesField++;
   }
   return verdict('negative_data_rejection', {

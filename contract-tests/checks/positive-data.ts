@@ -18,9 +18,9 @@ export const positiveDataAcceptance: Check = async (ctx) => {
   const passed: string[] = [];
   for (const x of positive) {
     const field = x.field ?? 'userInfo';
-    if (!x.response) failures.push({ text: `${label(x)}: not accepted: ${x.error}`, field });
+    if (!x.response) failures.push({ text: `${label(x)}: not accepted: ${x.error}`, field, exchanges: [x] });
     else if (x.response.status < 200 || x.response.status > 299)
-      failures.push({ text: `${label(x)}: valid input refused with ${x.response.status}${locationOf(x)}: ${messageOf(x)}`, field });
+      failures.push({ text: `${label(x)}: valid input refused with ${x.response.status}${locationOf(x)}: ${messageOf(x)}`, field, exchanges: [x] });
     else passed.push(`${label(x)}: ${x.response.status}`);
   }
   return verdict('positive_data_acceptance', {

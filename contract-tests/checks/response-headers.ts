@@ -29,11 +29,11 @@ export const responseHeaderConformance: Check = async (ctx) => {
       const header = deref(ref);
       const value = x.response.headers[name.toLowerCase()];
       if (value === undefined) {
-        if (header.required) findings.push({ text: `${label(x)}: status ${x.response.status} lacks the required ${name} header`, field: fieldOf(x, name), severity: provenance.header(x.response.status, name) });
+        if (header.required) findings.push({ text: `${label(x)}: status ${x.response.status} lacks the required ${name} header`, field: fieldOf(x, name), severity: provenance.header(x.response.status, name), exchanges: [x] });
         continue;
       }
       const problem = headerProblem(value, deref(header.schema));
-      if (problem) findings.push({ text: `${label(x)}: ${name} ${problem}`, field: fieldOf(x, name), severity: provenance.header(x.response.status, name) });
+      if (problem) findings.push({ text: `${label(x)}: ${name} ${problem}`, field: fieldOf(x, name), severity: provenance.header(x.response.status, name), exchanges: [x] });
       else passed.push(`${label(x)}: status ${x.response.status} with ${name}: ${value}`);
     }
   }

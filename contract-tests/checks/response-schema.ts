@@ -7,17 +7,18 @@
  */
 import { idShapeDifferences } from '../id-shapes.js';
 import { describeErrors, validatorAt } from '../spec.js';
-import type { Severity } from '../types.js';
+import type { Exchange, Severity } from '../types.js';
 import type { Check } from '../context.js';
 import { fieldOf, label, specFor, verdict, type Finding } from './verdict.js';
 
 export const responseSchemaConformance: Check = async (ctx) => {
   const { exchanges } = await ctx.corpus();
-  const groups = new Map<string, { field: string; severity: Severity; probes: string[] }>();
-  const add = (field: string, message: string, probe: string, severity: Severity) => {
+  const groups = new Map<string, { field: string; severity: Severity; probes: string[]; exchanges: Exchange[] }>();
+  const add = (field: string, message: string, x: Exchange, severity: Severity) => {
     const key = `${field}: ${message}`;
-    const group = groups.get(key) ?? { field, severity, probes: [] };
-    group.probes.push(probe);
+    const group = groups.get(key) ?? { field, severity, probes: [], exchanges: [] };
+    group.probes.push(label(x));
+    group.exchanges.push(x);
     groups.set(key, group);
   };
   let judged = 0;
@@ -30,19 +31,20 @@ export const responseSchemaConformance: Check = async (ctx) => {
     const status = documented.status;
     if (x.response.jsonError) {
       const severity = status >= 200 && status < 300 ? 'breaking' : provenance.body(status, 'type', '');
-      add(fieldOf(x, '(body)'), `status ${x.response.status} body is not JSON (${x.response.overCap ?? x.response.jsonError})`, label(x), severity);
+      add(fieldOf(x, '(body)'), `status ${x.response.status} body is not JSON (${x.response.overCap ?? x.response.jsonError})`, x, severity);
       continue;
     }
     for (const d of status < 300 ? idShapeDifferences(x.response.json, documented.response.content['application/json'].schema) : [])
-      add(fieldOf(x, d.path), `an id shaped unlike the samples' (e.g. ${d.sample}); ids are opaque`, label(x), 'warning');
+      add(fieldOf(x, d.path), `an id shaped unlike the samples' (e.g. ${d.sample}); ids are opaque`, x, 'warning');
     const validate = validatorAt(schemaPointer);
     if (validate(x.response.json)) continue;
-    for (const e of describeErrors(validate.errors)) add(fieldOf(x, e.path), `${e.message} (status ${x.response.status})`, label(x), provenance.body(status, e.keyword, e.path));
+    for (const e of describeErrors(validate.errors)) add(fieldOf(x, e.path), `${e.message} (status ${x.response.status})`, x, provenance.body(status, e.keyword, e.path));
   }
   const findings: Finding[] = [...groups].map(([key, g]) => ({
     text: `${key}, in ${g.probes.length} answer(s): ${g.probes.slice(0, 3).join('; ')}${g.probes.length > 3 ? '; ...' : ''}`,
     field: g.field,
     severity: g.severity,
+    exchanges: g.exchanges,
   }));
   return verdict('response_schema_conformance', {
     findings,

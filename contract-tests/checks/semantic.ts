@@ -31,7 +31,7 @@ export const semantic: Check = async (ctx) => {
   for (const n of [1, 2]) {
     const x = await sendWithSdk(ctx, { probe: `semantic create ${n}`, intent: 'accept' }, body);
     if (x.response && x.response.status < 300 && x.response.json && typeof x.response.json === 'object') tasks.push(x.response.json as Task);
-    else failures.push({ text: `create ${n} failed: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`, field: '(create)' });
+    else failures.push({ text: `create ${n} failed: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`, field: '(create)', exchanges: [x] });
   }
   const [first, second] = tasks;
   if (!first || !second) return verdict('semantic', { failures, ran: true });

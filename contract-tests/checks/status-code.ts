@@ -13,7 +13,7 @@ export const statusCodeConformance: Check = async (ctx) => {
   const findings: Finding[] = [];
   for (const x of exchanges) {
     if (!x.response) {
-      if (x.error?.startsWith('no HTTP answer')) findings.push({ text: `${label(x)}: ${x.error}`, field: fieldOf(x, 'status') });
+      if (x.error?.startsWith('no HTTP answer')) findings.push({ text: `${label(x)}: ${x.error}`, field: fieldOf(x, 'status'), exchanges: [x] });
       continue;
     }
     const status = x.response.status;
@@ -23,6 +23,7 @@ export const statusCodeConformance: Check = async (ctx) => {
       text: `${label(x)}: status ${status}${locationOf(x)} is not one the contract lists (${documentedStatuses.join(', ')})`,
       field: fieldOf(x, 'status'),
       severity: provenance.undocumentedStatus(status),
+      exchanges: [x],
     });
   }
   return verdict('status_code_conformance', {

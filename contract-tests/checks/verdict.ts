@@ -1,6 +1,7 @@
 /** Building verdicts: findings become evidence lines, fields are collected, the status follows from what was found. */
 import type { RunContext } from '../context.js';
 import { redact } from '../redact.js';
+import { reproductionOf } from '../reproduce.js';
 import { specOf } from '../spec.js';
 import type { CheckName, Exchange, Intent, Severity, Verdict } from '../types.js';
 
@@ -9,6 +10,8 @@ export interface Finding {
   field?: string;
   /** Default: breaking when listed in `failures`, a warning when listed in `warnings`. */
   severity?: Severity;
+  /** The exchanges the finding is about: a breaking one's go to the report as requests to re-run (`replay`). */
+  exchanges?: Exchange[];
 }
 
 const fieldsOf = (findings: Finding[]) => [...new Set(findings.map((f) => f.field).filter((f): f is string => !!f))];
@@ -29,6 +32,9 @@ export function verdict(
   const failures = all.filter((f) => (f.severity ?? 'breaking') === 'breaking');
   const warnings = all.filter((f) => f.severity === 'warning');
   const status = failures.length > 0 ? 'fail' : warnings.length > 0 ? 'warn' : found.ran || all.length > 0 ? 'pass' : 'skip';
+  // Under --strict the warnings fail too, so their exchanges are kept, marked, to be re-sent then.
+  const reproductions = (found: Finding[], severity: Severity) => [...new Set(found.flatMap((f) => f.exchanges ?? []))].map((x) => reproductionOf(check, x, severity));
+  const reproduce = [...reproductions(failures, 'breaking'), ...reproductions(warnings, 'warning')];
   const evidence = status === 'skip' ? [found.skipReason ?? 'nothing to check on this target'] : failures.length > 0 ? failures.map((f) => f.text) : (found.passed ?? []);
   return {
     check,
@@ -38,6 +44,7 @@ export function verdict(
     warnings: warnings.map((f) => redact(f.text)),
     warningFields: fieldsOf(warnings),
     notRun: (found.notRun ?? []).map(redact),
+    ...(reproduce.length ? { reproduce } : {}),
   };
 }
 
@@ -52,6 +59,7 @@ export function strictVerdict(v: Verdict): Verdict {
     fields: [...new Set([...v.fields, ...v.warningFields])],
     warnings: [],
     warningFields: [],
+    ...(v.reproduce ? { reproduce: v.reproduce.map((r) => ({ ...r, severity: 'breaking' as const })) } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { generatorClientLimits } from '../checks/positive-data.js';
 import { redact } from '../redact.js';
+import { failing } from '../reproduce.js';
 import { isBreaking, warningCount, type TargetReport } from '../runner.js';
 import { checkNames } from '../types.js';
 
@@ -55,7 +56,20 @@ export function markdownSummary(reports: TargetReport[], notRunTargets: { target
         for (const line of lines) out.push(`  - ${cell(line)}`);
       }
     }
+    out.push(...reproduceSection(r));
   }
   out.push('', '## What each client can send', '', ...generatorClientLimits.map((l) => `- ${l}`), '- SDK (`createKoreClient`): every shape the contract allows; it refuses invalid bodies before sending (`RequestValidationError`).', '');
   return redact(out.join('\n'));
 }
+
+/** The failing requests as curls (the token read from $KORE_JWT), and the command that re-sends them all. */
+function reproduceSection(r: TargetReport): string[] {
+  const items = r.verdicts.flatMap((v) => failing(v.reproduce)).filter((x) => x.curl);
+  if (items.length === 0) return [];
+  const out = ['', '### Reproduce', '', `Each failing request as sent (\`export KORE_JWT=…\` first), or all at once: \`kore-case-management-contract replay ${reportName(r.target)}.json --base-url URL\`.`];
+  for (const x of items) out.push('', `${x.check}: ${cell(x.probe)} (${x.operation}, answered ${x.answered})`, '', '```sh', x.curl!, '```');
+  return out;
+}
+
+/** A target's report files are named contract-<target>.{json,xml}. */
+export const reportName = (target: string) => `contract-${target.replace(/[^\w.-]+/g, '_')}`;

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import type { TargetReport } from '../runner.js';
 import { redact } from '../redact.js';
 import { junitXml } from './junit.js';
-import { markdownSummary } from './markdown.js';
+import { markdownSummary, reportName } from './markdown.js';
 
 export function writeReports(dir: string, reports: TargetReport[], notRunTargets: { target: string; reason: string }[] = []): string[] {
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   for (const r of reports) {
-    const base = join(dir, `contract-${r.target.replace(/[^\w.-]+/g, '_')}`);
+    const base = join(dir, reportName(r.target));
     writeFileSync(`${base}.xml`, junitXml(r));
     // The verdicts for machines (dashboards, diffs between runs); no exchange bodies, only the evidence lines.
     writeFileSync(`${base}.json`, redact(JSON.stringify(r, null, 2)) + '\n');

@@ -57,7 +57,7 @@ const createTask = OPERATIONS.find((o) => o.id == 'createTask')!;
 const userInfoFields = Object.keys(flatten(contract, schema('CreateTaskRequest').properties.userInfo).properties);
 const SAMPLE_TABS = [
   ['curl', 'curl.sh'],
-  ['SDK (kore-create-task)', 'sdk.ts'],
+  ['SDK (kore-case-management)', 'sdk.ts'],
   ['openapi-generator client', 'openapi-generator.ts'],
 ] as const;
 
@@ -114,7 +114,7 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
 
   /** Picks a sample in an operation's code panel language menu (the button shows the current one). */
   async function chooseSample(op: (typeof OPERATIONS)[number], label: string): Promise<void> {
-    const current = sectionOf(op).getByRole('button', { name: /^(curl|SDK \(kore-create-task\)|openapi-generator client)$/ });
+    const current = sectionOf(op).getByRole('button', { name: /^(curl|SDK \(kore-case-management\)|openapi-generator client)$/ });
     if ((await current.innerText()).trim() != label) {
       await current.click();
       await page.getByRole('menuitem', { name: label, exact: true }).click();
@@ -276,12 +276,12 @@ describe.skipIf(!CHROMIUM)('published docs in a real browser, offline', () => {
 
   it('made no network request and logged no error; screenshot saved', async () => {
     await navigate(createTask);
-    await chooseSample(createTask, 'SDK (kore-create-task)');
+    await chooseSample(createTask, 'SDK (kore-case-management)');
     mkdirSync(join(ROOT, 'reports'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'reports/docs.png') });
     const getTasks = OPERATIONS.find((o) => o.id == 'getTasks')!;
     await navigate(getTasks);
-    await chooseSample(getTasks, 'SDK (kore-create-task)');
+    await chooseSample(getTasks, 'SDK (kore-case-management)');
     await page.screenshot({ path: join(ROOT, 'reports/docs-getTasks.png') });
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);

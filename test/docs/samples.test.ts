@@ -25,7 +25,7 @@ const SAMPLES = join(ROOT, 'docs/samples');
 
 /** The imports a reader would write, pointed at this checkout's SDK sources and generated client. */
 const IMPORTS: Record<string, [string, string]> = {
-  'sdk.ts': ["from 'kore-create-task'", `from '${join(ROOT, 'src/index.js')}'`],
+  'sdk.ts': ["from 'kore-case-management'", `from '${join(ROOT, 'src/index.js')}'`],
   'openapi-generator.ts': ["from './generated/openapi-generator-client'", `from '${join(ROOT, 'generated/openapi-generator-client')}'`],
 };
 

@@ -1,5 +1,5 @@
 /**
- * The package as users get it: `npm pack` (whose prepack script builds dist/, once: prepare skips on pack), the
+ * The package as users get it: `npm pack -w kore-case-management` (whose prepack script builds src/dist/), the
  * tarball installed into an empty folder, then used from `import`, from `require`, and from strict TypeScript (ESM
  * and CommonJS views).
  * publint and @arethetypeswrong/cli must report no problem with the same tarball.
@@ -9,13 +9,13 @@
  * tarball is installed exactly as a user would; only where npm finds jose and openapi-fetch differs.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dependencyTarballs, npmEnv as testNpmEnv, root } from '../helpers/packed.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const fixtures = fileURLToPath(new URL('./package-fixture', import.meta.url));
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
 let work: string;
@@ -25,41 +25,22 @@ let packedFiles: string[];
 let packStarted: number;
 let packOutput: string;
 
-const env = (cache: string) => ({ ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_cache: cache });
 let npmEnv: NodeJS.ProcessEnv;
 const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', env: npmEnv });
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
-/** `npm pack --json` prints the array after whatever the prepack script printed. */
-const packJson = (out: string) => JSON.parse(out.slice(out.search(/^\[/m)));
-
-/** Folders of the packages that `dir`'s dependencies resolve to, and theirs, looked up the way Node finds them. */
-function dependencyFolders(dir: string, found = new Map<string, string>()): Map<string, string> {
-  for (const name of Object.keys(readJson(join(dir, 'package.json')).dependencies ?? {})) {
-    let from = dir;
-    while (!existsSync(join(from, 'node_modules', name)) && from !== root) from = dirname(from);
-    const folder = join(from, 'node_modules', name);
-    const { version } = readJson(join(folder, 'package.json'));
-    const seen = found.get(name);
-    if (seen && readJson(join(seen, 'package.json')).version !== version) throw new Error(`two versions of ${name} needed: ${seen}, ${folder}`);
-    if (seen) continue;
-    found.set(name, folder);
-    dependencyFolders(folder, found);
-  }
-  return found;
-}
+const packJson = (out: string) => JSON.parse(out);
+const sdkHome = join(root, 'src');
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'kore-sdk-pack-'));
-  npmEnv = env(join(work, 'npm-cache')); // empty: nothing may come from a cache filled earlier
+  npmEnv = testNpmEnv(join(work, 'npm-cache')); // empty: nothing may come from a cache filled earlier
   packStarted = Date.now();
-  packOutput = run('npm', ['pack', '--json', '--pack-destination', work], root);
+  packOutput = run('npm', ['pack', '-w', 'kore-case-management', '--json', '--pack-destination', work], root);
   const packed = packJson(packOutput)[0];
   tarball = join(work, packed.filename);
   packedFiles = packed.files.map((f: { path: string }) => f.path);
-  const deps = [...dependencyFolders(root).values()];
-  const depTarballs = packJson(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work, ...deps], root))
-    .map((p: { filename: string }) => join(work, p.filename));
+  const depTarballs = dependencyTarballs(sdkHome, work, npmEnv);
   app = join(work, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
@@ -71,11 +52,17 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed SDK', () => {
   it('is built by npm pack itself (the prepack script), so a clean checkout packs a working package', () => {
-    expect(statSync(join(root, 'dist/index.js')).mtimeMs).toBeGreaterThanOrEqual(packStarted - 1000); // mtime granularity
+    expect(statSync(join(sdkHome, 'dist/index.js')).mtimeMs).toBeGreaterThanOrEqual(packStarted - 1000); // mtime granularity
   });
 
-  it('is built once per pack: prepare (which git installs need) skips when prepack has just built', () => {
-    expect(packOutput.match(/^built dist\//gm)).toHaveLength(1);
+  it('prints JSON only with --json: the build logs to stderr', () => {
+    expect(() => JSON.parse(packOutput)).not.toThrow();
+  });
+
+  it("carries none of the repository's scripts: nothing runs at install", () => {
+    const manifest = readJson(join(app, 'node_modules/kore-case-management/package.json'));
+    expect(Object.keys(manifest.scripts ?? {})).toEqual(['prepack']);
+    expect(manifest.devDependencies).toBeUndefined();
   });
 
   it('ships only dist/, the manifest, the readme and the licence', () => {
@@ -88,7 +75,7 @@ describe('the packed SDK', () => {
   });
 
   it('depends at run time on openapi-fetch and jose only', () => {
-    const manifest = JSON.parse(readFileSync(join(app, 'node_modules/kore-create-task/package.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(app, 'node_modules/kore-case-management/package.json'), 'utf8'));
     expect(Object.keys(manifest.dependencies).sort()).toEqual(['jose', 'openapi-fetch']);
     expect(manifest.sideEffects).toBe(false);
   });
@@ -106,10 +93,10 @@ describe('the packed SDK', () => {
   it('type-checks in a strict TypeScript project (NodeNext, ESM and CommonJS files)', () => {
     // throws with the compiler's output when there is any error, including an unused @ts-expect-error
     run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
-  });
+  }, 120_000); // a whole compiler run, on 2 cores shared with the rest of the suite
 
   it('publint reports no problems', () => {
-    const out = run(bin('publint'), [join(app, 'node_modules/kore-create-task'), '--strict'], root);
+    const out = run(bin('publint'), [join(app, 'node_modules/kore-case-management'), '--strict'], root);
     expect(out).toMatch(/All good!/);
   });
 

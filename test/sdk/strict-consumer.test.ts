@@ -3,7 +3,7 @@
  * `exactOptionalPropertyTypes`, `noUncheckedIndexedAccess`), under NodeNext and under Bundler module resolution.
  * The examples are read from where users read them: the ```ts blocks of README.md's SDK section (in order, as one
  * module), examples/*.ts, docs/samples/createTask/ and the type checks of public-types.check.ts. The application
- * imports the SDK by its package name: a node_modules/kore-create-task holding this package.json and the declarations
+ * imports the SDK by its package name: a node_modules/kore-case-management holding this package.json and the declarations
  * `npm run build` writes (buildTypes), so it sees what an installed package gives.
  */
 import { execFile } from 'node:child_process';
@@ -41,7 +41,7 @@ const sources = (): Record<string, string> => {
   const read = (p: string) => readFileSync(join(root, p), 'utf8');
   const viaPackage = (text: string, from: string) => {
     expect(text, `${from} imports the SDK from its source`).toContain(from);
-    return text.replaceAll(from, "'kore-create-task'");
+    return text.replaceAll(from, "'kore-case-management'");
   };
   const files: Record<string, string> = { 'readme.ts': readmeExamples(read('README.md')).join('\n') };
   for (const f of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts')))
@@ -101,9 +101,9 @@ let bundler: Promise<Record<string, string>>;
 beforeAll(() => {
   mkdirSync(join(root, '.tmp'), { recursive: true });
   work = mkdtempSync(join(root, '.tmp', 'strict-consumer-'));
-  const pkg = join(work, 'node_modules/kore-create-task');
+  const pkg = join(work, 'node_modules/kore-case-management');
   buildTypes(join(pkg, 'dist'));
-  copyFileSync(join(root, 'package.json'), join(pkg, 'package.json'));
+  copyFileSync(join(root, 'src/package.json'), join(pkg, 'package.json'));
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'strict-app', private: true, type: 'module' }));
   // started here, awaited by the tests: the two programs compile side by side
   nodeNext = compile('node-next', 'NodeNext', { ...sources(), 'readme-broken.ts': brokenReadme() });
@@ -119,7 +119,7 @@ describe('the examples compile in a strict application', () => {
   it('README.md has ts examples in its SDK section', () => {
     const blocks = readmeExamples(readFileSync(join(root, 'README.md'), 'utf8'));
     expect(blocks.length).toBeGreaterThanOrEqual(3);
-    expect(blocks[0]).toContain("from 'kore-create-task'");
+    expect(blocks[0]).toContain("from 'kore-case-management'");
   });
 
   it("README, examples/, the docs' SDK samples and the public type checks (NodeNext)", async () => {

@@ -1,6 +1,6 @@
 // Not on the npm registry yet: `npm pack` in a clone of the repository,
-// then `npm install ./kore-create-task-<version>.tgz` in your project.
-import { BadRequestError, createKoreClient } from 'kore-create-task';
+// then `npm install ./kore-case-management-<version>.tgz` in your project.
+import { BadRequestError, createKoreClient } from 'kore-case-management';
 
 const kore = createKoreClient({
   baseUrl: process.env.KORE_BASE_URL ?? 'https://platform.kore.ai',

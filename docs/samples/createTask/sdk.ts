@@ -1,13 +1,13 @@
 // Not on the npm registry yet (it will be published as
-// kore-create-task). Today: in a clone of the repository,
+// kore-case-management). Today: in a clone of the repository,
 // `npm pack`, then in your project
-//   npm install ./kore-create-task-<version>.tgz
+//   npm install ./kore-case-management-<version>.tgz
 import {
   AuthenticationError,
   BadRequestError,
   RateLimitError,
   createKoreClient,
-} from 'kore-create-task';
+} from 'kore-case-management';
 
 const kore = createKoreClient({
   // or host: 'de-platform.kore.ai'

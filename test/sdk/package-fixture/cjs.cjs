@@ -1,5 +1,5 @@
 // Uses the installed package from CommonJS, minting a token (jose is ESM-only: the package loads it with import()).
-const { createKoreClient, APIError, NotFoundError } = require('kore-create-task');
+const { createKoreClient, APIError, NotFoundError } = require('kore-case-management');
 
 const body = {
   caseId: 'ci-31d9184-d64d-42d9-8c75-5edba531xxxx',

@@ -1,5 +1,5 @@
 // Uses the installed package from ESM: a static-jwt call, a minted-token call, an error class.
-import { createKoreClient, RateLimitError, KoreError, RequestValidationError } from 'kore-create-task';
+import { createKoreClient, RateLimitError, KoreError, RequestValidationError } from 'kore-case-management';
 
 const task = { _id: 'ti-73acd32-0123-4114-9891-00a950aaxxxx', refId: 'TS000102' };
 const body = {
