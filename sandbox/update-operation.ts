@@ -6,7 +6,7 @@
  * `caseId` …) is read-only: ignored when sent, as a client sending back the whole object (the updateCase sample
  * does) expects. An unknown id, or one of another stream, is a 404 naming the path parameter.
  */
-import { driftFor, itemAnswer, linkedCase } from './answers.js';
+import { describedPriority, driftFor, itemAnswer, linkedCase } from './answers.js';
 import { caseFields, type CaseRecord, type QueueEntry } from './case.js';
 import { ErrorCode, problem } from './errors.js';
 import { bounds, recordTooLarge } from './bounds.js';
@@ -199,7 +199,8 @@ export const updateCaseOperation = updateOperation({
   idParam: 'caseId',
   find: (deps, id) => deps.cases.get(id),
   store: (deps, item) => deps.cases.replace(item as CaseRecord),
-  render: (deps, item) => linkedCase(deps, item as CaseRecord),
+  // the current page's abridged case names its priority's `desc`, which the created case does not carry
+  render: (deps, item) => (deps.answers === 'current' ? { ...linkedCase(deps, item as CaseRecord), priority: describedPriority(deps, item.priority) } : linkedCase(deps, item as CaseRecord)),
 });
 
 export const updateTaskOperation = updateOperation({

@@ -27,14 +27,14 @@ const ok = (sent: Sent) => {
 describe('--db: cases, tasks and their updates survive a restart', () => {
   it('keeps what was created and changed, and the CS/TS sequences carry on', async () => {
     const db = join(dir, 'family.db');
-    const first = await withSandbox({ db });
+    const first = await withSandbox({ db, answers: 'full' });
     const c = ok(await callOp(first, 'createCase', validCaseBody(first, { name: 'Persisted case' })));
     const t = ok(await callOp(first, 'createTask', { ...validBody(first), caseId: c._id, caseRefId: c.refId, name: 'Persisted task' }));
     ok(await callOp(first, `updateCase/${c._id}`, { name: 'Persisted case, renamed', status: { name: 'In-Progress' } }));
     ok(await callOp(first, `updateTask/${t._id}`, { name: 'Persisted task, renamed', desc: 'kept' }));
     await first.close();
 
-    const second = await start({ db });
+    const second = await start({ db, answers: 'full' });
     const [caseAgain] = ok(await callOp(second, 'getCases', { searchText: 'persisted case' })).results;
     expect(caseAgain).toMatchObject({ _id: c._id, refId: c.refId, name: 'Persisted case, renamed', status: { name: 'In-Progress' }, taskIds: [t._id] });
     const [taskAgain] = ok(await callOp(second, 'getTasks', { searchText: 'persisted task' })).results;

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { callOp, envelopeMessages, SEED, sandboxForFile, validBody, validCaseBody, type Sent } from './helpers.js';
 
-const ctx = sandboxForFile();
+// What is stored and changed shows whole in the older pages' full answers.
+const ctx = sandboxForFile({ answers: 'full' });
 const ok = (sent: Sent) => {
   expect(sent.status, sent.text).toBe(200);
   return sent.json;
