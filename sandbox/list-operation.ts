@@ -23,7 +23,7 @@ function listOperation(source: ListSource) {
       const request = listRequestOf(body, me);
       if (isProblem(request)) return request;
       const drift = driftFor(deps, source.name);
-      const page = pageOf(source.items(deps, stream._id), request, !drift.ignoreFilters);
+      const page = pageOf(source.items(deps, stream._id), drift.ignoreSkip ? { ...request, skip: 0 } : request, !drift.ignoreFilters);
       const answer = { ...page, results: page.results.map((item) => shapeAnswer(deps.answers, source.name, source.render(deps, item))) };
       const json = JSON.stringify(drift.mapPage ? drift.mapPage(answer) : answer);
       return pageTooLarge(json, request.limit) ?? { json };

@@ -87,6 +87,19 @@ describe('family drift modes (--drift NAME): each produces its drift on its oper
     'getCases-totalResults-string': async (sb) => expect(typeof ok(await callOp(sb, 'getCases', {})).totalResults).toBe('string'),
     'updateCase-unknown-id-500': async (sb) => expect((await callOp(sb, 'updateCase/ci-0000000-0000-4000-8000-000000000000', { name: 'x' })).status).toBe(500),
     'getTasks-no-hasMore': async (sb) => expect(ok(await callOp(sb, 'getTasks', {}))).not.toHaveProperty('hasMore'),
+    'getTasks-ignores-skip': async (sb) => {
+      for (let i = 0; i < 3; i++) ok(await createTask(sb, validBody(sb)));
+      const first = ok(await callOp(sb, 'getTasks', { skip: 0, limit: 2 }));
+      const second = ok(await callOp(sb, 'getTasks', { skip: 2, limit: 2 }));
+      expect(second.results).toEqual(first.results);
+      expect([first.hasMore, second.hasMore, second.page]).toEqual([true, true, 1]);
+    },
+    'updateTask-drops-name': async (sb) => {
+      const task = ok(await createTask(sb, validBody(sb)));
+      expect(ok(await callOp(sb, `updateTask/${task._id}`, { name: 'Task Testing' }))).not.toHaveProperty('name');
+      const [listed] = ok(await callOp(sb, 'getTasks', { searchText: 'Task Testing' })).results;
+      expect(listed).toMatchObject({ _id: task._id, name: 'Task Testing' });
+    },
     'updateTask-ignores-patch': async (sb) => {
       const task = ok(await createTask(sb, validBody(sb)));
       expect(ok(await callOp(sb, `updateTask/${task._id}`, { name: 'Task Testing' })).name).toBe(task.name);
