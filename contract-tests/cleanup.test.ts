@@ -23,7 +23,8 @@ const updates = (ctx: ReturnType<typeof createContext>) => ctx.log.filter((x) =>
 
 describe('cleanup', () => {
   it('with nothing closed in the tenant yet, closes every item: by the name Closed first, then by the id that answer shows', async () => {
-    const t = (target = await startSandboxTarget());
+    // the older pages' whole answers show the status's id (the current abridged updateTask answer has no status)
+    const t = (target = await startSandboxTarget({ answers: 'full' }));
     expect(t.fixtures.closedStatus).toBeUndefined();
     const ctx = createContext(t);
     for (const n of [1, 2, 3]) expect((await createTask(ctx, t, `${t.fixtures.runTag} ${n}`)).response?.status).toBe(200);
@@ -35,8 +36,18 @@ describe('cleanup', () => {
     expect(sent).toEqual([{ name: 'Closed' }, { _id: expect.stringMatching(/^sts-/) }, { _id: expect.stringMatching(/^sts-/) }]);
   });
 
+  it('against the current pages\' abridged answers (no status id anywhere), closes every item by the name Closed', async () => {
+    const t = (target = await startSandboxTarget({ answers: 'current' }));
+    const ctx = createContext(t);
+    for (const n of [1, 2]) expect((await createTask(ctx, t, `${t.fixtures.runTag} ${n}`)).response?.status).toBe(200);
+    const report = await cleanup(ctx);
+    ctx.budget.dispose();
+    expect(report.created.map((c) => c.closed)).toEqual([true, true]);
+    expect(report.summary).toMatch(/2 closed: tasks with status \{"name":"Closed"\}/);
+  });
+
   it('uses a closing status it has already read (here in a getTasks answer) by its id, without trying names', async () => {
-    const t = (target = await startSandboxTarget());
+    const t = (target = await startSandboxTarget({ answers: 'full' }));
     const ctx = createContext(t);
     const first = await createTask(ctx, t, `${t.fixtures.runTag} first`);
     // Some task of the tenant is Closed (closed by name, as a user would in the platform's UI), and the run read it.

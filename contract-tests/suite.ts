@@ -2,7 +2,7 @@
 import { runSuite, type RunOptions, type TargetReport } from './runner.js';
 import { liveTarget } from './targets/live.js';
 import { startMockTarget } from './targets/mock.js';
-import { startSandboxTarget } from './targets/sandbox.js';
+import { startSandboxTarget, type SandboxTargetOptions } from './targets/sandbox.js';
 import { defaultLimits, limitsFor } from './settings.js';
 import { selectionOf } from './selection.js';
 import type { OperationId } from './spec.js';
@@ -11,13 +11,13 @@ import type { Target } from './targets/target.js';
 export const targetNames = ['mock', 'sandbox', 'live'] as const;
 export type TargetName = (typeof targetNames)[number];
 
-export function startTarget(name: TargetName, options: { drift?: string; operations?: OperationId[]; readOnly?: boolean } = {}): Promise<Target> {
+export function startTarget(name: TargetName, options: SandboxTargetOptions & { operations?: OperationId[]; readOnly?: boolean } = {}): Promise<Target> {
   if (name === 'mock') return startMockTarget();
   if (name === 'sandbox') return startSandboxTarget(options);
   return Promise.resolve(liveTarget(process.env, selectionOf(options.operations, options.readOnly)));
 }
 
-export type TargetOptions = RunOptions & { drift?: string };
+export type TargetOptions = RunOptions & SandboxTargetOptions;
 
 export async function runTarget(name: TargetName, options: TargetOptions = {}): Promise<TargetReport> {
   const target = await startTarget(name, options);

@@ -581,15 +581,20 @@ export interface components {
          * @description One problem.
          */
         ErrorItem: {
-            /** @description What went wrong, for a person; names the field when a field is at fault. */
+            /** @description What went wrong, for a person; starts with the field when a field is at fault (`caseId is required`). */
             msg: string;
-            /** @description The platform's error code (not the HTTP status), for example 4002 for an invalid token. */
+            /**
+             * @description The platform's error code, not the HTTP status. A token problem (401) is 4002, as observed on the platform. Every other code is inferred: 4000 + (status − 400) for a 4xx and 5000 + (status − 500) for a 5xx (400 → 4000, 404 → 4004, 415 → 4015, 429 → 4029, 500 → 5000). Compare codes, not messages: messages are for people.
+             * @example 4002
+             * @example 4000
+             */
             code: number;
         };
         /**
          * ErrorEnvelope
          * @description The error body of every 4xx and 5xx answer: a list of problems, each with a human-readable `msg` and a platform
-         *     `code` that is not the HTTP status (a missing, invalid or wrong-scope token: 401 with code 4002). One platform
+         *     `code` that is not the HTTP status (a missing, invalid or wrong-scope token: 401 with code 4002; any other
+         *     refusal: 4000 + (status − 400), a failure 5000 + (status − 500), a rule inferred, not observed). One platform
          *     page spells the message `message`; `msg` is what the APIs send.
          */
         ErrorEnvelope: {
@@ -1128,7 +1133,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The `auth` header is missing, or its JWT is malformed, wrongly signed, expired, replayed, or from an app without the Case Management Configuration scope: 401 with platform code 4002 for all of these. */
+        /** @description The `auth` header is missing, or its JWT is malformed, wrongly signed, expired, replayed, sent with a `Bearer` prefix, or from an app without the Case Management Configuration scope: 401 with platform code 4002 for all of these. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;

@@ -1,4 +1,8 @@
-/** How the family's operations answer: a case with its tasks linked, and the family drift of that operation. */
+/**
+ * How the family's operations answer: a case with its tasks linked, in the answer shape asked for, then changed
+ * by the family drift of that operation (so a drift can break an abridged answer too).
+ */
+import { shapeAnswer } from './answer-shapes.js';
 import type { CaseRecord } from './case.js';
 import type { FamilyDriftBehaviour } from './family-drift.js';
 import type { Answer, FamilyDeps, OperationName } from './operation.js';
@@ -13,9 +17,16 @@ export function linkedCase(deps: FamilyDeps, c: CaseRecord): CaseRecord {
   return { ...c, taskIds: [...c.taskIds, ...deps.links.taskIdsOf(c._id)] };
 }
 
+/** A priority with the tenant's description of it, as updateCase's sample (and the older pages) show it. */
+export function describedPriority<T extends { _id: string }>(deps: FamilyDeps, priority: T): T {
+  const desc = deps.tenant.priorities.find((p) => p._id === priority._id)?.desc;
+  return desc === undefined ? priority : { ...priority, desc };
+}
+
 /** A created or updated case or task, as the operation answers it. */
 export function itemAnswer(deps: FamilyDeps, operation: OperationName, item: object): Answer {
   const drift = driftFor(deps, operation);
-  const body = drift.mapItem ? drift.mapItem(item as Record<string, unknown>) : item;
+  const shaped = shapeAnswer(deps.answers, operation, item) as Record<string, unknown>;
+  const body = drift.mapItem ? drift.mapItem(shaped) : shaped;
   return { status: drift.successStatus, contentType: drift.successContentType, json: JSON.stringify(body) };
 }

@@ -99,7 +99,7 @@ export function createAuthenticator(tenant: TenantIndex): Authenticate {
   }
 
   return function authenticate(header) {
-    if (header === undefined || header.trim() === '') return unauthorized('auth: the auth header is required (an HS256 JWT)');
+    if (header === undefined || header.trim() === '') return unauthorized('auth: the auth header is required: the JWT itself, with no Bearer prefix');
     const token = header.trim();
     if (/^bearer\s/i.test(token)) return unauthorized('auth: send the JWT itself in the auth header, without "Bearer"');
     const entry = verified.get(token);

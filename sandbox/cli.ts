@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** `npm run sandbox [-- flags]`: the reference sandbox on 127.0.0.1:4020. Flags: sandbox/cli-options.ts (`--help`). */
 import { parseArgs } from 'node:util';
+import { answerShapes, defaultAnswerShape, type AnswerShape } from './answer-shapes.js';
 import { cliOptions, usage } from './cli-options.js';
 import { corsOriginProblem, type CorsOrigins } from './cors.js';
 import { formatDriftList } from './drift.js';
@@ -62,6 +63,13 @@ for (const origin of corsOrigins) {
 }
 const cors: CorsOrigins = args['no-cors'] ? false : corsOrigins.includes('*') ? '*' : corsOrigins.length > 0 ? corsOrigins : 'local';
 
+function answersOf(text: string | undefined): AnswerShape | undefined {
+  if (text === undefined || text === '') return undefined;
+  if (!(answerShapes as readonly string[]).includes(text)) fail(`--answers must be ${answerShapes.join(' or ')} (got ${text})`);
+  return text as AnswerShape;
+}
+const answers = answersOf(args.answers ?? process.env.SANDBOX_ANSWERS);
+
 const quiet = args.quiet;
 const printEnv = args['print-env'];
 let sandbox;
@@ -74,6 +82,7 @@ try {
     rateLimitPerMinute: integer('--rate-limit', args['rate-limit'] ?? process.env.SANDBOX_RATE_LIMIT, 0),
     faults: args.faults,
     drift: args.drift,
+    answers,
     cors,
     log: (line) => (printEnv ? console.error(line) : console.log(line)), // stdout holds only the export lines
     logRequests: !quiet,
@@ -106,7 +115,7 @@ Reference sandbox: ${url}
   userId       ${seed.userId}
   clientId     ${seed.clientId}
   clientSecret ${maskSecret(seed.clientSecret)}  (the dev value is DEV_CLIENT_SECRET in sandbox/seed.ts, or your --client-secret)
-  options      drift=${args.drift ?? 'none'} faults=${args.faults ? 'on' : 'off'} db=${args.db ?? 'memory'} rate-limit=${args['rate-limit'] ?? process.env.SANDBOX_RATE_LIMIT ?? 'off'} cors=${cors === false ? 'off' : cors === 'local' ? 'local origins' : [cors].flat().join(',')}
+  options      drift=${args.drift ?? 'none'} answers=${answers ?? defaultAnswerShape} faults=${args.faults ? 'on' : 'off'} db=${args.db ?? 'memory'} rate-limit=${args['rate-limit'] ?? process.env.SANDBOX_RATE_LIMIT ?? 'off'} cors=${cors === false ? 'off' : cors === 'local' ? 'local origins' : [cors].flat().join(',')}
 
 Mint a token (HS256, claims sub + appId, sent as the 'auth' header, no Bearer):
   export KORE_JWT=$(npx tsx sandbox/mint.ts)            # for the dev app; --help for options

@@ -5,8 +5,8 @@
  * Decisions: every field the table marks Required is required (`desc` may be empty); the contact's `emailId` and
  * `phoneNumber` are read at the top level, as the page shows them, and inside `userInfo`, as createTask has them
  * (the two pages disagree: both are accepted, the top level wins); one of `userInfo._id`, `emailId` or
- * `phoneNumber` is needed; `dueDate` is an ISO 8601 date-time (the page's sample) or epoch ms (what the other
- * pages and every response use). A new case is Open, unassigned, with its template's priority.
+ * `phoneNumber` is needed; `dueDate` is an ISO 8601 date-time, as the page's table (String) and sample have it
+ * (the update pages take epoch ms: a number here is refused, naming the field). A new case is Open, unassigned, with its template's priority.
  */
 import { recordTooLarge } from './bounds.js';
 import { buildCase, type CaseParts } from './case.js';
@@ -30,7 +30,7 @@ const rules: Rules = {
   userInfo: { kind: 'object', required: true },
   ...contactRules,
   source: { kind: 'string', required: true, maxLength: maxLength.source },
-  dueDate: { kind: 'instant', required: true },
+  dueDate: { kind: 'instant', form: 'iso', required: true },
 };
 
 const userInfoRules: Rules = {

@@ -1,7 +1,8 @@
 /**
  * The platform's error envelope, `{"errors":[{"msg","code"}]}`, and the sandbox's platform codes.
- * Only 4002 (missing, invalid or wrong-scope token) is observed on the platform; the other codes are the
- * sandbox's own choice (the platform does not document them), kept distinct from the HTTP status on purpose.
+ * Only 4002 (missing, invalid or wrong-scope token) is observed on the platform. The others follow one inferred rule
+ * (docs/contract-decisions.md, errors), which the mock follows too: the HTTP status's class, then the rest of the
+ * status, 4000 + (status − 400) for a 4xx and 5000 + (status − 500) for a 5xx.
  */
 export const ErrorCode = {
   invalidRequest: 4000, // malformed JSON, failed validation, unknown case or template
@@ -39,5 +40,5 @@ export function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'status' in value && 'errors' in value;
 }
 
-export const rateLimitMessage = (perMinute: number, retryAfterSeconds: number): string =>
-  `You've exceeded the per-minute rate limit (${perMinute} requests per minute per account); retry after ${retryAfterSeconds} s.`;
+/** The platform's documented rate-limit message, word for word (when to retry is in the Retry-After header). */
+export const rateLimitMessage = "You've exceeded the per-minute rate limit. Please wait for sometime before retrying.";

@@ -20,6 +20,7 @@ export interface FamilyDriftBehaviour {
   mapItem?: (item: Record<string, unknown>) => Record<string, unknown>; // the created or updated case/task
   mapPage?: (page: Record<string, unknown>) => Record<string, unknown>; // a list's page envelope
   ignoreFilters?: boolean;
+  ignoreSkip?: boolean; // a list answers its first page whatever `skip` asks for
   ignorePatch?: boolean;
   unknownIdStatus?: number;
 }
@@ -61,6 +62,20 @@ const entries: Entry[] = [
     summary: 'the page envelope has no hasMore',
     breaking: true,
     behaviour: { mapPage: ({ hasMore: _dropped, ...rest }) => rest },
+  },
+  {
+    name: 'getTasks-ignores-skip',
+    operation: 'getTasks',
+    summary: 'skip is ignored: every request gets the first page, hasMore still true (a pager never ends)',
+    breaking: true,
+    behaviour: { ignoreSkip: true },
+  },
+  {
+    name: 'updateTask-drops-name',
+    operation: 'updateTask',
+    summary: 'the updated task has no name (a field the abridged sample shows), though the rename is stored',
+    breaking: true,
+    behaviour: { mapItem: ({ name: _dropped, ...rest }) => rest },
   },
   {
     name: 'updateTask-ignores-patch',

@@ -9,9 +9,9 @@ export type Rule = { required?: boolean } & (
   | ({ kind: 'string' } & StringRule)
   | { kind: 'boolean' }
   | { kind: 'strings'; maxItems?: number; maxItemLength?: number } // an array of strings (default: 100 of at most 1024 characters)
-  | { kind: 'instant' } // an ISO 8601 date-time or epoch milliseconds (the pages use both)
+  | { kind: 'instant'; form?: 'iso' | 'ms' } // an ISO 8601 date-time or epoch milliseconds (the pages use both), or only the one form a page's table gives
   | { kind: 'count'; min: number; max: number } // an integer
-  | { kind: 'ref' } // a tenant value named by its _id or name: an object {_id} / {name}, or a string
+  | { kind: 'ref' } // a tenant value named by its _id or name: an object {_id} / {name} (the tables: Object)
   | { kind: 'object' }
   | { kind: 'any' } // checked by the operation itself
 );
@@ -38,6 +38,18 @@ export function instantOf(value: unknown): number | undefined {
   if (typeof value !== 'string' || !isoDateTime.test(value)) return undefined;
   const ms = Date.parse(value);
   return Number.isNaN(ms) || ms < 0 ? undefined : ms;
+}
+
+const instantForms = {
+  iso: 'an ISO 8601 date-time (e.g. 2025-05-26T18:30:00.000Z)',
+  ms: 'an integer of epoch milliseconds (e.g. 1748491380000)',
+  either: 'an ISO 8601 date-time (e.g. 2025-05-26T18:30:00.000Z) or epoch milliseconds',
+} as const;
+
+/** `instantOf`, taking only the form a page's table gives when it gives one. */
+function instantFormOf(value: unknown, form: 'iso' | 'ms' | undefined): number | undefined {
+  if ((form === 'iso' && typeof value !== 'string') || (form === 'ms' && typeof value !== 'number')) return undefined;
+  return instantOf(value);
 }
 
 /** A `ref` value as `{_id?, name?}`. */
@@ -82,14 +94,16 @@ function checkOne(key: string, value: unknown, rule: Rule): { value?: unknown; p
       return { value };
     }
     case 'instant': {
-      const ms = instantOf(value);
-      return ms === undefined ? { problem: `${key} must be an ISO 8601 date-time (e.g. 2025-05-26T18:30:00.000Z) or epoch milliseconds` } : { value: ms };
+      const ms = instantFormOf(value, rule.form);
+      return ms === undefined ? { problem: `${key} must be ${instantForms[rule.form ?? 'either']}` } : { value: ms };
     }
     case 'count':
       return Number.isInteger(value) && (value as number) >= rule.min && (value as number) <= rule.max
         ? { value }
         : { problem: `${key} must be an integer from ${rule.min} to ${rule.max} (got ${preview(value)})` };
     case 'ref': {
+      // the tables say Object: a bare name, which a queue entry may be, is refused here
+      if (!isObject(value)) return { problem: `${key} must be an object with its _id or name, e.g. {"name": "Open"} (got ${typeOf(value)})` };
       const ref = refOf(key, value);
       return typeof ref === 'string' ? { problem: ref } : { value: ref };
     }

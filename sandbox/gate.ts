@@ -99,7 +99,7 @@ export type Gate = ReturnType<typeof createGate>;
 
 function injectedStatus(status: 429 | 500 | 503, retryAfterSeconds?: number): Problem {
   const headers = retryAfterSeconds === undefined ? undefined : { 'retry-after': String(retryAfterSeconds) };
-  if (status === 429) return problem(429, ErrorCode.rateLimited, rateLimitMessage(60, retryAfterSeconds ?? 1), headers);
+  if (status === 429) return problem(429, ErrorCode.rateLimited, rateLimitMessage, headers);
   if (status === 503) return problem(503, ErrorCode.unavailable, 'service unavailable (injected fault)', headers);
   return problem(500, ErrorCode.internal, 'internal error (injected fault)');
 }

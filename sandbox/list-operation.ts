@@ -1,4 +1,5 @@
 /** getCases and getTasks: one list operation over the stream's cases or tasks (filters: list-query.ts). */
+import { shapeAnswer } from './answer-shapes.js';
 import { driftFor, linkedCase } from './answers.js';
 import { pageTooLarge } from './bounds.js';
 import { isProblem } from './errors.js';
@@ -22,8 +23,8 @@ function listOperation(source: ListSource) {
       const request = listRequestOf(body, me);
       if (isProblem(request)) return request;
       const drift = driftFor(deps, source.name);
-      const page = pageOf(source.items(deps, stream._id), request, !drift.ignoreFilters);
-      const answer = { ...page, results: page.results.map((item) => source.render(deps, item)) };
+      const page = pageOf(source.items(deps, stream._id), drift.ignoreSkip ? { ...request, skip: 0 } : request, !drift.ignoreFilters);
+      const answer = { ...page, results: page.results.map((item) => shapeAnswer(deps.answers, source.name, source.render(deps, item))) };
       const json = JSON.stringify(drift.mapPage ? drift.mapPage(answer) : answer);
       return pageTooLarge(json, request.limit) ?? { json };
     },

@@ -3,6 +3,7 @@
  * (operations.ts). The gate (gate.ts) has already run when `handle` is called; `handle` is synchronous, so
  * reading, deciding and storing happen in one step that no other request can interleave with.
  */
+import type { AnswerShape } from './answer-shapes.js';
 import type { Caller } from './auth.js';
 import type { CaseStore } from './case-store.js';
 import type { DriftBehaviour } from './drift.js';
@@ -44,4 +45,5 @@ export interface FamilyDeps {
   links: CaseLinks;
   drift: DriftBehaviour; // createTask's drift modes
   familyDrift: FamilyDriftBehaviour; // the other operations'
+  answers: AnswerShape; // the current pages' abridged records, or the older pages' full ones
 }

@@ -18,6 +18,6 @@ export function createRateLimit(perMinute: number, now: () => number = Date.now)
     window.count += 1;
     if (window.count <= perMinute) return undefined;
     const retryAfter = Math.max(1, Math.ceil((window.start + 60_000 - t) / 1000));
-    return problem(429, ErrorCode.rateLimited, rateLimitMessage(perMinute, retryAfter), { 'retry-after': String(retryAfter) });
+    return problem(429, ErrorCode.rateLimited, rateLimitMessage, { 'retry-after': String(retryAfter) });
   };
 }

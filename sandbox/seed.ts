@@ -77,11 +77,12 @@ const statuses: TemplateStatus[] = [
   { _id: 'sts-7d2e3f4-5a6b-4c7d-9e8f-0a1b2c3d4e5f', name: 'Resolved', statusCategory: 'resolved' },
   { _id: 'sts-8e3f4a5-6b7c-4d8e-af90-1b2c3d4e5f60', name: 'Closed', statusCategory: 'closed' },
 ];
+// Each with the `desc` the older pages and the updateCase sample show ("Moderate urgency" for Medium).
 const priorities: TemplatePriority[] = [
-  { _id: 'pr-1a2b3c4-d5e6-4f70-8a9b-c0d1e2f3a4b5', name: 'Low', color: '#2563EB', score: 5 },
-  mediumPriority,
-  { _id: 'pr-2b3c4d5-e6f7-4a81-9bac-d1e2f3a4b5c6', name: 'High', color: '#EA580C', score: 20 },
-  { _id: 'pr-3c4d5e6-f7a8-4b92-acbd-e2f3a4b5c6d7', name: 'Critical', color: '#DC2626', score: 30 },
+  { _id: 'pr-1a2b3c4-d5e6-4f70-8a9b-c0d1e2f3a4b5', name: 'Low', color: '#2563EB', score: 5, desc: 'Low urgency' },
+  { ...mediumPriority, desc: 'Moderate urgency' },
+  { _id: 'pr-2b3c4d5-e6f7-4a81-9bac-d1e2f3a4b5c6', name: 'High', color: '#EA580C', score: 20, desc: 'High urgency' },
+  { _id: 'pr-3c4d5e6-f7a8-4b92-acbd-e2f3a4b5c6d7', name: 'Critical', color: '#DC2626', score: 30, desc: 'Critical urgency' },
 ];
 
 const systemFields: TemplateField[] = [

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerShapes, defaultAnswerShape, type AnswerShape } from './answer-shapes.js';
 import { createAuthenticator } from './auth.js';
 import { clientErrorHandler, type RenderedProblem } from './client-errors.js';
 import { corsHandler, type CorsOrigins } from './cors.js';
@@ -28,6 +29,7 @@ export interface SandboxOptions {
   port?: number; // 0 = ephemeral (default)
   host?: string; // default 127.0.0.1
   drift?: DriftName; // a name of driftModes (createTask) or familyDriftModes (the other operations)
+  answers?: AnswerShape; // 'current' (default): the current pages' abridged records; 'full': the older pages'
   faults?: boolean; // honour x-sandbox-fault and /__sandbox/faults
   db?: string; // SQLite file; in memory when absent
   rateLimitPerMinute?: number; // per account; 0 or absent = no limit
@@ -58,6 +60,8 @@ function decodePathSegment(segment: string): string {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const { drift, familyDrift } = resolveDrift(options.drift);
+  const answers = options.answers ?? defaultAnswerShape;
+  if (!answerShapes.includes(answers)) throw new Error(`unknown answers "${answers}"; known: ${answerShapes.join(', ')}`);
   const data = options.data ?? defaultTenant();
   const tenant = indexTenant(data);
   // better-sqlite3 is a native module: load it only when persistence is asked for.
@@ -82,7 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     authenticate: createAuthenticator(tenant),
     rateLimit: options.rateLimitPerMinute ? createRateLimit(options.rateLimitPerMinute) : undefined,
   });
-  const operations = operationsOf({ tenant, tasks: store, cases, links: caseLinks(store), drift, familyDrift });
+  const operations = operationsOf({ tenant, tasks: store, cases, links: caseLinks(store), drift, familyDrift, answers });
 
   /** The gate, then the operation; its answer damaged when a fault or drift says so. */
   async function run(op: Operation, req: IncomingMessage, res: ServerResponse, streamId: string, id: string): Promise<void> {
@@ -134,7 +138,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
     if (path === '/__sandbox/health') {
       if (method !== 'GET') return methodNotAllowed(res, method, 'GET');
-      return sendJson(res, 200, { status: draining ? 'draining' : 'ok', tasks: store.count(), cases: cases.count(), drift: options.drift ?? 'none', faults: !!faults });
+      return sendJson(res, 200, { status: draining ? 'draining' : 'ok', tasks: store.count(), cases: cases.count(), drift: options.drift ?? 'none', answers, faults: !!faults });
     }
     if (path === testListingPath) {
       if (method !== 'GET') return methodNotAllowed(res, method, 'GET');

@@ -51,6 +51,7 @@ export interface TemplateStatus extends NamedRef {
 export interface TemplatePriority extends NamedRef {
   color: string;
   score: number;
+  desc?: string; // what the priority means; a template's own priority object has none (createTask's sample)
 }
 
 export interface TemplateField {

@@ -2,11 +2,12 @@
  * updateCase and updateTask: partial updates, one implementation over a table of the fields a client may change.
  * Only the fields given change; `lname` follows `name`, a case's system fields follow its name, description and
  * due date; `updatedAt` and `updatedBy` move. Status, priority, agent and queues must be the tenant's (400 naming
- * the field). Every other field of the page's table (`_id`, `refId`, `accountId`, `iId`, `createdAt`, `lname`,
+ * the field). Types are the tables': `status` and `priority` are objects (a bare name is refused), `dueDate` is
+ * epoch milliseconds (Number), `ETA` an ISO 8601 string. Every other field of the page's table (`_id`, `refId`, `accountId`, `iId`, `createdAt`, `lname`,
  * `caseId` …) is read-only: ignored when sent, as a client sending back the whole object (the updateCase sample
  * does) expects. An unknown id, or one of another stream, is a 404 naming the path parameter.
  */
-import { driftFor, itemAnswer, linkedCase } from './answers.js';
+import { describedPriority, driftFor, itemAnswer, linkedCase } from './answers.js';
 import { caseFields, type CaseRecord, type QueueEntry } from './case.js';
 import { ErrorCode, problem } from './errors.js';
 import { bounds, recordTooLarge } from './bounds.js';
@@ -92,13 +93,13 @@ const patchFields: Record<string, PatchField> = {
   isActive: { rule: { kind: 'boolean' }, apply: (item, v: boolean) => void (item.isActive = v) },
   status: tenantChoice('status', (t) => t.statuses),
   priority: tenantChoice('priority', (t) => t.priorities),
-  dueDate: { rule: { kind: 'instant' }, apply: (item, v: number) => setDue(item, v) },
+  dueDate: { rule: { kind: 'instant', form: 'ms' }, apply: (item, v: number) => setDue(item, v) },
   ETA: {
     rule: { kind: 'any' },
     apply(item, v: unknown) {
       if (v === '') return setDue(item, undefined);
-      const ms = instantOf(v);
-      return ms === undefined ? 'ETA must be an ISO 8601 date-time, epoch milliseconds or ""' : setDue(item, ms);
+      const ms = typeof v === 'string' ? instantOf(v) : undefined;
+      return ms === undefined ? 'ETA must be an ISO 8601 date-time or ""' : setDue(item, ms);
     },
   },
   queues: {
@@ -199,7 +200,8 @@ export const updateCaseOperation = updateOperation({
   idParam: 'caseId',
   find: (deps, id) => deps.cases.get(id),
   store: (deps, item) => deps.cases.replace(item as CaseRecord),
-  render: (deps, item) => linkedCase(deps, item as CaseRecord),
+  // the current page's abridged case names its priority's `desc`, which the created case does not carry
+  render: (deps, item) => (deps.answers === 'current' ? { ...linkedCase(deps, item as CaseRecord), priority: describedPriority(deps, item.priority) } : linkedCase(deps, item as CaseRecord)),
 });
 
 export const updateTaskOperation = updateOperation({

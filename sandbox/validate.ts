@@ -99,7 +99,7 @@ export function validateCreateTask(body: unknown): Validation {
       checkString(userInfo, 'phoneNumber', 'userInfo.phoneNumber', { maxLength: maxLength.phoneNumber }),
     );
     if (userInfo._id === undefined && userInfo.emailId === undefined && userInfo.phoneNumber === undefined) {
-      problems.push('userInfo._id is required when neither userInfo.emailId nor userInfo.phoneNumber is given');
+      problems.push('userInfo must have _id, emailId or phoneNumber');
     }
   }
   const found = problems.filter((p): p is string => p !== undefined);

@@ -1,15 +1,23 @@
 /** The `sandbox` target: the reference sandbox in this process on port 0, with fault injection for the 429 probe. */
+import type { AnswerShape } from '../../sandbox/answer-shapes.js';
 import { startSandbox } from '../../sandbox/server.js';
 import type { TenantData } from '../../sandbox/tenant.js';
 import { addSecret } from '../redact.js';
 import { newRunTag } from './run-tag.js';
 import type { Target } from './target.js';
 
-export async function startSandboxTarget(options: { drift?: string; data?: TenantData } = {}): Promise<Target> {
-  const sandbox = await startSandbox({ port: 0, faults: true, drift: options.drift, data: options.data });
+export interface SandboxTargetOptions {
+  drift?: string;
+  answers?: AnswerShape; // the sandbox's default (the current pages' abridged answers) when absent
+  data?: TenantData;
+}
+
+export async function startSandboxTarget(options: SandboxTargetOptions = {}): Promise<Target> {
+  const sandbox = await startSandbox({ port: 0, faults: true, drift: options.drift, answers: options.answers, data: options.data });
   const { seed } = sandbox;
+  const named = [options.drift && `drift ${options.drift}`, options.answers && `answers ${options.answers}`].filter(Boolean).join(', ');
   return {
-    name: options.drift ? `sandbox (drift ${options.drift})` : 'sandbox',
+    name: named ? `sandbox (${named})` : 'sandbox',
     baseUrl: sandbox.url,
     streamId: seed.streamId,
     accountId: seed.accountId,

@@ -3,8 +3,10 @@
  * behind a small node:http front. Prism answers every invalid request with the contract's canned example (the same
  * 400 whatever is wrong) or with bodies of its own (malformed JSON, unknown route); the front rewrites those answers
  * into the contract's error envelope, `{"errors": [{"msg", "code"}]}`, each `msg` naming the field and the problem
- * Prism found (its `sl-violations` header, which is kept). Everything else, `Prefer: code=…` / `Prefer: example=…`
- * included, passes through untouched.
+ * Prism found (its `sl-violations` header, which is kept), worded and coded as the reference sandbox answers the
+ * same mistake (docs/contract-decisions.md, errors). Prism checks only that `auth` is present: the front refuses a
+ * `Bearer` token itself, as the platform does. Everything else, `Prefer: code=…` / `Prefer: example=…` included,
+ * passes through untouched.
  */
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,6 +43,24 @@ export interface ErrorItem {
   code: number;
 }
 
+/**
+ * The platform code of an error answer (inferred, like the envelope): the HTTP status's class then its rest, 4000 +
+ * (status − 400) for a 4xx and 5000 + (status − 500) for a 5xx; a token problem is 4002, the one code observed.
+ */
+export function platformCode(status: number): number {
+  if (status === 401) return 4002;
+  return status >= 500 ? 5000 + (status - 500) : 4000 + (status - 400);
+}
+
+/** The messages the sandbox gives the same mistakes (a test holds the two, and the contract's examples, together). */
+export const messages = {
+  authMissing: 'auth: the auth header is required: the JWT itself, with no Bearer prefix',
+  authBearer: 'auth: send the JWT itself in the auth header, without "Bearer"',
+  contentType: (sent: string | undefined) => `content-type must be application/json (got ${sent || 'none'})`,
+  notJson: (why?: string) => `body is not valid JSON${why ? ` (${why})` : ''}`,
+  tooLarge: (limit: number) => `body is larger than ${limit} bytes`,
+};
+
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host']);
 
 /**
@@ -60,10 +80,9 @@ export interface ViolationContext {
 export function envelopeFromViolations(violations: Violation[], status: number, context: ViolationContext = {}): ErrorItem[] {
   const errors = violations.filter((v) => v.severity == 'Error');
   const byStatus = errors.filter((v) => v.code === status);
-  if (status == 401 && byStatus.length) return [{ msg: 'auth: missing; send the JWT as the auth header, with no Bearer prefix', code: 4002 }];
-  if (status == 415 && byStatus.length) {
-    return [{ msg: `content-type: ${context.contentType || 'none'} is not accepted; send application/json`, code: 415 }];
-  }
+  const code = platformCode(status);
+  if (status == 401 && byStatus.length) return [{ msg: messages.authMissing, code }];
+  if (status == 415 && byStatus.length) return [{ msg: messages.contentType(context.contentType), code }];
   const schema = errors.filter((v) => typeof v.code == 'string');
   const items: ErrorItem[] = [];
   const anyOfAt = new Set(schema.filter((v) => v.code == 'anyOf' || v.code == 'oneOf').map((v) => where(v).field));
@@ -80,9 +99,9 @@ export function envelopeFromViolations(violations: Violation[], status: number, 
     if (missing && anyOfAt.has(field) && violation.location[1] == 'body' && context.body && !own().has(missing)) {
       alternatives.set(field, [...(alternatives.get(field) ?? []), missing]);
     } else if (missing) {
-      items.push({ msg: `${join(field, missing)}: is required`, code: status });
+      items.push({ msg: `${join(field, missing)} is required`, code });
     } else {
-      items.push({ msg: `${field || 'body'}: ${problem}`, code: status });
+      items.push({ msg: `${field || 'body'} ${problem}`, code });
     }
   }
   // Every branch missing its property: none was sent. Otherwise a branch failed on a field it has (`emailId` not an
@@ -91,10 +110,10 @@ export function envelopeFromViolations(violations: Violation[], status: number, 
     const node = schemaAt(context.spec, context.body, field ? field.split('.') : []);
     const branches = [node, ...(node?.allOf ?? [])].map((n) => deref(context.spec, n)?.anyOf?.length ?? 0).reduce((a, b) => a + b, 0);
     if (names.length < branches) continue;
-    items.push({ msg: `${field || 'body'}: must have ${names.slice(0, -1).join(', ')}${names.length > 1 ? ' or ' : ''}${names.at(-1)}`, code: status });
+    items.push({ msg: `${field || 'body'} must have ${names.slice(0, -1).join(', ')}${names.length > 1 ? ' or ' : ''}${names.at(-1)}`, code });
   }
   const unique = [...new Map(items.map((item) => [item.msg, item])).values()]; // Prism repeats a branch's violations
-  return unique.length ? unique : errors.map((v) => ({ msg: v.message, code: status }));
+  return unique.length ? unique : errors.map((v) => ({ msg: v.message, code }));
 }
 
 /** A violation's field (`userInfo.name`, a header's or parameter's name) and Prism's message without its preamble. */
@@ -168,12 +187,12 @@ function envelopeFromPrismBody(body: string, status: number, requestBody: Buffer
   if (parsed?.error?.code == 'invalid_json') {
     try {
       JSON.parse(requestBody.toString('utf8'));
-      return [{ msg: 'body: not valid JSON', code: status }];
+      return [{ msg: messages.notJson(), code: platformCode(status) }];
     } catch (error) {
-      return [{ msg: `body: not valid JSON (${(error as Error).message})`, code: status }];
+      return [{ msg: messages.notJson((error as Error).message), code: platformCode(status) }];
     }
   }
-  if (typeof parsed?.title == 'string') return [{ msg: parsed.detail ? `${parsed.title}: ${parsed.detail}` : parsed.title, code: status }];
+  if (typeof parsed?.title == 'string') return [{ msg: parsed.detail ? `${parsed.title}: ${parsed.detail}` : parsed.title, code: platformCode(status) }];
   return undefined;
 }
 
@@ -233,7 +252,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const server = createServer(async (req, res) => {
     try {
       const body = await readAll(req, MAX_BODY_BYTES);
-      if (!body) return sendEnvelope(res, 413, [{ msg: `body: larger than ${MAX_BODY_BYTES} bytes`, code: 413 }]);
+      // the token is judged before the body, as the platform (and the sandbox) do
+      if (/^\s*bearer\s/i.test(String(req.headers.auth ?? ''))) return sendEnvelope(res, 401, [{ msg: messages.authBearer, code: platformCode(401) }]);
+      if (!body) return sendEnvelope(res, 413, [{ msg: messages.tooLarge(MAX_BODY_BYTES), code: platformCode(413) }]);
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
       const answer = await new Promise<IncomingMessage>((resolve, reject) => {
         const forwarded = httpRequest(
@@ -256,7 +277,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       res.end(answerBody);
     } catch (error) {
       // Prism unreachable or a broken exchange: the mock's own failure, said as such.
-      if (!res.headersSent) sendEnvelope(res, 502, [{ msg: `mock: Prism did not answer (${(error as Error).message})`, code: 502 }]);
+      if (!res.headersSent) sendEnvelope(res, 502, [{ msg: `mock: Prism did not answer (${(error as Error).message})`, code: platformCode(502) }]);
       else res.destroy();
     }
   });

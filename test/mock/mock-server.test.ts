@@ -30,16 +30,16 @@ const messages = (json: Json): string[] => json.errors.map((e: { msg: string }) 
 
 describe('the mock names what is wrong, in the error envelope', () => {
   it.each([
-    ['caseId of the wrong kind', { ...sample, caseId: 'case-1' }, /^caseId: must match pattern/],
-    ['name of the wrong type', { ...sample, name: 7 }, /^name: must be string$/],
-    ['source missing', (({ source: _s, ...rest }) => rest)(sample), /^source: is required$/],
-    ['userInfo without _id, emailId or phoneNumber', { ...sample, userInfo: { name: 'dummy' } }, /^userInfo: must have _id, emailId or phoneNumber$/],
-    ['an emailId that is not an address', { ...sample, userInfo: { name: 'dummy', emailId: 'nope' } }, /^userInfo\.emailId: must match format "email"$/],
+    ['caseId of the wrong kind', { ...sample, caseId: 'case-1' }, /^caseId must match pattern/],
+    ['name of the wrong type', { ...sample, name: 7 }, /^name must be string$/],
+    ['source missing', (({ source: _s, ...rest }) => rest)(sample), /^source is required$/],
+    ['userInfo without _id, emailId or phoneNumber', { ...sample, userInfo: { name: 'dummy' } }, /^userInfo must have _id, emailId or phoneNumber$/],
+    ['an emailId that is not an address', { ...sample, userInfo: { name: 'dummy', emailId: 'nope' } }, /^userInfo\.emailId must match format "email"$/],
   ])('%s: a 400 whose only message names it (not caseRefId)', async (_label, body, expected) => {
     const { status, json, headers } = await post(body);
     expect(status).toBe(400);
     expect(messages(json)).toEqual([expect.stringMatching(expected)]);
-    expect(json.errors[0].code).toBe(400);
+    expect(json.errors[0].code).toBe(4000);
     expect(headers.get('content-type')).toBe('application/json');
     expect(headers.get('sl-violations')).toBeTruthy(); // Prism's own account is kept for those who want it
   });
@@ -47,40 +47,46 @@ describe('the mock names what is wrong, in the error envelope', () => {
   it("keeps the object's own missing field apart from the user's identifiers", async () => {
     const { status, json } = await post({ ...sample, userInfo: {} });
     expect(status).toBe(400);
-    expect(messages(json).sort()).toEqual(['userInfo.name: is required', 'userInfo: must have _id, emailId or phoneNumber']);
+    expect(messages(json).sort()).toEqual(['userInfo must have _id, emailId or phoneNumber', 'userInfo.name is required']);
   });
 
   it('lists every problem of a body with several', async () => {
     const { caseRefId: _c, ...rest } = sample;
     const { json } = await post({ ...rest, taskTmp: 42 });
-    expect(messages(json).sort()).toEqual(['caseRefId: is required', 'taskTmp: must be string']);
+    expect(messages(json).sort()).toEqual(['caseRefId is required', 'taskTmp must be string']);
   });
 
   it('malformed JSON: a 400 in the envelope that says so', async () => {
     const { status, json } = await post('{"caseId": ');
     expect(status).toBe(400);
-    expect(json).toEqual({ errors: [{ msg: expect.stringMatching(/^body: not valid JSON \(.+\)$/), code: 400 }] });
+    expect(json).toEqual({ errors: [{ msg: expect.stringMatching(/^body is not valid JSON \(.+\)$/), code: 4000 }] });
   });
 
   it('no auth header: a 401 in the envelope, code 4002, naming auth (not the body)', async () => {
     const { status, json } = await post({}, { auth: '' });
     expect(status).toBe(401);
-    expect(json).toEqual({ errors: [{ msg: expect.stringMatching(/^auth: missing/), code: 4002 }] });
+    expect(json).toEqual({ errors: [{ msg: expect.stringMatching(/^auth: the auth header is required/), code: 4002 }] });
+  });
+
+  it('auth: Bearer <token>: a 401 with code 4002, as the platform answers (Prism alone lets it through)', async () => {
+    const { status, json } = await post(sample, { auth: 'Bearer abc' });
+    expect(status).toBe(401);
+    expect(json).toEqual({ errors: [{ msg: 'auth: send the JWT itself in the auth header, without "Bearer"', code: 4002 }] });
   });
 
   it('a body not sent as JSON: a 415 naming the content type sent', async () => {
     const { status, json } = await post('caseId=1', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(status).toBe(415);
-    expect(json).toEqual({ errors: [{ msg: 'content-type: application/x-www-form-urlencoded is not accepted; send application/json', code: 415 }] });
+    expect(json).toEqual({ errors: [{ msg: 'content-type must be application/json (got application/x-www-form-urlencoded)', code: 4015 }] });
   });
 
   it('a path parameter or header of the wrong shape: named as the contract spells it', async () => {
     const path = await post(sample, {}, PATH.replace(streamId, 'bot-1'));
     expect(path.status).toBe(400);
-    expect(messages(path.json)).toEqual([expect.stringMatching(/^streamId: must match pattern/)]);
+    expect(messages(path.json)).toEqual([expect.stringMatching(/^streamId must match pattern/)]);
     const header = await post(sample, { accountId: 'acc-1' });
     expect(header.status).toBe(400);
-    expect(messages(header.json)).toEqual([expect.stringMatching(/^accountId: must match pattern/)]);
+    expect(messages(header.json)).toEqual([expect.stringMatching(/^accountId must match pattern/)]);
   });
 
   it('a method the path does not have: a 405 in the envelope', async () => {
@@ -97,7 +103,7 @@ describe('the mock names what is wrong, in the error envelope', () => {
   });
 
   it('logs each rewritten answer', () => {
-    expect(lines.some((line) => line.startsWith(`mock: POST ${PATH} → 400: source: is required`))).toBe(true);
+    expect(lines.some((line) => line.startsWith(`mock: POST ${PATH} → 400: source is required`))).toBe(true);
   });
 });
 
@@ -136,8 +142,8 @@ describe("the family's operations: the same truthful refusals", () => {
   it('getTasks with a body of the wrong types: a 400 naming each field', async () => {
     const { status, json } = await post({ limit: 'ten', status: 'Open' }, withAccount, `${base}getTasks`);
     expect(status).toBe(400);
-    expect(messages(json).sort()).toEqual([expect.stringMatching(/^limit: must be integer$/), expect.stringMatching(/^status: must be array$/)]);
-    expect(json.errors.map((e: { code: number }) => e.code)).toEqual([400, 400]);
+    expect(messages(json).sort()).toEqual([expect.stringMatching(/^limit must be integer$/), expect.stringMatching(/^status must be array$/)]);
+    expect(json.errors.map((e: { code: number }) => e.code)).toEqual([4000, 4000]);
   });
 
   it.each(['getCases', 'getTasks', `updateCase/${bundle.components.parameters.CaseId.example}`, `updateTask/${bundle.components.parameters.TaskId.example}`])(
@@ -145,14 +151,14 @@ describe("the family's operations: the same truthful refusals", () => {
     async (operation) => {
       const { status, json } = await post({}, {}, `${base}${operation}`);
       expect(status).toBe(400);
-      expect(messages(json)).toEqual(['accountId: is required']);
+      expect(messages(json)).toEqual(['accountId is required']);
     },
   );
 
   it('getTasks with no auth header: a 401 in the envelope, code 4002', async () => {
     const response = await fetch(`${mock.url}${base}getTasks`, { method: 'POST', headers: { 'content-type': 'application/json', ...withAccount }, body: '{}' });
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ errors: [{ msg: expect.stringMatching(/^auth: missing/), code: 4002 }] });
+    expect(await response.json()).toEqual({ errors: [{ msg: expect.stringMatching(/^auth: the auth header is required/), code: 4002 }] });
   });
 
   it('a valid getTasks: 200 with the contract example page', async () => {

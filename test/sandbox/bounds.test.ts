@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bounds } from '../../sandbox/bounds.js';
 import { callOp, envelopeMessages, SEED, sandboxForFile, storedTasks, validCaseBody, type Sent } from './helpers.js';
 
-const ctx = sandboxForFile();
+// whole records: the page bound is about what a full answer carries (the abridged items hold no tags)
+const ctx = sandboxForFile({ answers: 'full' });
 const newTask = async (): Promise<string> =>
   (await callOp(ctx.sb, 'createTask', { caseId: SEED.caseId, caseRefId: SEED.caseRefId, taskTmp: SEED.taskTemplateId, source: 'rtm', userInfo: { name: 'a', _id: SEED.contactUserId } })).json._id;
 let taskId = '';

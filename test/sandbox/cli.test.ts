@@ -115,6 +115,7 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     [['--db', '/no/such/dir/x.db'], /^sandbox: --db \/no\/such\/dir\/x\.db: /m],
     [['--cors-origin', 'http://localhost:5173/'], /^sandbox: --cors-origin "http:\/\/localhost:5173\/" is not an origin/m],
     [['--no-cors', '--cors-origin', '*'], /^sandbox: --no-cors cannot be combined with --cors-origin$/m],
+    [['--answers', 'short'], /^sandbox: --answers must be current or full \(got short\)$/m],
   ])('refuses %j with a message naming the flag and exit code 2', async (args, message) => {
     const run = await runInProcess('sandbox/cli.ts', ['--port', '0', ...args]);
     expect(run.status).toBe(2);

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const { sb } = ctx;
   const plan: [string, Record<string, unknown>, Record<string, unknown>][] = [
     ['alpha', { dueDate: '2026-01-01T10:00:00.000Z' }, {}],
-    ['beta', { dueDate: Date.parse('2026-01-02T10:00:00.000Z') }, { status: { name: 'In-Progress' }, priority: { name: 'Critical' }, currAssignee: { agentId: SEED.creatorUserId } }],
+    ['beta', { dueDate: '2026-01-02T10:00:00.000Z' }, { status: { name: 'In-Progress' }, priority: { name: 'Critical' }, currAssignee: { agentId: SEED.creatorUserId } }],
     ['gamma', { source: 'email' }, { status: { name: 'Resolved' }, queues: ['SupportQueue1'] }],
     ['delta', {}, { currAssignee: { aId: SEED.secondAgentId } }],
   ];

@@ -27,14 +27,14 @@ const ok = (sent: Sent) => {
 describe('--db: cases, tasks and their updates survive a restart', () => {
   it('keeps what was created and changed, and the CS/TS sequences carry on', async () => {
     const db = join(dir, 'family.db');
-    const first = await withSandbox({ db });
+    const first = await withSandbox({ db, answers: 'full' });
     const c = ok(await callOp(first, 'createCase', validCaseBody(first, { name: 'Persisted case' })));
     const t = ok(await callOp(first, 'createTask', { ...validBody(first), caseId: c._id, caseRefId: c.refId, name: 'Persisted task' }));
     ok(await callOp(first, `updateCase/${c._id}`, { name: 'Persisted case, renamed', status: { name: 'In-Progress' } }));
     ok(await callOp(first, `updateTask/${t._id}`, { name: 'Persisted task, renamed', desc: 'kept' }));
     await first.close();
 
-    const second = await start({ db });
+    const second = await start({ db, answers: 'full' });
     const [caseAgain] = ok(await callOp(second, 'getCases', { searchText: 'persisted case' })).results;
     expect(caseAgain).toMatchObject({ _id: c._id, refId: c.refId, name: 'Persisted case, renamed', status: { name: 'In-Progress' }, taskIds: [t._id] });
     const [taskAgain] = ok(await callOp(second, 'getTasks', { searchText: 'persisted task' })).results;
@@ -87,6 +87,19 @@ describe('family drift modes (--drift NAME): each produces its drift on its oper
     'getCases-totalResults-string': async (sb) => expect(typeof ok(await callOp(sb, 'getCases', {})).totalResults).toBe('string'),
     'updateCase-unknown-id-500': async (sb) => expect((await callOp(sb, 'updateCase/ci-0000000-0000-4000-8000-000000000000', { name: 'x' })).status).toBe(500),
     'getTasks-no-hasMore': async (sb) => expect(ok(await callOp(sb, 'getTasks', {}))).not.toHaveProperty('hasMore'),
+    'getTasks-ignores-skip': async (sb) => {
+      for (let i = 0; i < 3; i++) ok(await createTask(sb, validBody(sb)));
+      const first = ok(await callOp(sb, 'getTasks', { skip: 0, limit: 2 }));
+      const second = ok(await callOp(sb, 'getTasks', { skip: 2, limit: 2 }));
+      expect(second.results).toEqual(first.results);
+      expect([first.hasMore, second.hasMore, second.page]).toEqual([true, true, 1]);
+    },
+    'updateTask-drops-name': async (sb) => {
+      const task = ok(await createTask(sb, validBody(sb)));
+      expect(ok(await callOp(sb, `updateTask/${task._id}`, { name: 'Task Testing' }))).not.toHaveProperty('name');
+      const [listed] = ok(await callOp(sb, 'getTasks', { searchText: 'Task Testing' })).results;
+      expect(listed).toMatchObject({ _id: task._id, name: 'Task Testing' });
+    },
     'updateTask-ignores-patch': async (sb) => {
       const task = ok(await createTask(sb, validBody(sb)));
       expect(ok(await callOp(sb, `updateTask/${task._id}`, { name: 'Task Testing' })).name).toBe(task.name);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { callOp, envelopeMessages, SEED, sandboxForFile, validBody, validCaseBody, type Sent } from './helpers.js';
 
-const ctx = sandboxForFile();
+// What is stored and changed shows whole in the older pages' full answers.
+const ctx = sandboxForFile({ answers: 'full' });
 const ok = (sent: Sent) => {
   expect(sent.status, sent.text).toBe(200);
   return sent.json;
@@ -54,8 +55,8 @@ describe('createCase', () => {
     expect(envelopeMessages(sent)).toEqual([expect.stringMatching(message)]);
   });
 
-  it('takes the contact inside userInfo too (as createTask has it), and a dueDate in epoch ms', async () => {
-    const body = validCaseBody(ctx.sb, { userInfo: { name: 'Ann', emailId: 'dummy@mailinator.com' }, emailId: undefined, phoneNumber: undefined, dueDate: 1748491380000 });
+  it('takes the contact inside userInfo too (as createTask has it)', async () => {
+    const body = validCaseBody(ctx.sb, { userInfo: { name: 'Ann', emailId: 'dummy@mailinator.com' }, emailId: undefined, phoneNumber: undefined, dueDate: '2025-05-29T04:03:00.000Z' });
     const c = await newCase(body);
     expect(c.userInfo).toEqual({ _id: SEED.contactUserId, name: 'Ann', emailId: 'dummy@mailinator.com' }); // the known user with that email
     expect(c.ETA).toBe('2025-05-29T04:03:00.000Z');
@@ -86,7 +87,7 @@ describe('updateCase: a partial update', () => {
     const after = ok(
       await callOp(ctx.sb, `updateCase/${c._id}`, {
         status: { _id: 'sts-7d2e3f4-5a6b-4c7d-9e8f-0a1b2c3d4e5f' },
-        priority: 'High',
+        priority: { name: 'High' },
         dueDate: 1748491380000,
         currAssignee: { agentId: SEED.secondAgentUserId },
         queues: [SEED.queueId],
@@ -120,7 +121,12 @@ describe('updateCase: a partial update', () => {
     ['an empty name', { name: '' }, /^name must not be empty/],
     ['tags not strings', { tags: [1] }, /^tags must be an array of strings/],
     ['isActive not boolean', { isActive: 'no' }, /^isActive must be true or false/],
-    ['a dueDate that is no date', { dueDate: 'soon' }, /^dueDate must be an ISO 8601/],
+    ['a dueDate that is no date', { dueDate: 'soon' }, /^dueDate must be an integer of epoch milliseconds/],
+    // the table's types, no looser: Object for status and priority, Number (ms) for dueDate, an ISO string for ETA
+    ['status as a bare name', { status: 'Resolved' }, /^status must be an object with its _id or name, e\.g\. \{"name": "Open"\} \(got string\)$/],
+    ['priority as a bare name', { priority: 'High' }, /^priority must be an object with its _id or name/],
+    ['a dueDate as an ISO string', { dueDate: '2026-03-01T09:00:00Z' }, /^dueDate must be an integer of epoch milliseconds/],
+    ['an ETA in epoch ms', { ETA: 1748491380000 }, /^ETA must be an ISO 8601 date-time or ""$/],
   ])('%s is a 400 naming it', async (_label, body, message) => {
     const sent = await callOp(ctx.sb, `updateCase/${SEED.caseId}`, body);
     expect(sent.status).toBe(400);
@@ -159,7 +165,7 @@ describe('updateTask: a partial update', () => {
 
   it('sets status, priority, a due date (its ETA), a description and an agent; getTasks sees the change', async () => {
     const task = await newTask();
-    const after = ok(await callOp(ctx.sb, `updateTask/${task._id}`, { status: 'In-Progress', priority: { name: 'low' }, dueDate: '2026-03-01T09:00:00Z', desc: 'call back', currAssignee: { aId: SEED.agentId } }));
+    const after = ok(await callOp(ctx.sb, `updateTask/${task._id}`, { status: { name: 'In-Progress' }, priority: { name: 'low' }, dueDate: Date.parse('2026-03-01T09:00:00Z'), desc: 'call back', currAssignee: { aId: SEED.agentId } }));
     expect(after).toMatchObject({ status: { name: 'In-Progress' }, priority: { name: 'Low' }, ETA: '2026-03-01T09:00:00.000Z', desc: 'call back', assigneeType: 'agent', currAssignee: { agentId: SEED.creatorUserId } });
     const listed = ok(await callOp(ctx.sb, 'getTasks', { mytask: true, status: ['in-progress'], dueDate: '2026-03-01' })).results;
     expect(listed.map((t: { _id: string }) => t._id)).toContain(task._id);
@@ -185,5 +191,18 @@ describe('updateTask: a partial update', () => {
     const sent = await callOp(ctx.sb, 'updateTask/ti-0000000-0000-4000-8000-000000000000', { name: 'x' });
     expect(sent.status).toBe(404);
     expect(envelopeMessages(sent)).toEqual([expect.stringMatching(/^taskId: no task ti-0000000/)]);
+  });
+
+  it.each([
+    ['"status": "In-Progress" (the table: Object)', { status: 'In-Progress' }, /^status must be an object with its _id or name/],
+    ['priority as a bare name', { priority: 'Low' }, /^priority must be an object with its _id or name/],
+    ['a dueDate as an ISO string (the table: Number, ms)', { dueDate: '2026-03-01T09:00:00Z' }, /^dueDate must be an integer of epoch milliseconds/],
+  ])('%s is a 400 naming the field, and changes nothing', async (_label, body, message) => {
+    const task = await newTask();
+    const sent = await callOp(ctx.sb, `updateTask/${task._id}`, { name: 'Not applied', ...body });
+    expect(sent.status).toBe(400);
+    expect(envelopeMessages(sent)).toEqual([expect.stringMatching(message)]);
+    const [again] = ok(await callOp(ctx.sb, 'getTasks', { searchText: task.name, sortBy: { createdAt: 'desc' }, limit: 1 })).results;
+    expect(again).toMatchObject({ _id: task._id, name: task.name, status: task.status, priority: task.priority });
   });
 });

@@ -7,7 +7,8 @@ import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { sandboxForFile } from './helpers.js';
 
-const ctx = sandboxForFile();
+// What is stored and changed shows whole in the older pages' full answers.
+const ctx = sandboxForFile({ answers: 'full' });
 const unique = `e2e-${Date.now().toString(36)}`;
 
 async function jwt(): Promise<string> {

@@ -44,7 +44,8 @@ describe.each([
   ['memory', {}],
   ['SQLite', { db: join(dir, 'large.db') }],
 ])(`getTasks over ${total} tasks, %s store`, (_store, options) => {
-  const ctx = sandboxForFile(options);
+  // the full answers, compared whole with the stored tasks
+  const ctx = sandboxForFile({ ...options, answers: 'full' });
   const get = async (body: Record<string, unknown>) => ok(await callOp(ctx.sb, 'getTasks', body, { auth: ctx.token }));
   const stored = async (): Promise<Task[]> => (await (await storedTasks(ctx.sb, {}, { auth: ctx.token })).json()).tasks;
 

@@ -86,7 +86,7 @@ describe('GET /__sandbox/health', () => {
   it('tells counts and settings, no task or account', async () => {
     const response = await fetch(`${ctx.sb.url}/__sandbox/health`);
     const text = await response.text();
-    expect(Object.keys(JSON.parse(text)).sort()).toEqual(['cases', 'drift', 'faults', 'status', 'tasks']);
+    expect(Object.keys(JSON.parse(text)).sort()).toEqual(['answers', 'cases', 'drift', 'faults', 'status', 'tasks']);
     for (const secret of [ownId, otherId, SEED.streamId, ctx.sb.seed.accountId]) expect(text).not.toContain(secret);
   });
 });
