@@ -13,6 +13,7 @@ import { rowOf } from '../operations.js';
 import { propertyScope } from '../scope.js';
 import { describeErrors, specOf, validatorAt, type OperationId } from '../spec.js';
 import { validToken } from '../tokens.js';
+import { severity } from '../severity.js';
 import type { Check, RunContext } from '../context.js';
 import { messageOf, verdict, type Finding } from './verdict.js';
 
@@ -38,7 +39,7 @@ async function validAccepted(ctx: RunContext, warnings: Warnings, op: OperationI
   const validate = validatorAt(specOf(op).successSchemaPointer);
   if (x.response.json === undefined) throw new Refuted(`the ${x.response.status} body is not JSON`, '(body)');
   if (validate(x.response.json)) return;
-  const errors = describeErrors(validate.errors).map((e) => ({ ...e, severity: specOf(op).provenance.body(200, e.keyword, e.path) }));
+  const errors = describeErrors(validate.errors).map((e) => ({ ...e, severity: severity({ about: 'body', status: 200, keyword: e.keyword, path: e.path }, specOf(op).provenance) }));
   for (const e of errors.filter((e) => e.severity === 'warning')) warnings.set(e.path, `an answer's ${e.path} ${e.message} (an inferred rule)`);
   const first = errors.find((e) => e.severity === 'breaking');
   if (first) throw new Refuted(`answer does not conform: ${first.path} ${first.message}`, first.path);

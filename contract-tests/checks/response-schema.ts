@@ -8,6 +8,7 @@
 import { idShapeDifferences } from '../id-shapes.js';
 import { describeErrors, validatorAt } from '../spec.js';
 import type { Exchange, Severity } from '../types.js';
+import { severity } from '../severity.js';
 import type { Check } from '../context.js';
 import { fieldOf, label, specFor, verdict, type Finding } from './verdict.js';
 
@@ -30,15 +31,15 @@ export const responseSchemaConformance: Check = async (ctx) => {
     judged++;
     const status = documented.status;
     if (x.response.jsonError) {
-      const severity = status >= 200 && status < 300 ? 'breaking' : provenance.body(status, 'type', '');
-      add(fieldOf(x, '(body)'), `status ${x.response.status} body is not JSON (${x.response.overCap ?? x.response.jsonError})`, x, severity);
+      const unreadable = severity(status >= 200 && status < 300 ? { about: 'unreadable-success' } : { about: 'body', status, keyword: 'type', path: '' }, provenance);
+      add(fieldOf(x, '(body)'), `status ${x.response.status} body is not JSON (${x.response.overCap ?? x.response.jsonError})`, x, unreadable);
       continue;
     }
     for (const d of status < 300 ? idShapeDifferences(x.response.json, documented.response.content['application/json'].schema) : [])
-      add(fieldOf(x, d.path), `an id shaped unlike the samples' (e.g. ${d.sample}); ids are opaque`, x, 'warning');
+      add(fieldOf(x, d.path), `an id shaped unlike the samples' (e.g. ${d.sample}); ids are opaque`, x, severity({ about: 'id-shape' }));
     const validate = validatorAt(schemaPointer);
     if (validate(x.response.json)) continue;
-    for (const e of describeErrors(validate.errors)) add(fieldOf(x, e.path), `${e.message} (status ${x.response.status})`, x, provenance.body(status, e.keyword, e.path));
+    for (const e of describeErrors(validate.errors)) add(fieldOf(x, e.path), `${e.message} (status ${x.response.status})`, x, severity({ about: 'body', status, keyword: e.keyword, path: e.path }, provenance));
   }
   const findings: Finding[] = [...groups].map(([key, g]) => ({
     text: `${key}, in ${g.probes.length} answer(s): ${g.probes.slice(0, 3).join('; ')}${g.probes.length > 3 ? '; ...' : ''}`,
