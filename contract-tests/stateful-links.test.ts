@@ -1,7 +1,8 @@
 /**
  * stateful_links against a small in-memory server whose updateTask is partial only in name: it moves the task to
  * another case and leaves `lname` behind. The sequence must fail naming the field the patch did not touch, and
- * warn of `lname`; the same server with a correct updateTask passes.
+ * warn of `lname`; the same server with a correct updateTask passes, and so does one whose updateTask and getTasks
+ * answer abridged records (the keys the page's current sample shows: no `refId`): absent is not changed.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,10 @@ type Item = Record<string, unknown> & { _id: string; name: string };
 let server: Server;
 let target: Target;
 let buggy = true;
+let abridged = false;
+/** The keys of the updateTask page's current sample. */
+const abridgedKeys = ['_id', 'caseId', 'caseRefId', 'name', 'lname', 'taskTmp', 'tags', 'userInfo', 'ETA'];
+const abridge = (item: Item) => (abridged ? Object.fromEntries(Object.entries(item).filter(([k]) => abridgedKeys.includes(k))) : item);
 
 beforeAll(async () => {
   const items: Item[] = [];
@@ -32,15 +37,15 @@ beforeAll(async () => {
       };
       const page = (prefix: string) => {
         const results = items.filter((i) => i._id.startsWith(prefix) && i.name.toLowerCase().includes(String(body.searchText ?? '').toLowerCase()));
-        return answer({ results, page: 1, limit: 50, hasMore: false, totalPages: 1, totalResults: results.length });
+        return answer({ results: results.map(abridge), page: 1, limit: 50, hasMore: false, totalPages: 1, totalResults: results.length });
       };
       const update = () => {
         const item = items.find((i) => i._id === id)!;
         Object.assign(item, body, buggy ? { caseId: 'ci-moved' } : { lname: String(body.name ?? item.name).toLowerCase() });
-        return answer(item);
+        return answer(abridge(item));
       };
       if (op === 'createCase') return create('ci', { refId: `CS${n}` });
-      if (op === 'createTask') return create('ti', {});
+      if (op === 'createTask') return create('ti', { refId: `TS${n}` });
       if (op === 'getCases') return page('ci');
       if (op === 'getTasks') return page('ti');
       return update();
@@ -80,5 +85,27 @@ describe('stateful_links', () => {
     ctx.budget.dispose();
     expect(v.evidence.join('\n')).toContain('written and read back');
     expect(v.status).toBe('pass');
+  });
+
+  it('passes abridged update and list answers (no refId): a field an answer does not carry has not changed', async () => {
+    buggy = false;
+    abridged = true;
+    const ctx = createContext(target);
+    const v = await checks.stateful_links(ctx);
+    ctx.budget.dispose();
+    abridged = false;
+    expect(v.evidence.join('\n')).toContain('written and read back');
+    expect(v.status).toBe('pass');
+  });
+
+  it('still fails an abridged answer that changed a field it carries', async () => {
+    buggy = true;
+    abridged = true;
+    const ctx = createContext(target);
+    const v = await checks.stateful_links(ctx);
+    ctx.budget.dispose();
+    abridged = false;
+    expect(v.status).toBe('fail');
+    expect(v.fields).toContain('updateTask caseId');
   });
 });
