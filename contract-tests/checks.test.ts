@@ -243,3 +243,36 @@ describe('run settings (flags over variables over defaults)', () => {
     expect(() => runSettings({}, { CONTRACT_STRICT: 'yes' })).toThrow('CONTRACT_STRICT must be 1 or 0');
   });
 });
+
+describe('response_schema_conformance on ids and required fields', () => {
+  const taskSample = bundle.components.examples.TaskSeedSample.value;
+  const caseSample = bundle.components.examples.CaseCreatedSample.value;
+  const answer = (operation: Exchange['operation'], json: unknown, probe: string): Exchange => ({ ...exchange('accept', 200, json), operation, probe });
+  const uuid = (prefix: string, n: number) => `${prefix}1b4e28ba-2fa1-11d2-883f-0016d3cca4${String(n).padStart(2, '0')}`;
+
+  it('no warning for ids that are whole UUIDs after their prefix', async () => {
+    const tasks = [1, 2, 3].map((n) => answer('createTask', { ...taskSample, _id: uuid('ti-', n), caseId: uuid('ci-', n) }, `task ${n}`));
+    const v = await checks.response_schema_conformance(ctxWith([...tasks, answer('createCase', { ...caseSample, _id: uuid('ci-', 9) }, 'case')]));
+    expect(v.warnings).toEqual([]);
+    expect(v.status).toBe('pass');
+  });
+
+  it('ids in characters no sample uses: one warning per id field, whatever the number of answers and operations', async () => {
+    const odd = (n: number) => `ti-ghijklmnopq${'rstuv'[n]}`;
+    const xs = [0, 1, 2, 3].flatMap((n) => [
+      answer('createTask', { ...taskSample, _id: odd(n) }, `create ${n}`),
+      answer('updateTask', { ...taskSample, _id: odd(n) }, `update ${n}`),
+    ]);
+    const v = await checks.response_schema_conformance(ctxWith(xs));
+    expect(v.status).toBe('warn');
+    expect(v.warnings).toHaveLength(1);
+    expect(v.warnings[0]).toMatch(/^TaskId: .*"ti-ghijklmnopqr".*at \/_id, updateTask \/_id, in 8 answer\(s\)/);
+  });
+
+  it('a createCase answer without _id is breaking', async () => {
+    const { _id: _dropped, ...withoutId } = caseSample;
+    const v = await checks.response_schema_conformance(ctxWith([answer('createCase', withoutId, 'createCase sample')]));
+    expect(v.status).toBe('fail');
+    expect(v.fields).toEqual(['createCase /_id']);
+  });
+});

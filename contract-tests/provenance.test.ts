@@ -137,8 +137,13 @@ describe('ids shaped unlike the samples', () => {
     expect(idShapeDifferences(sample, task)).toEqual([]);
     expect(idShapeDifferences({ ...sample, _id: sample._id.replace(/x/g, 'a') }, task)).toEqual([]);
   });
-  it('an id with 8 hex digits in its first group is named, with a sample', () => {
-    const other = sample._id.replace(/^ti-([0-9a-f]+)/, (_m: string, g: string) => `ti-${g}0`);
-    expect(idShapeDifferences({ ...sample, _id: other }, task)).toEqual([{ path: '/_id', value: other, sample: expect.stringMatching(/^ti-/) }]);
+  it('a whole UUID after the prefix (8 hex digits in the first group) is no difference: prefix and characters hold', () => {
+    const uuid = 'ti-1b4e28ba-2fa1-11d2-883f-0016d3cca427';
+    expect(idShapeDifferences({ ...sample, _id: uuid, caseId: 'ci-1b4e28ba-2fa1-11d2-883f-0016d3cca427' }, task)).toEqual([]);
+  });
+  it('an id in characters no sample uses is named, with its id field and a sample', () => {
+    const other = 'ti-Zq9_';
+    expect(idShapeDifferences({ ...sample, _id: 'ti-ghijklmnop' }, task)).toEqual([{ path: '/_id', value: 'ti-ghijklmnop', sample: expect.stringMatching(/^ti-/), idField: 'TaskId' }]);
+    expect(idShapeDifferences({ ...sample, _id: other }, task)).toHaveLength(1);
   });
 });

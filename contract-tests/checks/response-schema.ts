@@ -22,6 +22,8 @@ export const responseSchemaConformance: Check = async (ctx) => {
     group.exchanges.push(x);
     groups.set(key, group);
   };
+  // Ids shaped unlike the samples: once per id field (TaskId, CaseId), with where and in which answers it was seen.
+  const shapes = new Map<string, { field: string; value: string; sample: string; where: Set<string>; probes: string[]; exchanges: Exchange[] }>();
   let judged = 0;
   for (const x of exchanges) {
     const { judgedResponse, provenance } = specFor(x);
@@ -35,8 +37,12 @@ export const responseSchemaConformance: Check = async (ctx) => {
       add(fieldOf(x, '(body)'), `status ${x.response.status} body is not JSON (${x.response.overCap ?? x.response.jsonError})`, x, unreadable);
       continue;
     }
-    for (const d of status < 300 ? idShapeDifferences(x.response.json, documented.response.content['application/json'].schema) : [])
-      add(fieldOf(x, d.path), `an id shaped unlike the samples' (e.g. ${d.sample}); ids are opaque`, x, severity({ about: 'id-shape' }));
+    for (const d of status < 300 ? idShapeDifferences(x.response.json, documented.response.content['application/json'].schema) : []) {
+      const shape = shapes.get(d.idField) ?? { field: fieldOf(x, d.path), value: d.value, sample: d.sample, where: new Set(), probes: [], exchanges: [] };
+      shape.where.add(fieldOf(x, d.path.replace(/\/\d+\//g, '/*/')));
+      if (!shape.probes.includes(label(x))) shape.probes.push(label(x)), shape.exchanges.push(x);
+      shapes.set(d.idField, shape);
+    }
     const validate = validatorAt(schemaPointer);
     if (validate(x.response.json)) continue;
     for (const e of describeErrors(validate.errors)) add(fieldOf(x, e.path), `${e.message} (status ${x.response.status})`, x, severity({ about: 'body', status, keyword: e.keyword, path: e.path }, provenance));
@@ -47,6 +53,13 @@ export const responseSchemaConformance: Check = async (ctx) => {
     severity: g.severity,
     exchanges: g.exchanges,
   }));
+  for (const [idField, s] of shapes)
+    findings.push({
+      text: `${idField}: ids in characters the samples do not use, e.g. ${JSON.stringify(s.value)} (samples: ${s.sample}); ids are opaque, a client that parses their shape would break; at ${[...s.where].join(', ')}, in ${s.probes.length} answer(s)`,
+      field: s.field,
+      severity: severity({ about: 'id-shape' }),
+      exchanges: s.exchanges,
+    });
   return verdict('response_schema_conformance', {
     findings,
     ran: judged > 0,
