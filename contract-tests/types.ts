@@ -17,6 +17,7 @@ export const checkNames = [
   'property_based',
   'client_agreement',
   'stateful_links',
+  'paging_conformance',
 ] as const;
 export type CheckName = (typeof checkNames)[number];
 

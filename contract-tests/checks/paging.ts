@@ -1,0 +1,112 @@
+/**
+ * paging_conformance (targets that hold data): for getTasks and getCases, with one filter (the run's tag, so that
+ * nothing another user writes shifts the pages), one large page is read, then the same list is walked with
+ * `skip`/`limit` in about three pages until `hasMore` is false. Two pages must differ, the walk must give each
+ * item once, in the large page's order, and the same set; `hasMore` must be false on the last page. A server that
+ * ignores `skip` fails here. The run's own records are used; when fewer than three match, a few are created (if
+ * the run may create: otherwise the check says it did not run). getTasks documents `skip` and `limit` (its
+ * sample): breaking; getCases documents no paging input: its findings warn (severity.ts).
+ */
+import { bodyWithUser, userVariants } from '../bodies.js';
+import { sendOperationWithSdk } from '../channels.js';
+import { rowOf, tagged } from '../operations.js';
+import { severity } from '../severity.js';
+import type { Json, OperationId } from '../spec.js';
+import type { Check, RunContext } from '../context.js';
+import { messageOf, verdict, type Finding } from './verdict.js';
+
+/** Items a walk needs to cross at least two page boundaries. */
+const wanted = 3;
+const lists = ['getTasks', 'getCases'] as const;
+type ListOperation = (typeof lists)[number];
+
+class NotRun extends Error {}
+
+interface Page {
+  ids: string[];
+  hasMore: unknown;
+}
+
+/** One list call; a refusal or a stop of the run is not a paging finding, only a reason the walk did not run. */
+async function page(ctx: RunContext, op: ListOperation, probe: string, body: Json): Promise<Page> {
+  const x = await sendOperationWithSdk(ctx, op, { probe: `paging: ${probe}`, intent: 'accept' }, body);
+  if (x.error?.startsWith('not sent:')) throw new NotRun(x.error);
+  if (!x.response || x.response.status >= 300) throw new NotRun(`${probe} was refused: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`);
+  const json = x.response.json as Json;
+  if (!Array.isArray(json?.results)) throw new NotRun(`${probe} answered no results list (response_schema_conformance judges it)`);
+  return { ids: json.results.map((r: Json) => String(r?._id)), hasMore: json.hasMore };
+}
+
+/** Creates what the walk lacks, named with the run's tag; the run's budget refuses it when the run may not create. */
+async function create(ctx: RunContext, op: ListOperation, n: number): Promise<void> {
+  const f = ctx.target.fixtures;
+  for (let i = 1; i <= n; i++) {
+    const name = tagged(f, `Paging ${i}`);
+    const [creator, body] = op === 'getTasks' ? (['createTask', { ...bodyWithUser(f, userVariants.emailId()), name }] as const) : (['createCase', { ...rowOf('createCase').valid(f)[0], name }] as const);
+    const x = await sendOperationWithSdk(ctx, creator, { probe: `paging: ${creator} for the walk`, intent: 'accept' }, body);
+    if (x.error?.startsWith('not sent:')) throw new NotRun(`fewer than ${wanted} items match the run's tag and none may be created (${x.error})`);
+    if (!x.response || x.response.status >= 300) throw new NotRun(`${creator} for the walk was refused: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`);
+  }
+}
+
+async function walkPages(ctx: RunContext, op: ListOperation, findings: Finding[]): Promise<string> {
+  const filter = { searchText: ctx.target.fixtures.runTag };
+  const large = { ...filter, skip: 0, limit: 100 };
+  let all = await page(ctx, op, 'one large page', large);
+  if (all.ids.length < wanted) {
+    if (op === 'getCases' && !ctx.target.fixtures.caseTemplateId) throw new NotRun(`fewer than ${wanted} cases match the run's tag and there is no case template to create one (KORE_CASE_TEMPLATE_ID)`);
+    await create(ctx, op, wanted - all.ids.length);
+    all = await page(ctx, op, 'one large page', large);
+  }
+  if (all.hasMore !== false) throw new NotRun(`the large page (limit 100) has more after it (${all.ids.length} items): too many to walk within the run's budget`);
+  if (all.ids.length < wanted) throw new NotRun(`only ${all.ids.length} item(s) match the run's tag after creating`);
+
+  const find = (field: string, text: string) => findings.push({ text: `${op}: ${text}`, field: `${op} ${field}`, severity: severity({ about: 'paging', operation: op }) });
+  const limit = Math.ceil(all.ids.length / wanted);
+  const seen: string[] = [];
+  const pages: Page[] = [];
+  // Each page brings a fresh item or the walk stops: the bound only guards against a server that never ends.
+  for (let skip = 0; pages.length <= all.ids.length; ) {
+    const p = await page(ctx, op, `skip ${skip}, limit ${limit}`, { ...filter, skip, limit });
+    pages.push(p);
+    const fresh = p.ids.filter((id) => !seen.includes(id));
+    if (pages.length > 1 && fresh.length === 0 && p.ids.length > 0) {
+      find('skip', `skip ${skip} answered the same items as an earlier page (${p.ids.slice(0, 2).join(', ')}…), hasMore ${JSON.stringify(p.hasMore)}: skip is ignored, a client walking the pages never ends`);
+      return 'the walk stopped: a page repeated';
+    }
+    seen.push(...p.ids);
+    if (p.hasMore !== true || p.ids.length === 0) break;
+    skip += p.ids.length;
+  }
+  const last = pages[pages.length - 1]!;
+  if (last.hasMore === false && seen.length < all.ids.length) find('/hasMore', `hasMore is false after ${seen.length} of the ${all.ids.length} items`);
+  if (last.hasMore === true) find('/hasMore', `hasMore is still true after ${pages.length} pages of ${limit} (the large page has ${all.ids.length} items)`);
+  if (seen.length >= all.ids.length && last.hasMore !== false && last.hasMore !== true) find('/hasMore', `the last page's hasMore is ${JSON.stringify(last.hasMore)}, not false`);
+  if (pages.length > 1 && pages[0]!.ids.join() === pages[1]!.ids.join()) find('skip', `skip ${limit} answered the same page as skip 0`);
+  const twice = seen.filter((id, i) => seen.indexOf(id) !== i);
+  if (twice.length) find('skip', `the walk gave ${twice.length} item(s) twice, e.g. ${twice[0]}`);
+  const missing = all.ids.filter((id) => !seen.includes(id));
+  const extra = seen.filter((id) => !all.ids.includes(id));
+  if (missing.length || extra.length) find('/results', `the walk and the large page differ: ${missing.length} item(s) only in the large page, ${extra.length} only in the walk`);
+  else if (!twice.length && seen.join() !== all.ids.join()) find('/results', `the walk gives the large page's items in another order (first difference at position ${seen.findIndex((id, i) => id !== all.ids[i])})`);
+  return `${op}: ${all.ids.length} items matching the run's tag, walked in ${pages.length} pages of ${limit}: each once, in order, the large page's set, hasMore false on the last`;
+}
+
+export const pagingConformance: Check = async (ctx) => {
+  if (!ctx.target.stateful) return verdict('paging_conformance', { ran: false, skipReason: `${ctx.target.name} keeps no state: its pages are samples, not data that can be walked` });
+  if (!ctx.target.fixtures.runTag) return verdict('paging_conformance', { ran: false, skipReason: 'the run has no tag to filter its own records by' });
+  const findings: Finding[] = [];
+  const passed: string[] = [];
+  const notRun: string[] = [];
+  for (const op of lists.filter((o) => ctx.operations.includes(o as OperationId))) {
+    const before = findings.length;
+    try {
+      const summary = await walkPages(ctx, op, findings);
+      if (findings.length === before) passed.push(summary);
+    } catch (error) {
+      if (!(error instanceof NotRun)) throw error;
+      notRun.push(`${op}: paging not walked: ${error.message}`);
+    }
+  }
+  return verdict('paging_conformance', { findings, passed, notRun, ran: passed.length > 0 || findings.length > 0, skipReason: notRun.join('; ') || 'neither getTasks nor getCases is selected' });
+};
