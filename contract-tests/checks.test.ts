@@ -175,7 +175,7 @@ describe('reports show warnings apart from failures', () => {
     const report = { target: 'live', baseUrl: 'http://127.0.0.1:1', verdicts: [failed, warned], requests: 3, durationMs: 1, pbt: { runs: 1, seed: 1 }, strict: false };
     expect(humanSummary(report)).toContain('0 passed, 1 failed (breaking), 1 passed with warnings (2 warning(s)), 0 skipped');
     const md = markdownSummary([report]);
-    const [breaking, warnings] = [md.indexOf('### Breaking'), md.indexOf('### Warnings')];
+    const [breaking, warnings] = [md.indexOf('## Breaking'), md.indexOf('## Warnings')];
     expect(breaking).toBeGreaterThan(0);
     expect(md.slice(breaking, warnings)).toContain('accepted with 200');
     expect(md.slice(breaking, warnings)).not.toContain('status 201');
@@ -185,6 +185,27 @@ describe('reports show warnings apart from failures', () => {
     expect(xml).toContain('failures="1"');
     expect(xml).toMatch(/name="status_code_conformance"><properties><property name="warnings" value="1"\/><\/properties><system-out>WARNING/);
     expect(xml).not.toMatch(/name="status_code_conformance">[^\n]*<(failure|skipped)/);
+  });
+});
+
+describe('reports read in order: failures, warnings, then what was created (grouped)', () => {
+  it('in the console and in contract-summary.md; 30 records left open for one reason say it once', async () => {
+    const { humanSummary } = await import('./report/human.js');
+    const { markdownSummary } = await import('./report/markdown.js');
+    const { verdict } = await import('./checks/verdict.js');
+    const failed = verdict('paging_conformance', { ran: true, failures: [{ text: 'getTasks: skip 2 answered the same items', field: 'getTasks skip' }] });
+    const warned = verdict('status_code_conformance', { ran: true, warnings: [{ text: 'status 201 is not one the contract lists', field: 'status' }], passed: ['3 answers'] });
+    const why = 'not closed: no status named Closed or Resolved among what getTasks returns; set KORE_CLOSED_STATUS (a status id or name)';
+    const created = Array.from({ length: 30 }, (_, i) => ({ operation: 'createTask' as const, id: `ti-${String(i).padStart(7, '0')}`, name: `contract-run x ${i}`, closed: false, note: why }));
+    const report = { target: 'live', baseUrl: 'http://127.0.0.1:1', verdicts: [warned, failed], requests: 3, durationMs: 1, pbt: { runs: 1, seed: 1 }, strict: false, cleanup: { created, summary: `30 created, none closed: ${why.slice(12)}` } };
+    for (const out of [humanSummary(report), markdownSummary([report])]) {
+      const at = (text: string) => out.indexOf(text);
+      expect(at('skip 2 answered the same items')).toBeGreaterThan(0);
+      expect(at('skip 2 answered the same items')).toBeLessThan(at('status 201 is not one'));
+      expect(at('status 201 is not one')).toBeLessThan(at('ti-0000000'));
+      expect(out.split(why).length - 1).toBe(1);
+      expect(out).toContain('ti-0000029');
+    }
   });
 });
 
