@@ -295,5 +295,6 @@ describe('response_schema_conformance on ids and required fields', () => {
     const v = await checks.response_schema_conformance(ctxWith([answer('createCase', withoutId, 'createCase sample')]));
     expect(v.status).toBe('fail');
     expect(v.fields).toEqual(['createCase /_id']);
+    expect(v.findings).toEqual([{ check: 'response_schema_conformance', operation: 'createCase', field: 'createCase /_id', severity: 'breaking', message: expect.stringContaining('is required but missing') }]);
   });
 });

@@ -61,7 +61,7 @@ async function walkPages(ctx: RunContext, op: ListOperation, findings: Finding[]
   if (all.hasMore !== false) throw new NotRun(`the large page (limit 100) has more after it (${all.ids.length} items): too many to walk within the run's budget`);
   if (all.ids.length < wanted) throw new NotRun(`only ${all.ids.length} item(s) match the run's tag after creating`);
 
-  const find = (field: string, text: string) => findings.push({ text: `${op}: ${text}`, field: `${op} ${field}`, severity: severity({ about: 'paging', operation: op }) });
+  const find = (field: string, text: string) => findings.push({ text: `${op}: ${text}`, field: `${op} ${field}`, operation: op, severity: severity({ about: 'paging', operation: op }) });
   const limit = Math.ceil(all.ids.length / wanted);
   const seen: string[] = [];
   const pages: Page[] = [];

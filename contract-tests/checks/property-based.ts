@@ -71,6 +71,7 @@ async function silentValues(ctx: RunContext, warnings: Finding[], op: OperationI
       warnings.push({
         text: `${op} ${p.field}: a value the pages are silent on (${p.kind}) ${shown(p.value)} was ${x.response ? `refused with ${x.response.status}: ${messageOf(x)}` : `not answered: ${x.error}`}`,
         field: `${op} ${p.field}`,
+        operation: op,
         severity: severity({ about: 'silent-value-refused' }),
       });
   }

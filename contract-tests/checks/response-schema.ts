@@ -7,6 +7,7 @@
  */
 import { idShapeDifferences } from '../id-shapes.js';
 import { describeErrors, validatorAt } from '../spec.js';
+import type { OperationId } from '../spec.js';
 import type { Exchange, Severity } from '../types.js';
 import { severity } from '../severity.js';
 import type { Check } from '../context.js';
@@ -14,16 +15,16 @@ import { fieldOf, label, specFor, verdict, type Finding } from './verdict.js';
 
 export const responseSchemaConformance: Check = async (ctx) => {
   const { exchanges } = await ctx.corpus();
-  const groups = new Map<string, { field: string; severity: Severity; probes: string[]; exchanges: Exchange[] }>();
+  const groups = new Map<string, { field: string; severity: Severity; operation: OperationId; probes: string[]; exchanges: Exchange[] }>();
   const add = (field: string, message: string, x: Exchange, severity: Severity) => {
     const key = `${field}: ${message}`;
-    const group = groups.get(key) ?? { field, severity, probes: [], exchanges: [] };
+    const group = groups.get(key) ?? { field, severity, operation: x.operation ?? 'createTask', probes: [], exchanges: [] };
     group.probes.push(label(x));
     group.exchanges.push(x);
     groups.set(key, group);
   };
   // Ids shaped unlike the samples: once per id field (TaskId, CaseId), with where and in which answers it was seen.
-  const shapes = new Map<string, { field: string; value: string; sample: string; where: Set<string>; probes: string[]; exchanges: Exchange[] }>();
+  const shapes = new Map<string, { field: string; operation: OperationId; value: string; sample: string; where: Set<string>; probes: string[]; exchanges: Exchange[] }>();
   let judged = 0;
   for (const x of exchanges) {
     const { judgedResponse, provenance } = specFor(x);
@@ -38,7 +39,7 @@ export const responseSchemaConformance: Check = async (ctx) => {
       continue;
     }
     for (const d of status < 300 ? idShapeDifferences(x.response.json, documented.response.content['application/json'].schema) : []) {
-      const shape = shapes.get(d.idField) ?? { field: fieldOf(x, d.path), value: d.value, sample: d.sample, where: new Set(), probes: [], exchanges: [] };
+      const shape = shapes.get(d.idField) ?? { field: fieldOf(x, d.path), operation: x.operation ?? 'createTask', value: d.value, sample: d.sample, where: new Set(), probes: [], exchanges: [] };
       shape.where.add(fieldOf(x, d.path.replace(/\/\d+\//g, '/*/')));
       if (!shape.probes.includes(label(x))) shape.probes.push(label(x)), shape.exchanges.push(x);
       shapes.set(d.idField, shape);
@@ -50,6 +51,7 @@ export const responseSchemaConformance: Check = async (ctx) => {
   const findings: Finding[] = [...groups].map(([key, g]) => ({
     text: `${key}, in ${g.probes.length} answer(s): ${g.probes.slice(0, 3).join('; ')}${g.probes.length > 3 ? '; ...' : ''}`,
     field: g.field,
+    operation: g.operation,
     severity: g.severity,
     exchanges: g.exchanges,
   }));
@@ -57,6 +59,7 @@ export const responseSchemaConformance: Check = async (ctx) => {
     findings.push({
       text: `${idField}: ids in characters the samples do not use, e.g. ${JSON.stringify(s.value)} (samples: ${s.sample}); ids are opaque, a client that parses their shape would break; at ${[...s.where].join(', ')}, in ${s.probes.length} answer(s)`,
       field: s.field,
+      operation: s.operation,
       severity: severity({ about: 'id-shape' }),
       exchanges: s.exchanges,
     });

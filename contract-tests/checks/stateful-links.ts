@@ -13,7 +13,8 @@ import { follow, type Step } from '../links.js';
 import { rowOf, tagged } from '../operations.js';
 import type { Json, OperationId } from '../spec.js';
 import type { Check } from '../context.js';
-import type { Severity } from '../types.js';
+import type { Provenance } from '../provenance.js';
+import { severity } from '../severity.js';
 import { messageOf, verdict, type Finding } from './verdict.js';
 
 class Stop extends Error {}
@@ -29,7 +30,9 @@ export const statefulLinks: Check = async (ctx) => {
   const findings: Finding[] = [];
   const passed: string[] = [];
   const notRun: string[] = [];
-  const expect = (ok: boolean, field: string, text: string, severity: Severity = 'breaking') => void (ok || findings.push({ text, field, severity }));
+  /** A rule of the sequence: documented unless said (lname following name is inferred from the samples). */
+  const expect = (ok: boolean, operation: OperationId, field: string, text: string, rule: Provenance = 'documented') =>
+    void (ok || findings.push({ text, field: `${operation} ${field}`, operation, severity: severity({ about: 'rule', rule }) }));
 
   /** One call of the sequence, through the SDK; a refusal stops the sequence (nothing further can be read back). */
   async function call(operation: OperationId, probe: string, body: Json, params: Record<string, string> = {}): Promise<Step> {
@@ -40,48 +43,48 @@ export const statefulLinks: Check = async (ctx) => {
       throw new Stop();
     }
     if (!x.response || x.response.status >= 300 || !x.response.json || typeof x.response.json !== 'object') {
-      findings.push({ text: `${probe}: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`, field: `${operation} (valid body)` });
+      findings.push({ text: `${probe}: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`, field: `${operation} (valid body)`, operation, severity: severity({ about: 'rule', rule: 'documented' }) });
       throw new Stop();
     }
     return { operation, path: params, headers: target.accountId ? { accountId: target.accountId } : {}, body, response: x.response.json };
   }
   /** The patch's value is answered (when the answer carries the field; the list call reads it back in any case). */
   const applied = (answer: Json, op: OperationId, key: string, value: string) =>
-    expect(answer?.[key] === undefined || answer[key] === value, `${op} ${key}`, `${op} answered ${key} ${JSON.stringify(answer?.[key])}, the patch set ${JSON.stringify(value)}`);
+    expect(answer?.[key] === undefined || answer[key] === value, op, key, `${op} answered ${key} ${JSON.stringify(answer?.[key])}, the patch set ${JSON.stringify(value)}`);
   /** A list call that must find `id` under `name`, and answer only items whose name contains the searchText. */
   async function find(from: Step, link: string, id: string, name: string): Promise<Json> {
     const next = follow(from, link);
     const list = await call(next.operation, `${next.operation} finds ${JSON.stringify(name)}`, { ...next.body, searchText: name }, next.params);
     const results: Json[] = Array.isArray(list.response.results) ? list.response.results : [];
     const strays = results.filter((r) => !String(r?.name ?? '').toLowerCase().includes(name.toLowerCase()));
-    expect(strays.length === 0, `${next.operation} searchText`, `${next.operation} with searchText ${JSON.stringify(name)} answered ${strays.length} item(s) whose name does not contain it, e.g. ${JSON.stringify(strays[0]?.name)}`);
+    expect(strays.length === 0, next.operation, 'searchText', `${next.operation} with searchText ${JSON.stringify(name)} answered ${strays.length} item(s) whose name does not contain it, e.g. ${JSON.stringify(strays[0]?.name)}`);
     const found = results.find((r) => r?._id === id);
-    expect(!!found, `${next.operation} searchText`, `${next.operation} with searchText ${JSON.stringify(name)} did not return ${id}`);
+    expect(!!found, next.operation, 'searchText', `${next.operation} with searchText ${JSON.stringify(name)} did not return ${id}`);
     return found;
   }
   const lnameFollows = (item: Json, op: OperationId, what: string) =>
-    expect(item?.lname === undefined || item?.name === undefined || item.lname === String(item.name).toLowerCase(), `${op} /lname`, `${what}: lname ${JSON.stringify(item?.lname)} is not the lower-cased name ${JSON.stringify(item?.name)}`, 'warning');
+    expect(item?.lname === undefined || item?.name === undefined || item.lname === String(item.name).toLowerCase(), op, '/lname', `${what}: lname ${JSON.stringify(item?.lname)} is not the lower-cased name ${JSON.stringify(item?.name)}`, 'inferred');
   /**
    * Fields outside the patch keep their values (a partial update), among those both answers carry: a field an
    * abridged answer leaves out has not changed. Not timestamps: each operation may format them its own way (inferred).
    */
   const unchanged = (before: Json, after: Json, op: OperationId, keys: string[]) => {
     for (const key of keys.filter((k) => before?.[k] !== undefined && after?.[k] !== undefined))
-      expect(JSON.stringify(after?.[key]) === JSON.stringify(before[key]), `${op} ${key}`, `${op} changed ${key} (not in the patch): ${JSON.stringify(before[key])} became ${JSON.stringify(after?.[key])}`);
+      expect(JSON.stringify(after?.[key]) === JSON.stringify(before[key]), op, key, `${op} changed ${key} (not in the patch): ${JSON.stringify(before[key])} became ${JSON.stringify(after?.[key])}`);
   };
 
   try {
     const caseName = tagged(f, 'Links Case (MixedCase)');
     const created = await call('createCase', 'createCase', { ...rowOf('createCase').valid(f)[0], name: caseName });
     const kase = created.response;
-    expect(kase.name === caseName, 'createCase /name', `createCase: name ${JSON.stringify(kase.name)} does not echo ${JSON.stringify(caseName)}`);
+    expect(kase.name === caseName, 'createCase', '/name', `createCase: name ${JSON.stringify(kase.name)} does not echo ${JSON.stringify(caseName)}`);
     lnameFollows(kase, 'createCase', 'the created case');
     await find(created, 'getCases', kase._id, caseName);
 
     const taskName = tagged(f, 'Links Task (MixedCase)');
     const toTask = follow(created, 'createTask');
     const task = await call(toTask.operation, 'createTask in the new case', { ...bodyWithUser(f, userVariants.emailId()), ...toTask.body, name: taskName }, toTask.params);
-    expect(task.response.caseId === kase._id, 'createTask /caseId', `the task's caseId ${JSON.stringify(task.response.caseId)} is not the new case's ${kase._id}`);
+    expect(task.response.caseId === kase._id, 'createTask', '/caseId', `the task's caseId ${JSON.stringify(task.response.caseId)} is not the new case's ${kase._id}`);
     await find(task, 'getTasks', task.response._id, taskName);
 
     const renamed = tagged(f, 'Links Task Renamed (MixedCase)');
