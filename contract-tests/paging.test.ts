@@ -4,10 +4,8 @@
  * naming the check, the operation and the field; it creates what the walk lacks, and is not run on the mock.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checks } from './checks/index.js';
-import { createContext } from './context.js';
+import { inMemoryTarget, runCheck } from '../test/helpers/in-memory-target.js';
 import type { Target } from './targets/target.js';
 
 type Mode = 'pages' | 'ignores-skip' | 'hasMore-stuck';
@@ -40,26 +38,13 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  target = {
-    name: 'in-memory',
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    streamId: 'st-084d3c5e-376a-559f-9987-a012bb2b1234',
-    accountId: '6639f7bd58c97ffac03b7e21',
-    fixtures: { caseId: 'ci-1', caseRefId: 'CS1', taskTemplateId: 'ttm-1', caseTemplateId: 'ctm-1', runTag },
-    credentials: { kind: 'jwt', jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln' },
-    stateful: true,
-    verifiesTokens: true,
-    close: async () => {},
-  };
+  target = inMemoryTarget(server, runTag);
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 async function run(m: Mode, t: Target = target) {
   mode = m;
-  const ctx = createContext(t);
-  const v = await checks.paging_conformance(ctx);
-  ctx.budget.dispose();
-  return { v, log: ctx.log };
+  return runCheck(t, 'paging_conformance');
 }
 
 describe('paging_conformance', () => {

@@ -5,10 +5,8 @@
  * answer abridged records (the keys the page's current sample shows: no `refId`): absent is not changed.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checks } from './checks/index.js';
-import { createContext } from './context.js';
+import { inMemoryTarget, runCheck } from '../test/helpers/in-memory-target.js';
 import type { Target } from './targets/target.js';
 
 type Item = Record<string, unknown> & { _id: string; name: string };
@@ -52,59 +50,42 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  target = {
-    name: 'in-memory',
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    streamId: 'st-084d3c5e-376a-559f-9987-a012bb2b1234',
-    accountId: '6639f7bd58c97ffac03b7e21',
-    fixtures: { caseId: 'ci-1', caseRefId: 'CS1', taskTemplateId: 'ttm-1', caseTemplateId: 'ctm-1', runTag: 'contract-run test' },
-    credentials: { kind: 'jwt', jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln' },
-    stateful: true,
-    verifiesTokens: true,
-    close: async () => {},
-  };
+  target = inMemoryTarget(server, 'contract-run test');
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+async function abridgedRun(withBug: boolean) {
+  [buggy, abridged] = [withBug, true];
+  const { v } = await runCheck(target, 'stateful_links');
+  abridged = false;
+  return v;
+}
 
 describe('stateful_links', () => {
   it('fails naming a field an update changed outside its patch, and warns that lname did not follow name', async () => {
     buggy = true;
-    const ctx = createContext(target);
-    const v = await checks.stateful_links(ctx);
-    ctx.budget.dispose();
+    const { v, log } = await runCheck(target, 'stateful_links');
     expect(v.status).toBe('fail');
     expect(v.fields).toContain('updateTask caseId');
     expect(v.warningFields).toContain('updateTask /lname');
-    expect(ctx.log.map((x) => x.operation)).toEqual(['createCase', 'getCases', 'createTask', 'getTasks', 'updateTask', 'getTasks', 'updateCase', 'getCases']);
+    expect(log.map((x) => x.operation)).toEqual(['createCase', 'getCases', 'createTask', 'getTasks', 'updateTask', 'getTasks', 'updateCase', 'getCases']);
   });
 
   it('passes a server whose updates are partial and keep lname', async () => {
     buggy = false;
-    const ctx = createContext(target);
-    const v = await checks.stateful_links(ctx);
-    ctx.budget.dispose();
+    const { v, log } = await runCheck(target, 'stateful_links');
     expect(v.evidence.join('\n')).toContain('written and read back');
     expect(v.status).toBe('pass');
   });
 
   it('passes abridged update and list answers (no refId): a field an answer does not carry has not changed', async () => {
-    buggy = false;
-    abridged = true;
-    const ctx = createContext(target);
-    const v = await checks.stateful_links(ctx);
-    ctx.budget.dispose();
-    abridged = false;
+    const v = await abridgedRun(false);
     expect(v.evidence.join('\n')).toContain('written and read back');
     expect(v.status).toBe('pass');
   });
 
   it('still fails an abridged answer that changed a field it carries', async () => {
-    buggy = true;
-    abridged = true;
-    const ctx = createContext(target);
-    const v = await checks.stateful_links(ctx);
-    ctx.budget.dispose();
-    abridged = false;
+    const v = await abridgedRun(true);
     expect(v.status).toBe('fail');
     expect(v.fields).toContain('updateTask caseId');
   });
