@@ -49,20 +49,21 @@ export function silentProbes(op: OperationId, f: Fixtures): SilentProbe[] {
   const numbers = fields.filter((x) => x.schema.type === 'integer' || x.schema.type === 'number');
   // A name keeps the run's tag where it can, so that what a live run creates can still be found and closed.
   const named = (field: string, value: string) => (field === 'name' ? tagged(f, value) : value);
-  const probes: SilentProbe[] = [
-    ...texts.slice(0, perKind).map((x) => ({ field: x.field, kind: 'empty' as const, value: '', body: x.set('') })),
-    ...texts.slice(0, 1).map((x) => {
+  const candidates: SilentProbe[] = [
+    ...texts.map((x) => ({ field: x.field, kind: 'empty' as const, value: '', body: x.set('') })),
+    ...texts.map((x) => {
       const value = named(x.field, 'long '.padEnd(Math.min(x.schema.maxLength ?? 5000, 5000) - (x.field === 'name' ? tagged(f, '').length : 0), 'x'));
       return { field: x.field, kind: 'long' as const, value, body: x.set(value) };
     }),
-    ...texts.slice(0, 1).map((x) => ({ field: x.field, kind: 'unusual characters' as const, value: named(x.field, unusual), body: x.set(named(x.field, unusual)) })),
-    ...numbers.slice(0, perKind).map((x) => {
+    ...texts.map((x) => ({ field: x.field, kind: 'unusual characters' as const, value: named(x.field, unusual), body: x.set(named(x.field, unusual)) })),
+    ...numbers.map((x) => {
       const value = x.schema.maximum ?? Number.MAX_SAFE_INTEGER;
       return { field: x.field, kind: 'extreme number' as const, value, body: x.set(value) };
     }),
   ];
   // Valid by the contract, or it is not a silent value but an invalid one (negative_data_rejection's business).
-  return probes.filter((p) => validByContract(op, p.body, f));
+  const valid = candidates.filter((p) => validByContract(op, p.body, f));
+  return valid.filter((p, i) => valid.slice(0, i).filter((q) => q.kind === p.kind).length < (p.kind === 'empty' || p.kind === 'extreme number' ? perKind : 1));
 }
 
 /** How a report shows a value: quoted, cut, with its length when long. */
