@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inMemoryTarget, runCheck } from '../test/helpers/in-memory-target.js';
 import type { Target } from './targets/target.js';
 
-type Mode = 'pages' | 'ignores-skip' | 'hasMore-stuck';
+type Mode = 'pages' | 'ignores-skip' | 'hasMore-stuck' | 'capped';
 let mode: Mode = 'pages';
 let server: Server;
 let target: Target;
@@ -31,7 +31,7 @@ beforeAll(async () => {
       const kind = op === 'getTasks' ? 'ti-' : 'ci-';
       const matching = items.filter((i) => i._id.startsWith(kind) && i.name.includes(String(body.searchText ?? '')));
       const skip = mode === 'ignores-skip' ? 0 : Number(body.skip ?? 0);
-      const limit = Number(body.limit ?? 50);
+      const limit = Math.min(Number(body.limit ?? 50), mode === 'capped' ? 4 : 100);
       const results = matching.slice(skip, skip + limit);
       const hasMore = mode === 'hasMore-stuck' ? skip > 0 || skip + results.length < matching.length : skip + results.length < matching.length;
       return answer({ results, page: Math.floor(skip / limit) + 1, limit, hasMore, totalPages: Math.ceil(matching.length / limit), totalResults: matching.length });
@@ -64,6 +64,15 @@ describe('paging_conformance', () => {
     expect(v.status).toBe('pass');
     expect(log.filter((x) => x.operation === 'createTask' || x.operation === 'createCase')).toEqual([]);
     expect(log.filter((x) => x.operation === 'getTasks')).toHaveLength(1 + 3);
+  });
+
+  it('passes a server that caps its pages (4 items), reading the last item apart', async () => {
+    items = Array.from({ length: 10 }, (_, i) => ({ _id: `ti-${String(i).padStart(7, '0')}`, name: `${runTag} task ${i}` }));
+    items.push(...Array.from({ length: 3 }, (_, i) => ({ _id: `ci-${String(i).padStart(7, '0')}`, name: `${runTag} case ${i}` })));
+    const { v, log } = await run('capped');
+    expect(v.status, v.evidence.join('\n')).toBe('pass');
+    expect(v.evidence.join('\n')).toMatch(/getTasks: 4 items matching the run's tag \(a capped page\), walked in 2 pages of 2/);
+    expect(log.map((x) => x.probe)).toContain('paging: the last item (skip 9)');
   });
 
   it('fails a getTasks that ignores skip, naming the operation and the field', async () => {
