@@ -7,6 +7,12 @@ export interface CreatedGroup {
   items: CreatedItem[];
 }
 
+/** A record's name as a listing shows it: cut when long (a run probes a 5000-character name). */
+export const listedName = (name: string | undefined) => {
+  const n = name ?? '';
+  return n.length > 80 ? `${n.slice(0, 77)}... (${n.length} characters)` : n;
+};
+
 export function groupCreated(created: CreatedItem[]): CreatedGroup[] {
   const groups = new Map<string, CreatedItem[]>();
   for (const c of created) {

@@ -4,7 +4,7 @@
  */
 import { redact } from '../redact.js';
 import { warningCount, type TargetReport } from '../runner.js';
-import { groupCreated } from './created.js';
+import { groupCreated, listedName } from './created.js';
 
 const mark = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP' } as const;
 
@@ -27,7 +27,7 @@ export function humanSummary(report: TargetReport): string {
     // On a throwaway target, what was closed needs no listing; on live every record is listed, once per outcome.
     for (const g of groupCreated(report.cleanup.created).filter((g) => g.outcome !== 'closed' || report.target === 'live')) {
       lines.push(`    ${g.outcome} (${g.items.length}):`);
-      for (const c of g.items) lines.push(`      ${c.operation} ${c.id}${c.refId ? ` ${c.refId}` : ''} ${JSON.stringify(c.name ?? '')}`);
+      for (const c of g.items) lines.push(`      ${c.operation} ${c.id}${c.refId ? ` ${c.refId}` : ''} ${JSON.stringify(listedName(c.name))}`);
     }
   }
   const width = Math.max(...report.verdicts.map((v) => v.check.length));

@@ -8,7 +8,7 @@ import { redact } from '../redact.js';
 import { failing } from '../reproduce.js';
 import { isBreaking, warningCount, type TargetReport } from '../runner.js';
 import { checkNames, type Verdict } from '../types.js';
-import { groupCreated } from './created.js';
+import { groupCreated, listedName } from './created.js';
 
 const icon = { pass: '✅ pass', fail: '❌ fail', warn: '⚠️ warn', skip: '⏭️ skip' } as const;
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -45,7 +45,7 @@ export function markdownSummary(reports: TargetReport[], notRunTargets: { target
     out.push('', `## Created on ${r.target}`, '', `${cell(r.cleanup!.summary)}.`);
     for (const g of groupCreated(r.cleanup!.created)) {
       out.push('', `${cell(g.outcome)} (${g.items.length}):`, '', '| operation | id | refId | name |', '| --- | --- | --- | --- |');
-      for (const c of g.items) out.push(`| ${c.operation} | ${c.id} | ${c.refId ?? ''} | ${cell(c.name ?? '')} |`);
+      for (const c of g.items) out.push(`| ${c.operation} | ${c.id} | ${c.refId ?? ''} | ${cell(listedName(c.name))} |`);
     }
   }
   out.push('', '## Checks', '', `| check | ${reports.map((r) => r.target).join(' | ')} |`, `| --- |${reports.map(() => ' --- |').join('')}`);
