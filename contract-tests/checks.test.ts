@@ -197,6 +197,7 @@ describe('reports read in order: failures, warnings, then what was created (grou
     const warned = verdict('status_code_conformance', { ran: true, warnings: [{ text: 'status 201 is not one the contract lists', field: 'status' }], passed: ['3 answers'] });
     const why = 'not closed: no status named Closed or Resolved among what getTasks returns; set KORE_CLOSED_STATUS (a status id or name)';
     const created = Array.from({ length: 30 }, (_, i) => ({ operation: 'createTask' as const, id: `ti-${String(i).padStart(7, '0')}`, name: `contract-run x ${i}`, closed: false, note: why }));
+    created[1]!.name = `contract-run x long ${'x'.repeat(5000)}`;
     const report = { target: 'live', baseUrl: 'http://127.0.0.1:1', verdicts: [warned, failed], requests: 3, durationMs: 1, pbt: { runs: 1, seed: 1 }, strict: false, cleanup: { created, summary: `30 created, none closed: ${why.slice(12)}` } };
     for (const out of [humanSummary(report), markdownSummary([report])]) {
       const at = (text: string) => out.indexOf(text);
@@ -205,6 +206,8 @@ describe('reports read in order: failures, warnings, then what was created (grou
       expect(at('status 201 is not one')).toBeLessThan(at('ti-0000000'));
       expect(out.split(why).length - 1).toBe(1);
       expect(out).toContain('ti-0000029');
+      expect(out).toContain('... (5020 characters)');
+      expect(out).not.toContain('x'.repeat(100));
     }
   });
 });
