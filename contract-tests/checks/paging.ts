@@ -118,5 +118,5 @@ export const pagingConformance: Check = async (ctx) => {
       notRun.push(`${op}: paging not walked: ${error.message}`);
     }
   }
-  return verdict('paging_conformance', { findings, passed, notRun, ran: passed.length > 0 || findings.length > 0, skipReason: notRun.join('; ') || 'neither getTasks nor getCases is selected' });
+  return verdict('paging_conformance', { findings, passed, notRun, ran: passed.length > 0 || findings.length > 0, skipReason: notRun.join('; ') || 'not selected: it needs getTasks or getCases (--operation, --tag)' });
 };
