@@ -82,6 +82,7 @@ describe('paging_conformance', () => {
     expect(v.check).toBe('paging_conformance');
     expect(v.fields).toContain('getTasks skip');
     expect(v.findings).toContainEqual({ check: 'paging_conformance', operation: 'getTasks', field: 'getTasks skip', severity: 'breaking', message: expect.stringMatching(/^getTasks: skip 2/) });
+    expect(v.reproduce?.map((r) => r.probe)).toEqual(expect.arrayContaining(['paging: one large page', 'paging: skip 2, limit 2']));
     expect(v.evidence.join('\n')).toMatch(/getTasks: skip 2 answered the same items as an earlier page/);
   });
 

@@ -13,6 +13,7 @@ import { rowOf, tagged } from '../operations.js';
 import { severity } from '../severity.js';
 import type { Json, OperationId } from '../spec.js';
 import type { Check, RunContext } from '../context.js';
+import type { Exchange } from '../types.js';
 import { messageOf, verdict, type Finding } from './verdict.js';
 
 /** Items a walk needs to cross at least two page boundaries. */
@@ -23,6 +24,7 @@ type ListOperation = (typeof lists)[number];
 class NotRun extends Error {}
 
 interface Page {
+  exchange: Exchange;
   ids: string[];
   hasMore: unknown;
   totalResults: unknown;
@@ -35,7 +37,7 @@ async function page(ctx: RunContext, op: ListOperation, probe: string, body: Jso
   if (!x.response || x.response.status >= 300) throw new NotRun(`${probe} was refused: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`);
   const json = x.response.json as Json;
   if (!Array.isArray(json?.results)) throw new NotRun(`${probe} answered no results list (response_schema_conformance judges it)`);
-  return { ids: json.results.map((r: Json) => String(r?._id)), hasMore: json.hasMore, totalResults: json.totalResults };
+  return { exchange: x, ids: json.results.map((r: Json) => String(r?._id)), hasMore: json.hasMore, totalResults: json.totalResults };
 }
 
 /** Creates what the walk lacks, named with the run's tag; the run's budget refuses it when the run may not create. */
@@ -61,13 +63,15 @@ async function walkPages(ctx: RunContext, op: ListOperation, findings: Finding[]
   }
   if (all.ids.length < wanted) throw new NotRun(`only ${all.ids.length} item(s) match the run's tag after creating`);
 
-  const find = (field: string, text: string) => findings.push({ text: `${op}: ${text}`, field: `${op} ${field}`, operation: op, severity: severity({ about: 'paging', operation: op }) });
+  const pages: Page[] = [];
+  // A finding carries the large page and the walk's pages, for the report's curls and replay.
+  const find = (field: string, text: string) =>
+    findings.push({ text: `${op}: ${text}`, field: `${op} ${field}`, operation: op, severity: severity({ about: 'paging', operation: op }), exchanges: [all.exchange, ...pages.map((p) => p.exchange)] });
   // The platform may cap a page (the sample asks for 50 and gets 10): then the walk covers the large page's span,
   // and the end of the list is read apart.
   const span = all.ids.length;
   const limit = Math.ceil(span / wanted);
   const seen: string[] = [];
-  const pages: Page[] = [];
   // Each page brings a fresh item or the walk stops: the bound only guards against a server that never ends.
   for (let skip = 0; seen.length < span && pages.length <= span; ) {
     const p = await page(ctx, op, `skip ${skip}, limit ${limit}`, { ...filter, skip, limit });
@@ -81,14 +85,15 @@ async function walkPages(ctx: RunContext, op: ListOperation, findings: Finding[]
     skip += p.ids.length;
   }
   const last = pages[pages.length - 1]!;
+  const walked = pages.length;
   if (last.hasMore === false && seen.length < span) find('/hasMore', `hasMore is false after ${seen.length} of the ${span} items`);
   const twice = seen.filter((id, i) => seen.indexOf(id) !== i);
   if (twice.length) find('skip', `the walk gave ${twice.length} item(s) twice, e.g. ${twice[0]}`);
-  const walked = seen.slice(0, span);
-  const missing = all.ids.filter((id) => !walked.includes(id));
-  const extra = walked.filter((id) => !all.ids.includes(id));
+  const inSpan = seen.slice(0, span);
+  const missing = all.ids.filter((id) => !inSpan.includes(id));
+  const extra = inSpan.filter((id) => !all.ids.includes(id));
   if (missing.length || extra.length) find('/results', `the walk and the large page differ: ${missing.length} item(s) only in the large page, ${extra.length} only in the walk`);
-  else if (!twice.length && walked.join() !== all.ids.join()) find('/results', `the walk gives the large page's items in another order (first difference at position ${walked.findIndex((id, i) => id !== all.ids[i])})`);
+  else if (!twice.length && inSpan.join() !== all.ids.join()) find('/results', `the walk gives the large page's items in another order (first difference at position ${inSpan.findIndex((id, i) => id !== all.ids[i])})`);
 
   // The last page: the walk's own end, or, when the large page was capped, the last item read alone.
   const total = all.totalResults;
@@ -96,10 +101,11 @@ async function walkPages(ctx: RunContext, op: ListOperation, findings: Finding[]
     if (seen.length >= span && last.hasMore !== false) find('/hasMore', `hasMore is ${JSON.stringify(last.hasMore)} after ${pages.length} pages of ${limit} (all ${span} items read), not false`);
   } else if (typeof total === 'number' && total > span) {
     const end = await page(ctx, op, `the last item (skip ${total - 1})`, { ...filter, skip: total - 1, limit: 1 });
+    pages.push(end);
     if (end.ids.length !== 1) find('/totalResults', `skip ${total - 1}, limit 1 answered ${end.ids.length} item(s), though totalResults is ${total}`);
     if (end.hasMore !== false) find('/hasMore', `hasMore is ${JSON.stringify(end.hasMore)} on the last item (skip ${total - 1} of totalResults ${total}), not false`);
   } else find('/totalResults', `the large page has more after it but totalResults is ${JSON.stringify(total)}, not more than its ${span} items`);
-  return `${op}: ${span} items matching the run's tag${all.hasMore === true ? ' (a capped page)' : ''}, walked in ${pages.length} pages of ${limit}: each once, in order, the large page's set, hasMore false on the last`;
+  return `${op}: ${span} items matching the run's tag${all.hasMore === true ? ' (a capped page)' : ''}, walked in ${walked} pages of ${limit}: each once, in order, the large page's set, hasMore false on the last`;
 }
 
 export const pagingConformance: Check = async (ctx) => {

@@ -72,6 +72,7 @@ async function silentValues(ctx: RunContext, warnings: Finding[], op: OperationI
         text: `${op} ${p.field}: a value the pages are silent on (${p.kind}) ${shown(p.value)} was ${x.response ? `refused with ${x.response.status}: ${messageOf(x)}` : `not answered: ${x.error}`}`,
         field: `${op} ${p.field}`,
         operation: op,
+        exchanges: [x],
         severity: severity({ about: 'silent-value-refused' }),
       });
   }
