@@ -175,7 +175,7 @@ describe('reports show warnings apart from failures', () => {
     const report = { target: 'live', baseUrl: 'http://127.0.0.1:1', verdicts: [failed, warned], requests: 3, durationMs: 1, pbt: { runs: 1, seed: 1 }, strict: false };
     expect(humanSummary(report)).toContain('0 passed, 1 failed (breaking), 1 passed with warnings (2 warning(s)), 0 skipped');
     const md = markdownSummary([report]);
-    const [breaking, warnings] = [md.indexOf('### Breaking'), md.indexOf('### Warnings')];
+    const [breaking, warnings] = [md.indexOf('## Breaking'), md.indexOf('## Warnings')];
     expect(breaking).toBeGreaterThan(0);
     expect(md.slice(breaking, warnings)).toContain('accepted with 200');
     expect(md.slice(breaking, warnings)).not.toContain('status 201');
@@ -185,6 +185,30 @@ describe('reports show warnings apart from failures', () => {
     expect(xml).toContain('failures="1"');
     expect(xml).toMatch(/name="status_code_conformance"><properties><property name="warnings" value="1"\/><\/properties><system-out>WARNING/);
     expect(xml).not.toMatch(/name="status_code_conformance">[^\n]*<(failure|skipped)/);
+  });
+});
+
+describe('reports read in order: failures, warnings, then what was created (grouped)', () => {
+  it('in the console and in contract-summary.md; 30 records left open for one reason say it once', async () => {
+    const { humanSummary } = await import('./report/human.js');
+    const { markdownSummary } = await import('./report/markdown.js');
+    const { verdict } = await import('./checks/verdict.js');
+    const failed = verdict('paging_conformance', { ran: true, failures: [{ text: 'getTasks: skip 2 answered the same items', field: 'getTasks skip' }] });
+    const warned = verdict('status_code_conformance', { ran: true, warnings: [{ text: 'status 201 is not one the contract lists', field: 'status' }], passed: ['3 answers'] });
+    const why = 'not closed: no status named Closed or Resolved among what getTasks returns; set KORE_CLOSED_STATUS (a status id or name)';
+    const created = Array.from({ length: 30 }, (_, i) => ({ operation: 'createTask' as const, id: `ti-${String(i).padStart(7, '0')}`, name: `contract-run x ${i}`, closed: false, note: why }));
+    created[1]!.name = `contract-run x long ${'x'.repeat(5000)}`;
+    const report = { target: 'live', baseUrl: 'http://127.0.0.1:1', verdicts: [warned, failed], requests: 3, durationMs: 1, pbt: { runs: 1, seed: 1 }, strict: false, cleanup: { created, summary: `30 created, none closed: ${why.slice(12)}` } };
+    for (const out of [humanSummary(report), markdownSummary([report])]) {
+      const at = (text: string) => out.indexOf(text);
+      expect(at('skip 2 answered the same items')).toBeGreaterThan(0);
+      expect(at('skip 2 answered the same items')).toBeLessThan(at('status 201 is not one'));
+      expect(at('status 201 is not one')).toBeLessThan(at('ti-0000000'));
+      expect(out.split(why).length - 1).toBe(1);
+      expect(out).toContain('ti-0000029');
+      expect(out).toContain('... (5020 characters)');
+      expect(out).not.toContain('x'.repeat(100));
+    }
   });
 });
 
@@ -241,5 +265,39 @@ describe('run settings (flags over variables over defaults)', () => {
     expect(() => runSettings({ deadline: '0' }, {})).toThrow('--deadline must be a positive whole number, got "0"');
     expect(() => runSettings({}, { CONTRACT_MAX_BODY_BYTES: '1e3x' })).toThrow('CONTRACT_MAX_BODY_BYTES must be a positive whole number');
     expect(() => runSettings({}, { CONTRACT_STRICT: 'yes' })).toThrow('CONTRACT_STRICT must be 1 or 0');
+  });
+});
+
+describe('response_schema_conformance on ids and required fields', () => {
+  const taskSample = bundle.components.examples.TaskSeedSample.value;
+  const caseSample = bundle.components.examples.CaseCreatedSample.value;
+  const answer = (operation: Exchange['operation'], json: unknown, probe: string): Exchange => ({ ...exchange('accept', 200, json), operation, probe });
+  const uuid = (prefix: string, n: number) => `${prefix}1b4e28ba-2fa1-11d2-883f-0016d3cca4${String(n).padStart(2, '0')}`;
+
+  it('no warning for ids that are whole UUIDs after their prefix', async () => {
+    const tasks = [1, 2, 3].map((n) => answer('createTask', { ...taskSample, _id: uuid('ti-', n), caseId: uuid('ci-', n) }, `task ${n}`));
+    const v = await checks.response_schema_conformance(ctxWith([...tasks, answer('createCase', { ...caseSample, _id: uuid('ci-', 9) }, 'case')]));
+    expect(v.warnings).toEqual([]);
+    expect(v.status).toBe('pass');
+  });
+
+  it('ids in characters no sample uses: one warning per id field, whatever the number of answers and operations', async () => {
+    const odd = (n: number) => `ti-ghijklmnopq${'rstuv'[n]}`;
+    const xs = [0, 1, 2, 3].flatMap((n) => [
+      answer('createTask', { ...taskSample, _id: odd(n) }, `create ${n}`),
+      answer('updateTask', { ...taskSample, _id: odd(n) }, `update ${n}`),
+    ]);
+    const v = await checks.response_schema_conformance(ctxWith(xs));
+    expect(v.status).toBe('warn');
+    expect(v.warnings).toHaveLength(1);
+    expect(v.warnings[0]).toMatch(/^TaskId: .*"ti-ghijklmnopqr".*at \/_id, updateTask \/_id, in 8 answer\(s\)/);
+  });
+
+  it('a createCase answer without _id is breaking', async () => {
+    const { _id: _dropped, ...withoutId } = caseSample;
+    const v = await checks.response_schema_conformance(ctxWith([answer('createCase', withoutId, 'createCase sample')]));
+    expect(v.status).toBe('fail');
+    expect(v.fields).toEqual(['createCase /_id']);
+    expect(v.findings).toEqual([{ check: 'response_schema_conformance', operation: 'createCase', field: 'createCase /_id', severity: 'breaking', message: expect.stringContaining('is required but missing') }]);
   });
 });

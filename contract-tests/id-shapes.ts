@@ -1,7 +1,8 @@
 /**
- * Ids are opaque (their patterns check only a prefix and a character set), but an id shaped unlike the samples
- * (other digit counts, no mask) is still worth a warning: a client that parsed the samples' shape would break.
- * The shape of an id is what follows its prefix with every hex digit (and the samples' `x` mask) as `0`.
+ * Ids are opaque (their patterns check only a prefix and a character set). An id whose prefix holds and whose
+ * characters are those the samples use (hex digits, hyphens: a whole UUID after the prefix included) is not worth
+ * a word; one whose characters the samples never show is worth a warning: a client that parsed the samples' shape
+ * would break. Each difference names the id schema, so a report says it once per id field.
  */
 import { declaredProperties, deref, patternPrefix, type Json } from './spec.js';
 
@@ -9,12 +10,17 @@ export interface ShapeDifference {
   path: string;
   value: string;
   sample: string;
+  /** The id schema's title (`TaskId`, `CaseId`): the id field a report groups by. */
+  idField: string;
 }
 
-const shape = (prefix: string, id: string) => id.slice(prefix.length).replace(/[0-9a-fA-Fx]/g, '0');
+/** The samples' characters after the prefix: any hex digit stands for every hex digit (and the mask `x` is one). */
+const sampleCharacters = (prefix: string, examples: string[]) =>
+  new Set([...examples.map((e) => (e.startsWith(prefix) ? e.slice(prefix.length) : e)).join('')].map((c) => (/[0-9a-fA-Fx]/.test(c) ? 'hex' : c)));
+const charactersHold = (prefix: string, value: string, allowed: Set<string>) => [...value.slice(prefix.length)].every((c) => allowed.has(/[0-9a-fA-F]/.test(c) ? 'hex' : c));
 
 /** The id schema a node leads to: one with a pattern and sample values (examples). */
-function idSchema(schema: Json): { pattern: string; examples: string[] } | undefined {
+function idSchema(schema: Json): { pattern: string; examples: string[]; title?: string } | undefined {
   for (let node = schema; node; node = typeof node.$ref === 'string' ? deref({ $ref: node.$ref }) : undefined) {
     if (typeof node.pattern === 'string' && Array.isArray(node.examples) && node.examples.length > 0) return node;
     if (typeof node.$ref !== 'string') return undefined;
@@ -27,8 +33,8 @@ export function idShapeDifferences(value: unknown, schema: Json, path = ''): Sha
     const id = idSchema(schema);
     if (!id) return [];
     const prefix = patternPrefix(id.pattern);
-    if (!value.startsWith(prefix) || id.examples.some((e) => shape(prefix, e) === shape(prefix, value))) return [];
-    return [{ path: path || '/', value, sample: id.examples[0]! }];
+    if (!value.startsWith(prefix) || charactersHold(prefix, value, sampleCharacters(prefix, id.examples))) return [];
+    return [{ path: path || '/', value, sample: id.examples[0]!, idField: id.title ?? prefix }];
   }
   const s = deref(schema);
   if (Array.isArray(value)) return s?.items ? value.flatMap((item, i) => idShapeDifferences(item, s.items, `${path}/${i}`)) : [];

@@ -4,11 +4,13 @@
  * the generated bundle is judged the same way.
  */
 import { describe, expect, it } from 'vitest';
-import { provenanceReader } from './provenance.js';
+import { provenanceReader, type ProvenanceReader } from './provenance.js';
+import { severity } from './severity.js';
 import { idShapeDifferences } from './id-shapes.js';
 import { bundle, plausibleId, provenance } from './spec.js';
 import { malformedLiveVariables } from './targets/live.js';
 
+const bodySeverity = (p: ProvenanceReader, status: number, keyword: string, path: string) => severity({ about: 'body', status, keyword, path }, p);
 const path = '/tasks';
 const task = {
   type: 'object',
@@ -51,29 +53,29 @@ describe.each([
 ])('provenance %s', (_name, marked) => {
   const p = provenanceReader(doc(marked), path);
   it('a documented field missing or of another type is breaking, at any depth and through $ref', () => {
-    expect(p.body(200, 'required', '/_id')).toBe('breaking');
-    expect(p.body(200, 'type', '/_id')).toBe('breaking');
-    expect(p.body(200, 'required', '/status/name')).toBe('breaking');
+    expect(bodySeverity(p, 200, 'required', '/_id')).toBe('breaking');
+    expect(bodySeverity(p, 200, 'type', '/_id')).toBe('breaking');
+    expect(bodySeverity(p, 200, 'required', '/status/name')).toBe('breaking');
   });
   it('a value constraint is inferred unless its own node is marked documented', () => {
-    expect(p.body(200, 'pattern', '/_id')).toBe('warning');
-    expect(p.body(200, 'format', '/createdAt')).toBe('warning');
-    expect(p.body(200, 'enum', '/status/name')).toBe('breaking');
+    expect(bodySeverity(p, 200, 'pattern', '/_id')).toBe('warning');
+    expect(bodySeverity(p, 200, 'format', '/createdAt')).toBe('warning');
+    expect(bodySeverity(p, 200, 'enum', '/status/name')).toBe('breaking');
   });
   it('everything under an inferred node is inferred', () => {
-    expect(p.body(200, 'type', '/internal/rev')).toBe('warning');
+    expect(bodySeverity(p, 200, 'type', '/internal/rev')).toBe('warning');
   });
   it('error bodies are inferred; the statuses themselves too', () => {
-    expect(p.body(400, 'required', '/errors')).toBe('warning');
-    expect(p.body(400, 'type', '')).toBe('warning');
+    expect(bodySeverity(p, 400, 'required', '/errors')).toBe('warning');
+    expect(bodySeverity(p, 400, 'type', '')).toBe('warning');
     expect(p.status(200)).toBe('inferred');
   });
   it('response headers are inferred unless marked documented', () => {
-    expect(p.header(429, 'retry-after')).toBe('warning');
-    expect(p.header(429, 'X-Limit')).toBe('breaking');
+    expect(severity({ about: 'header', status: 429, name: 'retry-after' }, p)).toBe('warning');
+    expect(severity({ about: 'header', status: 429, name: 'X-Limit' }, p)).toBe('breaking');
   });
   it('an unlisted 2xx, 4xx or 5xx is a warning; a 3xx or 1xx breaking', () => {
-    expect([201, 422, 502, 302, 101].map((s) => p.undocumentedStatus(s))).toEqual(['warning', 'warning', 'warning', 'breaking', 'breaking']);
+    expect([201, 422, 502, 302, 101].map((status) => severity({ about: 'unlisted-status', status }))).toEqual(['warning', 'warning', 'warning', 'breaking', 'breaking']);
   });
 });
 
@@ -81,22 +83,22 @@ describe('an explicit marker wins over the defaults', () => {
   it('an error response marked documented makes its body breaking', () => {
     const d = doc(false);
     (d.components.responses.BadRequest as Record<string, unknown>)['x-provenance'] = 'documented';
-    expect(provenanceReader(d, path).body(400, 'required', '/errors')).toBe('breaking');
+    expect(bodySeverity(provenanceReader(d, path), 400, 'required', '/errors')).toBe('breaking');
   });
   it('a 200 body schema left unmarked under an inferred 200 is inferred (inheritance)', () => {
     const d = doc(true);
     delete (d.paths[path].post.responses['200'].content['application/json'].schema as Record<string, unknown>)['x-provenance'];
-    expect(provenanceReader(d, path).body(200, 'type', '/createdAt')).toBe('warning');
+    expect(bodySeverity(provenanceReader(d, path), 200, 'type', '/createdAt')).toBe('warning');
   });
 });
 
 describe('the generated bundle, read the same way', () => {
   it('the Task keeps its documented fields breaking and its value constraints warnings', () => {
-    expect(provenance.body(200, 'required', '/refId')).toBe('breaking');
-    expect(provenance.body(200, 'type', '/priority/score')).toBe('breaking');
-    expect(provenance.body(200, 'format', '/createdAt')).toBe('warning');
-    expect(provenance.body(200, 'pattern', '/_id')).toBe('warning');
-    expect(provenance.body(401, 'required', '/errors')).toBe('warning');
+    expect(bodySeverity(provenance, 200, 'required', '/refId')).toBe('breaking');
+    expect(bodySeverity(provenance, 200, 'type', '/priority/score')).toBe('breaking');
+    expect(bodySeverity(provenance, 200, 'format', '/createdAt')).toBe('warning');
+    expect(bodySeverity(provenance, 200, 'pattern', '/_id')).toBe('warning');
+    expect(bodySeverity(provenance, 401, 'required', '/errors')).toBe('warning');
   });
 });
 
@@ -135,8 +137,13 @@ describe('ids shaped unlike the samples', () => {
     expect(idShapeDifferences(sample, task)).toEqual([]);
     expect(idShapeDifferences({ ...sample, _id: sample._id.replace(/x/g, 'a') }, task)).toEqual([]);
   });
-  it('an id with 8 hex digits in its first group is named, with a sample', () => {
-    const other = sample._id.replace(/^ti-([0-9a-f]+)/, (_m: string, g: string) => `ti-${g}0`);
-    expect(idShapeDifferences({ ...sample, _id: other }, task)).toEqual([{ path: '/_id', value: other, sample: expect.stringMatching(/^ti-/) }]);
+  it('a whole UUID after the prefix (8 hex digits in the first group) is no difference: prefix and characters hold', () => {
+    const uuid = 'ti-1b4e28ba-2fa1-11d2-883f-0016d3cca427';
+    expect(idShapeDifferences({ ...sample, _id: uuid, caseId: 'ci-1b4e28ba-2fa1-11d2-883f-0016d3cca427' }, task)).toEqual([]);
+  });
+  it('an id in characters no sample uses is named, with its id field and a sample', () => {
+    const other = 'ti-Zq9_';
+    expect(idShapeDifferences({ ...sample, _id: 'ti-ghijklmnop' }, task)).toEqual([{ path: '/_id', value: 'ti-ghijklmnop', sample: expect.stringMatching(/^ti-/), idField: 'TaskId' }]);
+    expect(idShapeDifferences({ ...sample, _id: other }, task)).toHaveLength(1);
   });
 });

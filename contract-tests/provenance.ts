@@ -10,21 +10,19 @@
  *   enum, lengths, bounds...) are inferred unless the schema node that holds them is itself marked `documented`
  *   (a property marked documented that $refs an id schema marked inferred: its presence and type are documented,
  *   the id's pattern is not).
- * A difference from a documented rule is breaking, from an inferred one a warning.
+ * - `observed` (learned from a tenant's own answers, with the evidence) counts as documented.
+ * What a difference from each provenance costs is decided in severity.ts.
  */
-import type { Severity } from './types.js';
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
-export type Provenance = 'documented' | 'inferred';
+export type Provenance = 'documented' | 'inferred' | 'observed';
+const provenances = new Set<unknown>(['documented', 'inferred', 'observed']);
 
 /** Keywords that constrain a value rather than its presence or type. */
 export const valueConstraintKeywords = new Set([
   'pattern', 'format', 'enum', 'const', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
   'multipleOf', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'contains', 'minContains', 'maxContains',
 ]);
-
-const severityOf = (p: Provenance): Severity => (p === 'documented' ? 'breaking' : 'warning');
 
 export function provenanceReader(doc: Json, operationPath: string, method = 'post') {
   const at = (pointer: string): Json =>
@@ -38,7 +36,7 @@ export function provenanceReader(doc: Json, operationPath: string, method = 'pos
   const own = (node: Json): Provenance | undefined => {
     for (let current = node; current; current = typeof current.$ref === 'string' ? at(current.$ref.slice(1)) : undefined) {
       const marker = current['x-provenance'];
-      if (marker === 'documented' || marker === 'inferred') return marker;
+      if (provenances.has(marker)) return marker as Provenance;
     }
     return undefined;
   };
@@ -66,34 +64,37 @@ export function provenanceReader(doc: Json, operationPath: string, method = 'pos
       return own(response(status)) ?? 'inferred';
     },
     /** A response header's rule: its Header Object's marker, else its Response Object's, else inferred. */
-    header(status: number, name: string): Severity {
+    header(status: number, name: string): Provenance {
       const headers = deref(response(status))?.headers ?? {};
       const key = Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase());
-      return severityOf((key ? own(headers[key]) : undefined) ?? own(response(status)) ?? 'inferred');
+      return (key ? own(headers[key]) : undefined) ?? own(response(status)) ?? 'inferred';
     },
     /**
-     * How much a body's violation of the schema documented for `status` matters: `keyword` is the JSON Schema
-     * keyword that failed, `path` the JSON pointer of the value (for `required`, of the missing property).
+     * The provenance of the rule a body's violation of the schema documented for `status` broke: `keyword` is the
+     * JSON Schema keyword that failed, `path` the JSON pointer of the value (for `required`, of the missing property).
+     * Presence (`required`) and `type` come from the parent: the provenance the path inherits down to the value's
+     * parent, raised (never lowered) by the value's own marker. A value constraint counts as documented only when
+     * the node that holds it (not one that $refs it) says so. Any other keyword: the nearest marker on the path.
      */
-    body(status: number, keyword: string, path: string): Severity {
+    body(status: number, keyword: string, path: string): Provenance {
       const raw = response(status);
       const schema = deref(raw)?.content?.['application/json']?.schema;
       let inherited: Provenance = own(schema) ?? own(raw) ?? (is2xx(status) ? 'documented' : 'inferred');
+      let parent = inherited;
       let nodes: Json[] = schema ? [schema] : [];
       for (const key of path.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+        parent = inherited;
         nodes = nodes.flatMap((n) => children(n, key));
         const marked = nodes.map(own).find(Boolean);
         if (marked) inherited = marked;
       }
-      // A value constraint counts as documented only when the node that holds it (not one that $refs it) says so.
-      if (valueConstraintKeywords.has(keyword)) return severityOf(nodes.some((n) => holder(n, keyword)?.['x-provenance'] === 'documented') ? 'documented' : 'inferred');
-      return severityOf(inherited);
-    },
-    /** A status the contract does not list: another 2xx, 4xx or 5xx differs from inferred codes; a 3xx or 1xx is no answer a JSON client can use. */
-    undocumentedStatus(status: number): Severity {
-      return status >= 200 && status < 600 && !(status >= 300 && status < 400) ? 'warning' : 'breaking';
+      if (valueConstraintKeywords.has(keyword)) {
+        const holders = nodes.map((n) => holder(n, keyword)?.['x-provenance']);
+        return holders.find((m) => m === 'documented' || m === 'observed') ?? 'inferred';
+      }
+      if (keyword === 'required' || keyword === 'type') return parent === 'inferred' && inherited !== 'inferred' ? inherited : parent;
+      return inherited;
     },
   };
 }
-
 export type ProvenanceReader = ReturnType<typeof provenanceReader>;

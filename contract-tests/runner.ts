@@ -61,7 +61,8 @@ export async function runSuite(target: Target, options: RunOptions = {}): Promis
         v = unselected ? verdict(name, { ran: false, skipReason: `${writingChecks[name]!.what}: ${unselected}` }) : await checks[name](ctx);
       } catch (error) {
         // A check that crashes is a failure of that check (with why), never a silent pass.
-        v = { check: name, status: 'fail', evidence: [redact(`the check itself failed: ${(error as Error).stack ?? error}`)], fields: [], warnings: [], warningFields: [], notRun: [] };
+        const message = redact(`the check itself failed: ${(error as Error).stack ?? error}`);
+        v = { check: name, status: 'fail', evidence: [message], fields: [], warnings: [], warningFields: [], notRun: [], findings: [{ check: name, severity: 'breaking', message }] };
       }
       if (options.strict) v = strictVerdict(v);
       if (v.reproduce) v = { ...v, reproduce: v.reproduce.map((r) => ({ ...r, curl: curlOf(target.baseUrl, r.request) })) };

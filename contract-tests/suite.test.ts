@@ -4,7 +4,7 @@
  * target runs only when KORE_BASE_URL is set; otherwise this file says so and its tests are reported as skipped, never as passed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowedOnLive, expectedNotRun, expectedVerdicts } from './expectations.js';
+import { allowedOnLive, expectedNotRun, expectedVerdicts, expectedWarningFields } from './expectations.js';
 import { humanSummary } from './report/human.js';
 import { writeReports } from './report/write.js';
 import type { TargetReport } from './runner.js';
@@ -47,6 +47,8 @@ for (const [key, target] of [['mock', 'mock'], ...sandboxRuns.map((run) => [run.
       // Cases that could not run are listed by name, never silently dropped.
       const names = expectedNotRun[target][check] ?? [];
       expect(v.notRun.map((n, i) => (n.startsWith(`${names[i]}: `) ? names[i] : n))).toEqual(names);
+      // A healthy target's warnings are the ones expected, field by field: none elsewhere.
+      expect(v.warningFields, v.warnings.join('\n')).toEqual(expectedWarningFields[target][check] ?? []);
     });
   });
 }

@@ -17,6 +17,7 @@ export const checkNames = [
   'property_based',
   'client_agreement',
   'stateful_links',
+  'paging_conformance',
 ] as const;
 export type CheckName = (typeof checkNames)[number];
 
@@ -25,6 +26,17 @@ export type CheckName = (typeof checkNames)[number];
  * documents (exit 1); `warning` differs only from a rule we inferred (exit 0, listed; `--strict` fails on it).
  */
 export type Severity = 'breaking' | 'warning';
+
+/** One finding as data, for machines (the JSON report): what the evidence and warning lines say, unparsed. */
+export interface FindingData {
+  check: CheckName;
+  /** The operation it is about, when the check knows it. */
+  operation?: OperationId;
+  /** The field: a JSON pointer, a header or a request field (prefixed with the operation for all but createTask). */
+  field?: string;
+  severity: Severity;
+  message: string;
+}
 
 /**
  * One check's verdict on one target (Schemathesis style). `fail` is a breaking violation, `warn` means only
@@ -45,6 +57,8 @@ export interface Verdict {
   notRun: string[];
   /** The exchanges of the findings, each with a curl (the token as $KORE_JWT); `replay` re-sends the breaking ones. */
   reproduce?: Reproduction[];
+  /** Every finding (breaking and warning) as data. */
+  findings: FindingData[];
 }
 
 /** What a probe expects of the target. */

@@ -163,9 +163,9 @@ const entries: Entry[] = [
   },
   {
     name: 'ids-other-shape',
-    summary: 'task ids have 8 hex digits in their first group (ti-<uuid>), not the samples\' 7',
+    summary: 'task ids are `ti-` and 32 letters g to v: a character set no sample shows (no hex digit, no hyphen)',
     breaking: false,
-    behaviour: { mintTaskId: () => `ti-${randomUUID()}` },
+    behaviour: { mintTaskId: () => `ti-${randomUUID().replace(/-/g, '').replace(/[0-9a-f]/g, (c) => 'ghijklmnopqrstuv'[parseInt(c, 16)]!)}` },
   },
 ];
 

@@ -4,7 +4,7 @@
  * it back), and the SDK's own response validation (validateResponses) says what the contract's schema says: it
  * raises ResponseValidationError exactly on the 2xx answers that break the Task schema.
  */
-import { valueConstraintKeywords } from '../provenance.js';
+import { severity } from '../severity.js';
 import { describeErrors, specOf, validateRequestBody, validatorAt } from '../spec.js';
 import type { Check } from '../context.js';
 import { label, verdict, type Finding } from './verdict.js';
@@ -26,7 +26,7 @@ export const clientAgreement: Check = async (ctx) => {
       const errors = describeErrors(validatorAt(specOf(x.operation).requestPointer).errors);
       // A value constraint (an id's pattern: ids are opaque, the tenant's own may be shaped otherwise) is inferred.
       for (const e of errors)
-        failures.push({ text: `${label(x)}: the client sent a body the contract refuses: ${e.path} ${e.message}`, field: e.path, severity: valueConstraintKeywords.has(e.keyword) ? 'warning' : 'breaking' });
+        failures.push({ text: `${label(x)}: the client sent a body the contract refuses: ${e.path} ${e.message}`, field: e.path, severity: severity({ about: 'request-body', keyword: e.keyword }) });
     }
   }
   // The SDK validates createTask's answers; the family's calls go through its openapi-fetch client (no validation yet).

@@ -3,6 +3,7 @@
  * Content-Type on a body that still parses as JSON is a warning (headers other than auth/accountId are inferred);
  * a 2xx body a JSON client cannot read is breaking.
  */
+import { severity } from '../severity.js';
 import type { Check } from '../context.js';
 import { fieldOf, label, specFor, verdict, type Finding } from './verdict.js';
 
@@ -29,7 +30,7 @@ export const contentTypeConformance: Check = async (ctx) => {
       findings.push({
         text: `${label(x)}: status ${x.response.status} has Content-Type "${x.response.headers['content-type'] ?? '(none)'}", documented: ${allowed.join(', ') || 'no body'}${unreadable ? ', and its body is not JSON' : ''}`,
         field: fieldOf(x, 'Content-Type'),
-        severity: unreadable ? 'breaking' : 'warning',
+        severity: severity(unreadable ? { about: 'unreadable-success' } : { about: 'rule', rule: 'inferred' }),
         exchanges: [x],
       });
     }

@@ -5,6 +5,7 @@ import { auth } from './auth.js';
 import { clientAgreement } from './client-agreement.js';
 import { contentTypeConformance } from './content-type.js';
 import { negativeDataRejection } from './negative-data.js';
+import { pagingConformance } from './paging.js';
 import { positiveDataAcceptance } from './positive-data.js';
 import { propertyBased } from './property-based.js';
 import { responseHeaderConformance } from './response-headers.js';
@@ -27,4 +28,5 @@ export const checks: Record<CheckName, Check> = {
   property_based: propertyBased,
   client_agreement: clientAgreement,
   stateful_links: statefulLinks,
+  paging_conformance: pagingConformance,
 };

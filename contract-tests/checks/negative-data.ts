@@ -5,6 +5,7 @@
  * contract's, or an error body in another shape, is a warning: both are inferred.
  */
 import { validatorAt } from '../spec.js';
+import { severity } from '../severity.js';
 import type { Check } from '../context.js';
 import { label, locationOf, messageOf, probesOf, specFor, verdict, type Finding } from './verdict.js';
 
@@ -24,12 +25,12 @@ export const negativeDataRejection: Check = async (ctx) => {
       continue;
     }
     if (r.status >= 300 && r.status < 400) findings.push({ text: `${label(x)}: answered with ${r.status}${locationOf(x)}`, field, exchanges: [x] });
-    else if (r.status < 400) findings.push({ text: `${label(x)}: invalid input accepted with ${r.status}${x.rule === 'inferred' ? ' (the rule is inferred)' : ''}`, field, severity: x.rule === 'inferred' ? 'warning' : 'breaking', exchanges: [x] });
+    else if (r.status < 400) findings.push({ text: `${label(x)}: invalid input accepted with ${r.status}${x.rule === 'inferred' ? ' (the rule is inferred)' : ''}`, field, severity: severity({ about: 'invalid-accepted', rule: x.rule ?? 'documented' }), exchanges: [x] });
     else if (r.status >= 500) findings.push({ text: `${label(x)}: invalid input answered with a server error ${r.status}: ${messageOf(x)}`, field, exchanges: [x] });
     else if (!documented4xx.includes(r.status))
-      findings.push({ text: `${label(x)}: refused with ${r.status}, not a 4xx the contract lists (${documented4xx.join(', ')})`, field, severity: provenance.undocumentedStatus(r.status), exchanges: [x] });
+      findings.push({ text: `${label(x)}: refused with ${r.status}, not a 4xx the contract lists (${documented4xx.join(', ')})`, field, severity: severity({ about: 'unlisted-status', status: r.status }), exchanges: [x] });
     if (r.status >= 400 && r.status < 500 && !envelope()(r.json))
-      findings.push({ text: `${label(x)}: the ${r.status} body is not the error envelope {"errors":[{"msg","code"}]}: ${r.text.slice(0, 120)}`, field, severity: provenance.body(r.status, 'type', ''), exchanges: [x] });
+      findings.push({ text: `${label(x)}: the ${r.status} body is not the error envelope {"errors":[{"msg","code"}]}: ${r.text.slice(0, 120)}`, field, severity: severity({ about: 'body', status: r.status, keyword: 'type', path: '' }, provenance), exchanges: [x] });
     if (r.status >= 400 && messageOf(x).includes(field.split('.').pop()!)) namesField++;
   }
   return verdict('negative_data_rejection', {

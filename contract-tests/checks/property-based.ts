@@ -4,15 +4,18 @@
  * never a 5xx. What breaks only an inferred rule (an answer's pattern, an invalid body accepted whose only fault is
  * a broken pattern) is a warning, listed once per field, and does not refute the property.
  * Seeded (CONTRACT_PBT_SEED), sized by CONTRACT_PBT_RUNS; a failure prints the seed, the replay path and the
- * shrunk counterexample.
+ * shrunk counterexample. "Valid" bodies keep to what the pages document (arbitraries.ts); the values the pages are
+ * silent on (silent-values.ts) are sent apart, once each, and a refusal is a warning that shows the value.
  */
 import fc from 'fast-check';
 import { invalidBodies, invalidBodiesOf, validBodies, validBodiesOf } from '../arbitraries.js';
 import { sendOperationWithSdk, sendRaw, type PathParams } from '../channels.js';
 import { rowOf } from '../operations.js';
 import { propertyScope } from '../scope.js';
+import { shown, silentProbes } from '../silent-values.js';
 import { describeErrors, specOf, validatorAt, type OperationId } from '../spec.js';
 import { validToken } from '../tokens.js';
+import { severity } from '../severity.js';
 import type { Check, RunContext } from '../context.js';
 import { messageOf, verdict, type Finding } from './verdict.js';
 
@@ -38,7 +41,7 @@ async function validAccepted(ctx: RunContext, warnings: Warnings, op: OperationI
   const validate = validatorAt(specOf(op).successSchemaPointer);
   if (x.response.json === undefined) throw new Refuted(`the ${x.response.status} body is not JSON`, '(body)');
   if (validate(x.response.json)) return;
-  const errors = describeErrors(validate.errors).map((e) => ({ ...e, severity: specOf(op).provenance.body(200, e.keyword, e.path) }));
+  const errors = describeErrors(validate.errors).map((e) => ({ ...e, severity: severity({ about: 'body', status: 200, keyword: e.keyword, path: e.path }, specOf(op).provenance) }));
   for (const e of errors.filter((e) => e.severity === 'warning')) warnings.set(e.path, `an answer's ${e.path} ${e.message} (an inferred rule)`);
   const first = errors.find((e) => e.severity === 'breaking');
   if (first) throw new Refuted(`answer does not conform: ${first.path} ${first.message}`, first.path);
@@ -52,6 +55,28 @@ async function invalidRefused(ctx: RunContext, warnings: Warnings, op: Operation
   if (x.response.status < 300 && inferred) warnings.set(mutation, `invalid body (${mutation}) accepted with ${x.response.status} (the rule is inferred)`);
   else if (x.response.status < 400) throw new Refuted(`invalid body (${mutation}) accepted with ${x.response.status}`, mutation);
   if (x.response.status >= 500) throw new Refuted(`invalid body (${mutation}) answered with ${x.response.status}`, mutation);
+}
+
+/** Each silent value of an operation, sent once: accepted is what a lenient server does; refused only warns. */
+async function silentValues(ctx: RunContext, warnings: Finding[], op: OperationId, params: PathParams): Promise<string | { text: string; notRun: true }> {
+  // Under --max-creates the creates are shared out to the valid bodies and the later checks: none is left for these.
+  if (propertyScope(ctx, op).maxValidRuns !== undefined) return { text: `${op}: values the pages are silent on: not run under --max-creates (each would spend a create)`, notRun: true };
+  let accepted = 0;
+  const probes = silentProbes(op, ctx.target.fixtures);
+  for (const p of probes) {
+    const x = await sendOperationWithSdk(ctx, op, { probe: `property: silent value (${p.kind} ${p.field})`, intent: 'accept' }, p.body, params);
+    if (x.error?.startsWith('not sent:')) return { text: `${op}: values the pages are silent on: ${x.error}`, notRun: true };
+    if (x.response && x.response.status >= 200 && x.response.status < 300) accepted++;
+    else
+      warnings.push({
+        text: `${op} ${p.field}: a value the pages are silent on (${p.kind}) ${shown(p.value)} was ${x.response ? `refused with ${x.response.status}: ${messageOf(x)}` : `not answered: ${x.error}`}`,
+        field: `${op} ${p.field}`,
+        operation: op,
+        exchanges: [x],
+        severity: severity({ about: 'silent-value-refused' }),
+      });
+  }
+  return `${op}: ${accepted} of ${probes.length} values the pages are silent on accepted (${[...new Set(probes.map((p) => p.kind))].join(', ') || 'none apply'})`;
 }
 
 async function runProperty<T>(name: string, ctx: RunContext, arb: fc.Arbitrary<T>, predicate: (v: T) => Promise<void>, runs = ctx.pbt.runs): Promise<Finding | string | { text: string; notRun: true }> {
@@ -73,6 +98,7 @@ export const propertyBased: Check = async (ctx) => {
   if (spent) return verdict('property_based', { ran: false, skipReason: `not run: ${spent}`, notRun: [`generated bodies: ${spent}`] });
   const f = ctx.target.fixtures;
   const warnings: Warnings = new Map();
+  const silentRefusals: Finding[] = [];
   const results: (Finding | string | { text: string; notRun: true })[] = [];
   const notRun: string[] = [];
   // The path ids (a created case and task) come from the corpus, as for the other checks.
@@ -101,6 +127,7 @@ export const propertyBased: Check = async (ctx) => {
           // Patterns are value constraints: inferred (ids are opaque), so accepting a broken one is a warning.
           invalidRefused(ctx, warnings, op, params, body, `${mutation.kind} ${mutation.path}`, mutation.kind === 'break pattern'),
         ),
+        await silentValues(ctx, silentRefusals, op, params),
       );
       continue;
     }
@@ -109,11 +136,12 @@ export const propertyBased: Check = async (ctx) => {
     results.push(
       await valid(`${op}: valid bodies are accepted and answered conforming to ${specOf(op).successSchemaPointer.split('/').pop()}`, validBodiesOf(op, f), runs),
       await runProperty(`${op}: invalid bodies are refused with a 4xx`, ctx, invalidBodiesOf(op, f), ({ body, mutation }) => invalidRefused(ctx, warnings, op, params, body, `${op} ${mutation.kind} ${mutation.path}`, false), runs),
+      await silentValues(ctx, silentRefusals, op, params),
     );
   }
   return verdict('property_based', {
     failures: results.filter((r): r is Finding => typeof r !== 'string' && !('notRun' in r)),
-    warnings: [...warnings].map(([field, text]) => ({ text, field })),
+    warnings: [...[...warnings].map(([field, text]) => ({ text, field })), ...silentRefusals],
     ran: results.some((r) => typeof r === 'string' || !('notRun' in r)),
     passed: results.filter((r): r is string => typeof r === 'string'),
     notRun: [...notRun, ...results.flatMap((r) => (typeof r !== 'string' && 'notRun' in r ? [r.text] : []))],

@@ -4,6 +4,7 @@
  * auth/accountId are inferred unless marked documented: their absence or shape is a warning.
  */
 import { deref, type Json } from '../spec.js';
+import { severity } from '../severity.js';
 import type { Check } from '../context.js';
 import { fieldOf, label, specFor, verdict, type Finding } from './verdict.js';
 
@@ -29,11 +30,11 @@ export const responseHeaderConformance: Check = async (ctx) => {
       const header = deref(ref);
       const value = x.response.headers[name.toLowerCase()];
       if (value === undefined) {
-        if (header.required) findings.push({ text: `${label(x)}: status ${x.response.status} lacks the required ${name} header`, field: fieldOf(x, name), severity: provenance.header(x.response.status, name), exchanges: [x] });
+        if (header.required) findings.push({ text: `${label(x)}: status ${x.response.status} lacks the required ${name} header`, field: fieldOf(x, name), severity: severity({ about: 'header', status: x.response.status, name }, provenance), exchanges: [x] });
         continue;
       }
       const problem = headerProblem(value, deref(header.schema));
-      if (problem) findings.push({ text: `${label(x)}: ${name} ${problem}`, field: fieldOf(x, name), severity: provenance.header(x.response.status, name), exchanges: [x] });
+      if (problem) findings.push({ text: `${label(x)}: ${name} ${problem}`, field: fieldOf(x, name), severity: severity({ about: 'header', status: x.response.status, name }, provenance), exchanges: [x] });
       else passed.push(`${label(x)}: status ${x.response.status} with ${name}: ${value}`);
     }
   }

@@ -7,20 +7,24 @@
  */
 import { idShapeDifferences } from '../id-shapes.js';
 import { describeErrors, validatorAt } from '../spec.js';
+import type { OperationId } from '../spec.js';
 import type { Exchange, Severity } from '../types.js';
+import { severity } from '../severity.js';
 import type { Check } from '../context.js';
 import { fieldOf, label, specFor, verdict, type Finding } from './verdict.js';
 
 export const responseSchemaConformance: Check = async (ctx) => {
   const { exchanges } = await ctx.corpus();
-  const groups = new Map<string, { field: string; severity: Severity; probes: string[]; exchanges: Exchange[] }>();
+  const groups = new Map<string, { field: string; severity: Severity; operation: OperationId; probes: string[]; exchanges: Exchange[] }>();
   const add = (field: string, message: string, x: Exchange, severity: Severity) => {
     const key = `${field}: ${message}`;
-    const group = groups.get(key) ?? { field, severity, probes: [], exchanges: [] };
+    const group = groups.get(key) ?? { field, severity, operation: x.operation ?? 'createTask', probes: [], exchanges: [] };
     group.probes.push(label(x));
     group.exchanges.push(x);
     groups.set(key, group);
   };
+  // Ids shaped unlike the samples: once per id field (TaskId, CaseId), with where and in which answers it was seen.
+  const shapes = new Map<string, { field: string; operation: OperationId; value: string; sample: string; where: Set<string>; probes: string[]; exchanges: Exchange[] }>();
   let judged = 0;
   for (const x of exchanges) {
     const { judgedResponse, provenance } = specFor(x);
@@ -30,22 +34,35 @@ export const responseSchemaConformance: Check = async (ctx) => {
     judged++;
     const status = documented.status;
     if (x.response.jsonError) {
-      const severity = status >= 200 && status < 300 ? 'breaking' : provenance.body(status, 'type', '');
-      add(fieldOf(x, '(body)'), `status ${x.response.status} body is not JSON (${x.response.overCap ?? x.response.jsonError})`, x, severity);
+      const unreadable = severity(status >= 200 && status < 300 ? { about: 'unreadable-success' } : { about: 'body', status, keyword: 'type', path: '' }, provenance);
+      add(fieldOf(x, '(body)'), `status ${x.response.status} body is not JSON (${x.response.overCap ?? x.response.jsonError})`, x, unreadable);
       continue;
     }
-    for (const d of status < 300 ? idShapeDifferences(x.response.json, documented.response.content['application/json'].schema) : [])
-      add(fieldOf(x, d.path), `an id shaped unlike the samples' (e.g. ${d.sample}); ids are opaque`, x, 'warning');
+    for (const d of status < 300 ? idShapeDifferences(x.response.json, documented.response.content['application/json'].schema) : []) {
+      const shape = shapes.get(d.idField) ?? { field: fieldOf(x, d.path), operation: x.operation ?? 'createTask', value: d.value, sample: d.sample, where: new Set(), probes: [], exchanges: [] };
+      shape.where.add(fieldOf(x, d.path.replace(/\/\d+\//g, '/*/')));
+      if (!shape.probes.includes(label(x))) shape.probes.push(label(x)), shape.exchanges.push(x);
+      shapes.set(d.idField, shape);
+    }
     const validate = validatorAt(schemaPointer);
     if (validate(x.response.json)) continue;
-    for (const e of describeErrors(validate.errors)) add(fieldOf(x, e.path), `${e.message} (status ${x.response.status})`, x, provenance.body(status, e.keyword, e.path));
+    for (const e of describeErrors(validate.errors)) add(fieldOf(x, e.path), `${e.message} (status ${x.response.status})`, x, severity({ about: 'body', status, keyword: e.keyword, path: e.path }, provenance));
   }
   const findings: Finding[] = [...groups].map(([key, g]) => ({
     text: `${key}, in ${g.probes.length} answer(s): ${g.probes.slice(0, 3).join('; ')}${g.probes.length > 3 ? '; ...' : ''}`,
     field: g.field,
+    operation: g.operation,
     severity: g.severity,
     exchanges: g.exchanges,
   }));
+  for (const [idField, s] of shapes)
+    findings.push({
+      text: `${idField}: ids in characters the samples do not use, e.g. ${JSON.stringify(s.value)} (samples: ${s.sample}); ids are opaque, a client that parses their shape would break; at ${[...s.where].join(', ')}, in ${s.probes.length} answer(s)`,
+      field: s.field,
+      operation: s.operation,
+      severity: severity({ about: 'id-shape' }),
+      exchanges: s.exchanges,
+    });
   return verdict('response_schema_conformance', {
     findings,
     ran: judged > 0,

@@ -9,7 +9,8 @@ import { sendWithSdk } from '../channels.js';
 import { tagged } from '../operations.js';
 import { bundle } from '../spec.js';
 import type { Check } from '../context.js';
-import type { Severity } from '../types.js';
+import type { Provenance } from '../provenance.js';
+import { severity } from '../severity.js';
 import { messageOf, verdict, type Finding } from './verdict.js';
 
 type Task = Record<string, unknown>;
@@ -36,23 +37,25 @@ export const semantic: Check = async (ctx) => {
   const [first, second] = tasks;
   if (!first || !second) return verdict('semantic', { failures, ran: true });
 
-  const expect = (ok: boolean, field: string, text: string, severity: Severity = 'breaking') => void (ok || failures.push({ text, field, severity }));
+  /** A rule of createTask's answer: documented unless said (lname, refId's form and growth, the clocks are inferred). */
+  const expect = (ok: boolean, field: string, text: string, rule: Provenance = 'documented') =>
+    void (ok || failures.push({ text, field, operation: 'createTask', severity: severity({ about: 'rule', rule }) }));
   for (const [i, t] of tasks.entries()) {
     const which = `task ${i + 1}`;
     expect(t.caseId === f.caseId, '/caseId', `${which}: caseId ${JSON.stringify(t.caseId)} does not echo ${f.caseId}`);
     expect(t.caseRefId === f.caseRefId, '/caseRefId', `${which}: caseRefId ${JSON.stringify(t.caseRefId)} does not echo ${f.caseRefId}`);
     expect(t.name === taskName, '/name', `${which}: name ${JSON.stringify(t.name)} does not echo ${JSON.stringify(taskName)}`);
-    expect(t.lname === taskName.toLowerCase(), '/lname', `${which}: lname ${JSON.stringify(t.lname)} is not the lower-cased name`, 'warning'); // inferred from one sample
-    expect(typeof t.refId === 'string' && refIdPattern.test(t.refId), '/refId', `${which}: refId ${JSON.stringify(t.refId)} does not match ${refIdPattern}`, 'warning'); // a value constraint, inferred
+    expect(t.lname === taskName.toLowerCase(), '/lname', `${which}: lname ${JSON.stringify(t.lname)} is not the lower-cased name`, 'inferred'); // inferred from one sample
+    expect(typeof t.refId === 'string' && refIdPattern.test(t.refId), '/refId', `${which}: refId ${JSON.stringify(t.refId)} does not match ${refIdPattern}`, 'inferred'); // a value constraint, inferred
     // The format and the clocks are inferred: a date in another format, or a tenant's clock off, is a warning.
-    if (!rfc3339.test(String(t.createdAt))) expect(false, '/createdAt', `${which}: createdAt ${JSON.stringify(t.createdAt)} is not an RFC 3339 date-time`, 'warning');
-    else expect(Math.abs(Date.parse(String(t.createdAt)) - Date.now()) < recentMs, '/createdAt', `${which}: createdAt ${JSON.stringify(t.createdAt)} is not within 10 minutes of now`, 'warning');
+    if (!rfc3339.test(String(t.createdAt))) expect(false, '/createdAt', `${which}: createdAt ${JSON.stringify(t.createdAt)} is not an RFC 3339 date-time`, 'inferred');
+    else expect(Math.abs(Date.parse(String(t.createdAt)) - Date.now()) < recentMs, '/createdAt', `${which}: createdAt ${JSON.stringify(t.createdAt)} is not within 10 minutes of now`, 'inferred');
     if (typeof t.timestampValue !== 'number') expect(false, '/timestampValue', `${which}: timestampValue ${JSON.stringify(t.timestampValue)} is not a number`);
-    else expect(Math.abs(t.timestampValue - Date.now()) < recentMs, '/timestampValue', `${which}: timestampValue ${t.timestampValue} is not within 10 minutes of now`, 'warning');
+    else expect(Math.abs(t.timestampValue - Date.now()) < recentMs, '/timestampValue', `${which}: timestampValue ${t.timestampValue} is not within 10 minutes of now`, 'inferred');
   }
   expect(first._id !== second._id, '/_id', `two creates gave the same _id ${JSON.stringify(first._id)}`);
   const seq = (t: Task) => Number(String(t.refId).replace(/\D/g, ''));
-  expect(seq(second) > seq(first), '/refId', `refId does not grow: ${JSON.stringify(first.refId)} then ${JSON.stringify(second.refId)}`, 'warning'); // inferred
+  expect(seq(second) > seq(first), '/refId', `refId does not grow: ${JSON.stringify(first.refId)} then ${JSON.stringify(second.refId)}`, 'inferred'); // inferred
   return verdict('semantic', {
     findings: failures,
     ran: true,

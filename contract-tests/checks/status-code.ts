@@ -4,6 +4,7 @@
  * credentials) or an unknown class is breaking, and so is a request that got no answer at all.
  */
 
+import { severity } from '../severity.js';
 import type { Check } from '../context.js';
 import { countBy, fieldOf, label, locationOf, specFor, verdict, type Finding } from './verdict.js';
 
@@ -22,7 +23,7 @@ export const statusCodeConformance: Check = async (ctx) => {
     findings.push({
       text: `${label(x)}: status ${status}${locationOf(x)} is not one the contract lists (${documentedStatuses.join(', ')})`,
       field: fieldOf(x, 'status'),
-      severity: provenance.undocumentedStatus(status),
+      severity: severity({ about: 'unlisted-status', status }),
       exchanges: [x],
     });
   }

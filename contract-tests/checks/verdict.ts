@@ -3,11 +3,14 @@ import type { RunContext } from '../context.js';
 import { redact } from '../redact.js';
 import { reproductionOf } from '../reproduce.js';
 import { specOf } from '../spec.js';
+import type { OperationId } from '../spec.js';
 import type { CheckName, Exchange, Intent, Severity, Verdict } from '../types.js';
 
 export interface Finding {
   text: string;
   field?: string;
+  /** The operation the finding is about, when the check knows it. */
+  operation?: OperationId;
   /** Default: breaking when listed in `failures`, a warning when listed in `warnings`. */
   severity?: Severity;
   /** The exchanges the finding is about: a breaking one's go to the report as requests to re-run (`replay`). */
@@ -45,6 +48,13 @@ export function verdict(
     warningFields: fieldsOf(warnings),
     notRun: (found.notRun ?? []).map(redact),
     ...(reproduce.length ? { reproduce } : {}),
+    findings: [...failures, ...warnings].map((f) => ({
+      check,
+      ...(f.operation ? { operation: f.operation } : {}),
+      ...(f.field ? { field: f.field } : {}),
+      severity: f.severity ?? 'breaking',
+      message: redact(f.text),
+    })),
   };
 }
 
@@ -60,6 +70,7 @@ export function strictVerdict(v: Verdict): Verdict {
     warnings: [],
     warningFields: [],
     ...(v.reproduce ? { reproduce: v.reproduce.map((r) => ({ ...r, severity: 'breaking' as const })) } : {}),
+    findings: v.findings.map((f) => ({ ...f, severity: 'breaking' as const })),
   };
 }
 

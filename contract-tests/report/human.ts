@@ -1,6 +1,10 @@
-/** The console summary of one target: check × verdict; failures, then warnings apart, then what did not run. */
+/**
+ * The console summary of one target: failures first, then warnings, then what the run created (grouped by what
+ * became of it), then the check × verdict table with what did not run, and the counts.
+ */
 import { redact } from '../redact.js';
 import { warningCount, type TargetReport } from '../runner.js';
+import { groupCreated, listedName } from './created.js';
 
 const mark = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP' } as const;
 
@@ -12,16 +16,25 @@ export function humanSummary(report: TargetReport): string {
   if (creates?.max !== undefined) lines.push(`  creates: ${creates.created} of --max-creates ${creates.max}`);
   const b = report.budget;
   lines.push(`  requests: ${b?.budget ? `${b.requests} of budget ${b.budget}` : `${report.requests} (no budget)`}${b?.ratePerMinute ? `, paced at ${b.ratePerMinute} a minute` : ''}`);
+  const failed = report.verdicts.filter((v) => v.status === 'fail');
+  if (failed.length) lines.push('  failures (breaking):');
+  for (const v of failed) lines.push(`    FAIL  ${v.check}`, ...v.evidence.map((e) => `          ${e}`));
+  const warned = report.verdicts.filter((v) => v.warnings.length);
+  if (warned.length) lines.push('  warnings (differences from inferred rules; --strict fails on them):');
+  for (const v of warned) lines.push(`    ${v.check}`, ...v.warnings.map((w) => `          warning: ${w}`));
   if (report.cleanup) {
     lines.push(`  created by this run: ${report.cleanup.summary}`);
-    for (const c of report.cleanup.created) if (!c.closed || report.target === 'live') lines.push(`    ${c.operation} ${c.id}${c.refId ? ` ${c.refId}` : ''} ${JSON.stringify(c.name ?? '')}${c.closed ? ' closed' : ` (${c.note ?? 'not closed'})`}`);
+    // On a throwaway target, what was closed needs no listing; on live every record is listed, once per outcome.
+    for (const g of groupCreated(report.cleanup.created).filter((g) => g.outcome !== 'closed' || report.target === 'live')) {
+      lines.push(`    ${g.outcome} (${g.items.length}):`);
+      for (const c of g.items) lines.push(`      ${c.operation} ${c.id}${c.refId ? ` ${c.refId}` : ''} ${JSON.stringify(listedName(c.name))}`);
+    }
   }
   const width = Math.max(...report.verdicts.map((v) => v.check.length));
   for (const v of report.verdicts) {
     const notes = [v.warnings.length ? `${v.warnings.length} warning(s)` : '', v.notRun.length ? `${v.notRun.length} case(s) not run` : ''].filter(Boolean);
     lines.push(`  ${mark[v.status]}  ${v.check.padEnd(width)}${notes.length ? `  (${notes.join(', ')})` : ''}`);
-    if (v.status === 'fail' || v.status === 'skip') for (const e of v.evidence) lines.push(`          ${e}`);
-    for (const w of v.warnings) lines.push(`          warning: ${w}`);
+    if (v.status === 'skip') for (const e of v.evidence) lines.push(`          ${e}`);
     for (const n of v.notRun) lines.push(`          not run: ${n}`);
   }
   const count = (s: string) => report.verdicts.filter((v) => v.status === s).length;
