@@ -99,7 +99,7 @@ export const driftExpectations: Record<string, DriftExpectation> = {
   'updateCase-unknown-id-500': { check: 'negative_data_rejection', field: 'updateCase caseId', breaking: true },
   'getTasks-no-hasMore': { check: 'response_schema_conformance', field: 'getTasks /hasMore', breaking: true },
   // paging_conformance walks skip/limit to hasMore: false; the check's name is cast until the suite declares it
-  'getTasks-ignores-skip': { check: 'paging_conformance' as CheckName, field: 'getTasks skip', breaking: true },
+  'getTasks-ignores-skip': { check: 'paging_conformance', field: 'getTasks skip', breaking: true },
   'updateTask-drops-name': { check: 'response_schema_conformance', field: 'updateTask /name', breaking: true },
   'updateTask-ignores-patch': { check: 'stateful_links', field: 'updateTask name', breaking: true },
   'createCase-status-201': { check: 'status_code_conformance', field: 'createCase status', breaking: false },
