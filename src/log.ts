@@ -1,7 +1,4 @@
-/**
- * The client's log lines (one per attempt, retry and outcome), every one redacted (redact.ts). Loaded with the
- * failure chunk as a client given a logger is made, so that a client without one carries none of their text.
- */
+/** The client's log lines (one per attempt, retry and outcome), every one redacted. */
 import type { Logger } from './options.js';
 import { redactingLogger } from './redact.js';
 import type { Secrets } from './secrets.js';

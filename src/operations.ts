@@ -1,7 +1,6 @@
 /**
- * The family's operations, one row each: everything the generic caller (client.ts) needs to call one. Adding an
- * operation is a row here (and its method's type in client.ts); its request and response schemas come from the
- * contract by operationId (src/schemas/), in the lazy validation chunks. All are POSTs under one prefix.
+ * The family's operations, one row each: everything the generic caller (client.ts) needs to call one. Their schemas
+ * come from the contract by operationId (src/schemas/), their types from types.ts (Shapes). All are POSTs under one prefix.
  *   path     after `{streamId}/`; a `{param}` in it is a path parameter, checked as one segment at call time
  *   account  the `accountId` header is required (from the client or the call), else nothing is sent
  *   list     answers a page (`results`, `hasMore`): the method gets `.all()`, and the filter defaults to {}
@@ -26,8 +25,10 @@ const rows = {
   createTask: { path: 'createTask', retry: 'create' },
   getTasks: { path: 'getTasks', account: true, list: true, retry: 'idempotent' },
   updateTask: { path: 'updateTask/{taskId}', account: true, retry: 'idempotent' },
-} satisfies Record<string, Operation>;
+} as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof rows;
-export const operations: Record<OperationId, Operation> = rows;
+export const operations = rows;
+/** The list operations: their methods have `.all()`. */
+export type ListOperationId = { [Op in OperationId]: (typeof rows)[Op] extends { list: true } ? Op : never }[OperationId];
 
