@@ -1,9 +1,7 @@
 /**
- * `.all()` of the list operations, Stainless-style: every item of every page, asking for the next page with `skip`
- * until `hasMore` is false. `skip` advances by the items received (the platform may apply another `limit` than the one asked for).
- * A loop ends with every item or with a PaginationError naming the page and the rule it broke. Each page is judged
- * whole before any of its items is given: a page that breaks the envelope, holds an item without an id or with an id
- * already given, says hasMore without items, or passes a bound (pages, items, bytes) gives nothing.
+ * `.all()`: every item of every page, asking for the next with `skip` (advanced by the items received) until
+ * `hasMore` is false. A page is judged whole before any of its items is given; a loop ends with every item or a
+ * PaginationError naming the page and the rule it broke.
  */
 import { InvalidArgumentError, PaginationError, type PaginationRule } from './errors.js';
 import type { PagingBounds } from './options.js';
