@@ -95,7 +95,7 @@ export class APIConnectionError extends APIError {
     Object.assign(this, { sent });
   }
 }
-/** The call took longer than `timeoutMs`; the platform may still have created the task. */
+/** The call took longer than `timeoutMs`; the platform may still have done it (a create may have created its item). */
 export class APIConnectionTimeoutError extends APIConnectionError {
   override name = 'APIConnectionTimeoutError';
 }

@@ -42,7 +42,7 @@ export function answerError(op: string, response: Response, error: unknown, secr
 // Fetched with redirect 'manual': Node answers the 3xx itself, a browser an opaque redirect (status 0, no headers).
 const isRedirect = (r: Response) => r.type == 'opaqueredirect' || (r.status > 299 && r.status < 400);
 
-// " (the task may have been created)", or nothing for a read
+// " (the task may have been created)", or nothing for a read, whose effect() is empty
 const paren = (said: string) => (said ? ` (${said})` : '');
 
 function redirectError(op: string, response: Response, init: APIErrorInit, redact: Redact): APIError {

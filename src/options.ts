@@ -35,9 +35,9 @@ export interface KoreClientOptions {
   /** Retries after the first attempt; default 2, at most 10. */
   maxRetries?: number | undefined;
   /**
-   * Extra retry cases, off by default because the platform may already have created the task (createTask is not
-   * idempotent: a retry can duplicate it): HTTP statuses (e.g. 500, 502, 504), `'timeout'`, `'network'` (a
-   * connection that failed after the request may have been sent). 429, 503 and refused connections are always retried.
+   * Extra retry cases for the create operations, off by default because the platform may already have created the item
+   * (a retry can duplicate it): HTTP statuses (e.g. 500, 502, 504), `'timeout'`, `'network'` (a connection that failed
+   * after the request may have been sent). 429, 503 and refused connections are always retried.
    */
   retryOn?: readonly RetryOn[] | undefined;
   /** Receives one line per attempt, retry and failure; secrets are redacted. Off by default. */
