@@ -177,15 +177,21 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
     }
   }
 
+  return { api, ...methodsOf(call, all) };
+}
+
+type Caller = <Op extends OperationId>(op: Op, id: string | undefined, body: unknown, options: CallOptions | undefined) => Promise<WithResponse<Answer<Op>>>;
+type Pager = <Op extends ListOperationId>(op: Op, filter?: Body<Op>, options?: PagingOptions) => AsyncIterable<Shapes[Op]['item']>;
+
+/** Each row of the operations table as `<op>WithResponse` and `<op>` (its data), shaped by the row (see Method). */
+function methodsOf(call: Caller, all: Pager): Methods {
   const create = <Op extends OperationId>(op: Op) => (body: Body<Op>, options?: CallOptions) => call(op, undefined, body, options);
   const update = <Op extends OperationId>(op: Op) => (id: string, patch: Body<Op>, options?: CallOptions) => call(op, id, patch, options);
   const list = <Op extends OperationId>(op: Op) => (filter?: Body<Op>, options?: CallOptions) => call(op, undefined, filter ?? {}, options);
   const data = <A extends unknown[], T>(method: (...a: A) => Promise<WithResponse<T>>) => (...a: A) => method(...a).then((r) => r.data);
   const listing = <Op extends ListOperationId>(op: Op) =>
     Object.assign(data(list(op)), { all: (filter?: Body<Op>, options?: PagingOptions) => all(op, filter, options) });
-
   return {
-    api,
     createCase: data(create('createCase')),
     createCaseWithResponse: create('createCase'),
     getCases: listing('getCases'),
