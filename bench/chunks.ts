@@ -7,35 +7,22 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import spec from '../generated/openapi.json';
 
-/** The contract's operationIds: each has a request and a response schema chunk (scripts/build-sdk.ts: schemaDataPlugin). */
+/** The contract's operationIds: each has an answer schema chunk (scripts/build-sdk.ts: schemaDataPlugin). */
 export const operationIds: string[] = Object.values(spec.paths).flatMap((item) => Object.values(item).flatMap((o: { operationId?: string }) => o.operationId ?? []));
 
-/** The lazily loaded parts of the SDK, by module name (a schema chunk: `schema-data:<op>-<request|response>`), and when each is loaded. */
+/** The lazily loaded parts of the SDK, by module name (an answer schema chunk: `schema-data:<op>-response`), and when each is loaded. */
 export const loadedWhen: Record<string, string> = {
-  'validate-request': 'first call with validateRequests on (the default)',
-  'validate-response': 'first answer read with validateResponses: true',
-  'schema-check': 'first use of either validator (shared by both)',
-  failures: 'first failed attempt (error mapping, retry decisions, log lines), first request id that is not plain, or a client given a logger',
-  redact: 'first load of failure handling or of minting (shared by both): the redactor',
-  mint: 'first request of a client given clientId/clientSecret',
-  paginate: 'first getCases.all / getTasks.all loop',
-  jose: 'first request of a client given clientId/clientSecret (the signer, imported by mint)',
+  jose: 'first request of a client given clientId/clientSecret (the signer)',
 };
-for (const op of operationIds) {
-  loadedWhen[`schema-data:${op}-request`] = `first ${op} call with validateRequests on: its request schema`;
-  loadedWhen[`schema-data:${op}-response`] = `first ${op} answer read with validateResponses: true: its answer schema`;
-}
+for (const op of operationIds) loadedWhen[`schema-data:${op}-response`] = `first ${op} answer read with validateResponses: true: its answer schema`;
 
 /**
- * The lazy part a source module names: src/<name>.ts (the library), dist/chunks/<name>-<hash>.js (an app built from
- * dist/), and a schema chunk's virtual module `schema-data:<op>-<which>`, or in dist/ `chunks/<op>-<which>-<hash>.js`.
+ * The lazy part a source module names: an answer schema chunk's virtual module `schema-data:<op>-response`, or in
+ * dist/ `chunks/<op>-response-<hash>.js`.
  */
 export function partOf(module: string): string | undefined {
-  const name = /^schema-data:(\w+-(?:request|response))$/.exec(module)?.[1]
-    ?? /(?:^|\/)(?:src|dist\/chunks)\/([\w-]+?)(?:\.ts|-[A-Z0-9]{8}\.js)$/.exec(module)?.[1];
-  if (!name) return undefined;
-  if (name in loadedWhen) return name;
-  return `schema-data:${name}` in loadedWhen ? `schema-data:${name}` : undefined;
+  const name = /^schema-data:(\w+-response)$/.exec(module)?.[1] ?? /(?:^|\/)dist\/chunks\/(\w+-response)-[A-Z0-9]{8}\.js$/.exec(module)?.[1];
+  return name && `schema-data:${name}` in loadedWhen ? `schema-data:${name}` : undefined;
 }
 
 /** One output file of a bundler, in the terms both bundlers share. */

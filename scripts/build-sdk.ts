@@ -1,11 +1,10 @@
 /**
  * `npm run build` (and the SDK package's prepack): the SDK package under src/dist/, with the licence beside its manifest.
- *   dist/index.js (+ chunks)  ESM, code-split: request and response validation, failure handling (error mapping,
- *                             retry decisions) and JWT minting (jose) are chunks loaded on first use
+ *   dist/index.js (+ chunks)  ESM; jose's signer and each operation's answer schema are chunks loaded on first use
  *   dist/index.cjs            CommonJS, one file (jose is still loaded with import(): it is ESM-only)
  *   dist/*.d.ts, dist/*.d.cts declarations from tsc, with generated/schema.d.ts copied beside them
  * openapi-fetch and jose stay external (they are the package's only dependencies). The contract's schemas reach
- * the bundle as data, one chunk per operation and direction (schemaDataPlugin).
+ * the bundle as data (schemaDataPlugin).
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -20,9 +19,8 @@ const dist = join(root, 'src/dist');
 const entry = join(root, 'src/index.ts');
 
 /**
- * Replaces src/schemas/<request|response>.ts with a table of loaders, one import() per operation of a data module
- * `export default <extracted schema>`: each operation's schema is its own chunk, loaded by the first call that
- * validates it, and the bundle never holds the whole contract.
+ * Replaces src/schemas/request.ts with the request schemas as data, and src/schemas/response.ts with one import() per
+ * operation of its answer schema: the bundle holds data, never the whole contract.
  */
 export function schemaDataPlugin(): Plugin {
   const schemas = (which: string) =>
@@ -32,6 +30,7 @@ export function schemaDataPlugin(): Plugin {
     setup(b) {
       b.onLoad({ filter: /[\\/]src[\\/]schemas[\\/](request|response)\.ts$/ }, (args) => {
         const which = /(request|response)\.ts$/.exec(args.path)![1]!;
+        if (which == 'request') return { contents: `export default ${JSON.stringify(schemas(which))};`, loader: 'js' };
         const loaders = Object.keys(schemas(which)).map((op) => `${op}: () => import('schema-data:${op}-${which}').then((m) => m.default)`);
         return { contents: `export default { ${loaders.join(', ')} };`, loader: 'js' };
       });

@@ -1,13 +1,8 @@
 /**
- * One attempt's deadline: a signal for fetch that aborts after `timeoutMs` or when the caller's signal aborts,
- * and `race`, which rejects the attempt at that moment whatever fetch does. Aborting fetch alone is not enough:
- * Node 20's fetch can lose the link between the signal it was given and its request after a garbage collection
- * (nodejs/undici#3644), and a custom fetch may ignore signals.
- * AbortControllers are recycled: on Node 20 making one costs more than the rest of the SDK's work per call
- * (its signal is made transferable), and one whose attempt ended without aborting is as good as new. Each is
- * reused a bounded number of times, because a fetch may leave a listener on the signal until it is collected.
- * A class rather than closures: one of these is made per attempt, on the hot path.
+ * One attempt's deadline: a signal for fetch, and `race`, which rejects the attempt when it aborts whatever fetch
+ * does (Node 20's fetch can lose its signal after a garbage collection, and a custom fetch may ignore it).
  */
+// Controllers are recycled: on Node 20 making one costs more than the rest of a call. Bounded, as a fetch may leave a listener.
 const maxUses = 64;
 const idle: { controller: AbortController; uses: number }[] = [];
 

@@ -1,8 +1,6 @@
 /**
- * One error hierarchy (as in Stainless-generated SDKs): every failure of a call is a KoreError, and every error
- * that comes from an HTTP answer carries its status, headers, the parsed envelope, the platform's message and
- * the request id. Messages are redacted before they get here (see redact.ts); toJSON() lists only safe fields.
- * Fields are declared and assigned in the constructor rather than given initialisers: less code in the entry.
+ * One error hierarchy: every failure of a call is a KoreError; one from an HTTP answer carries its status, headers,
+ * envelope and request id. Messages are redacted before they get here, and toJSON() lists only safe fields.
  */
 import type { ErrorEnvelope } from './types.js';
 
@@ -19,20 +17,7 @@ export interface APIErrorInit {
   cause?: unknown;
 }
 
-/**
- * A lazy chunk (failure handling, validation, paging…), loaded by `op`: should it fail to load (a browser gone
- * offline), the call still rejects with a KoreError; a failure the chunk was to handle is not quoted, as it has not
- * been redacted.
- */
-export const loadChunk = <T>(op: string, what: string, load: () => Promise<T>): Promise<T> =>
-  load().catch((e: unknown) => {
-    throw new KoreError(`${op}: the SDK could not load its ${what}: ${String((e as Error)?.message ?? e)}`);
-  });
-
-/** The failure chunk (error mapping, retry decisions, redaction, log lines: failures.ts), loaded by the first failure. */
-export const loadFailures = (op: string) => loadChunk(op, 'failure handling', () => import('./failures.js'));
-
-/** The platform's request id, when the answer carries one (a success's too: here, with the errors that carry it). */
+/** The platform's request id, when the answer carries one. */
 export const requestIdOf = (response: Response): string | undefined => response.headers.get('x-request-id') ?? undefined;
 
 export class KoreError extends Error {
@@ -59,6 +44,20 @@ export class APIError extends KoreError {
     Object.assign(this, { status: undefined, headers: undefined, envelope: undefined, requestId: undefined }, fields, {
       platformMessage: init.envelope?.errors?.[0]?.msg,
     });
+  }
+
+  /** The error for an HTTP answer that is not a success, its class by status; `detail` stands in when there is no envelope. */
+  static generate(status: number, init: APIErrorInit, detail?: string): APIError {
+    const said = init.envelope?.errors?.map((e) => e.msg).filter((m) => typeof m == 'string').join('; ') || detail;
+    const message = status + (said ? ' ' + said : '');
+    const fields = { ...init, status };
+    if (status == 400) return new BadRequestError(message, fields);
+    if (status == 401) return new AuthenticationError(message, fields);
+    if (status == 403) return new PermissionDeniedError(message, fields);
+    if (status == 404) return new NotFoundError(message, fields);
+    if (status == 429) return new RateLimitError(message, fields);
+    if (status > 499) return new InternalServerError(message, fields);
+    return new APIError(message, fields);
   }
 }
 
@@ -96,7 +95,7 @@ export class APIConnectionError extends APIError {
     Object.assign(this, { sent });
   }
 }
-/** The call took longer than `timeoutMs`; the platform may still have created the task. */
+/** The call took longer than `timeoutMs`; the platform may still have done it (a create may have created its item). */
 export class APIConnectionTimeoutError extends APIConnectionError {
   override name = 'APIConnectionTimeoutError';
 }

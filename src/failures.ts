@@ -1,30 +1,11 @@
 /**
- * What a failed attempt becomes: the APIError of an HTTP answer that is not a success, or the connection error of
- * a fetch that threw (timeout, abort, refused, reset). With the retry decisions it re-exports, it is loaded by the
- * client on the first failure, so a client whose calls succeed never loads it.
+ * What a failed attempt becomes: the APIError of an answer that is not a success, or the connection error of a fetch
+ * that threw (timeout, abort, refused, reset).
  */
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
-  InternalServerError,
-  KoreError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  requestIdOf,
-  type APIErrorInit,
-} from './errors.js';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, KoreError, requestIdOf, type APIErrorInit } from './errors.js';
 import { redactorOf, redactValue, type Redact } from './redact.js';
 import type { Secrets } from './secrets.js';
 import type { ErrorEnvelope } from './types.js';
-
-export { retryDelay, sleepFor } from './retry.js';
-export { redactError, redactorOf } from './redact.js';
-export { callLog } from './log.js';
 
 /**
  * What a failure says about the operation's effect, for messages: a create may have created its item (or surely did
@@ -35,22 +16,7 @@ export const effect = (op: string, maybe: boolean): string => {
   return op.startsWith('create') ? `the ${op.slice(6).toLowerCase()} ${state} created` : op.startsWith('update') ? `the update ${state} applied` : '';
 };
 
-const byStatus: Record<number, typeof APIError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  429: RateLimitError,
-};
-
-/** The error for an HTTP answer that is not a success; `detail` stands in when there is no envelope. */
-export function errorForStatus(status: number, init: APIErrorInit, detail?: string): APIError {
-  const Class = byStatus[status] ?? (status > 499 ? InternalServerError : APIError);
-  const said = init.envelope?.errors?.map((e) => e.msg).filter((m) => typeof m == 'string').join('; ') || detail;
-  return new Class(status + (said ? ' ' + said : ''), { ...init, status });
-}
-
-/** The APIError of an answer over `maxResponseBytes` (response-limit.ts stopped reading it). */
+/** The APIError of an answer over `maxResponseBytes` . */
 export const tooLarge = (response: Response, max: number, op: string) =>
   new APIError(`${response.status} the response body is over ${max} bytes (maxResponseBytes); the SDK stopped reading it${response.ok ? paren(effect(op, true)) : ''}`, {
     status: response.status,
@@ -66,17 +32,17 @@ export function answerError(op: string, response: Response, error: unknown, secr
   const redact = redactorOf(secrets);
   const init = { headers: response.headers, requestId: requestIdOf(response) };
   if (isRedirect(response)) return redirectError(op, response, init, redact);
-  if (unreadable) return errorForStatus(response.status, init, 'the response body is not valid JSON' + paren(effect(op, true)));
+  if (unreadable) return APIError.generate(response.status, init, 'the response body is not valid JSON' + paren(effect(op, true)));
   // Every string of the answer is redacted before anything reads it: any field may quote a token.
   const said = redactValue(error, redact);
   const envelope = isEnvelope(said) ? envelopeOf(said) : undefined;
-  return errorForStatus(response.status, { ...init, envelope }, envelope ? undefined : detailOf(said));
+  return APIError.generate(response.status, { ...init, envelope }, envelope ? undefined : detailOf(said));
 }
 
 // Fetched with redirect 'manual': Node answers the 3xx itself, a browser an opaque redirect (status 0, no headers).
 const isRedirect = (r: Response) => r.type == 'opaqueredirect' || (r.status > 299 && r.status < 400);
 
-// " (the task may have been created)", or nothing for a read
+// " (the task may have been created)", or nothing for a read, whose effect() is empty
 const paren = (said: string) => (said ? ` (${said})` : '');
 
 function redirectError(op: string, response: Response, init: APIErrorInit, redact: Redact): APIError {
@@ -97,8 +63,12 @@ function redirectError(op: string, response: Response, init: APIErrorInit, redac
 const notSentCodes =
   /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|ENETUNREACH|EHOSTUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|ERR_INVALID_URL|ERR_TLS_CERT_ALTNAME_INVALID|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID)$/;
 const notSentMessages = /^(bad port|unknown scheme|URL scheme must be a HTTP\(S\) scheme)$/;
-const errorCode = (e: any): string => String(e?.code ?? e?.cause?.code ?? e?.cause?.errors?.[0]?.code ?? '');
-const neverSent = (e: any, code: string) => notSentCodes.test(code) || (!code && notSentMessages.test(String(e?.cause?.message)));
+// a property of a thrown value, whatever was thrown
+const field = (v: unknown, key: string): unknown => (typeof v == 'object' && v !== null ? Reflect.get(v, key) : undefined);
+const causeOf = (e: unknown) => field(e, 'cause');
+const errorCode = (e: unknown): string =>
+  String(field(e, 'code') ?? field(causeOf(e), 'code') ?? field(field(field(causeOf(e), 'errors'), '0'), 'code') ?? '');
+const neverSent = (e: unknown, code: string) => notSentCodes.test(code) || (!code && notSentMessages.test(String(field(causeOf(e), 'message'))));
 
 /**
  * What an attempt that threw becomes: a timeout (`timedOut`), a caller's abort (`aborted`), a connection error, or
@@ -112,7 +82,7 @@ export function thrownError(op: string, e: unknown, reached: boolean, timedOut: 
   const why = redactorOf(secrets)(String((e as Error)?.message ?? e));
   const code = errorCode(e);
   const sent = !neverSent(e, code);
-  const detail = code || (sent ? '' : String((e as any).cause.message));
+  const detail = code || (sent ? '' : String(field(causeOf(e), 'message')));
   return new APIConnectionError(`connection failed${detail ? ` (${detail})` : ''}: ${why}`, sent, safeCause(e, why, code));
 }
 

@@ -1,6 +1,7 @@
 /** The SDK's public surface. */
 export { createKoreClient, type KoreClient, type ListMethod, type TaskWithResponse, type WithResponse } from './client.js';
-export type { CallOptions, KoreClientOptions, Logger, PagingOptions } from './options.js';
+export type { CallOptions, KoreClientOptions, PagingOptions } from './options.js';
+export type { Logger } from './log.js';
 export type { RetryOn } from './retry.js';
 export type {
   Case,

@@ -1,10 +1,13 @@
-/**
- * The client's log lines (one per attempt, retry and outcome), every one redacted (redact.ts). Loaded with the
- * failure chunk as a client given a logger is made, so that a client without one carries none of their text.
- */
-import type { Logger } from './options.js';
-import { redactingLogger } from './redact.js';
+/** The client's log lines (one per attempt, retry and outcome), every one redacted. */
+import { redactorOf, redactValue } from './redact.js';
 import type { Secrets } from './secrets.js';
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
 
 export interface CallLog {
   attempt(op: string, n: number, streamId: string): void;
@@ -30,4 +33,18 @@ export function callLog(logger: Logger, secrets: Secrets): CallLog {
         },
       ),
   };
+}
+
+/**
+ * The logger, its messages and fields redacted (with the secrets known at each line: tokens are minted later).
+ * Fields without a value are left out, and so is an empty set of fields: `console` would print them.
+ */
+export function redactingLogger(logger: Logger, secrets: Secrets): Logger {
+  const line = (level: keyof Logger) => (message: string, fields?: Record<string, unknown>) => {
+    const redact = redactorOf(secrets);
+    const given = Object.entries(fields ?? {}).filter(([, v]) => v !== undefined);
+    if (!given.length) return logger[level](redact(message));
+    logger[level](redact(message), redactValue(Object.fromEntries(given), redact) as Record<string, unknown>);
+  };
+  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }

@@ -1,7 +1,6 @@
 /**
- * Tokens minted from app credentials: HS256 with jose, cached and renewed before they expire. auth.ts loads this
- * module on the first request of a client given clientId/clientSecret, so that it (and jose) stay out of the entry
- * chunk. jose is imported with import() even here: it ships ESM only, and import() also works from the CommonJS build.
+ * Tokens minted from app credentials: HS256 with jose, cached and renewed before they expire. jose's signer is loaded
+ * by the first token: a client given a ready `jwt` never loads it, and import() works from the CommonJS build too.
  */
 import { KoreError } from './errors.js';
 import { redactorOf } from './redact.js';
@@ -18,7 +17,7 @@ export interface AppCredentials {
 
 /** A token with the documented payload `{sub, appId}`, `iat` = now, `exp` = now + lifetime, and a fresh `jti`. */
 export async function mintToken(app: AppCredentials, now: number, lifetimeSeconds: number): Promise<string> {
-  const { SignJWT } = await import('jose/jwt/sign'); // the signer alone (12 kB minified): a bundler cannot tree-shake import('jose'), which takes all of it (60 kB)
+  const { SignJWT } = await import('jose/jwt/sign'); // the signer alone: import('jose') would load all of jose
   return new SignJWT({ appId: app.clientId })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(app.subject)

@@ -1,12 +1,7 @@
 /**
- * The family's operations, one row each: everything the generic caller (client.ts) needs to call one. Adding an
- * operation is a row here (and its method's type in client.ts); its request and response schemas come from the
- * contract by operationId (src/schemas/), in the lazy validation chunks. All are POSTs under one prefix.
- *   path     after `{streamId}/`; a `{param}` in it is a path parameter, checked as one segment at call time
- *   account  the `accountId` header is required (from the client or the call), else nothing is sent
- *   list     answers a page (`results`, `hasMore`): the method gets `.all()`, and the filter defaults to {}
- *   retry    'create': duplicate-safe (a retry could create a second item), 'idempotent': a read, or an update
- *            that gives the same state when repeated (retry.ts says what each retries)
+ * The family's operations, one row each: what the generic caller (client.ts) needs to call one. All are POSTs under
+ * one prefix; a `{param}` in the path is a path parameter; `account`: the accountId header is required; `list`: the
+ * answer is a page and the method has `.all()`; `retry`: see retry.ts.
  */
 export type RetryKind = 'create' | 'idempotent';
 
@@ -26,8 +21,10 @@ const rows = {
   createTask: { path: 'createTask', retry: 'create' },
   getTasks: { path: 'getTasks', account: true, list: true, retry: 'idempotent' },
   updateTask: { path: 'updateTask/{taskId}', account: true, retry: 'idempotent' },
-} satisfies Record<string, Operation>;
+} as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof rows;
-export const operations: Record<OperationId, Operation> = rows;
+export const operations = rows;
+/** The list operations: their methods have `.all()`. */
+export type ListOperationId = { [Op in OperationId]: (typeof rows)[Op] extends { list: true } ? Op : never }[OperationId];
 

@@ -3,15 +3,9 @@
  * can trust them. A bad option throws an InvalidArgumentError naming the option; a secret's value is never echoed.
  */
 import { InvalidArgumentError } from './errors.js';
+import type { Logger } from './log.js';
 import type { RetryPolicy, RetryOn } from './retry.js';
 import { defaultMaxResponseBytes } from './response-limit.js';
-
-export interface Logger {
-  debug(message: string, fields?: Record<string, unknown>): void;
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-}
 
 export interface KoreClientOptions {
   /** Origin of the platform, e.g. `https://platform.kore.ai` (wins over `host`). */
@@ -41,9 +35,9 @@ export interface KoreClientOptions {
   /** Retries after the first attempt; default 2, at most 10. */
   maxRetries?: number | undefined;
   /**
-   * Extra retry cases, off by default because the platform may already have created the task (createTask is not
-   * idempotent: a retry can duplicate it): HTTP statuses (e.g. 500, 502, 504), `'timeout'`, `'network'` (a
-   * connection that failed after the request may have been sent). 429, 503 and refused connections are always retried.
+   * Extra retry cases for the create operations, off by default because the platform may already have created the item
+   * (a retry can duplicate it): HTTP statuses (e.g. 500, 502, 504), `'timeout'`, `'network'` (a connection that failed
+   * after the request may have been sent). 429, 503 and refused connections are always retried.
    */
   retryOn?: readonly RetryOn[] | undefined;
   /** Receives one line per attempt, retry and failure; secrets are redacted. Off by default. */
@@ -141,9 +135,11 @@ export const pathSegment = (o: Record<string, unknown>, key: string, what?: stri
  * A browser page (as openai-node detects one) or a browser's worker: code that every visitor downloads. Node, Deno
  * (whose `window` has no `document`) and other server runtimes are not.
  */
-const isBrowserLike = (g = globalThis as Record<string, any>): boolean =>
-  (typeof g.window != 'undefined' && typeof g.window.document != 'undefined' && typeof g.navigator != 'undefined') ||
-  typeof g.importScripts == 'function';
+const isBrowserLike = (): boolean =>
+  (field(globalThis, 'window') !== undefined && field(field(globalThis, 'window'), 'document') !== undefined && field(globalThis, 'navigator') !== undefined) ||
+  typeof field(globalThis, 'importScripts') == 'function';
+// a property of a value given by the caller, whatever it is
+const field = (v: unknown, key: string): unknown => (typeof v == 'object' && v !== null ? Reflect.get(v, key) : undefined);
 
 export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
   if (!input || typeof input != 'object') fail('options', 'must be an object');
@@ -169,7 +165,7 @@ export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
   for (const key of ['fetch', 'sleep'] as const)
     if (o[key] !== undefined && typeof o[key] != 'function') fail(key, 'must be a function');
   const logger = o.logger as Logger | undefined;
-  if (logger !== undefined && !['debug', 'info', 'warn', 'error'].every((l) => typeof (logger as any)?.[l] == 'function'))
+  if (logger !== undefined && !['debug', 'info', 'warn', 'error'].every((l) => typeof field(logger, l) == 'function'))
     fail('logger', 'must have debug, info, warn and error functions');
   const retryOn = (o.retryOn ?? []) as unknown[];
   if (!Array.isArray(retryOn) || !retryOn.every((r) => r == 'timeout' || r == 'network' || (Number.isInteger(r) && (r as number) >= 500 && (r as number) < 600)))

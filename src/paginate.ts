@@ -1,10 +1,7 @@
 /**
- * `.all()` of the list operations, Stainless-style: every item of every page, asking for the next page with `skip`
- * until `hasMore` is false. Loaded on the first `.all()` loop, so that a client that never pages never loads it.
- * `skip` advances by the items received (the platform may apply another `limit` than the one asked for).
- * A loop ends with every item or with a PaginationError naming the page and the rule it broke. Each page is judged
- * whole before any of its items is given: a page that breaks the envelope, holds an item without an id or with an id
- * already given, says hasMore without items, or passes a bound (pages, items, bytes) gives nothing.
+ * `.all()`: every item of every page, asking for the next with `skip` (advanced by the items received) until
+ * `hasMore` is false. A page is judged whole before any of its items is given; a loop ends with every item or a
+ * PaginationError naming the page and the rule it broke.
  */
 import { InvalidArgumentError, PaginationError, type PaginationRule } from './errors.js';
 import type { PagingBounds } from './options.js';
@@ -15,8 +12,6 @@ export interface PageAnswer {
   bytes: number;
 }
 
-type Item = { _id: string };
-
 // a value of the answer, named for a message: short, and a string quoted (the client redacts the message)
 const shown = (v: unknown): string => {
   if (v === undefined) return 'nothing';
@@ -26,12 +21,12 @@ const shown = (v: unknown): string => {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v !== null && !Array.isArray(v);
 
 /** Every item of every page of `op`; `page(filter)` fetches one page (the client's call, retries included). */
-export async function* allItems(
+export async function* allItems<Item>(
   op: string,
   page: (filter: object) => Promise<PageAnswer>,
   filter: { skip?: unknown } | undefined,
   bounds: PagingBounds,
-): AsyncGenerator<unknown, void, undefined> {
+): AsyncGenerator<Item, void, undefined> {
   const start = filter?.skip ?? 0;
   if (!Number.isSafeInteger(start) || (start as number) < 0)
     throw new InvalidArgumentError(`kore client: ${op}.all's filter "skip" must be an integer from 0, got ${shown(start)}`, 'skip');
@@ -62,7 +57,7 @@ export async function* allItems(
     if (givenBy.size + results.length > bounds.maxItems)
       throw stop('maxItems', `would bring the items given to ${givenBy.size + results.length}, over maxItems ${bounds.maxItems}`);
     for (const id of ids) givenBy.set(id, n);
-    yield* results as Item[];
+    yield* results; // each judged above: the items of the operation's page type
     if (!hasMore) return;
     skip += results.length;
   }

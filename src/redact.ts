@@ -1,15 +1,8 @@
 /**
- * Secrets (the `auth` JWT, client secrets, minted tokens) must never leave the SDK. Every string that does goes
- * through the client's redactor, applied at the boundary: `redactError` on whatever a call rejects with (message,
- * stack, headers, request id, envelope, cause), `redactingLogger` on every log line, and the request id a success
- * returns unless it is plain (secrets.ts). The redactor knows the client's secrets (its own and each token it mints,
- * secrets.ts), and masks anything shaped like a JWT. A lazy chunk: loaded by the first failure, by a client given a
- * logger (when it is created), and by a success whose request id is not plain.
- * A hostile server may echo a secret altered, so each secret is also looked for in a view of the text that decodes
- * %XX and skips whitespace and '+', and any run of 16 or more of its characters is masked (a base64url piece of a
- * signature is a secret too; 16 characters, 96 bits, keep ordinary words and ids clear of false alarms).
+ * Every string that leaves the SDK (errors, log lines, request ids) goes through the client's redactor: it masks the
+ * client's secrets, anything shaped like a JWT, and any run of 16+ characters of a secret as seen through %XX and
+ * whitespace, since a hostile server may echo a secret altered.
  */
-import type { Logger } from './options.js';
 import type { Secrets } from './secrets.js';
 
 const jwtShape = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
@@ -102,20 +95,6 @@ export function redactValue(value: unknown, redact: Redact): unknown {
 
 /** The error itself, every string it carries redacted (its own properties: message, stack, fields, cause). */
 export function redactError<T>(error: T, redact: Redact): T {
-  if (error instanceof Error) for (const key of Object.getOwnPropertyNames(error)) (error as any)[key] = redactValue((error as any)[key], redact);
+  if (error instanceof Error) for (const key of Object.getOwnPropertyNames(error)) Reflect.set(error, key, redactValue(Reflect.get(error, key), redact));
   return error;
-}
-
-/**
- * The logger, its messages and fields redacted (with the secrets known at each line: tokens are minted later).
- * Fields without a value are left out, and so is an empty set of fields: `console` would print them.
- */
-export function redactingLogger(logger: Logger, secrets: Secrets): Logger {
-  const line = (level: keyof Logger) => (message: string, fields?: Record<string, unknown>) => {
-    const redact = redactorOf(secrets);
-    const given = Object.entries(fields ?? {}).filter(([, v]) => v !== undefined);
-    if (!given.length) return logger[level](redact(message));
-    logger[level](redact(message), redactValue(Object.fromEntries(given), redact) as Record<string, unknown>);
-  };
-  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }

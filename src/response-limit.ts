@@ -1,15 +1,9 @@
 /**
- * Answers are read up to `maxResponseBytes` (default 10 MiB: a task is about 1 kB and an error envelope less, so
- * even the family's future list answers fit with a wide margin, while a hostile 200 MB answer no longer costs
- * ~630 MB of memory). A Content-Length is trusted when there is no Content-Encoding, as HTTP framing holds the body
- * to it (a compressed body decodes to more than it declares): over the cap the body is never read, within it the
- * Response is used as is (the fast path). Otherwise the bytes are counted as they arrive and, past the cap, the
- * stream is cancelled (fetch drops the connection). In a browser a cross-origin answer may hide its
- * Content-Encoding, so a compressed body could be trusted at its declared size there.
- * The counter stays in the entry (a compressed answer, the common case, needs it on a first call); a too-large
- * answer's error is made by the failure chunk (failures.ts: tooLarge).
+ * Answers are read up to `maxResponseBytes` (default 10 MiB), so a hostile answer cannot fill memory. A Content-Length
+ * is trusted only without Content-Encoding (a compressed body decodes to more than it declares); otherwise bytes are
+ * counted as they arrive and the stream is cancelled past the cap.
  */
-import { loadFailures } from './errors.js';
+import { tooLarge } from './failures.js';
 
 export const defaultMaxResponseBytes = 10 * 1024 * 1024;
 
@@ -28,7 +22,7 @@ export function capped(response: Response, max: number, op: string): Response | 
       return response;
     }
     response.body?.cancel().catch(() => {});
-    return loadFailures(op).then((f) => Promise.reject(f.tooLarge(response, max, op)));
+    return Promise.reject(tooLarge(response, max, op));
   }
   if (response.body) response.text = () => readText(response, max, op);
   return response;
@@ -47,7 +41,7 @@ async function readText(response: Response, max: number, op: string): Promise<st
     if (done) break;
     if ((size += value.byteLength) > max) {
       reader.cancel().catch(() => {});
-      throw (await loadFailures(op)).tooLarge(response, max, op);
+      throw tooLarge(response, max, op);
     }
     if (last) text += (decoder ??= new TextDecoder()).decode(last, { stream: true });
     last = value;

@@ -1,11 +1,7 @@
 /**
- * Every retry decision lives here, by the operation's kind (operations.ts):
- * - 'create' (createCase, createTask) is not idempotent: a retry after the platform may have processed the request
- *   can create a second item. So by default only what cannot have created one is retried: a connection that was
- *   refused before the request left, 429 (rate limited) and 503 (unavailable). Other 5xx, timeouts and connections
- *   lost mid-request are retried only when listed in `retryOn`.
- * - 'idempotent' (getCases, getTasks: POSTs that change nothing; updateCase, updateTask: the same body gives the
- *   same state) is retried on 429, every 5xx, timeouts and connection errors.
+ * Every retry decision, by the operation's kind: a 'create' may duplicate its item, so only what cannot have created
+ * one is retried by default (refused connections, 429, 503); an 'idempotent' read or update also retries 5xx,
+ * timeouts and connection errors. `retryOn` opts a create into more.
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from './errors.js';
 

@@ -25,20 +25,8 @@ export interface Schema {
 }
 
 export type Formats = Record<string, (value: unknown) => boolean>;
-/** Each operation's schema, loaded on demand (src/schemas/: one chunk per operation in the build). */
+/** Each operation's answer schema, loaded by its first use (src/schemas/response.ts). */
 export type Loaders = Record<string, () => Promise<Schema>>;
-
-/**
- * The schemas of `loaders` as they are loaded: `ready(op)` is undefined once `op`'s schema is at hand (the hot path:
- * no promise), else the promise of it; `problems(op, value)` then checks against it.
- */
-export function loadedSchemas(loaders: Loaders) {
-  const got: Record<string, Schema> = {};
-  return {
-    ready: (op: string) => (got[op] ? undefined : loaders[op]!().then((s) => void (got[op] = s))),
-    problems: (op: string, value: unknown) => check(got[op]!, value, formats),
-  };
-}
 
 // ajv-formats' "email" (full mode), so both validators judge addresses alike.
 const email = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;

@@ -1,8 +1,5 @@
-/**
- * The contract's types, taken only from generated/schema.d.ts (openapi-typescript). (Where the operations live is
- * operations.ts; where the platform's request id travels, errors.ts: requestIdOf.)
- */
-import type { components, paths } from '../generated/schema.js';
+/** The contract's types, taken only from generated/schema.d.ts (openapi-typescript), by the names the SDK exports. */
+import type { components, operations, paths } from '../generated/schema.js';
 
 export type { paths };
 type Schemas = components['schemas'];
@@ -58,3 +55,25 @@ export interface UpdateCaseRequest extends OrUndefined<UpdateCaseSchema> {}
 /** updateTask's partial task: only the fields given change. */
 export interface UpdateTaskRequest extends OrUndefined<UpdateTaskSchema> {}
 
+
+/** Each operation's body, answer and (a list's) item, by the names above: a row for every operation of the contract. */
+export interface Shapes extends Record<keyof operations, { body: object; answer: object; item?: object }> {
+  createCase: { body: CreateCaseRequest; answer: Case };
+  getCases: { body: GetCasesRequest; answer: CasePage; item: Case };
+  updateCase: { body: UpdateCaseRequest; answer: Case };
+  createTask: { body: CreateTaskRequest; answer: Task };
+  getTasks: { body: GetTasksRequest; answer: TaskPage; item: TaskRecord };
+  updateTask: { body: UpdateTaskRequest; answer: TaskRecord };
+}
+
+type Json<T> = T extends { content: { 'application/json': infer J } } ? J : never;
+/** True when each row's answer is the contract's 200 answer and the contract's body is a body of the row. */
+type Agrees<Op extends keyof operations> = [Json<operations[Op]['responses'][200]>] extends [Shapes[Op]['answer']]
+  ? [Json<NonNullable<operations[Op]['requestBody']>>] extends [Shapes[Op]['body']]
+    ? true
+    : false
+  : false;
+// fails to compile when a row of Shapes drifts from generated/schema.d.ts
+export type ShapesAgree = { [Op in keyof operations]: Agrees<Op> } extends Record<keyof operations, true> ? true : never;
+const shapesAgree: ShapesAgree = true;
+void shapesAgree;

@@ -1,11 +1,6 @@
 /**
- * Turns one named schema of generated/openapi.json (or each operation's, operationSchemas) into the small, self-contained data the validator interprets:
- * `$ref`s inlined, annotations (descriptions, examples…) dropped. Used at run time by the source (tests, tsx) and
- * at build time by scripts/build-sdk.ts, which replaces src/schemas/{request,response}.ts with loaders of the
- * extracted data (a chunk per operation), so the published bundle carries data, not the whole contract and not
- * generated code.
- * A keyword the validator does not interpret, or a format the given checkers lack, makes this throw: the validator
- * can never silently skip a rule, nor refuse every value for want of a checker.
+ * Turns the contract's schemas into the small, self-contained data the validator interprets: `$ref`s inlined,
+ * annotations dropped. An uninterpreted keyword or a format without a checker throws, so no rule is ever skipped.
  */
 import type { Formats, Schema } from '../schema-check.js';
 
@@ -18,10 +13,17 @@ const annotations = new Set([
   'externalDocs',
 ]);
 
+type Content = { content?: Record<string, { schema?: unknown }> };
+interface SpecOperation {
+  operationId?: string;
+  requestBody?: Content;
+  responses?: Record<string, Content>;
+}
 interface Spec {
   components?: { schemas?: Record<string, unknown> };
-  paths?: Record<string, Record<string, unknown>>;
+  paths?: Record<string, Record<string, SpecOperation | unknown>>;
 }
+const isOperation = (v: unknown): v is SpecOperation => typeof v == 'object' && v !== null && typeof Reflect.get(v, 'operationId') == 'string';
 
 const refName = (node: unknown) => /^#\/components\/schemas\/(.+)$/.exec(String((node as { $ref?: unknown })?.$ref))?.[1];
 
@@ -32,8 +34,8 @@ const refName = (node: unknown) => /^#\/components\/schemas\/(.+)$/.exec(String(
 export function operationSchemas(spec: Spec, which: 'request' | 'response', formats: Formats): Record<string, Schema> {
   const out: Record<string, Schema> = {};
   for (const item of Object.values(spec.paths ?? {}))
-    for (const op of Object.values(item) as any[]) {
-      if (!op?.operationId) continue;
+    for (const op of Object.values(item)) {
+      if (!isOperation(op) || !op.operationId) continue;
       const content = which == 'request' ? op.requestBody?.content : op.responses?.['200']?.content;
       const name = refName(content?.['application/json']?.schema);
       if (!name) throw new Error(`extractSchema: ${op.operationId} has no ${which} schema to validate with`);

@@ -1,10 +1,7 @@
-/**
- * Each operation's request body schema as validator data, behind a loader per operation. The build replaces this module with
- * one import() per operation (schemaDataPlugin): a call loads only its own operation's schema.
- */
+/** Each operation's request body schema as validator data. The build replaces this module with the extracted data. */
 import spec from '../../generated/openapi.json';
-import { formats, type Loaders } from '../schema-check.js';
+import { formats, type Schema } from '../schema-check.js';
 import { operationSchemas } from './extract.js';
 
-const schemas = operationSchemas(spec, 'request', formats);
-export default Object.fromEntries(Object.keys(schemas).map((op) => [op, async () => schemas[op]!])) as Loaders;
+const schemas: Record<string, Schema> = operationSchemas(spec, 'request', formats);
+export default schemas;

@@ -83,46 +83,39 @@ describe('chunk graph', () => {
     imports,
     modules,
   });
-  // an app as Vite builds it from dist/: the entry, validation chunks sharing a schema chunk, mint, jose
+  // an app as Vite builds it from dist/: the entry, two answer schema chunks, and jose's signer
   const app = [
     chunk('index.js', 1000, ['main.js', 'dist/index.js'], [], true),
-    chunk('validate-request.js', 100, ['dist/chunks/validate-request-CC3FIIEO.js'], ['schema.js', 'index.js']),
-    chunk('validate-response.js', 200, ['dist/chunks/validate-response-ZLPABWEZ.js'], ['schema.js', 'index.js']),
-    chunk('schema.js', 300, ['dist/chunks/chunk-42F5TX3M.js']),
-    chunk('mint.js', 50, ['dist/chunks/mint-E43HOAVL.js'], ['index.js']),
     chunk('webapi.js', 5000, ['node_modules/jose/dist/webapi/jwt/sign.js', 'node_modules/jose/dist/webapi/lib/key.js']),
-    chunk('createTask-request.js', 30, ['/abs/dist/chunks/createTask-request-BD2A4YL2.js']),
-    chunk('getTasks-request.js', 40, ['/abs/dist/chunks/getTasks-request-VAN6MVTF.js']),
+    chunk('createTask-response.js', 30, ['/abs/dist/chunks/createTask-response-BD2A4YL2.js']),
+    chunk('getTasks-response.js', 40, ['/abs/dist/chunks/getTasks-response-VAN6MVTF.js'], ['shared.js']),
+    chunk('shared.js', 7, ['dist/chunks/chunk-42F5TX3M.js']),
   ];
 
   it('names each lazy chunk, and counts what a first call loads: the entry and the named parts with their imports', () => {
-    const first = ['validate-request', 'schema-data:createTask-request'];
-    const jwt = describeBundle(app, first);
+    const jwt = describeBundle(app, []);
     expect(jwt.entry).toMatchObject({ minified: 1000, files: 1 });
-    expect(jwt.lazy.map((l) => l.name)).toEqual([
-      'jose', 'mint', 'schema-data:createTask-request', 'schema-data:getTasks-request',
-      'shared by validate-request, validate-response', 'validate-request', 'validate-response',
-    ]);
-    expect(jwt.lazy.find((l) => l.name == 'schema-data:getTasks-request')?.when).toMatch(/first getTasks call .*request schema/);
-    // entry + validator + the schema check it imports + createTask's request schema, not getTasks'
-    expect(jwt.firstCall).toMatchObject({ minified: 1430, files: 4 });
+    expect(jwt.lazy.map((l) => l.name)).toEqual(['jose', 'schema-data:createTask-response', 'schema-data:getTasks-response', 'shared by schema-data:getTasks-response']);
+    expect(jwt.lazy.find((l) => l.name == 'schema-data:getTasks-response')?.when).toMatch(/first getTasks answer .*answer schema/);
+    expect(jwt.firstCall).toMatchObject({ minified: 1000, files: 1 });
     expect(jwt.jose).toMatchObject({ minified: 5000, loadedFirst: false });
-    const minting = describeBundle(app, [...first, 'mint', 'jose']);
-    expect(minting.firstCall).toMatchObject({ minified: 6480, files: 6 });
+    const minting = describeBundle(app, ['jose']);
+    expect(minting.firstCall).toMatchObject({ minified: 6000, files: 2 });
     expect(minting.jose?.loadedFirst).toBe(true);
+    // a part's static imports come with it
+    expect(describeBundle(app, ['schema-data:getTasks-response']).firstCall).toMatchObject({ minified: 1047, files: 3 });
   });
 
-  it('names a lazy part by its source, its dist/ chunk or its schema module, and only parts the SDK has', () => {
-    expect(partOf('src/paginate.ts')).toBe('paginate');
-    expect(partOf('../../dist/chunks/redact-ABCD1234.js')).toBe('redact');
+  it('names a lazy part by its schema module or its dist/ chunk, and only parts the SDK has', () => {
     expect(partOf('schema-data:updateTask-response')).toBe('schema-data:updateTask-response');
-    expect(partOf('/x/dist/chunks/createCase-request-AN36K2W6.js')).toBe('schema-data:createCase-request');
-    expect(partOf('schema-data:deleteTask-request')).toBeUndefined();
+    expect(partOf('/x/dist/chunks/createCase-response-AN36K2W6.js')).toBe('schema-data:createCase-response');
+    expect(partOf('schema-data:deleteTask-response')).toBeUndefined();
+    expect(partOf('schema-data:createTask-request')).toBeUndefined();
     expect(partOf('dist/chunks/chunk-42F5TX3M.js')).toBeUndefined();
     expect(partOf('src/client.ts')).toBeUndefined();
   });
 
   it('refuses a first-call part the bundle does not hold, rather than count it as nothing', () => {
-    expect(() => describeBundle(app.filter((c) => c.file != 'mint.js'), ['mint'])).toThrow(/no chunk holds mint/);
+    expect(() => describeBundle(app.filter((c) => c.file != 'webapi.js'), ['jose'])).toThrow(/no chunk holds jose/);
   });
 });

@@ -62,14 +62,14 @@ function hovers(): string[] {
 }
 
 describe('editor hovers name the SDK types', () => {
-  it('the language service shows KoreClient, Task, TaskWithResponse, CreateTaskUserInfo, CreateTaskRequest, ErrorEnvelope and the family\'s types by name', () => {
+  it('the language service shows KoreClient, Task, WithResponse<Task>, CreateTaskUserInfo, CreateTaskRequest, ErrorEnvelope and the family\'s types by name', () => {
     expect(hovers()).toEqual([
       'const kore: KoreClient',
       'const task: Task',
-      'const result: TaskWithResponse',
+      'const result: WithResponse<Task>',
       'const data: Task',
       'const userInfo: CreateTaskUserInfo',
-      '(method) KoreClient.createTask(body: CreateTaskRequest, options?: CallOptions): Promise<Task>',
+      '(property) createTask: (body: CreateTaskRequest, options?: CallOptions) => Promise<Task>',
       'const error: APIError',
       'const envelope: ErrorEnvelope | undefined',
       'const created: Case',
@@ -78,8 +78,8 @@ describe('editor hovers name the SDK types', () => {
       'const updated: TaskRecord',
       'const updatedCase: WithResponse<Case>',
       'const item: TaskRecord',
-      '(property) KoreClient.getCases: ListMethod<GetCasesRequest, CasePage, Case>',
-      '(method) KoreClient.updateTask(taskId: string, patch: UpdateTaskRequest, options?: CallOptions): Promise<TaskRecord>',
+      '(property) getCases: ListMethod<GetCasesRequest, CasePage, Case>',
+      '(property) updateTask: (id: string, patch: UpdateTaskRequest, options?: CallOptions) => Promise<TaskRecord>',
     ]);
   });
 });
