@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { applyOverlay, readOverlay } from './learn/overlay.js';
 import { provenanceReader } from './provenance.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,7 +16,11 @@ export type Json = any;
 export const BUNDLE_PATH = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
 export const OPERATION_PATH = '/caseManagement/api/public/analytics/{streamId}/createTask';
 
-export const bundle: Json = JSON.parse(readFileSync(BUNDLE_PATH, 'utf8'));
+/** `--overlay FILE` (CONTRACT_OVERLAY): the tenant's contract, the contract with that overlay applied, is what is judged. */
+export const OVERLAY_PATH = process.env.CONTRACT_OVERLAY || undefined;
+
+const contract: Json = JSON.parse(readFileSync(BUNDLE_PATH, 'utf8'));
+export const bundle: Json = OVERLAY_PATH ? await applyOverlay(contract, readOverlay(OVERLAY_PATH), OVERLAY_PATH) : contract;
 
 /** Follows local `$ref`s (`#/components/...`) until a node that is not a reference. */
 export function deref(node: Json): Json {
