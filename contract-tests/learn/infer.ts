@@ -23,6 +23,9 @@ export function inferSchema(values: unknown[], depth = 0): Schema {
   if (objects.length > 0) {
     const keys = [...new Set(objects.flatMap((o) => Object.keys(o)))].filter(safeKey);
     schema.properties = Object.fromEntries(keys.map((k) => [k, inferSchema(objects.filter((o) => k in o).map((o) => o[k]), depth + 1)]));
+    // A key every answer had is required: the tenant showed it is always there.
+    const always = keys.filter((k) => objects.every((o) => k in o));
+    if (always.length) schema.required = always;
   }
   const items = values.filter(Array.isArray).flat();
   if (values.some(Array.isArray) && items.length > 0) schema.items = inferSchema(items, depth + 1);

@@ -134,6 +134,7 @@ export function learn(observations: Observation[], options: LearnOptions = {}): 
   const enums = new Tally(); // `${holder}|${json value}`
   const shapes = new Tally(); // `${holder}|${shape}`
   const statuses = new Tally<unknown>(); // `${op}|${status}`: an undocumented status, with its bodies
+  const successes = new Tally(); // `${op}|${status}`: every 2xx seen, to tell a documented one never used
   const errors = new Tally<unknown>(); // `${op}|${status}`: a documented error status whose body differs
 
   const walk = (value: unknown, pointer: string, o: Observation, depth = 0) => {
@@ -169,6 +170,7 @@ export function learn(observations: Observation[], options: LearnOptions = {}): 
     const documented = spec.documentedResponse(o.status);
     const isSuccess = o.status >= 200 && o.status < 300;
     if (!documented) statuses.add(`${o.operation}|${o.status}`, o, o.body);
+    if (isSuccess) successes.add(`${o.operation}|${o.status}`, o);
     if (isSuccess && o.body !== undefined) walk(o.body, documented ? `${documented.pointer}/content/application~1json/schema` : successSchema(o.operation), o);
     if (!isSuccess && documented && o.body !== undefined) {
       const schemaPointer = `${documented.pointer}/content/application~1json/schema`;
@@ -202,6 +204,23 @@ export function learn(observations: Observation[], options: LearnOptions = {}): 
     });
   }
 
+  // A documented 2xx the tenant never used while it answered another: annotated, so a later run that sees it
+  // again knows the tenant changed (nothing is removed).
+  for (const op of new Set([...successes.entries.keys()].map((k) => k.split('|')[0] as OperationId))) {
+    const used = [...successes.entries].filter(([k]) => k.startsWith(`${op}|`));
+    const total = used.reduce((n, [, e]) => n + e.seen.count, 0);
+    for (const status of specOf(op).documentedStatuses.filter((s) => s >= 200 && s < 300)) {
+      if (successes.entries.has(`${op}|${status}`) || total < absentAfter) continue;
+      const seen = { count: total, sources: [...new Set(used.flatMap(([, e]) => e.seen.sources))] };
+      proposals.push({
+        kind: 'status',
+        summary: `${op}: documented ${status} never seen in ${total} successful answers (it answered ${used.map(([k]) => k.split('|')[1]).join(', ')})`,
+        seen,
+        actions: [{ target: `${responsesPath(op)}['${status}']`, description: `${op}: ${status} never observed`, update: { 'x-observed-absent': { answers: total, ...seen } } }],
+      });
+    }
+  }
+
   for (const [key, { seen, data }] of errors.entries) {
     const [op, status] = key.split('|') as [OperationId, string];
     const codes = codesIn(data);
@@ -223,11 +242,12 @@ export function learn(observations: Observation[], options: LearnOptions = {}): 
 
   for (const [key, { seen, data }] of extra.entries) {
     const [h, field] = key.split('|') as [string, string];
+    const always = seen.count === parents.entries.get(h)?.seen.count;
     proposals.push({
       kind: 'field-added',
-      summary: `${h.split('/').pop()}.${field}: a field the contract lacks (${seen.count} time(s))`,
+      summary: `${h.split('/').pop()}.${field}: a field the contract lacks (${seen.count} time(s)${always ? ', in every answer: proposed as required' : ''})`,
       seen,
-      actions: [{ target: jsonPath(h), description: `${field} observed`, update: { properties: { [field]: { ...inferSchema(data), ...observed(seen) } } } }],
+      actions: [{ target: jsonPath(h), description: `${field} observed`, update: { properties: { [field]: { ...inferSchema(data), ...observed(seen) } }, ...(always ? { required: [field] } : {}) } }],
     });
   }
 
