@@ -21,7 +21,8 @@ const successPointer = (op: Parameters<typeof specOf>[0]) => `${specOf(op).docum
 describe('shapes', () => {
   it.each([
     ['ti-1b4e28ba-2fa1-11d2-883f-0016d3cca427', 'ti-hex8-hex4-hex4-hex4-hex12'],
-    ['ci-31d9184-d64d-42d9-8c75-5edba531xxxx', 'ci-hex7-hex4-hex4-hex4-alnum12'],
+    ['ci-31d9184-d64d-42d9-8c75-5edba531xxxx', 'ci-alnum7-alnum4-alnum4-alnum4-alnum12'],
+    ['ti-12345678-1234-11d2-883f-0016d3cca427', 'ti-hex8-hex4-hex4-hex4-hex12'],
     ['CS000131', 'CSdigits6'],
   ])('%s is shaped %s, and a synthetic id keeps the shape but none of the characters', (id, shape) => {
     expect(shapeOf(id)).toBe(shape);
@@ -57,7 +58,7 @@ describe('learn', () => {
     const { refId: _dropped, ...abridged } = { ...task, refId: 'TS000126' };
     const evidence = [0, 1, 2, 3, 4].map((i) => observe({ operation: 'createTask', status: 200, body: abridged }, i));
     const never = learn(evidence, { absentAfter: 5 }).filter((p) => p.kind === 'field-never-seen');
-    expect(never.map((p) => p.summary).join('\n')).toMatch(/refId: documented, never seen in 5 answers/);
+    expect(never.map((p) => p.summary).join('\n')).toMatch(/^Task: \d+ documented field\(s\) never seen in 5 answers: .*\brefId\b/m);
     for (const p of never) expect(p.actions.every((a) => a.update?.['x-observed-absent'] && !a.remove)).toBe(true);
   });
 

@@ -20,7 +20,13 @@ export const OPERATION_PATH = '/caseManagement/api/public/analytics/{streamId}/c
 export const OVERLAY_PATH = process.env.CONTRACT_OVERLAY || undefined;
 
 const contract: Json = JSON.parse(readFileSync(BUNDLE_PATH, 'utf8'));
-export const bundle: Json = OVERLAY_PATH ? await applyOverlay(contract, readOverlay(OVERLAY_PATH), OVERLAY_PATH) : contract;
+/** The contract the suite judges by. An overlay that cannot apply stops the run at once (exit 2), naming the file and why. */
+export const bundle: Json = OVERLAY_PATH
+  ? await applyOverlay(contract, readOverlay(OVERLAY_PATH), OVERLAY_PATH).catch((error: Error) => {
+      console.error(`contract suite could not run: ${error.message}`);
+      process.exit(2);
+    })
+  : contract;
 
 /** Follows local `$ref`s (`#/components/...`) until a node that is not a reference. */
 export function deref(node: Json): Json {

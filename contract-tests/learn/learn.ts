@@ -7,7 +7,7 @@
 import { bundle, deref, patternPrefix, specOf, validatorAt, type Json, type OperationId } from '../spec.js';
 import type { Observation } from './evidence.js';
 import { inferSchema, safeKey } from './infer.js';
-import { shapeOf, syntheticId } from './shapes.js';
+import { exampleShapeOf, shapeOf, syntheticId } from './shapes.js';
 
 export interface OverlayAction {
   target: string;
@@ -43,15 +43,17 @@ export interface LearnOptions {
   absentAfter?: number;
 }
 
-/** `#/a/b~1c` or `/a/b~1c` as a JSONPath the Overlay can target: `$['a']['b/c']`. */
-export const jsonPath = (pointer: string) =>
-  '$' +
-  pointer
-    .replace(/^#/, '')
-    .split('/')
-    .slice(1)
-    .map((k) => `['${k.replace(/~1/g, '/').replace(/~0/g, '~').replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`)
-    .join('');
+/** A JSON pointer of the contract as a JSONPath the Overlay can target: `$['a']['b/c'][1]` (array items by index). */
+export function jsonPath(pointer: string): string {
+  let node: Json = bundle;
+  let path = '$';
+  for (const raw of pointer.replace(/^#/, '').split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    path += Array.isArray(node) ? `[${Number(key)}]` : `['${key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+    node = node?.[key];
+  }
+  return path;
+}
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 const at = (pointer: string): Json => pointer.split('/').slice(1).reduce((node: Json, k) => node?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], bundle);
@@ -159,7 +161,7 @@ export function learn(observations: Observation[], options: LearnOptions = {}): 
     }
     if (Array.isArray(node.enum) && (typeof value === 'string' || typeof value === 'number') && !node.enum.includes(value)) enums.add(`${h}|${JSON.stringify(value)}`, o);
     if (typeof node.pattern === 'string' && typeof value === 'string' && patternPrefix(node.pattern)) {
-      const known = [node.example, ...(node.examples ?? [])].filter((e) => typeof e === 'string').map(shapeOf);
+      const known = [node.example, ...(node.examples ?? [])].filter((e) => typeof e === 'string').map(exampleShapeOf);
       const shape = shapeOf(value);
       if (!known.includes(shape)) shapes.add(`${h}|${shape}`, o);
     }
@@ -182,7 +184,7 @@ export function learn(observations: Observation[], options: LearnOptions = {}): 
   }
 
   const proposals: Proposal[] = [];
-  const responsesPath = (op: OperationId) => `${jsonPath(`/paths/${escape(specOf(op).path)}/post/responses`)}`;
+  const responsesPath = (op: OperationId) => jsonPath(`/paths/${escape(specOf(op).path)}/post/responses`);
 
   for (const [key, { seen, data }] of statuses.entries) {
     const [op, status] = key.split('|') as [OperationId, string];
@@ -273,15 +275,14 @@ export function learn(observations: Observation[], options: LearnOptions = {}): 
 
   for (const [h, { seen: parentSeen }] of parents.entries) {
     if (parentSeen.count < absentAfter) continue;
-    for (const [field, p] of properties(h)) {
-      if (present.entries.has(p)) continue;
-      proposals.push({
-        kind: 'field-never-seen',
-        summary: `${h.split('/').pop()}.${field}: documented, never seen in ${parentSeen.count} answers (reported; nothing removed)`,
-        seen: parentSeen,
-        actions: [{ target: jsonPath(p), description: `${field} never observed`, update: { 'x-observed-absent': { answers: parentSeen.count, ...parentSeen } } }],
-      });
-    }
+    const never = [...properties(h)].filter(([, p]) => !present.entries.has(p));
+    if (never.length === 0) continue;
+    proposals.push({
+      kind: 'field-never-seen',
+      summary: `${h.split('/').pop()}: ${never.length} documented field(s) never seen in ${parentSeen.count} answers: ${never.map(([f]) => f).join(', ')} (reported; nothing removed)`,
+      seen: parentSeen,
+      actions: never.map(([field, p]) => ({ target: jsonPath(p), description: `${field} never observed`, update: { 'x-observed-absent': { answers: parentSeen.count, ...parentSeen } } })),
+    });
   }
   return proposals;
 }

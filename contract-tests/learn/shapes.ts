@@ -10,12 +10,19 @@ const kinds = [
   { name: 'alnum', test: /^[A-Za-z0-9]+$/, fill: 'a0B1c2D3e4F5g6H7' },
 ];
 
-/** `ti-` + `hex8-hex4-hex4-hex4-hex12` for a whole UUID after the prefix; `CS` + `digits6` for `CS000123`. */
+/**
+ * `ti-` + `hex8-hex4-hex4-hex4-hex12` for a whole UUID after the prefix; `CS` + `digits6` for `CS000123`. The kind
+ * of character is the whole id's (a UUID group that happens to be all digits is still hex).
+ */
 export function shapeOf(id: string): string {
   const prefix = /^([A-Za-z]+-|[A-Z]+(?=\d))/.exec(id)?.[1] ?? '';
   const groups = id.slice(prefix.length).split('-');
-  return prefix + groups.map((g) => `${kinds.find((k) => k.test.test(g))?.name ?? 'other'}${g.length}`).join('-');
+  const kind = kinds.find((k) => groups.every((g) => k.test.test(g)))?.name ?? 'other';
+  return prefix + groups.map((g) => `${kind}${g.length}`).join('-');
 }
+
+/** The shape of a documented example: its `xxxx` mask stands for hex digits (documentation, not a format). */
+export const exampleShapeOf = (example: string) => shapeOf(example.replace(/x{2,}$/, (mask) => '0'.repeat(mask.length)));
 
 /** An id of the shape, made of filler characters: it shows the shape and holds nothing of the tenant's. */
 export function syntheticId(shape: string): string {
