@@ -1,6 +1,6 @@
 /**
  * The loop, as a user runs it: the suite against a tenant that keeps the pages but differs where they are silent
- * (the sandbox's tenant-dialect mode: another 2xx, another error envelope, whole-UUID task ids, an extra field),
+ * (the sandbox's tenant-dialect mode: another 2xx, another error envelope, task ids in other characters, an extra field),
  * `npm run learn` on its report, then the suite again with the overlay: held to it with --strict, that tenant
  * passes; a tenant that went back to the contract's answers breaks what was observed.
  */
@@ -34,7 +34,7 @@ describe('run, learn, apply', () => {
       /^status +createTask: documented 200 never seen in \d+ successful answers \(it answered 201\)$/,
       /^error-body +createTask 4\d\d: error bodies unlike the contract's/,
       /^field-added +Task\.sandboxRevision: a field the contract lacks \(\d+ time\(s\), in every answer: proposed as required\)$/,
-      /^id-shape +TaskId: ids shaped ti-hex8-hex4-hex4-hex4-hex12/,
+      /^id-shape +TaskId: ids shaped ti-alnum32 /,
     ];
     // every difference of the mode is proposed, and nothing else is (documented fields never seen are reports)
     for (const e of expected) expect(lines.some((l) => e.test(l)), `${e}\n${lines.join('\n')}`).toBe(true);
@@ -57,5 +57,23 @@ describe('run, learn, apply', () => {
     expect(run.output).toMatch(/FAIL +response_schema_conformance[\s\S]*sandboxRevision/);
     expect(run.output).toMatch(/200[^\n]*never|observed[^\n]*201/);
     expect(run.output).toMatch(/FAIL +negative_data_rejection/);
+  }, 60_000);
+
+  it('the docs built with the overlay show the observed rules as observed', async () => {
+    const page = join(dir, 'docs', 'index.html');
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/docs.ts', '--output', page, '--overlay', overlay]);
+    const html = readFileSync(page, 'utf8');
+    expect(html).toContain('sandboxRevision');
+    expect(html).toMatch(/\*\*Observed:\*\* the tenant showed it \d+ time\(s\)/);
+  }, 60_000);
+
+  it('an overlay that is not one, or evidence that is not evidence, is refused by name with no stack trace', async () => {
+    const bad = await suite('--overlay', join(dir, 'observed', 'contract-summary.md'));
+    expect(bad.code).toBe(2);
+    expect(bad.output).toMatch(/contract suite could not run: .*contract-summary\.md: (cannot be read as an overlay|not an OpenAPI Overlay 1\.0 document)/);
+    expect(bad.output).not.toMatch(/\n\s+at /);
+    const learnt = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'contract-tests/learn/cli.ts', overlay, '--out', join(dir, 'x.yaml')]).catch((e: { code: number; stderr: string }) => e);
+    expect(learnt).toMatchObject({ code: 2 });
+    expect((learnt as { stderr: string }).stderr).toMatch(/tenant\.overlay\.yaml: (not a JSON file|neither a HAR file)/);
   }, 60_000);
 });

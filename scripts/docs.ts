@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { applyOverlay, readOverlay } from '../contract-tests/learn/overlay.js';
+import { withOverlayFile } from '../contract-tests/learn/overlay.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLES = join(ROOT, 'docs', 'samples');
@@ -135,7 +135,7 @@ function buildPage(doc: Json, output: string, title: string): number {
 
 async function build(output: string, overlay?: string): Promise<void> {
   const base = JSON.parse(readFileSync(join(ROOT, 'generated', 'openapi.json'), 'utf8'));
-  const contract = overlay ? await applyOverlay(base, readOverlay(overlay), overlay) : base;
+  const contract = overlay ? await withOverlayFile(base, overlay) : base;
   mkdirSync(dirname(output), { recursive: true });
   // The contract links the decisions by their path in the repository; on the published page they sit beside it.
   const reference = JSON.parse(JSON.stringify(withProvenance(withCodeSamples(contract))).replaceAll(`](${DECISIONS.source})`, `](${DECISIONS.page})`));

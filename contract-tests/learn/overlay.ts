@@ -37,3 +37,8 @@ export async function applyOverlay<T extends object>(document: T, overlay: unkno
   if (unused.length) throw new Error(`${name}: ${unused.length} action(s) match nothing in the contract: ${unused.map((a) => a.target).join(', ')}`);
   return data as T;
 }
+
+/** The document with the overlay in `file` applied: what `--overlay FILE` means wherever it is taken. */
+export async function withOverlayFile<T extends object>(document: T, file: string): Promise<T> {
+  return applyOverlay(document, readOverlay(file), file);
+}
