@@ -2,24 +2,20 @@
  * negative_data_rejection: each required field missing, each field of the wrong type, a user without identifier,
  * malformed JSON and a wrong content type are refused with a 4xx: never a 2xx (breaking when the page states the
  * rule, a warning for an inferred one such as 415), never a 5xx or a redirect (breaking). Another 4xx than the
- * contract's, or an error body in another shape, is a warning: both are inferred. Error bodies are judged by the
- * operation's documented response for their status (an overlay may hold the tenant's own), one line per operation
- * and status however many refusals share the shape.
+ * contract's is a warning: statuses are inferred. The refusal's body is judged once, with every other answer, by
+ * response_schema_conformance.
  */
-import { validatorAt } from '../spec.js';
 import { severity } from '../severity.js';
 import type { Check } from '../context.js';
-import type { Exchange } from '../types.js';
 import { label, locationOf, messageOf, probesOf, specFor, verdict, type Finding } from './verdict.js';
 
 export const negativeDataRejection: Check = async (ctx) => {
   const { probes: negative, notRun } = await probesOf(ctx, 'reject-invalid');
   const findings: Finding[] = [];
-  const unlikeBody = new Map<string, Exchange[]>(); // `${operation} ${status}`: refusals whose body is not the documented one
   let namesField = 0;
   for (const x of negative) {
     const field = x.field ?? '(body)';
-    const { documentedStatuses, provenance } = specFor(x);
+    const { documentedStatuses } = specFor(x);
     const documented4xx = documentedStatuses.filter((s) => s >= 400 && s < 500);
     const r = x.response;
     if (!r) {
@@ -31,22 +27,7 @@ export const negativeDataRejection: Check = async (ctx) => {
     else if (r.status >= 500) findings.push({ text: `${label(x)}: invalid input answered with a server error ${r.status}: ${messageOf(x)}`, field, exchanges: [x] });
     else if (!documented4xx.includes(r.status))
       findings.push({ text: `${label(x)}: refused with ${r.status}, not a 4xx the contract lists (${documented4xx.join(', ')})`, field, severity: severity({ about: 'unlisted-status', status: r.status }), exchanges: [x] });
-    if (r.status >= 400 && r.status < 500 && !validatorAt(specFor(x).errorBodyPointer(r.status))(r.json)) {
-      const key = `${x.operation ?? 'createTask'} ${r.status}`;
-      unlikeBody.set(key, [...(unlikeBody.get(key) ?? []), x]);
-    }
     if (r.status >= 400 && messageOf(x).includes(field.split('.').pop()!)) namesField++;
-  }
-  for (const [key, xs] of unlikeBody) {
-    const [first] = xs as [Exchange];
-    const status = first.response!.status;
-    const shown = xs.slice(0, 3).map((x) => label(x)).join('; ');
-    findings.push({
-      text: `${key}: ${xs.length} refusal(s) answered with a body unlike the documented one (${shown}${xs.length > 3 ? '; …' : ''}), e.g. ${first.response!.text.slice(0, 120)}`,
-      field: first.field ?? '(body)',
-      severity: severity({ about: 'body', status, keyword: 'type', path: '' }, specFor(first).provenance),
-      exchanges: xs.slice(0, 3),
-    });
   }
   return verdict('negative_data_rejection', {
     findings,
