@@ -2,17 +2,21 @@
 export {}; // a module: top-level await
 /**
  * The installed suite's command (`kore-case-management-contract`): `replay REPORT.json` re-sends a report's failing
- * exchanges; anything else is the suite's command line, where `--base-url URL` stands for KORE_BASE_URL and the
+ * exchanges; `learn EVIDENCE… --out FILE` proposes an overlay from reports and HAR files; anything else is the suite's command line, where `--base-url URL` stands for KORE_BASE_URL and the
  * target is the live one unless `--target` names another.
  */
 const [first, ...rest] = process.argv.slice(2);
 if (first === 'replay') {
   const { replayCli } = await import('./replay.js');
   process.exitCode = await replayCli(rest);
+} else if (first === 'learn') {
+  process.argv.splice(2, 1);
+  await import('./learn/cli.js');
 } else {
   if (rest.concat(first ?? []).some((a) => a === '--help' || a === '-h'))
     console.log(`installed: kore-case-management-contract [--base-url URL] [options]   (the live target unless --target says otherwise)
            kore-case-management-contract replay REPORT.json [--base-url URL]
+           kore-case-management-contract learn EVIDENCE... --out FILE   (an overlay of what the tenant showed)
 `);
   process.argv.splice(2, Infinity, ...suiteArguments(process.argv.slice(2)));
   await import('./cli.js');

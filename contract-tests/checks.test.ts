@@ -55,18 +55,20 @@ describe('response_header_conformance (Retry-After is inferred: a warning)', () 
 });
 
 describe('negative_data_rejection', () => {
-  it('fails a 5xx and a 2xx; warns of another error body and another 4xx (both inferred)', async () => {
-    const v = await checks.negative_data_rejection(
-      ctxWith([
-        exchange('reject-invalid', 500, envelope(5000), {}, 'caseId'),
-        exchange('reject-invalid', 200, {}, {}, 'source'),
-        exchange('reject-invalid', 400, { error: 'bad' }, {}, 'userInfo'),
-        exchange('reject-invalid', 422, envelope(), {}, 'taskTmp'),
-      ]),
-    );
+  it('fails a 5xx and a 2xx; warns of another 4xx (inferred); leaves the error body to response_schema_conformance', async () => {
+    const answers = [
+      exchange('reject-invalid', 500, envelope(5000), {}, 'caseId'),
+      exchange('reject-invalid', 200, {}, {}, 'source'),
+      exchange('reject-invalid', 400, { error: 'bad' }, {}, 'userInfo'),
+      exchange('reject-invalid', 422, envelope(), {}, 'taskTmp'),
+    ];
+    const v = await checks.negative_data_rejection(ctxWith(answers));
     expect(v.status).toBe('fail');
     expect(v.fields.sort()).toEqual(['caseId', 'source']);
-    expect(v.warningFields.sort()).toEqual(['taskTmp', 'userInfo']);
+    expect(v.warningFields.sort()).toEqual(['taskTmp']);
+    // the 400's body in another shape is said once, where every body is judged
+    const schema = await checks.response_schema_conformance(ctxWith(answers));
+    expect(schema.warnings.join('\n')).toMatch(/error answers \/errors: is required but missing \(createTask 400\), in 1 answer\(s\): probe 400/);
   });
   it('a body breaking only an inferred rule (a wrong content type) accepted is a warning', async () => {
     const v = await checks.negative_data_rejection(ctxWith([{ ...exchange('reject-invalid', 200, {}, {}, 'Content-Type'), rule: 'inferred' }]));

@@ -3,6 +3,7 @@
  * Prints progress as checks finish and a summary per target, writes JUnit XML, JSON per target and
  * reports/contract-summary.md; exit 0 without breaking violations, 1 with one, 2 on a usage or configuration error.
  */
+import './overlay-flag.js'; // first: the contract is loaded with the overlay it names
 import { parseArgs } from 'node:util';
 import { humanSummary } from './report/human.js';
 import { writeReports } from './report/write.js';
@@ -23,6 +24,8 @@ options:
   --target NAME            ${targetNames.join(', ')} (repeatable or comma-separated; default mock,sandbox)
   --reports DIR            where reports go (default reports/)
   --drift NAME             start the sandbox with a drift mode (sandbox target only)
+  --overlay FILE           judge against the contract with this OpenAPI Overlay applied (from npm run learn;
+                           its observed rules are judged as documented); also CONTRACT_OVERLAY
   --strict                 warnings (differences from inferred rules) fail the run too; also CONTRACT_STRICT=1
   --operation ID           only this operation (repeatable or comma-separated; also CONTRACT_OPERATIONS):
                            ${operationIds.join(', ')}; the rest is reported as not selected
@@ -58,6 +61,7 @@ try {
       target: { type: 'string', multiple: true },
       reports: { type: 'string', default: 'reports' },
       drift: { type: 'string' },
+      overlay: { type: 'string' },
       strict: { type: 'boolean', default: false },
       operation: { type: 'string', multiple: true },
       tag: { type: 'string', multiple: true },

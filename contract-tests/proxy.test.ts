@@ -3,9 +3,13 @@
  * `sl-violations`, and in front of a healthy one reports nothing; without KORE_BASE_URL it refuses to start.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
 import { validBase } from './bodies.js';
+import { readEvidence } from './learn/evidence.js';
 import { mintJwt } from './tokens.js';
 
 interface Proxy {
@@ -17,8 +21,8 @@ interface Proxy {
 const node = process.execPath;
 const proxyArgs = (...args: string[]) => ['--import', 'tsx', 'contract-tests/proxy.ts', ...args];
 
-async function startProxy(upstream: string): Promise<Proxy> {
-  const child = spawn(node, proxyArgs(), { env: { ...process.env, KORE_BASE_URL: upstream, PORT: '0' } });
+async function startProxy(upstream: string, ...args: string[]): Promise<Proxy> {
+  const child = spawn(node, proxyArgs(...args), { env: { ...process.env, KORE_BASE_URL: upstream, PORT: '0' } });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`proxy did not start:\n${output}`)), 20_000);
@@ -43,10 +47,11 @@ const stop = (p: Proxy | undefined) =>
 let drifted: RunningSandbox;
 let healthy: RunningSandbox;
 let proxies: Proxy[] = [];
+const har = join(mkdtempSync(join(tmpdir(), 'proxy-har-')), 'recorded.har');
 
 beforeAll(async () => {
   [drifted, healthy] = await Promise.all([startSandbox({ drift: 'wrong-type' }), startSandbox()]);
-  proxies = await Promise.all([drifted, healthy].map((s) => startProxy(s.url)));
+  proxies = await Promise.all([startProxy(drifted.url), startProxy(healthy.url, '--record', har)]);
 }, 30_000);
 
 afterAll(async () => {
@@ -90,5 +95,25 @@ describe('npm run proxy (Prism proxy validating live traffic)', () => {
     const res = await createThrough(proxies[1]!, healthy);
     expect(res.status).toBe(200);
     expect(res.headers.get('sl-violations')).toBeNull();
+  });
+
+  it('--record writes each exchange to a HAR file that npm run learn reads, with the token nowhere in it', async () => {
+    const before = readEvidence(har).length;
+    const token = await mintJwt({ kind: 'app', clientId: healthy.seed.clientId, clientSecret: healthy.seed.clientSecret, sub: healthy.seed.userId });
+    const echoed = await fetch(`${proxies[1]!.url}/caseManagement/api/public/analytics/${healthy.seed.streamId}/getTasks`, {
+      method: 'POST',
+      headers: { auth: token, accountId: healthy.seed.accountId, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: token }), // a server may echo what it is sent: the token must not reach the file
+    });
+    expect(echoed.status).toBeLessThan(500);
+    const file = readFileSync(har, 'utf8');
+    const entries = JSON.parse(file).log.entries as { request: { url: string; headers: { name: string; value: string }[] } }[];
+    expect(entries.at(-1)!.request.url).toBe(`${healthy.url}/caseManagement/api/public/analytics/${healthy.seed.streamId}/getTasks`);
+    expect(entries.at(-1)!.request.headers).toContainEqual({ name: 'auth', value: '[redacted]' });
+    expect(file).not.toContain(token);
+    expect(file).not.toContain(token.split('.')[2]!);
+    const observations = readEvidence(har);
+    expect(observations.length).toBe(before + 1);
+    expect(observations.at(-1)).toMatchObject({ operation: 'getTasks', status: echoed.status, source: 'recorded.har' });
   });
 });

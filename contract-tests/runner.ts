@@ -10,13 +10,17 @@ import { whyNotRun, writingChecks } from './scope.js';
 import { describeSelection, selectionOf, type Selection } from './selection.js';
 import type { OperationId } from './spec.js';
 import type { Target } from './targets/target.js';
-import { checkNames, type Verdict } from './types.js';
+import { checkNames, type Exchange, type Verdict } from './types.js';
 
 export interface TargetReport {
   target: string;
   baseUrl: string;
   verdicts: Verdict[];
+  /** When the run began (ISO 8601): the time of its evidence for `npm run learn`. */
+  startedAt?: string;
   requests: number;
+  /** Every request sent and what came back (tokens described, never kept): the evidence `npm run learn` reads. */
+  exchanges?: Exchange[];
   durationMs: number;
   pbt: PbtSettings;
   strict: boolean;
@@ -46,6 +50,7 @@ export interface RunOptions {
 
 export async function runSuite(target: Target, options: RunOptions = {}): Promise<TargetReport> {
   const started = performance.now();
+  const startedAt = new Date().toISOString();
   const progress = (line: string) => options.progress?.(redact(`[${target.name}] ${line}`));
   const selection = selectionOf(options.operations, options.readOnly);
   const ctx = createContext(target, options.pbt, options.limits ?? defaultLimits, progress, selection);
@@ -84,7 +89,9 @@ export async function runSuite(target: Target, options: RunOptions = {}): Promis
     target: target.name,
     baseUrl: target.baseUrl,
     verdicts,
+    startedAt,
     requests: ctx.log.length,
+    exchanges: ctx.log,
     durationMs: performance.now() - started,
     pbt: ctx.pbt,
     strict: !!options.strict,

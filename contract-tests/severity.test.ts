@@ -57,6 +57,8 @@ const cases: [string, Subject, Severity][] = [
   ['a 3xx', { about: 'unlisted-status', status: 302 }, 'breaking'],
   ['an invalid request accepted, the rule documented', { about: 'invalid-accepted', rule: 'documented' }, 'breaking'],
   ['an invalid request accepted, the rule inferred', { about: 'invalid-accepted', rule: 'inferred' }, 'warning'],
+  ['an invalid write accepted (createTask), the rule documented: it stored what the page forbids', { about: 'invalid-accepted', rule: 'documented', operation: 'createTask' }, 'breaking'],
+  ['an invalid read accepted (getTasks, a lenient filter): nothing stored, no client breaks', { about: 'invalid-accepted', rule: 'documented', operation: 'getTasks' }, 'warning'],
   ['a client sending a body of the wrong type', { about: 'request-body', keyword: 'type' }, 'breaking'],
   ['a client sending a body that breaks a pattern', { about: 'request-body', keyword: 'pattern' }, 'warning'],
   ['an observed rule of behaviour', { about: 'rule', rule: 'observed' }, 'breaking'],

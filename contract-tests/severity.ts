@@ -7,6 +7,7 @@
 import { valueConstraintKeywords, type Provenance, type ProvenanceReader } from './provenance.js';
 import { deref, specOf, type Json, type OperationId } from './spec.js';
 import type { Severity } from './types.js';
+import { writes } from './selection.js';
 
 export type Subject =
   /** A body that violates the schema documented for its status: the keyword that failed, at a JSON pointer. */
@@ -19,8 +20,11 @@ export type Subject =
   | { about: 'unlisted-status'; status: number }
   /** A body the client sent that the contract refuses (keyword of the request schema that failed). */
   | { about: 'request-body'; keyword: string }
-  /** An invalid request accepted: the rule it breaks is documented or inferred. */
-  | { about: 'invalid-accepted'; rule: Provenance }
+  /**
+   * An invalid request accepted: the rule it breaks is documented or inferred. Accepted by a read (getCases,
+   * getTasks), it stored nothing and breaks no client written from the pages (a lenient filter): a warning.
+   */
+  | { about: 'invalid-accepted'; rule: Provenance; operation?: OperationId }
   /** A documented rule of behaviour (echo, read back, paging, a valid body accepted), or an inferred one. */
   | { about: 'rule'; rule: Provenance }
   /** A paging finding: breaking where the operation documents its paging input (getTasks' skip/limit). */
@@ -48,6 +52,7 @@ export function severity(subject: Subject, provenance: ProvenanceReader = specOf
     case 'request-body':
       return valueConstraintKeywords.has(subject.keyword) ? 'warning' : 'breaking';
     case 'invalid-accepted':
+      return subject.operation && !writes.has(subject.operation) ? 'warning' : severityOf(subject.rule);
     case 'rule':
       return severityOf(subject.rule);
     case 'paging':

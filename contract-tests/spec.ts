@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { withOverlayFile } from './learn/overlay.js';
 import { provenanceReader } from './provenance.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,7 +16,17 @@ export type Json = any;
 export const BUNDLE_PATH = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
 export const OPERATION_PATH = '/caseManagement/api/public/analytics/{streamId}/createTask';
 
-export const bundle: Json = JSON.parse(readFileSync(BUNDLE_PATH, 'utf8'));
+/** `--overlay FILE` (CONTRACT_OVERLAY): the tenant's contract, the contract with that overlay applied, is what is judged. */
+export const OVERLAY_PATH = process.env.CONTRACT_OVERLAY || undefined;
+
+const contract: Json = JSON.parse(readFileSync(BUNDLE_PATH, 'utf8'));
+/** The contract the suite judges by. An overlay that cannot apply stops the run at once (exit 2), naming the file and why. */
+export const bundle: Json = OVERLAY_PATH
+  ? await withOverlayFile(contract, OVERLAY_PATH).catch((error: Error) => {
+      console.error(`contract suite could not run: ${error.message}`);
+      process.exit(2);
+    })
+  : contract;
 
 /** Follows local `$ref`s (`#/components/...`) until a node that is not a reference. */
 export function deref(node: Json): Json {
@@ -75,6 +86,32 @@ export function operationSpec(id: OperationId) {
       if (own) return { ...own, status };
       const success = status >= 200 && status < 300 ? documentedResponse(200) : undefined;
       return success && { ...success, status: 200 };
+    },
+    /**
+     * The pointer of the body schema an error answer of this status is judged by: the operation's own response for
+     * that status (so a tenant's overlay applies), else the shared envelope.
+     */
+    errorBodyPointer(status: number): string {
+      const own = documentedResponse(status);
+      return own?.response?.content?.['application/json']?.schema ? `${own.pointer}/content/application~1json/schema` : '/components/schemas/ErrorEnvelope';
+    },
+    /** The platform codes a documented error answer carries (its examples' `code` values and any `code` enum). */
+    errorCodes(status: number): (string | number)[] {
+      const content = documentedResponse(status)?.response?.content?.['application/json'];
+      const codes = new Set<string | number>();
+      const collect = (node: Json, depth = 0): void => {
+        const n = deref(node);
+        if (!n || typeof n !== 'object' || depth > 8) return;
+        if (Array.isArray(n)) return n.forEach((v) => collect(v, depth + 1));
+        for (const [k, v] of Object.entries(n as Record<string, Json>)) {
+          if (k === 'code' && (typeof v === 'number' || typeof v === 'string')) codes.add(v);
+          else if (k === 'code' && Array.isArray(deref(v)?.enum)) deref(v).enum.forEach((c: string | number) => codes.add(c));
+          else if (k !== '$ref') collect(v, depth + 1);
+        }
+      };
+      collect(Object.values((content?.examples ?? {}) as Record<string, Json>).map((e) => deref(e)?.value));
+      collect(content?.schema);
+      return [...codes];
     },
     documentedStatuses: Object.keys(op.responses).map(Number).sort() as number[],
     /** The 200 body's schema pointer (Task, TaskPage, Case …). */

@@ -169,6 +169,15 @@ const entries: Entry[] = [
   },
 ];
 
+/** Several harmless differences at once, as a real tenant would show them all: what `npm run learn` is shown learning. */
+const dialect = ['status-201', 'error-envelope-changed', 'ids-other-shape', 'extra-field'];
+entries.push({
+  name: 'tenant-dialect',
+  summary: `harmless differences together: ${dialect.join(', ')}`,
+  breaking: false,
+  behaviour: Object.assign({}, ...dialect.map((name) => entries.find((e) => e.name === name)!.behaviour)),
+});
+
 export const driftModes: ReadonlyArray<DriftMode> = entries.map(({ name, summary, breaking }) => ({ name, summary, breaking }));
 
 export type DriftName = string;

@@ -4,7 +4,9 @@
  * the same way, which the reference links to. Request samples are kept as files under docs/samples/<operationId>/
  * and injected as `x-codeSamples` into a temporary copy of the bundle (the contract itself stays sample-free); so is
  * an "Inferred:" line in the description of every node the contract marks `x-provenance: inferred`.
+ * Rules learned from a tenant (`x-provenance: observed`) get an "Observed:" line with their evidence.
  *   --output FILE   write the page elsewhere (tests do, to leave dist/ as the user built it); the decisions go beside it
+ *   --overlay FILE  document a tenant's contract: the contract with that OpenAPI Overlay (from npm run learn) applied
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { withOverlayFile } from '../contract-tests/learn/overlay.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLES = join(ROOT, 'docs', 'samples');
@@ -75,6 +78,7 @@ function withProvenance(contract: Json): Json {
   const copy = structuredClone(contract);
   const schemas: Record<string, Json> = copy.components?.schemas ?? {};
   const line = (node: Json, label: string) => `**${label}:** ${node['x-provenance-source'] ?? 'the page does not document it'}.`;
+  const seen = (o: Json) => `**Observed:** the tenant showed it ${o?.count ?? '?'} time(s)${o?.first ? `, ${o.first} to ${o.last}` : ''}${o?.sources?.length ? ` (${o.sources.join(', ')})` : ''}.`;
   const append = (node: Json, text: string) => {
     node.description = node.description ? `${node.description.trimEnd()}\n\n${text}` : text;
   };
@@ -86,6 +90,7 @@ function withProvenance(contract: Json): Json {
     const target = typeof ref == 'string' ? schemas[ref.replace('#/components/schemas/', '')] : undefined;
     if (target?.['x-provenance'] == 'inferred' && node.description) append(node, line(target, 'Inferred (its shape)'));
     if (node['x-provenance'] == 'inferred') append(node, line(node, 'Inferred'));
+    if (node['x-provenance'] == 'observed') append(node, seen(node['x-observed']));
   };
   visit(copy);
   return copy;
@@ -128,8 +133,9 @@ function buildPage(doc: Json, output: string, title: string): number {
   return html.length;
 }
 
-function build(output: string): void {
-  const contract = JSON.parse(readFileSync(join(ROOT, 'generated', 'openapi.json'), 'utf8'));
+async function build(output: string, overlay?: string): Promise<void> {
+  const base = JSON.parse(readFileSync(join(ROOT, 'generated', 'openapi.json'), 'utf8'));
+  const contract = overlay ? await withOverlayFile(base, overlay) : base;
   mkdirSync(dirname(output), { recursive: true });
   // The contract links the decisions by their path in the repository; on the published page they sit beside it.
   const reference = JSON.parse(JSON.stringify(withProvenance(withCodeSamples(contract))).replaceAll(`](${DECISIONS.source})`, `](${DECISIONS.page})`));
@@ -140,8 +146,8 @@ function build(output: string): void {
 }
 
 try {
-  const { values } = parseArgs({ options: { output: { type: 'string' } }, strict: true });
-  build(resolve(values.output ?? join(ROOT, 'dist', 'docs', 'index.html')));
+  const { values } = parseArgs({ options: { output: { type: 'string' }, overlay: { type: 'string' } }, strict: true });
+  await build(resolve(values.output ?? join(ROOT, 'dist', 'docs', 'index.html')), values.overlay);
 } catch (error) {
   console.error(`docs: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -52,7 +52,8 @@ async function invalidRefused(ctx: RunContext, warnings: Warnings, op: Operation
   const x = await sendRaw(ctx, { operation: op, probe: `property: invalid body (${mutation})`, intent: 'reject-invalid' }, { body: body as Record<string, unknown>, token, params });
   unsent(x);
   if (!x.response) throw new Refuted(`no answer: ${x.error}`, '(request)');
-  if (x.response.status < 300 && inferred) warnings.set(mutation, `invalid body (${mutation}) accepted with ${x.response.status} (the rule is inferred)`);
+  const lenient = severity({ about: 'invalid-accepted', rule: inferred ? 'inferred' : 'documented', operation: op }) === 'warning';
+  if (x.response.status < 300 && lenient) warnings.set(mutation, `invalid body (${mutation}) accepted with ${x.response.status} (${inferred ? 'the rule is inferred' : 'a read: nothing was stored'})`);
   else if (x.response.status < 400) throw new Refuted(`invalid body (${mutation}) accepted with ${x.response.status}`, mutation);
   if (x.response.status >= 500) throw new Refuted(`invalid body (${mutation}) answered with ${x.response.status}`, mutation);
 }

@@ -3,7 +3,8 @@
  * documented for its status; every error is reported at its JSON pointer, grouped over the answers that share it.
  * Its severity is the rule's provenance: a documented field missing or of another type is breaking; a value
  * constraint (pattern, format, enum) or an error body (the envelope is inferred) is a warning; a 2xx body that is
- * not JSON is breaking. Ids shaped unlike the samples (ids are opaque) are a warning.
+ * not JSON is breaking. Ids shaped unlike the samples (ids are opaque) are a warning. A difference in error bodies
+ * is said once for every operation and status that shares it (one envelope, one line).
  */
 import { idShapeDifferences } from '../id-shapes.js';
 import { describeErrors, validatorAt } from '../spec.js';
@@ -15,12 +16,12 @@ import { fieldOf, label, specFor, verdict, type Finding } from './verdict.js';
 
 export const responseSchemaConformance: Check = async (ctx) => {
   const { exchanges } = await ctx.corpus();
-  const groups = new Map<string, { field: string; severity: Severity; operation: OperationId; probes: string[]; exchanges: Exchange[] }>();
-  const add = (field: string, message: string, x: Exchange, severity: Severity) => {
-    const key = `${field}: ${message}`;
-    const group = groups.get(key) ?? { field, severity, operation: x.operation ?? 'createTask', probes: [], exchanges: [] };
+  const groups = new Map<string, { field: string; severity: Severity; operation: OperationId; probes: string[]; exchanges: Exchange[]; statuses: Set<string> }>();
+  const add = (key: string, field: string, x: Exchange, severity: Severity) => {
+    const group = groups.get(key) ?? { field, severity, operation: x.operation ?? 'createTask', probes: [], exchanges: [], statuses: new Set() };
     group.probes.push(label(x));
     group.exchanges.push(x);
+    group.statuses.add(`${x.operation ?? 'createTask'} ${x.response?.status}`);
     groups.set(key, group);
   };
   // Ids shaped unlike the samples: once per id field (TaskId, CaseId), with where and in which answers it was seen.
@@ -35,7 +36,7 @@ export const responseSchemaConformance: Check = async (ctx) => {
     const status = documented.status;
     if (x.response.jsonError) {
       const unreadable = severity(status >= 200 && status < 300 ? { about: 'unreadable-success' } : { about: 'body', status, keyword: 'type', path: '' }, provenance);
-      add(fieldOf(x, '(body)'), `status ${x.response.status} body is not JSON (${x.response.overCap ?? x.response.jsonError})`, x, unreadable);
+      add(`${fieldOf(x, '(body)')}: status ${x.response.status} body is not JSON (${x.response.overCap ?? x.response.jsonError})`, fieldOf(x, '(body)'), x, unreadable);
       continue;
     }
     for (const d of status < 300 ? idShapeDifferences(x.response.json, documented.response.content['application/json'].schema) : []) {
@@ -46,10 +47,15 @@ export const responseSchemaConformance: Check = async (ctx) => {
     }
     const validate = validatorAt(schemaPointer);
     if (validate(x.response.json)) continue;
-    for (const e of describeErrors(validate.errors)) add(fieldOf(x, e.path), `${e.message} (status ${x.response.status})`, x, severity({ about: 'body', status, keyword: e.keyword, path: e.path }, provenance));
+    for (const e of describeErrors(validate.errors)) {
+      const rule = severity({ about: 'body', status, keyword: e.keyword, path: e.path }, provenance);
+      // an error body's difference is the envelope's, whatever the operation: grouped across them
+      if (status >= 400) add(`error answers ${e.path}: ${e.message} (${rule})`, fieldOf(x, e.path), x, rule);
+      else add(`${fieldOf(x, e.path)}: ${e.message} (status ${x.response.status})`, fieldOf(x, e.path), x, rule);
+    }
   }
   const findings: Finding[] = [...groups].map(([key, g]) => ({
-    text: `${key}, in ${g.probes.length} answer(s): ${g.probes.slice(0, 3).join('; ')}${g.probes.length > 3 ? '; ...' : ''}`,
+    text: `${key.startsWith('error answers') ? `${key.replace(/ \((breaking|warning)\)$/, '')} (${[...g.statuses].join(', ')})` : key}, in ${g.probes.length} answer(s): ${g.probes.slice(0, 3).join('; ')}${g.probes.length > 3 ? '; ...' : ''}`,
     field: g.field,
     operation: g.operation,
     severity: g.severity,

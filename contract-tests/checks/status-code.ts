@@ -6,25 +6,39 @@
 
 import { severity } from '../severity.js';
 import type { Check } from '../context.js';
+import type { Exchange } from '../types.js';
 import { countBy, fieldOf, label, locationOf, specFor, verdict, type Finding } from './verdict.js';
 
 export const statusCodeConformance: Check = async (ctx) => {
   const { exchanges } = await ctx.corpus();
   const answered = exchanges.filter((x) => x.response);
   const findings: Finding[] = [];
+  const changed = new Map<string, Exchange[]>(); // `${operation} ${status}`: a status the tenant was observed never to use
   for (const x of exchanges) {
     if (!x.response) {
       if (x.error?.startsWith('no HTTP answer')) findings.push({ text: `${label(x)}: ${x.error}`, field: fieldOf(x, 'status'), exchanges: [x] });
       continue;
     }
     const status = x.response.status;
-    const { documentedStatuses, provenance } = specFor(x);
+    const { documentedStatuses, operation } = specFor(x);
+    // A tenant's overlay can say a documented success status was never seen: answering it now is a change.
+    const neverSeen = status < 300 ? operation.responses[String(status)]?.['x-observed-absent'] : undefined;
+    if (neverSeen) changed.set(`${x.operation ?? 'createTask'} ${status}`, [...(changed.get(`${x.operation ?? 'createTask'} ${status}`) ?? []), x]);
     if (documentedStatuses.includes(status)) continue;
     findings.push({
       text: `${label(x)}: status ${status}${locationOf(x)} is not one the contract lists (${documentedStatuses.join(', ')})`,
       field: fieldOf(x, 'status'),
       severity: severity({ about: 'unlisted-status', status }),
       exchanges: [x],
+    });
+  }
+  for (const [key, xs] of changed) {
+    const never = specFor(xs[0]!).operation.responses[String(xs[0]!.response!.status)]['x-observed-absent'];
+    findings.push({
+      text: `${key}: answered ${xs.length} time(s) with a status the tenant was observed never to use (in ${never.answers} successful answers: ${(never.sources ?? []).join(', ')})`,
+      field: fieldOf(xs[0]!, 'status'),
+      severity: severity({ about: 'rule', rule: 'observed' }),
+      exchanges: xs.slice(0, 3),
     });
   }
   return verdict('status_code_conformance', {

@@ -1,8 +1,9 @@
 /**
  * undocumented_fields: properties an answer carries that its schema does not declare. Additive drift: a warning
- * listing each field's path, never a failure (the contract allows unknown fields).
+ * listing each field's path, never a failure (the contract allows unknown fields). An error body in another shape
+ * altogether is response_schema_conformance's to report: its fields are not listed again here.
  */
-import { declaredProperties, deref, type Json } from '../spec.js';
+import { declaredProperties, deref, validatorAt, type Json } from '../spec.js';
 import type { Check } from '../context.js';
 import { fieldOf, label, specFor, verdict } from './verdict.js';
 
@@ -25,6 +26,7 @@ export const undocumentedFields: Check = async (ctx) => {
     const documented = x.response && specFor(x).judgedResponse(x.response.status);
     const schema = documented?.response.content?.['application/json']?.schema;
     if (!schema || x.response?.json === undefined) continue;
+    if (x.response.status >= 400 && !validatorAt(`${documented.pointer}/content/application~1json/schema`)(x.response.json)) continue;
     judged++;
     for (const path of undeclaredPaths(x.response.json, schema).map((p) => fieldOf(x, p))) found.set(path, [...(found.get(path) ?? []), label(x)]);
   }

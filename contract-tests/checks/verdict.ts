@@ -15,9 +15,39 @@ export interface Finding {
   severity?: Severity;
   /** The exchanges the finding is about: a breaking one's go to the report as requests to re-run (`replay`). */
   exchanges?: Exchange[];
+  /** When several findings were said as one line: all of their fields. */
+  fields?: string[];
 }
 
-const fieldsOf = (findings: Finding[]) => [...new Set(findings.map((f) => f.field).filter((f): f is string => !!f))];
+const fieldsOf = (findings: Finding[]) => [...new Set(findings.flatMap((f) => f.fields ?? (f.field ? [f.field] : [])))];
+
+/** `<probe> [channel]: <what was found>`: the form of a finding about one exchange. */
+const aboutOneExchange = /^(.+? \[(?:sdk|fetch|openapi-generator)\]): (.+)$/s;
+
+/**
+ * Findings that say the same thing of several exchanges become one line naming the first few (a server that
+ * answers every refusal with 422 is told so once, not forty times); the fields and exchanges of all are kept.
+ */
+function grouped(findings: Finding[]): Finding[] {
+  const groups = new Map<string, { what: string; labels: string[]; members: Finding[] }>();
+  findings.forEach((f, i) => {
+    const one = aboutOneExchange.exec(f.text);
+    const key = one ? `${f.severity}|${f.operation ?? ''}|${one[2]}` : `unique ${i}`;
+    const group = groups.get(key) ?? { what: one?.[2] ?? f.text, labels: [], members: [] };
+    if (one) group.labels.push(one[1]!);
+    group.members.push(f);
+    groups.set(key, group);
+  });
+  return [...groups.values()].map(({ what, labels, members }) => {
+    if (members.length === 1) return members[0]!;
+    return {
+      ...members[0]!,
+      text: `${what}, in ${members.length} answers: ${labels.slice(0, 3).join('; ')}${labels.length > 3 ? '; …' : ''}`,
+      fields: fieldsOf(members),
+      exchanges: members.flatMap((m) => m.exchanges ?? []),
+    };
+  });
+}
 
 /**
  * A check's verdict from its findings: `findings` carry their own severity (from the contract's provenance);
@@ -32,8 +62,8 @@ export function verdict(
     ...(found.failures ?? []).map((f) => ({ severity: 'breaking' as const, ...f })),
     ...(found.warnings ?? []).map((f) => ({ severity: 'warning' as const, ...f })),
   ];
-  const failures = all.filter((f) => (f.severity ?? 'breaking') === 'breaking');
-  const warnings = all.filter((f) => f.severity === 'warning');
+  const failures = grouped(all.filter((f) => (f.severity ?? 'breaking') === 'breaking').map((f) => ({ ...f, severity: 'breaking' as const })));
+  const warnings = grouped(all.filter((f) => f.severity === 'warning'));
   const status = failures.length > 0 ? 'fail' : warnings.length > 0 ? 'warn' : found.ran || all.length > 0 ? 'pass' : 'skip';
   // Under --strict the warnings fail too, so their exchanges are kept, marked, to be re-sent then.
   const reproductions = (found: Finding[], severity: Severity) => [...new Set(found.flatMap((f) => f.exchanges ?? []))].map((x) => reproductionOf(check, x, severity));

@@ -8,6 +8,8 @@ import { groupCreated, listedName } from './created.js';
 
 const mark = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP' } as const;
 
+const shownClosed = 5;
+
 export function humanSummary(report: TargetReport): string {
   const lines = [`Contract suite against ${report.target} (${report.baseUrl}): ${report.requests} requests in ${(report.durationMs / 1000).toFixed(1)} s, property-based seed ${report.pbt.seed}, ${report.pbt.runs} runs${report.strict ? ', strict (warnings fail)' : ''}`];
   if (report.stopped) lines.push(`  stopped sending early: ${report.stopped}`);
@@ -27,7 +29,10 @@ export function humanSummary(report: TargetReport): string {
     // On a throwaway target, what was closed needs no listing; on live every record is listed, once per outcome.
     for (const g of groupCreated(report.cleanup.created).filter((g) => g.outcome !== 'closed' || report.target === 'live')) {
       lines.push(`    ${g.outcome} (${g.items.length}):`);
-      for (const c of g.items) lines.push(`      ${c.operation} ${c.id}${c.refId ? ` ${c.refId}` : ''} ${JSON.stringify(listedName(c.name))}`);
+      // records left open are all listed (someone must close them); of those closed, the console shows a few
+      const shown = g.outcome === 'closed' ? g.items.slice(0, shownClosed) : g.items;
+      for (const c of shown) lines.push(`      ${c.operation} ${c.id}${c.refId ? ` ${c.refId}` : ''} ${JSON.stringify(listedName(c.name))}`);
+      if (g.items.length > shown.length) lines.push(`      … and ${g.items.length - shown.length} more (all listed in contract-${report.target}.json and contract-summary.md)`);
     }
   }
   const width = Math.max(...report.verdicts.map((v) => v.check.length));

@@ -12,7 +12,7 @@ export function writeReports(dir: string, reports: TargetReport[], notRunTargets
   for (const r of reports) {
     const base = join(dir, reportName(r.target));
     writeFileSync(`${base}.xml`, junitXml(r));
-    // The verdicts for machines (dashboards, diffs between runs); no exchange bodies, only the evidence lines.
+    // For machines: the verdicts (dashboards, diffs between runs) and the exchanges (`npm run learn`), redacted.
     writeFileSync(`${base}.json`, redact(JSON.stringify(r, null, 2)) + '\n');
     files.push(`${base}.xml`, `${base}.json`);
   }
