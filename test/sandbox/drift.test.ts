@@ -120,6 +120,16 @@ const expectations: Record<string, (sb: RunningSandbox) => Promise<void>> = {
     expect(task.refId).toMatch(/^TS/);
   },
   'extra-nested-field': async (sb) => expect(ok(await valid(sb)).userInfo.locale).toBe('en'),
+  'tenant-dialect': async (sb) => {
+    // four harmless differences at once: 201, another envelope, ids in other characters, an extra field
+    const sent = await valid(sb);
+    expect(sent.status).toBe(201);
+    expect(sent.json._id).toMatch(/^ti-[g-v]{32}$/);
+    expect(sent.json.sandboxRevision).toBe(2);
+    const refused = await createTask(sb, validBody(sb), { auth: null });
+    expect(refused.status).toBe(401);
+    expect(refused.json).toEqual({ error: { message: expect.stringMatching(/auth/), status: 401 } });
+  },
 };
 
 describe('drift modes (--drift NAME): each produces its drift, alone', () => {
@@ -127,7 +137,7 @@ describe('drift modes (--drift NAME): each produces its drift, alone', () => {
     expect(Object.keys(expectations).sort()).toEqual(driftModes.map((d) => d.name).sort());
     // documented rules broken: the suite must fail; inferred ones: it must warn and pass
     const breaking = ['missing-required-field', 'wrong-type', 'nested-wrong-type', 'missing-nested-field', 'array-item-wrong-type', 'null-field', 'accepts-invalid-input', 'auth-not-enforced', '5xx-for-variant', 'body-not-json'];
-    const harmless = ['extra-field', 'extra-nested-field', 'status-201', 'validation-422', 'error-envelope-changed', 'wrong-content-type', 'bad-date-time', 'enum-changed', 'ids-other-shape', 'error-codes-other', 'no-retry-after'];
+    const harmless = ['extra-field', 'extra-nested-field', 'status-201', 'validation-422', 'error-envelope-changed', 'wrong-content-type', 'bad-date-time', 'enum-changed', 'ids-other-shape', 'error-codes-other', 'no-retry-after', 'tenant-dialect'];
     expect(driftModes.filter((d) => d.breaking).map((d) => d.name).sort()).toEqual(breaking.sort());
     expect(driftModes.filter((d) => !d.breaking).map((d) => d.name).sort()).toEqual(harmless.sort());
   });

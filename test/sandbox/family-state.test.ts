@@ -118,7 +118,7 @@ describe('family drift modes (--drift NAME): each produces its drift on its oper
   it('has an expectation for every family mode; createTask\'s list is untouched (the suite\'s self-test reads it whole)', () => {
     expect(Object.keys(expectations).sort()).toEqual(familyDriftModes.map((d) => d.name).sort());
     expect(driftModes.some((d) => familyDriftModes.some((f) => f.name === d.name))).toBe(false);
-    expect(driftModes).toHaveLength(21);
+    expect(driftModes).toHaveLength(22);
     for (const d of familyDriftModes) expect(d.name.startsWith(`${d.operation}-`), d.name).toBe(true);
   });
 
