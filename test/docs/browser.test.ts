@@ -155,7 +155,8 @@ describe('published docs in a real browser, offline', () => {
       expect(sidebar, `sidebar entry "${section}"`).toContain(section);
     }
     expect(text).not.toContain('How this contract reads the page'); // authoring notes live in the decisions page
-    expect(text.match(/the public Case Management APIs of the platform/gi), 'the opening says what the API does once').toHaveLength(1);
+    expect(text.match(/the public Case Management APIs of the Kore\.ai platform/gi), 'the opening names the platform, once').toHaveLength(1);
+    expect(contract.info.title).toMatch(/^Kore\.ai /);
   });
 
   it("links the platform's page and the contract decisions, which open from disk beside the reference", async () => {
