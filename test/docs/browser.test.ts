@@ -136,7 +136,12 @@ describe('published docs in a real browser, offline', () => {
   async function navigate(op: (typeof OPERATIONS)[number]): Promise<void> {
     const menu = page.locator('.menu-content');
     const entry = menu.getByText(op.summary, { exact: true }).first();
-    if (!(await entry.isVisible())) await menu.getByText(op.tag, { exact: true }).first().click();
+    // A tag's entry toggles its group, and the entry may be hidden only while the sidebar scrolls: a click can then
+    // close the group (its entries leave the DOM). Click until the entry shows, at most twice.
+    for (let clicks = 0; clicks < 2 && !(await entry.isVisible()); clicks++) {
+      await menu.getByText(op.tag, { exact: true }).first().click();
+      await entry.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
+    }
     // dispatched: while the sidebar scrolls after a tag opens, a pointer click can land on its neighbour
     await entry.dispatchEvent('click');
     await page.getByRole('heading', { name: op.summary, level: 2 }).waitFor({ timeout: 10_000 });
