@@ -1,6 +1,7 @@
 /**
- * One name per variable, listed once: every KORE_* variable the contract suite, the examples, the docs' samples or
- * the sandbox's handover reads or prints is in the README's "Variables" table, and the table names nothing they don't.
+ * One name per variable, listed once: every KORE_* variable the contract suite, the examples (CI recipes included),
+ * the docs' samples or the sandbox's handover read or print is in the README's "Variables" table, and the table
+ * names nothing they don't.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,13 +16,15 @@ const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const names = (text: string) => new Set(text.match(/\bKORE_[A-Z_]+[A-Z]\b/g) ?? []);
 
 const table = (() => {
-  const section = /^### Variables\n([\s\S]*?)(?=^#)/m.exec(read('README.md'))?.[1] ?? '';
+  const section = /^## Variables\n([\s\S]*?)(?=^#)/m.exec(read('README.md'))?.[1] ?? '';
   return names(section.split('\n').filter((l) => l.startsWith('| `')).map((l) => l.split(' | ')[0]).join(' '));
 })();
 
 const readers: Record<string, string> = {
   'contract-tests/targets/live.ts': read('contract-tests/targets/live.ts'),
-  ...Object.fromEntries(readdirSync(join(root, 'examples')).map((f) => [`examples/${f}`, read(`examples/${f}`)])),
+  ...Object.fromEntries(readdirSync(join(root, 'examples'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => [join(e.parentPath, e.name).slice(root.length), read(join(e.parentPath, e.name).slice(root.length))])),
   ...Object.fromEntries(readdirSync(join(root, 'docs/samples')).flatMap((op) =>
     readdirSync(join(root, 'docs/samples', op)).map((f) => [`docs/samples/${op}/${f}`, read(`docs/samples/${op}/${f}`)]))),
   'the sandbox handover': exportLines('http://127.0.0.1:4020', seedInfoOf(defaultTenant()), tenantExtras(defaultTenant())),
