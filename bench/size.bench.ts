@@ -39,7 +39,7 @@ async function librarySizes() {
 }
 
 /**
- * Each entry module's share of the entry's gzip (as one stream), as the SDK README gives it: the entry's gzip less
+ * Each entry module's share of the entry's gzip (as one stream), as docs/sdk.md gives it: the entry's gzip less
  * the same without that module. The same build keeps whitespace so that esbuild marks where each module starts
  * (`// src/client.ts`); the rest is whitespace-minified before gzip, as the real build is.
  */

@@ -3,7 +3,7 @@
  * to another host, a server that reflects the token, one that never answers, one that trickles its body, a huge
  * body, and garbage. For each, the suite ends in bounded time with clear verdicts, writes its reports, and no
  * token appears in any output (console, JUnit, Markdown, JSON) in any form a reader could recover. Short timeouts
- * keep the file quick; the defaults are measured by hand (README: hostile servers).
+ * keep the file quick; the defaults are measured by hand (CONTRIBUTING.md: the contract suite).
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type Server } from 'node:net';

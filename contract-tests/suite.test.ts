@@ -53,7 +53,7 @@ for (const [key, target] of [['mock', 'mock'], ...sandboxRuns.map((run) => [run.
   });
 }
 
-if (!liveRequested) console.log('live target not run: KORE_BASE_URL is not set (see README: the contract suite, live target)');
+if (!liveRequested) console.log('live target not run: KORE_BASE_URL is not set (see README: check your tenant against the contract)');
 
 describe.skipIf(!liveRequested)('contract suite against live (KORE_BASE_URL)', () => {
   let live: TargetReport;

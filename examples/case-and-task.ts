@@ -2,12 +2,14 @@
  * The case-management family end to end: create a case, find it by name, add a task to it, find the task, rename
  * both, find them again, then list every open task page by page.
  *
- *   npm run sandbox &                      # or point KORE_BASE_URL at your tenant
- *   KORE_BASE_URL=http://127.0.0.1:4020 KORE_STREAM_ID=st-… KORE_ACCOUNT_ID=… KORE_CLIENT_ID=cs-… KORE_CLIENT_SECRET=… \
- *   KORE_CASE_TEMPLATE_ID=ctm-… KORE_TASK_TEMPLATE_ID=ttm-… KORE_USER_EMAIL=you@example.com \
+ *   npm run -s sandbox -- --print-env --quiet > sandbox.env &   # or export the variables for your tenant
+ *   sleep 2 && . ./sandbox.env                                  # every KORE_* variable below, for the sandbox
  *   npx tsx examples/case-and-task.ts
  *
- * KORE_JWT may replace KORE_CLIENT_ID + KORE_CLIENT_SECRET; KORE_JWT_SUBJECT is optional. getCases, getTasks,
+ * Reads KORE_BASE_URL, KORE_STREAM_ID, KORE_ACCOUNT_ID, KORE_CLIENT_ID + KORE_CLIENT_SECRET, KORE_CASE_TEMPLATE_ID,
+ * KORE_TASK_TEMPLATE_ID and KORE_USER_EMAIL (the README lists them all).
+ *
+ * KORE_JWT may replace KORE_CLIENT_ID + KORE_CLIENT_SECRET; KORE_JWT_SUB is optional. getCases, getTasks,
  * updateCase and updateTask need the account id. In an application, import from 'kore-case-management'.
  */
 import { APIError, KoreError, createKoreClient, type Case, type TaskRecord } from '../src/index.js';
@@ -27,7 +29,7 @@ const kore = createKoreClient({
   accountId: env.KORE_ACCOUNT_ID,
   ...(env.KORE_JWT
     ? { jwt: env.KORE_JWT }
-    : { clientId: env.KORE_CLIENT_ID, clientSecret: env.KORE_CLIENT_SECRET, jwtSubject: env.KORE_JWT_SUBJECT }),
+    : { clientId: env.KORE_CLIENT_ID, clientSecret: env.KORE_CLIENT_SECRET, jwtSubject: env.KORE_JWT_SUB }),
 });
 
 const stamp = new Date().toISOString();

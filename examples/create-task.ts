@@ -1,12 +1,14 @@
 /**
  * Creates one task and shows how to handle each kind of failure.
  *
- *   npm run sandbox &                      # or point KORE_BASE_URL at your tenant
- *   KORE_BASE_URL=http://127.0.0.1:4020 KORE_STREAM_ID=st-… KORE_CLIENT_ID=cs-… KORE_CLIENT_SECRET=… \
- *   KORE_CASE_ID=ci-… KORE_CASE_REF_ID=CS… KORE_TASK_TEMPLATE_ID=ttm-… KORE_USER_EMAIL=you@example.com \
+ *   npm run -s sandbox -- --print-env --quiet > sandbox.env &   # or export the variables for your tenant
+ *   sleep 2 && . ./sandbox.env                                  # every KORE_* variable below, for the sandbox
  *   npx tsx examples/create-task.ts
  *
- * KORE_JWT may replace KORE_CLIENT_ID + KORE_CLIENT_SECRET; KORE_ACCOUNT_ID and KORE_JWT_SUBJECT are optional.
+ * Reads KORE_BASE_URL, KORE_STREAM_ID, KORE_CLIENT_ID + KORE_CLIENT_SECRET, KORE_CASE_ID, KORE_CASE_REF_ID,
+ * KORE_TASK_TEMPLATE_ID and KORE_USER_EMAIL (the README lists them all).
+ *
+ * KORE_JWT may replace KORE_CLIENT_ID + KORE_CLIENT_SECRET; KORE_ACCOUNT_ID and KORE_JWT_SUB are optional.
  * In an application, import from 'kore-case-management' instead of '../src/index.js'.
  */
 import {
@@ -39,7 +41,7 @@ const client = createKoreClient({
   accountId: env.KORE_ACCOUNT_ID,
   ...(env.KORE_JWT
     ? { jwt: env.KORE_JWT }
-    : { clientId: env.KORE_CLIENT_ID, clientSecret: env.KORE_CLIENT_SECRET, jwtSubject: env.KORE_JWT_SUBJECT }),
+    : { clientId: env.KORE_CLIENT_ID, clientSecret: env.KORE_CLIENT_SECRET, jwtSubject: env.KORE_JWT_SUB }),
   timeoutMs: 10_000,
   maxRetries: 2, // only 429, 503 and refused connections are retried: none of them can have created the task
   logger: console, // secrets are redacted from every line

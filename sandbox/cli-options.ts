@@ -1,4 +1,5 @@
 /** The sandbox CLI's flags: what parseArgs reads and what `--help` prints, from one table. */
+import { MINT_COMMAND } from './handover.js';
 
 export const cliOptions = {
   port: { type: 'string' },
@@ -53,10 +54,11 @@ export function usage(): string {
   return [
     'Usage: npm run sandbox -- [flags]      (or: npx tsx sandbox/cli.ts [flags])',
     '',
-    "The reference sandbox: the platform's createTask on http://127.0.0.1:4020, with a seeded tenant.",
+    "The reference sandbox of Kore.ai's Case Management API on http://127.0.0.1:4020: the six operations (createCase,",
+    'getCases, updateCase, createTask, getTasks, updateTask) on one stateful tenant, seeded or from --data.',
     '',
     ...rows,
     '',
-    'A token for the dev app: export KORE_JWT=$(npx tsx sandbox/mint.ts)   (--help for its flags)',
+    `A token for the dev app: export KORE_JWT=$(${MINT_COMMAND})   (--help for its flags)`,
   ].join('\n');
 }

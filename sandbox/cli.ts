@@ -6,7 +6,8 @@ import { cliOptions, usage } from './cli-options.js';
 import { corsOriginProblem, type CorsOrigins } from './cors.js';
 import { formatDriftList } from './drift.js';
 import { formatFamilyDriftList } from './family-drift.js';
-import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, defaultTenant, maskSecret } from './seed.js';
+import { curlLines, mintLine, secretNote, tenantExtras } from './handover.js';
+import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, defaultTenant } from './seed.js';
 import { exportLines } from './print-env.js';
 import { startSandbox } from './server.js';
 import { loadTenantData } from './tenant.js';
@@ -101,27 +102,24 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 
 const { url, seed } = sandbox;
 if (printEnv) {
-  console.log(exportLines(url, seed));
+  console.log(exportLines(url, seed, tenantExtras(data)));
 } else {
 const base = `${url}/caseManagement/api/public/analytics/${seed.streamId}`;
+const options = `drift=${args.drift ?? 'none'} answers=${answers ?? defaultAnswerShape} faults=${args.faults ? 'on' : 'off'} db=${args.db ?? 'memory'} rate-limit=${args['rate-limit'] ?? process.env.SANDBOX_RATE_LIMIT ?? 'off'} cors=${cors === false ? 'off' : cors === 'local' ? 'local origins' : [cors].flat().join(',')}`;
 console.log(`
-Reference sandbox: ${url}
-  operations   POST ${base}/{createCase | getCases | updateCase/{caseId} | createTask | getTasks | updateTask/{taskId}}
-  streamId     ${seed.streamId}
-  accountId    ${seed.accountId}  (send it as the accountId header: required by getCases, updateCase, getTasks, updateTask)
-  caseId       ${seed.caseId}  (caseRefId ${seed.caseRefId})
-  caseTmp      ${seed.caseTemplateId || '(none in this tenant: createCase refuses every template)'}
-  taskTmp      ${seed.taskTemplateId}
-  userId       ${seed.userId}
-  clientId     ${seed.clientId}
-  clientSecret ${maskSecret(seed.clientSecret)}  (the dev value is DEV_CLIENT_SECRET in sandbox/seed.ts, or your --client-secret)
-  options      drift=${args.drift ?? 'none'} answers=${answers ?? defaultAnswerShape} faults=${args.faults ? 'on' : 'off'} db=${args.db ?? 'memory'} rate-limit=${args['rate-limit'] ?? process.env.SANDBOX_RATE_LIMIT ?? 'off'} cors=${cors === false ? 'off' : cors === 'local' ? 'local origins' : [cors].flat().join(',')}
+Reference sandbox: ${url}   (Kore.ai's Case Management API, the six operations)
+  operations  POST ${base}/{createCase | getCases | updateCase/{caseId} | createTask | getTasks | updateTask/{taskId}}
+  options     ${options}
+  accountId   the accountId header: required by getCases, updateCase, getTasks and updateTask
 
-Mint a token (HS256, claims sub + appId, sent as the 'auth' header, no Bearer):
-  export KORE_JWT=$(npx tsx sandbox/mint.ts)            # for the dev app; --help for options
-  curl -s ${url}/caseManagement/api/public/analytics/${seed.streamId}/createTask \\
-    -H "auth: $KORE_JWT" -H 'content-type: application/json' \\
-    -d '{"caseId":"${seed.caseId}","caseRefId":"${seed.caseRefId}","taskTmp":"${seed.taskTemplateId}","source":"rtm","userInfo":{"name":"dummy","emailId":"dummy@mailinator.com"}}'
-  curl -s ${base}/getTasks -H "auth: $KORE_JWT" -H 'accountId: ${seed.accountId}' -H 'content-type: application/json' -d '{"searchText":"","skip":0,"limit":10}'
+Paste these: the contract suite, the examples and your tests take them as they are (--print-env prints them alone):
+${exportLines(url, seed, tenantExtras(data), 'dev-only')}
+${secretNote(data)}
+
+A token (HS256, claims sub + appId, one hour; sent as the 'auth' header, no Bearer):
+${mintLine(data)}
+
+The six operations, in the order of a chain:
+${curlLines().join('\n')}
 `);
 }

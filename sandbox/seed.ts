@@ -14,7 +14,7 @@ export interface SeedInfo {
   accountId: string;
   userId: string; // a user known to the tenant (the dev app's owner)
   clientId: string; // the dev app
-  clientSecret: string; // a fixed dev value: never print it whole
+  clientSecret: string; // the dev app's: a fixed value that opens only the local sandbox
 }
 
 // A fixed development secret: it protects nothing but the local sandbox. Override with --client-secret.
@@ -158,9 +158,4 @@ export function seedInfoOf(data: TenantData): SeedInfo {
     clientId: app.clientId,
     clientSecret: app.clientSecret,
   };
-}
-
-/** For printing: that a secret is set and how long it is, nothing of its value (a short one would show whole). */
-export function maskSecret(secret: string): string {
-  return `(hidden, ${secret.length} characters)`;
 }

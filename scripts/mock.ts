@@ -3,8 +3,30 @@
  * It validates every request: no `auth` header gets 401, an invalid body the contract's 400 with the error envelope.
  */
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { BUNDLE } from './lib/prism.js';
 import { startMock } from './lib/mock-server.js';
+
+const help = `The Prism mock of Kore.ai's Case Management API contract: the six operations (createCase, getCases, updateCase,
+createTask, getTasks, updateTask), every request validated, answered with the contract's examples (it keeps nothing:
+use \`npm run sandbox\` for behaviour).
+
+usage: npm start [-- --help]           (the same as npm run mock)
+
+variables: PORT (default 4010; 0 = any free port), HOST (default 127.0.0.1), MOCK_VERBOSE=1 (Prism's own log)
+requests: no auth header gets 401; an invalid body a 400 naming each field; Prefer: code=429 (any documented status)
+          or Prefer: example=NAME picks an answer
+exit status: 0 stopped with Ctrl-C or SIGTERM; 1 Prism could not start; 2 bad option or variable`;
+
+try {
+  if (parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true }).values.help) {
+    console.log(help);
+    process.exit(0);
+  }
+} catch (error) {
+  console.error(`npm start: ${(error as Error).message}\n\n${help}`);
+  process.exit(2);
+}
 
 const port = Number(process.env.PORT ?? 4010);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -32,9 +54,9 @@ try {
   const streamId = spec.components.schemas.StreamId.examples[0];
   const prism = await startMock({ port, host, log: (line) => process.env.MOCK_VERBOSE && console.log(line) });
   mock = prism;
-  console.log(`Prism mock of ${BUNDLE} listening on ${prism.url}
+  console.log(`Prism mock of ${BUNDLE} (Kore.ai's Case Management API, the six operations) listening on ${prism.url}
 
-Try it (any non-empty auth value is accepted by the mock; the real platform wants an HS256 JWT):
+Try createTask (any non-empty auth value is accepted by the mock; the real platform wants an HS256 JWT):
 
 curl -sS -X POST '${prism.url}/caseManagement/api/public/analytics/${streamId}/createTask' \\
   -H 'auth: any-jwt-for-the-mock' \\
@@ -42,7 +64,8 @@ curl -sS -X POST '${prism.url}/caseManagement/api/public/analytics/${streamId}/c
   --data-raw '${JSON.stringify(sample)}'
 
 Without the auth header: 401. With an invalid body (e.g. userInfo without _id, emailId or phoneNumber): 400.
-Ctrl-C stops it.`);
+The other five: POST …/${streamId}/{createCase | getCases | updateCase/{caseId} | getTasks | updateTask/{taskId}}
+(getCases, updateCase, getTasks and updateTask also want the accountId header). Ctrl-C stops it.`);
 } catch (error) {
   console.error(`mock: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

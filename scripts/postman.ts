@@ -11,7 +11,9 @@
  *                                                 the chain's checks are skipped there (statefulServer=false)
  *   dist/postman/sandbox.postman_environment.json the reference sandbox (`npm run sandbox`, 127.0.0.1:4020): its
  *                                                 seeded tenant's ids and dev app
- *   --out-dir DIR   write the three files elsewhere
+ *   --out-dir DIR        write the three files elsewhere
+ *   --sandbox-port N     the port `npm run sandbox` listens on (its PORT; default 4020), for the sandbox environment
+ *   --mock-port N        the port `npm start` listens on (its PORT; default 4010), for the mock environment
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -262,22 +264,22 @@ function environment(id: string, name: string, values: Record<string, string>, s
 }
 
 /** The mock verifies no signature: any non-empty token will do. The contract's samples are the ids it expects. */
-export function mockEnvironment(): Json {
+export function mockEnvironment(port = 4010): Json {
   return environment('3f0c8a52-6a0e-4d55-9d61-0a4b3f8e6c01', 'kore-case-management: Prism mock', {
-    baseUrl: 'http://127.0.0.1:4010', // npm start
+    baseUrl: `http://127.0.0.1:${port}`, // npm start
     jwt: 'any-token-the-mock-does-not-verify',
     statefulServer: 'false', // it answers its examples: what a request created is not found by the next
   });
 }
 
 /** The seeded tenant of `npm run sandbox` and its dev app, whose fixed secret is a local development value. */
-export function sandboxEnvironment(): Json {
+export function sandboxEnvironment(port = 4020): Json {
   const seed = seedInfoOf(defaultTenant(DEV_CLIENT_ID, DEV_CLIENT_SECRET));
   return environment(
     '8d2e4b71-1c9f-4e3a-b6d5-2f7a9c0e4b12',
     'kore-case-management: reference sandbox',
     {
-      baseUrl: 'http://127.0.0.1:4020', // npm run sandbox
+      baseUrl: `http://127.0.0.1:${port}`, // npm run sandbox
       streamId: seed.streamId,
       accountId: seed.accountId,
       caseId: seed.caseId,
@@ -293,14 +295,24 @@ export function sandboxEnvironment(): Json {
   );
 }
 
+/** A port flag's value: a whole number from 1 to 65535, else an error naming the flag. */
+function portOf(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port < 1 || port > 65535) throw new Error(`--${flag} must be a port from 1 to 65535, got "${text}"`);
+  return port;
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
+  const { values } = parseArgs({ options: { 'out-dir': { type: 'string' }, 'sandbox-port': { type: 'string' }, 'mock-port': { type: 'string' } } });
   const dir = resolve(values['out-dir'] ?? join(ROOT, 'dist', 'postman'));
+  const sandboxPort = portOf('sandbox-port', values['sandbox-port'], 4020);
+  const mockPort = portOf('mock-port', values['mock-port'], 4010);
   const contract = JSON.parse(readFileSync(join(ROOT, 'generated', 'openapi.json'), 'utf8'));
   const files = {
     'collection.json': await buildCollection(contract),
-    'mock.postman_environment.json': mockEnvironment(),
-    'sandbox.postman_environment.json': sandboxEnvironment(),
+    'mock.postman_environment.json': mockEnvironment(mockPort),
+    'sandbox.postman_environment.json': sandboxEnvironment(sandboxPort),
   };
   mkdirSync(dir, { recursive: true });
   for (const [name, json] of Object.entries(files)) writeFileSync(join(dir, name), `${JSON.stringify(json, null, 2)}\n`);
@@ -309,8 +321,10 @@ async function main(): Promise<void> {
 }
 
 if (import.meta.url == pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((error) => {
+  try {
+    await main();
+  } catch (error) {
     console.error(`postman: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
-  });
+  }
 }

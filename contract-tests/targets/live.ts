@@ -1,5 +1,5 @@
 /**
- * The `live` target: whatever the KORE_* variables name (README.md, "The contract suite"). Nothing is started;
+ * The `live` target: whatever the KORE_* variables name (README.md, "Variables"; contract-tests/README.md). Nothing is started;
  * the suite creates real cases and tasks there (positive, semantic, property-based and links checks), each named
  * with the run's tag, and closes them at the end (cleanup.ts).
  */

@@ -65,12 +65,13 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     expect(named.output()).toContain('cors=https://app.example.com,http://localhost:3000');
   });
 
-  it('shows nothing of a secret, even a short one', () => {
-    expect(named.output()).toContain('clientSecret (hidden, 3 characters)');
+  it('shows nothing of a secret given to it, even a short one, and says to export it', () => {
+    expect(named.output()).toContain('# KORE_CLIENT_SECRET: the secret you gave for');
     expect(named.output()).not.toMatch(/abc/);
+    expect(named.output()).not.toMatch(/^export KORE_CLIENT_SECRET=/m);
   });
 
-  it('prints the base URL, the seeded ids and how to mint a token, never the whole secret; SIGTERM exits 0', async () => {
+  it("prints the base URL, the seeded ids, how to mint a token and the dev app's fixed secret, said to be no secret; SIGTERM exits 0", async () => {
     const exited = [named, off].map(({ child }) => exitOf(child));
     for (const { child } of [named, off]) child.kill('SIGTERM');
     expect(await Promise.all(exited)).toEqual([0, 0]);
@@ -78,7 +79,8 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     for (const id of [SEED.streamId, SEED.caseId, SEED.caseRefId, SEED.caseTemplateId, SEED.taskTemplateId, SEED.accountId, SEED.creatorUserId]) expect(text).toContain(id);
     for (const op of ['createCase', 'getCases', 'updateCase/{caseId}', 'createTask', 'getTasks', 'updateTask/{taskId}']) expect(text).toContain(op);
     expect(text).toContain('sandbox/mint.ts');
-    expect(text).not.toContain(DEV_CLIENT_SECRET);
+    expect(text).toContain(`export KORE_CLIENT_SECRET='${DEV_CLIENT_SECRET}'`);
+    expect(text).toMatch(/fixed value from sandbox\/seed\.ts: not a secret/);
   });
 
   it('--drift list prints every mode, createTask\'s then the family\'s, one a line', async () => {

@@ -1,10 +1,10 @@
 /**
  * The SDK's published examples compile in an application with the strictest settings users turn on (`strict`,
  * `exactOptionalPropertyTypes`, `noUncheckedIndexedAccess`), under NodeNext and under Bundler module resolution.
- * The examples are read from where users read them: the ```ts blocks of README.md's SDK section (in order, as one
- * module), examples/*.ts, docs/samples/createTask/ and the type checks of public-types.check.ts. The application
- * imports the SDK by its package name: a node_modules/kore-case-management holding this package.json and the declarations
- * `npm run build` writes (buildTypes), so it sees what an installed package gives.
+ * The examples are read from where users read them: the ```ts blocks of README.md and of docs/sdk.md (each file's in
+ * order, as one module), examples/*.ts, docs/samples/<operation>/ and the type checks of public-types.check.ts. The
+ * application imports the SDK by the name the docs give it: a node_modules/kore-case-management holding this
+ * package.json and the declarations `npm run build` writes (buildTypes), so it sees what an installed package gives.
  */
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,10 +24,12 @@ const settings = {
 } as const;
 let work: string;
 
-/** The ```ts blocks of README.md's SDK section, in order. */
-export function readmeExamples(readme: string): string[] {
-  const section = /^## The SDK\b[^\n]*\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1] ?? '';
-  return [...section.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+/** The package name users import, as the README and docs write it. */
+const PACKAGE = 'kore-case-management';
+
+/** The ```ts blocks of a Markdown file, in order. */
+export function tsBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
 }
 
 /** The operations the docs have samples for (docs/samples/<operation>/), createTask at least. */
@@ -41,9 +43,9 @@ const sources = (): Record<string, string> => {
   const read = (p: string) => readFileSync(join(root, p), 'utf8');
   const viaPackage = (text: string, from: string) => {
     expect(text, `${from} imports the SDK from its source`).toContain(from);
-    return text.replaceAll(from, "'kore-case-management'");
+    return text.replaceAll(from, `'${PACKAGE}'`);
   };
-  const files: Record<string, string> = { 'readme.ts': readmeExamples(read('README.md')).join('\n') };
+  const files: Record<string, string> = { 'readme.ts': tsBlocks(read('README.md')).join('\n'), 'docs-sdk.ts': tsBlocks(read('docs/sdk.md')).join('\n') };
   for (const f of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts')))
     files[`example-${f}`] = viaPackage(read(`examples/${f}`), "'../src/index.js'");
   for (const op of sampleOperations()) files[`docs-sample-${op}-sdk.ts`] = read(`docs/samples/${op}/sdk.ts`);
@@ -91,7 +93,7 @@ async function compile(name: string, setting: keyof typeof settings, files: Reco
 
 const brokenReadme = () => {
   const readme = sources()['readme.ts']!;
-  const broken = readme.replace("source: 'rtm',", '');
+  const broken = readme.replace('caseRefId: kase.refId, ', '');
   expect(broken).not.toBe(readme);
   return broken;
 };
@@ -101,7 +103,7 @@ let bundler: Promise<Record<string, string>>;
 beforeAll(() => {
   mkdirSync(join(root, '.tmp'), { recursive: true });
   work = mkdtempSync(join(root, '.tmp', 'strict-consumer-'));
-  const pkg = join(work, 'node_modules/kore-case-management');
+  const pkg = join(work, 'node_modules', PACKAGE);
   buildTypes(join(pkg, 'dist'));
   copyFileSync(join(root, 'src/package.json'), join(pkg, 'package.json'));
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'strict-app', private: true, type: 'module' }));
@@ -116,10 +118,12 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the examples compile in a strict application', () => {
-  it('README.md has ts examples in its SDK section', () => {
-    const blocks = readmeExamples(readFileSync(join(root, 'README.md'), 'utf8'));
-    expect(blocks.length).toBeGreaterThanOrEqual(3);
-    expect(blocks[0]).toContain("from 'kore-case-management'");
+  it('README.md has a first call importing the package, and docs/sdk.md the rest', () => {
+    const readme = tsBlocks(readFileSync(join(root, 'README.md'), 'utf8'));
+    expect(readme.length).toBeGreaterThanOrEqual(1);
+    expect(readme[0]).toContain(`from '${PACKAGE}'`);
+    expect(readme[0]).toMatch(/createCase[\s\S]*createTask[\s\S]*getTasks/);
+    expect(tsBlocks(readFileSync(join(root, 'docs/sdk.md'), 'utf8')).length).toBeGreaterThanOrEqual(3);
   });
 
   it("README, examples/, the docs' SDK samples and the public type checks (NodeNext)", async () => {
@@ -135,6 +139,6 @@ describe('the examples compile in a strict application', () => {
   }, 120_000);
 
   it('a README example that breaks the types is caught, naming the file and the field', async () => {
-    expect((await nodeNext)['readme-broken.ts']).toMatch(/readme-broken\.ts\(\d+,\d+\): error TS\d+: Property 'source' is missing/);
+    expect((await nodeNext)['readme-broken.ts']).toMatch(/readme-broken\.ts\(\d+,\d+\): error TS\d+:[^\n]*\n\s+Property 'caseRefId' is missing/);
   }, 120_000);
 });
