@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-export {}; // a module: top-level await
+// First, and the entry's only static import: --overlay must be known before the contract loads, in a bundle too.
+import './overlay-flag.js';
 /**
  * The installed suite's command (`kore-case-management-contract`): `replay REPORT.json` re-sends a report's failing
  * exchanges; `learn EVIDENCE… --out FILE` proposes an overlay from reports and HAR files; anything else is the suite's command line, where `--base-url URL` stands for KORE_BASE_URL and the

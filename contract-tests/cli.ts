@@ -4,6 +4,7 @@
  * reports/contract-summary.md; exit 0 without breaking violations, 1 with one, 2 on a usage or configuration error.
  */
 import './overlay-flag.js'; // first: the contract is loaded with the overlay it names
+import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { humanSummary } from './report/human.js';
 import { writeReports } from './report/write.js';
@@ -82,6 +83,13 @@ const targets = ((values.target as string[] | undefined) ?? ['mock', 'sandbox'])
 const unknown = targets.filter((t) => !targetNames.includes(t));
 if (unknown.length) usage(`unknown target ${unknown.join(', ')}`);
 if (values.drift && !targets.includes('sandbox')) usage('--drift applies to the sandbox target only (add --target sandbox)');
+
+// The reports' folder is made before the run: a run whose reports cannot be written would be lost at its end.
+try {
+  mkdirSync(values.reports as string, { recursive: true });
+} catch (error) {
+  usage(`--reports ${values.reports}: cannot be a folder for the reports (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+}
 
 let settings: ReturnType<typeof runSettings>;
 try {

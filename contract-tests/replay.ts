@@ -22,6 +22,8 @@ export interface ReplayResult {
   /** Why it still fails; undefined when it passes now. */
   failure?: string;
   status?: number;
+  /** Not re-sent: one request cannot tell (its check judges a sequence); counted with what still fails. */
+  undecided?: true;
 }
 
 function credentialsFromEnv(env: NodeJS.ProcessEnv): Credentials | undefined {
@@ -43,9 +45,16 @@ async function tokenFor(kind: string, credentials: Credentials): Promise<string 
   return kind === 'tampered signature' ? tamperSignature(valid) : valid;
 }
 
+/** Checks that judge a sequence of requests (pages walked, a write read back): one re-sent request cannot clear them. */
+const sequenceChecks: ReadonlySet<string> = new Set(['paging_conformance', 'stateful_links', 'semantic']);
+
 export async function replay(report: TargetReport, baseUrl: string, credentials: Credentials, timeoutMs = 10_000): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
   for (const reproduction of report.verdicts.flatMap((v) => failing(v.reproduce))) {
+    if (sequenceChecks.has(reproduction.check)) {
+      results.push({ reproduction, undecided: true, failure: `judged over a sequence of requests: re-run the suite with --operation ${reproduction.operation} to know` });
+      continue;
+    }
     const { method, path, headers, body } = reproduction.request;
     const sent: Record<string, string> = Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'auth' && name !== 'content-length'));
     try {
@@ -108,7 +117,8 @@ export async function replayCli(args: string[], env: NodeJS.ProcessEnv = process
   const results = await replay(report, baseUrl, credentials);
   for (const r of results) {
     const { check, operation, probe } = r.reproduction;
-    console.log(redact(`${r.failure ? 'STILL FAILS' : 'passes now'}  ${operation} ${probe} (${check}): ${r.failure ?? `answered ${r.status}`}`));
+    const verdict = r.undecided ? 'NEEDS THE SUITE' : r.failure ? 'STILL FAILS' : 'passes now';
+    console.log(redact(`${verdict}  ${operation} ${probe} (${check}): ${r.failure ?? `answered ${r.status}`}`));
   }
   const failing = results.filter((r) => r.failure).length;
   console.log(results.length === 0 ? `${file} holds no failing request` : `${failing} of ${results.length} still fail(s) on ${baseUrl}`);

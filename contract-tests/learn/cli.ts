@@ -55,7 +55,11 @@ try {
 }
 const proposals = learn(observations, { absentAfter });
 const overlay = overlayOf(proposals, { title: 'Observed differences of a tenant', version: new Date().toISOString().slice(0, 10), sources: [...new Set(observations.map((o) => o.source))] });
-writeFileSync(values.out, /\.ya?ml$/i.test(values.out) ? stringify(overlay, { lineWidth: 0 }) : `${JSON.stringify(overlay, null, 2)}\n`);
+try {
+  writeFileSync(values.out, /\.ya?ml$/i.test(values.out) ? stringify(overlay, { lineWidth: 0 }) : `${JSON.stringify(overlay, null, 2)}\n`);
+} catch (error) {
+  fail(`--out ${values.out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+}
 console.log(`${observations.length} answer(s) of the six operations read from ${positionals.length} file(s); ${proposals.length} proposal(s):`);
 for (const p of proposals) console.log(`  ${p.kind.padEnd(16)} ${p.summary}`);
 console.log(`wrote ${values.out}: review each action, then commit it and run the suite with --overlay ${values.out}`);
