@@ -5,6 +5,7 @@ import { strictVerdict, verdict } from './checks/verdict.js';
 import { curlOf, failing, stillFails, type Reproduction } from './reproduce.js';
 import type { Exchange } from './types.js';
 import { runSettings } from './settings.js';
+import { replay } from './replay.js';
 
 const request = {
   method: 'POST',
@@ -29,6 +30,16 @@ describe('curlOf', () => {
   it('sends no auth header where the suite sent none, and says which token kind a probe sent', () => {
     expect(curlOf('http://h', { ...request, headers: { auth: 'none' } })).not.toContain('auth');
     expect(curlOf('http://h', { ...request, headers: { auth: 'expired token' } })).toContain('# the suite sent: expired token');
+  });
+});
+
+describe('replay', () => {
+  it('does not clear a failure judged over a sequence (pages walked): one re-sent request cannot tell', async () => {
+    const paging = repro({ check: 'paging_conformance', operation: 'getTasks', intent: 'accept' });
+    const report = { verdicts: [{ reproduce: [paging] }] } as unknown as Parameters<typeof replay>[0];
+    // nothing listens on port 1: a request sent would be an error, not an undecided result
+    const [result] = await replay(report, 'http://127.0.0.1:1', { kind: 'jwt', jwt: 'x' });
+    expect(result).toMatchObject({ undecided: true, failure: expect.stringMatching(/re-run the suite with --operation getTasks/) });
   });
 });
 

@@ -113,6 +113,17 @@ describe('the packed packages', () => {
     expect(readJson(join(app, 'reports-ro/contract-live.json')).selection).toMatchObject({ readOnly: true, creates: { created: 0 } });
   }, 240_000);
 
+  it('learn writes an overlay from a report, and --overlay is read: one that cannot apply stops the run by name', () => {
+    const learned = suite(['learn', 'reports-one/contract-live.json', '--out', 'tenant.overlay.yaml'], {});
+    expect(learned.status, learned.output).toBe(0);
+    expect(readFileSync(join(app, 'tenant.overlay.yaml'), 'utf8')).toMatch(/^overlay: 1\.0\.0/);
+    const applied = suite(['--operation', 'createTask', '--overlay', 'tenant.overlay.yaml', '--reports', 'reports-overlay'], { ...healthy, ...unpaced });
+    expect(applied.status, applied.output).toBe(0);
+    const missing = suite(['--operation', 'createTask', '--overlay', 'no-such.overlay.yaml', '--reports', 'reports-overlay'], { ...healthy, ...unpaced });
+    expect(missing.status).toBe(2);
+    expect(missing.output).toMatch(/no-such\.overlay\.yaml: cannot be read as an overlay/);
+  }, 240_000);
+
   describe('a failing run', () => {
     let drifted: Record<string, string>;
     let token: string;
