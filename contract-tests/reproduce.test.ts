@@ -2,7 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { strictVerdict, verdict } from './checks/verdict.js';
-import { curlOf, failing, stillFails, type Reproduction } from './reproduce.js';
+import { curlOf, failing, stillFails } from './reproduce.js';
+import type { Reproduction } from './types.js';
 import type { Exchange } from './types.js';
 import { runSettings } from './settings.js';
 
