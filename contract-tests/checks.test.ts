@@ -17,6 +17,7 @@ const envelope = (code = 4000) => ({ errors: [{ msg: 'caseId is required', code 
 
 function exchange(intent: Intent, status: number, json: unknown, headers: Record<string, string> = {}, field?: string): Exchange {
   return {
+    operation: 'createTask',
     probe: `probe ${status}`,
     intent,
     field,

@@ -6,7 +6,7 @@ import { describeErrors, specOf, validatorAt, type OperationId } from './spec.js
 import type { CheckName, Exchange, Reproduction, Severity } from './types.js';
 
 export function reproductionOf(check: CheckName, x: Exchange, severity: Severity = 'breaking'): Reproduction {
-  return { severity, check, operation: x.operation ?? 'createTask', probe: x.probe, intent: x.intent, via: x.via, request: x.request, answered: x.response?.status ?? x.error ?? 'no answer' };
+  return { severity, check, operation: x.operation, probe: x.probe, intent: x.intent, via: x.via, request: x.request, answered: x.response?.status ?? x.error ?? 'no answer' };
 }
 
 /** Single quotes for the shell: nothing inside is expanded. */

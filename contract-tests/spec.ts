@@ -111,8 +111,8 @@ export function operationSpec(id: OperationId) {
 export type OperationSpec = ReturnType<typeof operationSpec>;
 
 const specs = new Map<OperationId, OperationSpec>();
-/** The spec of an operation (createTask when none is named: the exchanges of issue 11/12 name none). */
-export function specOf(id: OperationId = 'createTask'): OperationSpec {
+/** The spec of an operation, built on first use. */
+export function specOf(id: OperationId): OperationSpec {
   let s = specs.get(id);
   if (!s) specs.set(id, (s = operationSpec(id)));
   return s;
@@ -144,7 +144,7 @@ export function validatorAt(pointer: string): ValidateFunction {
   return validate;
 }
 
-export const validateRequestBody = (body: unknown, op: OperationId = 'createTask') => validatorAt(specOf(op).requestPointer)(body);
+export const validateRequestBody = (body: unknown, op: OperationId) => validatorAt(specOf(op).requestPointer)(body);
 
 /**
  * Each Ajv error as `<path>: <message>`, the path a JSON pointer that names the field (a missing one included),

@@ -79,8 +79,8 @@ export interface RecordedResponse {
 
 /** One request of the suite and what came back. Tokens are never recorded, only described. */
 export interface Exchange {
-  /** The operation called (the contract's operationId); createTask when absent. */
-  operation?: OperationId;
+  /** The operation called (the contract's operationId). */
+  operation: OperationId;
   probe: string;
   intent: Intent;
   /** The request field (or header) the probe is about, e.g. `caseId` or `auth`. */
