@@ -121,7 +121,7 @@ function familyProbes(ctx: Sender, op: OperationId, ids: Resources): OperationPr
   return { probes, unsendable };
 }
 
-/** createTask's probes (issue 11/12), unchanged. */
+/** createTask's probes: the seed sample, its user variants, and the auth, content-type and rate-limit probes. */
 function createTaskProbes(ctx: Sender): OperationProbes {
   const t = ctx.target;
   const f = t.fixtures;

@@ -1,7 +1,7 @@
 /**
  * The contract as the suite reads it: generated/openapi.json (the bundle every tool reads), its six operations
- * (`specOf`: path, request schema, responses, links, provenance; createTask's are also exported by name, as
- * before), and JSON Schema 2020-12 validation (Ajv, formats on) of any schema inside it, addressed by pointer.
+ * (`specOf`: path, request schema, responses, links, provenance; createTask's are also exported by name),
+ * and JSON Schema 2020-12 validation (Ajv, formats on) of any schema inside it, addressed by pointer.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
