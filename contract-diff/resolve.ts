@@ -2,8 +2,9 @@
  * Local `$ref` resolution and `allOf` flattening, so that two documents compare by meaning rather than by layout
  * (moving a schema into components, or splitting it into an allOf, is not a change).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any;
+import { get, refPointer, type Json } from '../scripts/lib/openapi-document.js';
+
+export type { Json };
 
 const isObject = (v: unknown): v is Record<string, Json> => typeof v == 'object' && v !== null && !Array.isArray(v);
 
@@ -21,13 +22,8 @@ const VALUE_CONSTRAINTS = ['pattern', 'format', 'enum', 'const', 'minLength', 'm
 export function deref(doc: Json, node: Json, seen: Set<string> = new Set()): Json {
   if (!isObject(node) || typeof node.$ref != 'string') return node;
   const ref: string = node.$ref;
-  if (!ref.startsWith('#/')) throw new Error(`only local references are supported, got ${ref}`);
   if (seen.has(ref)) throw new Error(`circular reference ${ref}`);
-  const target = ref
-    .slice(2)
-    .split('/')
-    .map((part) => decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<Json>((at, key) => (isObject(at) || Array.isArray(at) ? (at as Json)[key] : undefined), doc);
+  const target = get(doc, refPointer(ref));
   if (target === undefined) throw new Error(`unresolvable reference ${ref}`);
   const { $ref: _ref, ...siblings } = node;
   const resolved = deref(doc, target, new Set([...seen, ref]));
@@ -36,11 +32,6 @@ export function deref(doc: Json, node: Json, seen: Set<string> = new Set()): Jso
   const targetProvenance = resolved[CONSTRAINTS_PROVENANCE] ?? resolved['x-provenance'];
   if (targetProvenance !== undefined && !VALUE_CONSTRAINTS.some((k) => k in siblings)) merged[CONSTRAINTS_PROVENANCE] = targetProvenance;
   return merged;
-}
-
-/** The name a schema had before resolution (`#/components/schemas/Task` → `Task`), for cycle detection. */
-export function refOf(node: Json): string | undefined {
-  return isObject(node) && typeof node.$ref == 'string' ? node.$ref : undefined;
 }
 
 const UPPER = new Set(['maxLength', 'maximum', 'maxItems', 'maxProperties', 'maxContains']);

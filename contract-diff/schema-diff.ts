@@ -5,7 +5,8 @@
  */
 import type { ChangeLog, Side } from './changes.js';
 import { comparePatterns } from './pattern-relation.js';
-import { CONSTRAINTS_PROVENANCE, canonical, flatten, isObject, refOf, type Json } from './resolve.js';
+import { refOf } from '../scripts/lib/openapi-document.js';
+import { CONSTRAINTS_PROVENANCE, canonical, flatten, isObject, type Json } from './resolve.js';
 
 export interface SchemaContext {
   base: Json; // the whole base document, for $refs

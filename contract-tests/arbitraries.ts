@@ -76,7 +76,7 @@ export function validBodies(f: Fixtures): fc.Arbitrary<Record<string, Json>> {
   return schemaArb(requestSchema, '', fixed)
     .map((body) => (f.userId ? body : dropUndefined(body)))
     .map((body) => (f.runTag && body.name === undefined ? { ...body, name: tagged(f, 'generated task') } : body))
-    .filter((body) => validateRequestBody(withSampleIds(body, f)) === true);
+    .filter((body) => validateRequestBody(withSampleIds(body, f), 'createTask') === true);
 }
 
 /**
@@ -148,7 +148,7 @@ export function invalidBodies(f: Fixtures): fc.Arbitrary<{ body: Json; mutation:
   return fc
     .tuple(validBodies(f), mutations)
     .map(([valid, mutation]) => ({ body: applyMutation(valid, mutation), mutation }))
-    .filter(({ body }) => validateRequestBody(withSampleIds(body, f)) === false);
+    .filter(({ body }) => validateRequestBody(withSampleIds(body, f), 'createTask') === false);
 }
 
 /**
@@ -169,7 +169,7 @@ export function validBodiesOf(op: OperationId, f: Fixtures): fc.Arbitrary<Record
 
 /** Whether a body is valid by the contract, the target's fixture ids read as the samples' (ids are opaque). */
 export function validByContract(op: OperationId, body: Json, f: Fixtures): boolean {
-  if (op === 'createTask') return validateRequestBody(withSampleIds(body, f)) === true;
+  if (op === 'createTask') return validateRequestBody(withSampleIds(body, f), 'createTask') === true;
   const sample = specOf(op).sampleRequest ?? {};
   return validateRequestBody(op === 'createCase' && body?.caseTmp === f.caseTemplateId ? { ...body, caseTmp: sample.caseTmp } : body, op) === true;
 }

@@ -15,7 +15,7 @@ import type { OperationId } from './spec.js';
 
 /** What admission needs to know of a request: its operation, and whether it could write (a token and a JSON body). */
 export interface Outgoing {
-  operation?: OperationId;
+  operation: OperationId;
   token: boolean;
   json: boolean;
 }
@@ -59,7 +59,7 @@ export function createBudget(limits: Pick<Limits, 'deadlineMs' | 'unresponsiveAf
   let created = 0;
   const maxCreates = limits.maxCreates;
   const refusal = (r: Outgoing) => {
-    const op = r.operation ?? 'createTask';
+    const op = r.operation;
     const couldWrite = r.token && r.json;
     if (limits.readOnly && writes.has(op) && couldWrite) return `read-only: ${op} with a token and a JSON body could write`;
     if (maxCreates !== undefined && creates.has(op) && r.json && created >= maxCreates) return `the create budget of ${maxCreates} (--max-creates) is spent`;
@@ -83,7 +83,7 @@ export function createBudget(limits: Pick<Limits, 'deadlineMs' | 'unresponsiveAf
       if (over) throw new Error(`not sent: ${over}`);
       requests += 1;
       // Counted before it goes, so a create in flight holds its place; given back when the answer is an error.
-      const counted = !!request?.json && creates.has(request.operation ?? 'createTask');
+      const counted = !!request?.json && creates.has(request.operation);
       if (counted) created += 1;
       const settle = (status?: number) => void (counted && status !== undefined && (status < 200 || status > 299) && (created -= 1));
       if (!interval) return settle;

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBody, sampleTask } from '../test/sdk/helpers.js';
-import { sendRaw, sendWithSdk } from './channels.js';
+import { sendOperationWithSdk, sendRaw } from './channels.js';
 import type { Target } from './targets/target.js';
 import type { Exchange } from './types.js';
 
@@ -38,8 +38,8 @@ afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 describe('an unprovoked 429 (a live tenant sharing its rate limit)', () => {
   it.each([
-    ['the SDK', (record: (x: Exchange) => void) => sendWithSdk({ target, record }, { probe: 'seed sample', intent: 'accept' }, sampleBody as never)],
-    ['raw fetch', (record: (x: Exchange) => void) => sendRaw({ target, record }, { probe: 'seed sample', intent: 'accept' }, { body: {}, token: null })],
+    ['the SDK', (record: (x: Exchange) => void) => sendOperationWithSdk({ target, record }, 'createTask', { probe: 'seed sample', intent: 'accept' }, sampleBody as never)],
+    ['raw fetch', (record: (x: Exchange) => void) => sendRaw({ target, record }, { operation: 'createTask', probe: 'seed sample', intent: 'accept' }, { body: {}, token: null })],
   ])('through %s: recorded as rate-limited, then the call is made again and judged on its answer', async (_via, send) => {
     const recorded: Exchange[] = [];
     const last = await send((x) => recorded.push(x));

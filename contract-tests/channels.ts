@@ -59,7 +59,7 @@ async function capture(ctx: Sender, meta: ProbeMeta, send: (sink: Sink) => Promi
 /** Path parameters other than streamId (`caseId`, `taskId`), by name. */
 export type PathParams = Record<string, string>;
 
-const pathOf = (t: Target, op: OperationId = 'createTask', params: PathParams = {}) =>
+const pathOf = (t: Target, op: OperationId, params: PathParams = {}) =>
   specOf(op).path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(name === 'streamId' ? t.streamId : (params[name] ?? `{${name}}`)));
 
 function sdkClient(ctx: Sender, sink: Sink, m: ProbeMeta) {
@@ -81,10 +81,6 @@ function sdkClient(ctx: Sender, sink: Sink, m: ProbeMeta) {
     });
 }
 
-export function sendWithSdk(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, body: Body): Promise<Exchange> {
-  return sendOperationWithSdk(ctx, 'createTask', meta, body);
-}
-
 /**
  * Any of the six operations through the SDK's own `<op>WithResponse` method (createTask's response validation is
  * judged by client_agreement). The path id, when the operation has one, is the method's first argument.
@@ -96,10 +92,6 @@ export function sendOperationWithSdk(ctx: Sender, op: OperationId, meta: Omit<Pr
     const id = Object.entries(params).find(([name]) => name != 'streamId')?.[1];
     return id === undefined ? method(body) : method(id, body);
   }, params);
-}
-
-export function sendWithGeneratorClient(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, body: GeneratorRequest): Promise<Exchange> {
-  return sendOperationWithGeneratorClient(ctx, 'createTask', meta, body);
 }
 
 /** Each operation's generated API class, method and request-body parameter name. */

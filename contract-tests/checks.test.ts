@@ -17,6 +17,7 @@ const envelope = (code = 4000) => ({ errors: [{ msg: 'caseId is required', code 
 
 function exchange(intent: Intent, status: number, json: unknown, headers: Record<string, string> = {}, field?: string): Exchange {
   return {
+    operation: 'createTask',
     probe: `probe ${status}`,
     intent,
     field,
@@ -35,7 +36,7 @@ describe('response_header_conformance (Retry-After is inferred: a warning)', () 
   it('warns of a 429 without Retry-After, naming the header', async () => {
     const v = await checks.response_header_conformance(ctxWith([exchange('rate-limited', 429, envelope(4029))]));
     expect(v.status).toBe('warn');
-    expect(v.warningFields).toEqual(['Retry-After']);
+    expect(v.warningFields).toEqual(['createTask Retry-After']);
     expect(v.fields).toEqual([]);
   });
   it('warns of a Retry-After that is not a number of seconds; --strict makes it a failure', async () => {
@@ -43,7 +44,7 @@ describe('response_header_conformance (Retry-After is inferred: a warning)', () 
     expect(v.status).toBe('warn');
     expect(v.warnings[0]).toContain('"soon" is not a number of seconds');
     const strict = strictVerdict(v);
-    expect([strict.status, strict.fields]).toEqual(['fail', ['Retry-After']]);
+    expect([strict.status, strict.fields]).toEqual(['fail', ['createTask Retry-After']]);
     expect(strict.evidence[0]).toMatch(/^\(strict\) .*"soon" is not a number of seconds/);
   });
   it('skips, with the reason, when no answer with documented headers was seen', async () => {
@@ -99,7 +100,7 @@ describe('auth', () => {
 describe('status_code_conformance', () => {
   it('another 2xx or 4xx is a warning; a 3xx is breaking, naming where it pointed', async () => {
     const warned = await checks.status_code_conformance(ctxWith([exchange('accept', 201, {}), exchange('reject-invalid', 422, envelope())]));
-    expect([warned.status, warned.warningFields]).toEqual(['warn', ['status']]);
+    expect([warned.status, warned.warningFields]).toEqual(['warn', ['createTask status']]);
     const failed = await checks.status_code_conformance(ctxWith([exchange('accept', 302, {}, { location: 'http://other.example/' })]));
     expect(failed.status).toBe('fail');
     expect(failed.evidence[0]).toContain('302 (a redirect to http://other.example/, not followed)');
@@ -292,7 +293,7 @@ describe('response_schema_conformance on ids and required fields', () => {
     const v = await checks.response_schema_conformance(ctxWith(xs));
     expect(v.status).toBe('warn');
     expect(v.warnings).toHaveLength(1);
-    expect(v.warnings[0]).toMatch(/^TaskId: .*"ti-ghijklmnopqr".*at \/_id, updateTask \/_id, in 8 answer\(s\)/);
+    expect(v.warnings[0]).toMatch(/^TaskId: .*"ti-ghijklmnopqr".*at createTask \/_id, updateTask \/_id, in 8 answer\(s\)/);
   });
 
   it('a createCase answer without _id is breaking', async () => {

@@ -32,7 +32,7 @@ const creates = new Set<OperationId>(['createCase', 'createTask']);
 export function createdBy(log: Exchange[]): CreatedItem[] {
   const seen = new Map<string, CreatedItem>();
   for (const x of log) {
-    const op = x.operation ?? 'createTask';
+    const op = x.operation;
     const body = x.response?.json as Json;
     if (!creates.has(op) || !x.response || x.response.status < 200 || x.response.status > 299 || typeof body?._id !== 'string' || seen.has(body._id)) continue;
     seen.set(body._id, { operation: op as CreatedItem['operation'], id: body._id, refId: typeof body.refId === 'string' ? body.refId : undefined, name: typeof body.name === 'string' ? body.name : undefined, closed: false });

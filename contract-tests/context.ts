@@ -2,16 +2,11 @@
 import { createBudget, type Budget } from './budget.js';
 import { runCorpus, type Corpus } from './corpus.js';
 import type { Sender } from './channels.js';
-import { defaultLimits, type Limits } from './settings.js';
+import { defaultLimits, pbtSettingsFromEnv, type Limits, type PbtSettings } from './settings.js';
 import { selectionOf, type Selection } from './selection.js';
 import type { OperationId } from './spec.js';
 import type { Target } from './targets/target.js';
 import type { Exchange, Verdict } from './types.js';
-
-export interface PbtSettings {
-  runs: number;
-  seed: number;
-}
 
 export interface RunContext extends Sender {
   corpus(): Promise<Corpus>;
@@ -28,15 +23,6 @@ export interface RunContext extends Sender {
 }
 
 export type Check = (ctx: RunContext) => Promise<Verdict>;
-
-/** Defaults keep `npm test` quick; CONTRACT_PBT_RUNS and CONTRACT_PBT_SEED override them. */
-export function pbtSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): PbtSettings {
-  const runs = Number(env.CONTRACT_PBT_RUNS ?? 15);
-  const seed = Number(env.CONTRACT_PBT_SEED ?? 20261129);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`CONTRACT_PBT_RUNS must be a positive integer, got "${env.CONTRACT_PBT_RUNS}"`);
-  if (!Number.isInteger(seed)) throw new Error(`CONTRACT_PBT_SEED must be an integer, got "${env.CONTRACT_PBT_SEED}"`);
-  return { runs, seed };
-}
 
 export function createContext(
   target: Target,

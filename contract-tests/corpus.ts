@@ -4,7 +4,7 @@
  * kind of probe (positive, negative, auth) judge their own intent; the response checks judge every answer.
  */
 import { bodyWithUser, invalidBodies, invalidBodiesOf, seedSampleBody, userVariants, validBase } from './bodies.js';
-import { sendOperationWithGeneratorClient, sendOperationWithSdk, sendRaw, sendWithGeneratorClient, sendWithSdk, type PathParams, type Sender } from './channels.js';
+import { sendOperationWithGeneratorClient, sendOperationWithSdk, sendRaw, type PathParams, type Sender } from './channels.js';
 import { exampleResources, operationTable, rowOf, tagged, unknownId, type Resources } from './operations.js';
 import { creates, selectionOf, writes, type Selection } from './selection.js';
 import { specOf, type OperationId } from './spec.js';
@@ -21,9 +21,12 @@ export interface Probe {
   harmless?: boolean;
   /** Sent only to obtain a selected operation's path id: recorded in the run's log, not judged. */
   dependency?: boolean;
-  operation?: OperationId;
+  operation: OperationId;
   send(ctx: Sender): Promise<Exchange>;
 }
+
+/** A probe as an operation's probe list makes it, before it is tagged with that operation. */
+type OperationProbes = { probes: Omit<Probe, 'operation'>[]; unsendable: Unsendable[] };
 
 /** A probe the target cannot take (no fixture, no switch, a known limitation): reported as not run. */
 export interface Unsendable {
@@ -36,7 +39,10 @@ export function probesFor(ctx: Sender, selection: Selection = selectionOf(undefi
   // Creates first (their answers give the updates their path ids), then the reads and updates.
   const operations = [...selection.selected, ...selection.dependencies];
   const order = operationTable.map((r) => r.id).filter((op) => operations.includes(op)).sort((a, b) => Number(b.startsWith('create')) - Number(a.startsWith('create')));
-  const all = order.map((op) => scoped(selection, op, op === 'createTask' ? createTaskProbes(ctx) : familyProbes(ctx, op, ids))).map((p, i) => ({ ...p, probes: p.probes.map((probe) => ({ ...probe, operation: order[i] })) }));
+  const all = order.map((op) => {
+    const own = op === 'createTask' ? createTaskProbes(ctx) : familyProbes(ctx, op, ids);
+    return scoped(selection, op, { ...own, probes: own.probes.map((probe) => ({ ...probe, operation: op })) });
+  });
   // The probes that give path ids go first: under a create budget they are the creates that matter most.
   const probes = all.flatMap((p) => p.probes);
   return { probes: [...probes.filter((p) => p.provides), ...probes.filter((p) => !p.provides)], unsendable: all.flatMap((p) => p.unsendable) };
@@ -68,11 +74,11 @@ function scoped(selection: Selection, op: OperationId, all: { probes: Probe[]; u
  * the openapi-generator client, invalid bodies derived from its request schema, malformed JSON, no accountId (where
  * required), an unknown path id (stateful targets) and no token, through raw fetch.
  */
-function familyProbes(ctx: Sender, op: OperationId, ids: Resources): { probes: Probe[]; unsendable: Unsendable[] } {
+function familyProbes(ctx: Sender, op: OperationId, ids: Resources): OperationProbes {
   const t = ctx.target;
   const f = t.fixtures;
   const row = rowOf(op);
-  const probes: Probe[] = [];
+  const probes: OperationProbes['probes'] = [];
   const unsendable: Unsendable[] = [];
   const valid = async () => ({ value: await validToken(t.credentials), label: 'valid token' });
   const [body, generatorBody] = row.valid(f);
@@ -83,7 +89,7 @@ function familyProbes(ctx: Sender, op: OperationId, ids: Resources): { probes: P
     const id = ids[param];
     return id ? { [param]: id } : `not sent: no ${param} to call it with (${row.pathIdFrom!.operation} gave none)`;
   };
-  const withParams = (meta: Omit<Exchange, 'request' | 'via'>, send: (p: PathParams) => Promise<Exchange>) => async (): Promise<Exchange> => {
+  const withParams = (meta: Omit<Exchange, 'request' | 'via' | 'operation'>, send: (p: PathParams) => Promise<Exchange>) => async (): Promise<Exchange> => {
     const p = params();
     return typeof p === 'string' ? { ...meta, operation: op, via: 'fetch', request: { method: 'POST', path: specOf(op).path, headers: {} }, error: p } : send(p);
   };
@@ -115,22 +121,22 @@ function familyProbes(ctx: Sender, op: OperationId, ids: Resources): { probes: P
   return { probes, unsendable };
 }
 
-/** createTask's probes (issue 11/12), unchanged. */
-function createTaskProbes(ctx: Sender): { probes: Probe[]; unsendable: Unsendable[] } {
+/** createTask's probes: the seed sample, its user variants, and the auth, content-type and rate-limit probes. */
+function createTaskProbes(ctx: Sender): OperationProbes {
   const t = ctx.target;
   const f = t.fixtures;
-  const probes: Probe[] = [];
+  const probes: OperationProbes['probes'] = [];
   const unsendable: Unsendable[] = [];
   const valid = async () => ({ value: await validToken(t.credentials), label: 'valid token' });
 
   const seed = seedSampleBody(f);
-  if (seed) probes.push({ name: 'seed sample request', intent: 'accept', send: (c) => sendWithSdk(c, { probe: 'seed sample request', intent: 'accept' }, seed) });
+  if (seed) probes.push({ name: 'seed sample request', intent: 'accept', send: (c) => sendOperationWithSdk(c, 'createTask', { probe: 'seed sample request', intent: 'accept' }, seed) });
   else unsendable.push({ name: 'seed sample request', intent: 'accept', reason: 'no user id for this target (KORE_USER_ID)' });
   for (const [key, make] of Object.entries(userVariants)) {
     const name = `user identified by ${key} only`;
     const user = make(f);
     const field = `userInfo.${key}`;
-    if (user) probes.push({ name, intent: 'accept', field, provides: key === 'emailId' ? 'taskId' : undefined, send: (c) => sendWithSdk(c, { probe: name, intent: 'accept', field }, bodyWithUser(f, user)) });
+    if (user) probes.push({ name, intent: 'accept', field, provides: key === 'emailId' ? 'taskId' : undefined, send: (c) => sendOperationWithSdk(c, 'createTask', { probe: name, intent: 'accept', field }, bodyWithUser(f, user)) });
     else unsendable.push({ name, intent: 'accept', reason: 'no user id for this target (KORE_USER_ID)' });
   }
   // The openapi-generator client's type requires id, emailId AND phoneNumber: the only user it can send as typed.
@@ -140,7 +146,7 @@ function createTaskProbes(ctx: Sender): { probes: Probe[]; unsendable: Unsendabl
       name: allIds,
       intent: 'accept',
       send: (c) =>
-        sendWithGeneratorClient(c, { probe: allIds, intent: 'accept' }, {
+        sendOperationWithGeneratorClient(c, 'createTask', { probe: allIds, intent: 'accept' }, {
           caseId: f.caseId, caseRefId: f.caseRefId, taskTmp: f.taskTemplateId, name: tagged(f, 'This is demo task'), source: 'rtm',
           userInfo: { id: f.userId!, name: 'dummy', emailId: 'dummy@mailinator.com', phoneNumber: '+14155550123' },
         }),
@@ -153,7 +159,7 @@ function createTaskProbes(ctx: Sender): { probes: Probe[]; unsendable: Unsendabl
     intent: 'accept',
     field: 'userInfo.emailId',
     send: (c) =>
-      sendWithGeneratorClient(c, { probe: emailCast, intent: 'accept', field: 'userInfo.emailId' }, {
+      sendOperationWithGeneratorClient(c, 'createTask', { probe: emailCast, intent: 'accept', field: 'userInfo.emailId' }, {
         caseId: f.caseId, caseRefId: f.caseRefId, taskTmp: f.taskTemplateId, name: tagged(f, 'This is demo task'), source: 'rtm',
         userInfo: { name: 'dummy', emailId: 'dummy@mailinator.com' } as never,
       }),
@@ -164,7 +170,7 @@ function createTaskProbes(ctx: Sender): { probes: Probe[]; unsendable: Unsendabl
       name: invalid.name,
       intent: 'reject-invalid',
       field: invalid.field,
-      send: async (c) => sendRaw(c, { probe: invalid.name, intent: 'reject-invalid', field: invalid.field }, { body: invalid.body, token: await valid() }),
+      send: async (c) => sendRaw(c, { operation: 'createTask', probe: invalid.name, intent: 'reject-invalid', field: invalid.field }, { body: invalid.body, token: await valid() }),
     });
   }
   probes.push({
@@ -172,24 +178,24 @@ function createTaskProbes(ctx: Sender): { probes: Probe[]; unsendable: Unsendabl
     intent: 'reject-invalid',
     field: '(body)',
     harmless: true,
-    send: async (c) => sendRaw(c, { probe: 'malformed JSON', intent: 'reject-invalid', field: '(body)' }, { body: '{"caseId": "ci-', token: await valid() }),
+    send: async (c) => sendRaw(c, { operation: 'createTask', probe: 'malformed JSON', intent: 'reject-invalid', field: '(body)' }, { body: '{"caseId": "ci-', token: await valid() }),
   });
   probes.push({
     name: 'wrong content type',
     intent: 'reject-invalid',
     field: 'Content-Type',
     send: async (c) =>
-      sendRaw(c, { probe: 'wrong content type', intent: 'reject-invalid', field: 'Content-Type', rule: 'inferred' }, { body: validBase(f), contentType: 'text/plain', token: await valid() }),
+      sendRaw(c, { operation: 'createTask', probe: 'wrong content type', intent: 'reject-invalid', field: 'Content-Type', rule: 'inferred' }, { body: validBase(f), contentType: 'text/plain', token: await valid() }),
   });
 
-  probes.push({ name: 'no auth header', intent: 'reject-auth', field: 'auth', harmless: true, send: (c) => sendRaw(c, { probe: 'no auth header', intent: 'reject-auth', field: 'auth' }, { body: validBase(f), token: null }) });
+  probes.push({ name: 'no auth header', intent: 'reject-auth', field: 'auth', harmless: true, send: (c) => sendRaw(c, { operation: 'createTask', probe: 'no auth header', intent: 'reject-auth', field: 'auth' }, { body: validBase(f), token: null }) });
   if (t.verifiesTokens) {
     probes.push({
       name: 'token with a tampered signature',
       intent: 'reject-auth',
       field: 'auth',
       send: async (c) =>
-        sendRaw(c, { probe: 'token with a tampered signature', intent: 'reject-auth', field: 'auth' }, {
+        sendRaw(c, { operation: 'createTask', probe: 'token with a tampered signature', intent: 'reject-auth', field: 'auth' }, {
           body: validBase(f),
           token: { value: tamperSignature(await validToken(t.credentials)), label: 'tampered signature' },
         }),
@@ -200,7 +206,7 @@ function createTaskProbes(ctx: Sender): { probes: Probe[]; unsendable: Unsendabl
         name: 'expired token',
         intent: 'reject-auth',
         field: 'auth',
-        send: async (c) => sendRaw(c, { probe: 'expired token', intent: 'reject-auth', field: 'auth' }, { body: validBase(f), token: { value: await expired, label: 'expired token' } }),
+        send: async (c) => sendRaw(c, { operation: 'createTask', probe: 'expired token', intent: 'reject-auth', field: 'auth' }, { body: validBase(f), token: { value: await expired, label: 'expired token' } }),
       });
     } else unsendable.push({ name: 'expired token', intent: 'reject-auth', reason: 'a static KORE_JWT was given: minting an expired token needs KORE_CLIENT_ID + KORE_CLIENT_SECRET' });
   } else {
@@ -213,7 +219,7 @@ function createTaskProbes(ctx: Sender): { probes: Probe[]; unsendable: Unsendabl
     probes.push({
       name: 'over the rate limit',
       intent: 'rate-limited',
-      send: async (c) => sendRaw(c, { probe: 'over the rate limit', intent: 'rate-limited' }, { body: validBase(f), token: await valid(), headers }),
+      send: async (c) => sendRaw(c, { operation: 'createTask', probe: 'over the rate limit', intent: 'rate-limited' }, { body: validBase(f), token: await valid(), headers }),
     });
   } else unsendable.push({ name: 'over the rate limit', intent: 'rate-limited', reason: `${t.name} has no switch to provoke a 429 without spending the account's real rate limit` });
 
@@ -271,7 +277,7 @@ export async function runCorpus(ctx: Sender & { progress?: (line: string) => voi
  */
 function lastCreateKept(ctx: Sender, probe: Probe): string | undefined {
   const budget = ctx.limits?.budget;
-  if (!budget || probe.intent !== 'accept' || probe.provides || !creates.has(probe.operation ?? 'createTask')) return undefined;
+  if (!budget || probe.intent !== 'accept' || probe.provides || !creates.has(probe.operation)) return undefined;
   const { created, max } = budget.creates();
   return max !== undefined && max - created <= 1 ? `the last create of --max-creates ${max} is kept for the refusals` : undefined;
 }

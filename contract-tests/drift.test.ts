@@ -5,7 +5,7 @@
  * under --strict. Prints "drift caught: N/N breaking, M/M harmless passed" and fails below.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pbtSettingsFromEnv } from './context.js';
+import { pbtSettingsFromEnv } from './settings.js';
 import { driftModes, driftRunOperations, judgeDrift, type DriftOutcome } from './drift.js';
 import { driftExpectations } from './expectations.js';
 import { isBreaking } from './runner.js';

@@ -56,7 +56,7 @@ describe('run, learn, apply', () => {
     expect(run.code, run.output).toBe(1);
     const failures = run.output.slice(run.output.indexOf('failures (breaking)'), run.output.indexOf('warnings ('));
     expect(failures).toMatch(/FAIL +status_code_conformance\n +createTask 200: answered \d+ time\(s\) with a status the tenant was observed never to use/);
-    expect(failures).toMatch(/FAIL +response_schema_conformance\n +\/sandboxRevision: is required but missing/);
+    expect(failures).toMatch(/FAIL +response_schema_conformance\n +createTask \/sandboxRevision: is required but missing/);
     expect(failures).toMatch(/error answers \/error: is required but missing \(createTask 400/);
   }, 60_000);
 

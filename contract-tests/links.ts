@@ -3,6 +3,7 @@
  * expressions, where its path parameters and body come from (`$response.body#/_id`, `$request.path.streamId`,
  * a request body template `{"caseId": "{$response.body#/_id}"}`). Only the expressions the contract uses are read.
  */
+import { get } from '../scripts/lib/openapi-document.js';
 import { specOf, type Json, type OperationId } from './spec.js';
 
 /** A call as a link's expressions see it. */
@@ -14,21 +15,14 @@ export interface Step {
   response: Json;
 }
 
-function pointer(value: Json, ptr: string): Json {
-  return ptr
-    .split('/')
-    .slice(1)
-    .reduce((at: Json, key: string) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], value);
-}
-
 export function evaluate(expression: string, from: Step): Json {
   const m = /^\$(request|response)\.(path|header|body)(?:\.([\w-]+))?(?:#(.*))?$/.exec(expression);
   if (!m) throw new Error(`unsupported runtime expression ${expression}`);
   const [, side, part, name, ptr] = m;
-  if (side === 'response' && part === 'body') return pointer(from.response, ptr ?? '');
+  if (side === 'response' && part === 'body') return get(from.response, ptr ?? '');
   if (side === 'request' && part === 'path') return from.path[name!];
   if (side === 'request' && part === 'header') return from.headers[name!];
-  if (side === 'request' && part === 'body') return pointer(from.body, ptr ?? '');
+  if (side === 'request' && part === 'body') return get(from.body, ptr ?? '');
   throw new Error(`unsupported runtime expression ${expression}`);
 }
 

@@ -90,7 +90,6 @@ describe('what a run created', () => {
   it('is every 2xx of a create with an _id, once, and nothing else', () => {
     const log = [
       x('createCase', 200, { _id: 'ci-1', refId: 'CS1', name: 'contract-run x a' }),
-      x(undefined, 200, { _id: 'ti-1', name: 'contract-run x b' }),
       x('createTask', 200, { _id: 'ti-1', name: 'contract-run x b' }),
       x('createTask', 400, { errors: [] }),
       x('updateTask', 200, { _id: 'ti-2' }),

@@ -61,7 +61,7 @@ export const operationTable: OperationRow[] = [
     valid: (f) => [{ desc: 'updated by the contract suite' }, { name: tagged(f, 'Contract Suite Case (renamed)') }],
     generated: ['name', 'desc', 'tags'],
   },
-  { id: 'createTask', valid: () => [], variables: ['KORE_CASE_ID', 'KORE_CASE_REF_ID', 'KORE_TASK_TEMPLATE_ID'] }, // issue 11/12's probes (corpus.ts): the seed sample and its user variants
+  { id: 'createTask', valid: () => [], variables: ['KORE_CASE_ID', 'KORE_CASE_REF_ID', 'KORE_TASK_TEMPLATE_ID'] }, // its probes are corpus.ts's createTaskProbes: the seed sample and its user variants
   { id: 'getTasks', valid: () => [sample('getTasks'), {}], generated: [...listFilters, 'skip', 'limit', 'mytask'] },
   {
     id: 'updateTask',

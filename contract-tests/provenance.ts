@@ -13,8 +13,8 @@
  * - `observed` (learned from a tenant's own answers, with the evidence) counts as documented.
  * What a difference from each provenance costs is decided in severity.ts.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
+import { deref as derefIn, pointerKeys, refChain, type Json } from '../scripts/lib/openapi-document.js';
+
 export type Provenance = 'documented' | 'inferred' | 'observed';
 const provenances = new Set<unknown>(['documented', 'inferred', 'observed']);
 
@@ -25,24 +25,15 @@ export const valueConstraintKeywords = new Set([
 ]);
 
 export function provenanceReader(doc: Json, operationPath: string, method = 'post') {
-  const at = (pointer: string): Json =>
-    pointer.split('/').slice(1).reduce((node: Json, key: string) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-  const deref = (node: Json): Json => {
-    let current = node;
-    while (current && typeof current.$ref === 'string') current = at(current.$ref.slice(1));
-    return current;
-  };
+  const deref = (node: Json): Json => derefIn(doc, node);
   /** A node's own marker: on the node, else on what its $ref chain points to. */
   const own = (node: Json): Provenance | undefined => {
-    for (let current = node; current; current = typeof current.$ref === 'string' ? at(current.$ref.slice(1)) : undefined) {
-      const marker = current['x-provenance'];
-      if (provenances.has(marker)) return marker as Provenance;
-    }
+    for (const current of refChain(doc, node)) if (provenances.has(current?.['x-provenance'])) return current['x-provenance'] as Provenance;
     return undefined;
   };
   /** The node of a $ref chain that holds a keyword. */
   const holder = (node: Json, keyword: string): Json => {
-    for (let current = node; current; current = typeof current.$ref === 'string' ? at(current.$ref.slice(1)) : undefined) if (keyword in current) return current;
+    for (const current of refChain(doc, node)) if (current && keyword in current) return current;
     return undefined;
   };
   const responses = (): Json => doc.paths?.[operationPath]?.[method]?.responses ?? {};
@@ -82,7 +73,7 @@ export function provenanceReader(doc: Json, operationPath: string, method = 'pos
       let inherited: Provenance = own(schema) ?? own(raw) ?? (is2xx(status) ? 'documented' : 'inferred');
       let parent = inherited;
       let nodes: Json[] = schema ? [schema] : [];
-      for (const key of path.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+      for (const key of pointerKeys(path)) {
         parent = inherited;
         nodes = nodes.flatMap((n) => children(n, key));
         const marked = nodes.map(own).find(Boolean);

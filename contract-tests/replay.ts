@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { addSecret, redact } from './redact.js';
-import { failing, stillFails, type Reproduction } from './reproduce.js';
+import { failing, stillFails } from './reproduce.js';
+import type { Reproduction } from './types.js';
 import type { TargetReport } from './runner.js';
 import { expiredToken, tamperSignature, validToken, type Credentials } from './tokens.js';
 

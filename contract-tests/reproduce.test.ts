@@ -2,7 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { strictVerdict, verdict } from './checks/verdict.js';
-import { curlOf, failing, stillFails, type Reproduction } from './reproduce.js';
+import { curlOf, failing, stillFails } from './reproduce.js';
+import type { Reproduction } from './types.js';
 import type { Exchange } from './types.js';
 import { runSettings } from './settings.js';
 import { replay } from './replay.js';
@@ -66,7 +67,7 @@ describe('--seed', () => {
 });
 
 describe('the reproductions of a verdict', () => {
-  const x = (probe: string): Exchange => ({ probe, intent: 'reject-invalid', via: 'fetch', request, response: { status: 422, headers: {}, text: '' } });
+  const x = (probe: string): Exchange => ({ operation: 'createTask', probe, intent: 'reject-invalid', via: 'fetch', request, response: { status: 422, headers: {}, text: '' } });
   const v = verdict('negative_data_rejection', { findings: [{ text: 'a', exchanges: [x('broke')] }, { text: 'b', severity: 'warning', exchanges: [x('warned')] }], ran: true });
 
   it('keeps the exchanges of every finding, and only the breaking ones fail (are re-sent)', () => {

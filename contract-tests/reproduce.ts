@@ -3,25 +3,10 @@
  * its kind), a curl that reads the token from $KORE_JWT, and the judgement `replay` applies to a new answer.
  */
 import { describeErrors, specOf, validatorAt, type OperationId } from './spec.js';
-import type { CheckName, Exchange, Intent, Severity } from './types.js';
-
-export interface Reproduction {
-  check: CheckName;
-  operation: OperationId;
-  probe: string;
-  intent: Intent;
-  via: Exchange['via'];
-  /** As sent; the `auth` header holds what kind of token went (`valid token`, `expired token`, `none` …). */
-  request: Exchange['request'];
-  /** The status that failed, or why there was none. */
-  answered: number | string;
-  /** Whether the run failed on it (`breaking`), or only warned (a failure under --strict). */
-  severity: Severity;
-  curl?: string;
-}
+import type { CheckName, Exchange, Reproduction, Severity } from './types.js';
 
 export function reproductionOf(check: CheckName, x: Exchange, severity: Severity = 'breaking'): Reproduction {
-  return { severity, check, operation: x.operation ?? 'createTask', probe: x.probe, intent: x.intent, via: x.via, request: x.request, answered: x.response?.status ?? x.error ?? 'no answer' };
+  return { severity, check, operation: x.operation, probe: x.probe, intent: x.intent, via: x.via, request: x.request, answered: x.response?.status ?? x.error ?? 'no answer' };
 }
 
 /** Single quotes for the shell: nothing inside is expanded. */

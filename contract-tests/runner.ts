@@ -2,10 +2,10 @@
 import { checks } from './checks/index.js';
 import { cleanup, skipCleanup, type CleanupReport } from './cleanup.js';
 import { strictVerdict, verdict } from './checks/verdict.js';
-import { createContext, type PbtSettings } from './context.js';
+import { createContext } from './context.js';
 import { redact } from './redact.js';
 import { curlOf } from './reproduce.js';
-import { defaultLimits, type Limits } from './settings.js';
+import { defaultLimits, type Limits, type PbtSettings } from './settings.js';
 import { whyNotRun, writingChecks } from './scope.js';
 import { describeSelection, selectionOf, type Selection } from './selection.js';
 import type { OperationId } from './spec.js';

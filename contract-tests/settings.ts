@@ -4,7 +4,21 @@
  * request gives up after 10 s, a target that leaves 3 requests in a row unanswered gets no more (the rest is
  * reported as not run), and the whole run stops at 4 minutes.
  */
-import { pbtSettingsFromEnv, type PbtSettings } from './context.js';
+
+/** Property-based runs: how many cases per property, from which seed. */
+export interface PbtSettings {
+  runs: number;
+  seed: number;
+}
+
+/** Defaults keep `npm test` quick; CONTRACT_PBT_RUNS and CONTRACT_PBT_SEED override them. */
+export function pbtSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): PbtSettings {
+  const runs = Number(env.CONTRACT_PBT_RUNS ?? 15);
+  const seed = Number(env.CONTRACT_PBT_SEED ?? 20261129);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`CONTRACT_PBT_RUNS must be a positive integer, got "${env.CONTRACT_PBT_RUNS}"`);
+  if (!Number.isInteger(seed)) throw new Error(`CONTRACT_PBT_SEED must be an integer, got "${env.CONTRACT_PBT_SEED}"`);
+  return { runs, seed };
+}
 
 export interface Limits {
   /** Per request, headers and body included. */

@@ -1,17 +1,17 @@
 /**
  * The contract as the suite reads it: generated/openapi.json (the bundle every tool reads), its six operations
- * (`specOf`: path, request schema, responses, links, provenance; createTask's are also exported by name, as
- * before), and JSON Schema 2020-12 validation (Ajv, formats on) of any schema inside it, addressed by pointer.
+ * (`specOf`: path, request schema, responses, links, provenance; createTask's are also exported by name),
+ * and JSON Schema 2020-12 validation (Ajv, formats on) of any schema inside it, addressed by pointer.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { deref as derefIn, operationById, pointerOf, refPointer, type Json } from '../scripts/lib/openapi-document.js';
 import { withOverlayFile } from './learn/overlay.js';
 import { provenanceReader } from './provenance.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any;
+export type { Json };
 
 export const BUNDLE_PATH = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
 export const OPERATION_PATH = '/caseManagement/api/public/analytics/{streamId}/createTask';
@@ -28,19 +28,8 @@ export const bundle: Json = OVERLAY_PATH
     })
   : contract;
 
-/** Follows local `$ref`s (`#/components/...`) until a node that is not a reference. */
-export function deref(node: Json): Json {
-  let current = node;
-  while (current && typeof current.$ref === 'string') current = atPointer(current.$ref.slice(1));
-  return current;
-}
-
-function atPointer(pointer: string): Json {
-  return pointer
-    .split('/')
-    .slice(1)
-    .reduce((at: Json, key: string) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], bundle);
-}
+/** Follows local `$ref`s (`#/components/...`) of the contract until a node that is not a reference. */
+export const deref = (node: Json): Json => derefIn(bundle, node);
 
 /** The six operations of the family, by operationId, as the bundle names them. */
 export const operationIds = ['createCase', 'getCases', 'updateCase', 'createTask', 'getTasks', 'updateTask'] as const;
@@ -51,15 +40,13 @@ export type OperationId = (typeof operationIds)[number];
  * pointers, for schema validation) and the provenance of its rules. Built once per operation from the bundle.
  */
 export function operationSpec(id: OperationId) {
-  const found = Object.entries(bundle.paths as Record<string, Json>).find(([, item]) => item.post?.operationId === id);
-  if (!found) throw new Error(`the contract has no operation ${id}`);
-  const [path, item] = found;
-  const op: Json = item.post;
+  const { path, operation: op } = operationById(bundle, id);
+  const item: Json = bundle.paths[path];
   const requestRef: string = op.requestBody.content['application/json'].schema.$ref;
   const documentedResponse = (status: number): { pointer: string; response: Json } | undefined => {
     const raw = op.responses[String(status)];
     if (!raw) return undefined;
-    const pointer = raw.$ref ? raw.$ref.slice(1) : `/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/post/responses/${status}`;
+    const pointer = raw.$ref ? refPointer(raw.$ref) : pointerOf(['paths', path, 'post', 'responses', status]);
     return { pointer, response: deref(raw) };
   };
   const parameters: Json[] = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
@@ -73,7 +60,7 @@ export function operationSpec(id: OperationId) {
     pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((p) => p !== 'streamId'),
     /** Whether the `accountId` header is required (getCases, updateCase, getTasks, updateTask). */
     accountIdRequired: parameters.some((p: Json) => p.in === 'header' && p.name === 'accountId' && p.required),
-    requestPointer: requestRef.slice(1),
+    requestPointer: refPointer(requestRef),
     requestSchema: deref({ $ref: requestRef }) as Json,
     sampleRequest: Object.values((op.requestBody.content['application/json'].examples ?? {}) as Record<string, Json>).map((e) => deref(e).value)[0] as Json,
     documentedResponse,
@@ -115,7 +102,7 @@ export function operationSpec(id: OperationId) {
     },
     documentedStatuses: Object.keys(op.responses).map(Number).sort() as number[],
     /** The 200 body's schema pointer (Task, TaskPage, Case …). */
-    successSchemaPointer: deref(op.responses['200']).content['application/json'].schema.$ref.slice(1) as string,
+    successSchemaPointer: refPointer(deref(op.responses['200']).content['application/json'].schema.$ref),
     links: (deref(op.responses['200']).links ?? {}) as Record<string, { operationId: OperationId; parameters?: Record<string, string>; requestBody?: string }>,
     /** Documented or inferred, read from the bundle's `x-provenance` markers (defaults as the convention states). */
     provenance: provenanceReader(bundle, path),
@@ -124,8 +111,8 @@ export function operationSpec(id: OperationId) {
 export type OperationSpec = ReturnType<typeof operationSpec>;
 
 const specs = new Map<OperationId, OperationSpec>();
-/** The spec of an operation (createTask when none is named: the exchanges of issue 11/12 name none). */
-export function specOf(id: OperationId = 'createTask'): OperationSpec {
+/** The spec of an operation, built on first use. */
+export function specOf(id: OperationId): OperationSpec {
   let s = specs.get(id);
   if (!s) specs.set(id, (s = operationSpec(id)));
   return s;
@@ -157,7 +144,7 @@ export function validatorAt(pointer: string): ValidateFunction {
   return validate;
 }
 
-export const validateRequestBody = (body: unknown, op: OperationId = 'createTask') => validatorAt(specOf(op).requestPointer)(body);
+export const validateRequestBody = (body: unknown, op: OperationId) => validatorAt(specOf(op).requestPointer)(body);
 
 /**
  * Each Ajv error as `<path>: <message>`, the path a JSON pointer that names the field (a missing one included),

@@ -1,5 +1,4 @@
 /** The vocabulary of the suite: what a check returns and what a recorded HTTP exchange holds. */
-import type { Reproduction } from './reproduce.js';
 import type { OperationId } from './spec.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'skip';
@@ -80,8 +79,8 @@ export interface RecordedResponse {
 
 /** One request of the suite and what came back. Tokens are never recorded, only described. */
 export interface Exchange {
-  /** The operation called (the contract's operationId); createTask when absent. */
-  operation?: OperationId;
+  /** The operation called (the contract's operationId). */
+  operation: OperationId;
   probe: string;
   intent: Intent;
   /** The request field (or header) the probe is about, e.g. `caseId` or `auth`. */
@@ -95,4 +94,20 @@ export interface Exchange {
   error?: string;
   /** What the typed client made of an answer it received, when it raised (e.g. the SDK's ResponseValidationError). */
   clientError?: string;
+}
+
+/** A failing exchange as a user re-runs it without the suite (built by reproduce.ts). */
+export interface Reproduction {
+  check: CheckName;
+  operation: OperationId;
+  probe: string;
+  intent: Intent;
+  via: Exchange['via'];
+  /** As sent; the `auth` header holds what kind of token went (`valid token`, `expired token`, `none` …). */
+  request: Exchange['request'];
+  /** The status that failed, or why there was none. */
+  answered: number | string;
+  /** Whether the run failed on it (`breaking`), or only warned (a failure under --strict). */
+  severity: Severity;
+  curl?: string;
 }

@@ -21,13 +21,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Converter from 'openapi-to-postmanv2';
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, SEED, defaultTenant, seedInfoOf } from '../sandbox/seed.js';
+import { deref, operations, type Json } from './lib/openapi-document.js';
 import { FORMATS_AJV6_IGNORES, selfContainedSchema } from './lib/postman-schema.js';
 import { MINT_JWT, responseTests, scriptEvent, type Chain, type Expectation } from './lib/postman-scripts.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
 
 function convert(contract: string): Promise<Json> {
   const options = {
@@ -42,13 +41,6 @@ function convert(contract: string): Promise<Json> {
       else resolve(result.output?.[0]?.data);
     }),
   );
-}
-
-/** A `#/components/<kind>/<name>` reference, followed once; anything else is returned as is. */
-function deref(contract: Json, node: Json): Json {
-  const ref: unknown = node?.$ref;
-  if (typeof ref != 'string') return node;
-  return ref.replace(/^#\//, '').split('/').reduce((at: Json, key) => at?.[key], contract);
 }
 
 /**
@@ -137,8 +129,8 @@ interface RequestSpec {
 }
 
 /** The contract's operations by id. */
-function operations(contract: Json): Record<string, Json> {
-  return Object.fromEntries(Object.values<Json>(contract.paths).map((item) => [item.post.operationId, item.post]));
+function operationsById(contract: Json): Record<string, Json> {
+  return Object.fromEntries(operations(contract).map((o) => [o.operationId, o.operation]));
 }
 
 /**
@@ -147,7 +139,7 @@ function operations(contract: Json): Record<string, Json> {
  * contract; three requests must be refused.
  */
 function requestSpecs(contract: Json): RequestSpec[] {
-  const ops = operations(contract);
+  const ops = operationsById(contract);
   const example = (name: string) => contract.components.examples[name].value;
   const ok = (id: string, body: Json, chain: Chain, description: string): RequestSpec =>
     ({ operationId: id, name: ops[id].summary, description, body, chain, expect: expectation(contract, ops[id], 200) });
@@ -227,7 +219,7 @@ export async function buildCollection(contract: Json): Promise<Json> {
     ],
   };
   collection.event = [scriptEvent('prerequest', MINT_JWT)];
-  const ops = operations(contract);
+  const ops = operationsById(contract);
   // The converter's item of each operation, taken out of its folder; the specs put copies back, in run order.
   const converted = Object.fromEntries(Object.values(ops).map((op) => {
     const { folder, item } = operationItem(collection, op.summary);

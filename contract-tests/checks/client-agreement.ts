@@ -30,7 +30,7 @@ export const clientAgreement: Check = async (ctx) => {
     }
   }
   // The SDK validates createTask's answers; the family's calls go through its openapi-fetch client (no validation yet).
-  const sdkAnswers = exchanges.filter((x) => x.via === 'sdk' && (x.operation ?? 'createTask') === 'createTask' && x.response && x.response.status >= 200 && x.response.status < 300);
+  const sdkAnswers = exchanges.filter((x) => x.via === 'sdk' && x.operation === 'createTask' && x.response && x.response.status >= 200 && x.response.status < 300);
   const validate = validatorAt('/components/schemas/Task');
   for (const x of sdkAnswers) {
     const conforms = validate(x.response!.json) === true;

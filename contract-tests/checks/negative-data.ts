@@ -23,7 +23,7 @@ export const negativeDataRejection: Check = async (ctx) => {
       continue;
     }
     if (r.status >= 300 && r.status < 400) findings.push({ text: `${label(x)}: answered with ${r.status}${locationOf(x)}`, field, exchanges: [x] });
-    else if (r.status < 400) findings.push({ text: `${label(x)}: invalid input accepted with ${r.status}${x.rule === 'inferred' ? ' (the rule is inferred)' : ''}`, field, severity: severity({ about: 'invalid-accepted', rule: x.rule ?? 'documented', operation: x.operation ?? 'createTask' }), exchanges: [x] });
+    else if (r.status < 400) findings.push({ text: `${label(x)}: invalid input accepted with ${r.status}${x.rule === 'inferred' ? ' (the rule is inferred)' : ''}`, field, severity: severity({ about: 'invalid-accepted', rule: x.rule ?? 'documented', operation: x.operation }), exchanges: [x] });
     else if (r.status >= 500) findings.push({ text: `${label(x)}: invalid input answered with a server error ${r.status}: ${messageOf(x)}`, field, exchanges: [x] });
     else if (!documented4xx.includes(r.status))
       findings.push({ text: `${label(x)}: refused with ${r.status}, not a 4xx the contract lists (${documented4xx.join(', ')})`, field, severity: severity({ about: 'unlisted-status', status: r.status }), exchanges: [x] });

@@ -18,10 +18,10 @@ export const responseSchemaConformance: Check = async (ctx) => {
   const { exchanges } = await ctx.corpus();
   const groups = new Map<string, { field: string; severity: Severity; operation: OperationId; probes: string[]; exchanges: Exchange[]; statuses: Set<string> }>();
   const add = (key: string, field: string, x: Exchange, severity: Severity) => {
-    const group = groups.get(key) ?? { field, severity, operation: x.operation ?? 'createTask', probes: [], exchanges: [], statuses: new Set() };
+    const group = groups.get(key) ?? { field, severity, operation: x.operation, probes: [], exchanges: [], statuses: new Set() };
     group.probes.push(label(x));
     group.exchanges.push(x);
-    group.statuses.add(`${x.operation ?? 'createTask'} ${x.response?.status}`);
+    group.statuses.add(`${x.operation} ${x.response?.status}`);
     groups.set(key, group);
   };
   // Ids shaped unlike the samples: once per id field (TaskId, CaseId), with where and in which answers it was seen.
@@ -40,7 +40,7 @@ export const responseSchemaConformance: Check = async (ctx) => {
       continue;
     }
     for (const d of status < 300 ? idShapeDifferences(x.response.json, documented.response.content['application/json'].schema) : []) {
-      const shape = shapes.get(d.idField) ?? { field: fieldOf(x, d.path), operation: x.operation ?? 'createTask', value: d.value, sample: d.sample, where: new Set(), probes: [], exchanges: [] };
+      const shape = shapes.get(d.idField) ?? { field: fieldOf(x, d.path), operation: x.operation, value: d.value, sample: d.sample, where: new Set(), probes: [], exchanges: [] };
       shape.where.add(fieldOf(x, d.path.replace(/\/\d+\//g, '/*/')));
       if (!shape.probes.includes(label(x))) shape.probes.push(label(x)), shape.exchanges.push(x);
       shapes.set(d.idField, shape);

@@ -5,7 +5,7 @@
  * timestamps are not RFC 3339 or not recent.
  */
 import { bodyWithUser, userVariants } from '../bodies.js';
-import { sendWithSdk } from '../channels.js';
+import { sendOperationWithSdk } from '../channels.js';
 import { tagged } from '../operations.js';
 import { bundle } from '../spec.js';
 import type { Check } from '../context.js';
@@ -30,7 +30,7 @@ export const semantic: Check = async (ctx) => {
   const tasks: Task[] = [];
   const failures: Finding[] = [];
   for (const n of [1, 2]) {
-    const x = await sendWithSdk(ctx, { probe: `semantic create ${n}`, intent: 'accept' }, body);
+    const x = await sendOperationWithSdk(ctx, 'createTask', { probe: `semantic create ${n}`, intent: 'accept' }, body);
     if (x.response && x.response.status < 300 && x.response.json && typeof x.response.json === 'object') tasks.push(x.response.json as Task);
     else failures.push({ text: `create ${n} failed: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`, field: '(create)', exchanges: [x] });
   }

@@ -23,7 +23,7 @@ export const statusCodeConformance: Check = async (ctx) => {
     const { documentedStatuses, operation } = specFor(x);
     // A tenant's overlay can say a documented success status was never seen: answering it now is a change.
     const neverSeen = status < 300 ? operation.responses[String(status)]?.['x-observed-absent'] : undefined;
-    if (neverSeen) changed.set(`${x.operation ?? 'createTask'} ${status}`, [...(changed.get(`${x.operation ?? 'createTask'} ${status}`) ?? []), x]);
+    if (neverSeen) changed.set(`${x.operation} ${status}`, [...(changed.get(`${x.operation} ${status}`) ?? []), x]);
     if (documentedStatuses.includes(status)) continue;
     findings.push({
       text: `${label(x)}: status ${status}${locationOf(x)} is not one the contract lists (${documentedStatuses.join(', ')})`,

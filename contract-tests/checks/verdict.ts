@@ -104,11 +104,11 @@ export function strictVerdict(v: Verdict): Verdict {
   };
 }
 
-/** How a report names an exchange: the probe, the operation (but createTask's, named as before) and the channel. */
-export const label = (x: Exchange) => `${x.probe}${x.operation && x.operation !== 'createTask' && !x.probe.startsWith(x.operation) ? ` (${x.operation})` : ''} [${x.via}]`;
+/** How a report names an exchange: the probe, its operation (unless the probe's name starts with it) and the channel. */
+export const label = (x: Exchange) => `${x.probe}${x.probe.startsWith(x.operation) ? '' : ` (${x.operation})`} [${x.via}]`;
 
-/** A finding's field: a JSON pointer or header, prefixed with the operation for all but createTask (`getCases /totalResults`). */
-export const fieldOf = (x: Exchange, field: string) => (x.operation && x.operation !== 'createTask' ? `${x.operation} ${field}` : field);
+/** A finding's field: a JSON pointer or header, prefixed with its operation (`getCases /totalResults`). */
+export const fieldOf = (x: Exchange, field: string) => `${x.operation} ${field}`;
 
 /** The contract's view of the operation an exchange called. */
 export const specFor = (x: Exchange) => specOf(x.operation);

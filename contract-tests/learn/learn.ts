@@ -4,6 +4,7 @@
  * fields the contract lacks (their types), enum values and status codes seen, error bodies and codes seen, id
  * shapes seen (as synthetic examples) and documented fields never seen (an annotation: nothing is removed).
  */
+import { get, home as homeIn, jsonPath as jsonPathIn, pointerOf } from '../../scripts/lib/openapi-document.js';
 import { bundle, deref, patternPrefix, specOf, validatorAt, type Json, type OperationId } from '../spec.js';
 import type { Observation } from './evidence.js';
 import { inferSchema, safeKey } from './infer.js';
@@ -43,27 +44,10 @@ export interface LearnOptions {
   absentAfter?: number;
 }
 
-/** A JSON pointer of the contract as a JSONPath the Overlay can target: `$['a']['b/c'][1]` (array items by index). */
-export function jsonPath(pointer: string): string {
-  let node: Json = bundle;
-  let path = '$';
-  for (const raw of pointer.replace(/^#/, '').split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    path += Array.isArray(node) ? `[${Number(key)}]` : `['${key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
-    node = node?.[key];
-  }
-  return path;
-}
-
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-const at = (pointer: string): Json => pointer.split('/').slice(1).reduce((node: Json, k) => node?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], bundle);
-
-/** Follows a pointer's $ref chain: the pointer of the node that holds the schema itself. */
-function home(pointer: string): string {
-  let p = pointer;
-  for (let node = at(p); node && typeof node.$ref === 'string'; node = at(p)) p = node.$ref.slice(1);
-  return p;
-}
+const at = (pointer: string): Json => get(bundle, pointer);
+const home = (pointer: string) => homeIn(bundle, pointer);
+/** Where an Overlay action on the node at a pointer of the contract aims. */
+const jsonPath = (pointer: string) => jsonPathIn(bundle, pointer);
 
 /** The properties a schema declares (through allOf/anyOf/oneOf), each with the pointer of its own schema. */
 function properties(pointer: string): Map<string, string> {
@@ -71,7 +55,7 @@ function properties(pointer: string): Map<string, string> {
   const h = home(pointer);
   const node = at(h);
   if (!node || typeof node !== 'object') return out;
-  for (const key of Object.keys(node.properties ?? {})) out.set(key, `${h}/properties/${escape(key)}`);
+  for (const key of Object.keys(node.properties ?? {})) out.set(key, `${h}${pointerOf(['properties', key])}`);
   for (const combiner of ['allOf', 'anyOf', 'oneOf'])
     (node[combiner] ?? []).forEach((_: Json, i: number) => {
       for (const [k, p] of properties(`${h}/${combiner}/${i}`)) if (!out.has(k)) out.set(k, p);
@@ -184,7 +168,7 @@ export function learn(observations: Observation[], options: LearnOptions = {}): 
   }
 
   const proposals: Proposal[] = [];
-  const responsesPath = (op: OperationId) => jsonPath(`/paths/${escape(specOf(op).path)}/post/responses`);
+  const responsesPath = (op: OperationId) => jsonPath(pointerOf(['paths', specOf(op).path, 'post', 'responses']));
 
   for (const [key, { seen, data }] of statuses.entries) {
     const [op, status] = key.split('|') as [OperationId, string];

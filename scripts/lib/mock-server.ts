@@ -11,6 +11,7 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
+import { deref, type Json } from './openapi-document.js';
 import { BUNDLE, startPrism, type RunningPrism } from './prism.js';
 
 export interface MockOptions {
@@ -126,9 +127,6 @@ function where(violation: Violation): { field: string; problem: string } {
 
 const join = (field: string, name: string) => (field ? `${field}.${name}` : name);
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
 /** The request body schema of the operation a request reaches, found in the contract by method and path template. */
 export function requestSchema(spec: Json, method: string, url: string): Json {
   const path = new URL(url, 'http://mock').pathname;
@@ -137,14 +135,6 @@ export function requestSchema(spec: Json, method: string, url: string): Json {
     if (pattern.test(path)) return item?.[method.toLowerCase()]?.requestBody?.content?.['application/json']?.schema;
   }
   return undefined;
-}
-
-/** Follows local `$ref`s (the bundle's only kind). */
-function deref(spec: Json, node: Json): Json {
-  for (let depth = 0; node?.$ref && depth < 32; depth++) {
-    node = String(node.$ref).replace(/^#\//, '').split('/').reduce((at: Json, key) => at?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], spec);
-  }
-  return node;
 }
 
 /** The schema at a body path (`['userInfo']`), looking through `allOf` members and array items. */

@@ -2,6 +2,7 @@
  * Turns the contract's schemas into the small, self-contained data the validator interprets: `$ref`s inlined,
  * annotations dropped. An uninterpreted keyword or a format without a checker throws, so no rule is ever skipped.
  */
+import { get, operations, refPointer } from '../../scripts/lib/openapi-document.js';
 import type { Formats, Schema } from '../schema-check.js';
 
 const interpreted = new Set([
@@ -13,19 +14,10 @@ const annotations = new Set([
   'externalDocs',
 ]);
 
-type Content = { content?: Record<string, { schema?: unknown }> };
-interface SpecOperation {
-  operationId?: string;
-  requestBody?: Content;
-  responses?: Record<string, Content>;
-}
 interface Spec {
   components?: { schemas?: Record<string, unknown> };
-  paths?: Record<string, Record<string, SpecOperation | unknown>>;
+  paths?: Record<string, unknown>;
 }
-const isOperation = (v: unknown): v is SpecOperation => typeof v == 'object' && v !== null && typeof Reflect.get(v, 'operationId') == 'string';
-
-const refName = (node: unknown) => /^#\/components\/schemas\/(.+)$/.exec(String((node as { $ref?: unknown })?.$ref))?.[1];
 
 /**
  * Each operation's request body schema ('request') or success answer schema ('response'), by operationId, as
@@ -33,29 +25,33 @@ const refName = (node: unknown) => /^#\/components\/schemas\/(.+)$/.exec(String(
  */
 export function operationSchemas(spec: Spec, which: 'request' | 'response', formats: Formats): Record<string, Schema> {
   const out: Record<string, Schema> = {};
-  for (const item of Object.values(spec.paths ?? {}))
-    for (const op of Object.values(item)) {
-      if (!isOperation(op) || !op.operationId) continue;
-      const content = which == 'request' ? op.requestBody?.content : op.responses?.['200']?.content;
-      const name = refName(content?.['application/json']?.schema);
-      if (!name) throw new Error(`extractSchema: ${op.operationId} has no ${which} schema to validate with`);
-      out[op.operationId] = extractSchema(spec, name, formats);
-    }
+  for (const { operationId, operation } of operations(spec)) {
+    const content = which == 'request' ? operation.requestBody?.content : operation.responses?.['200']?.content;
+    const schema = content?.['application/json']?.schema;
+    if (!schema) throw new Error(`extractSchema: ${operationId} has no ${which} schema to validate with`);
+    out[operationId] = validatorData(spec, schema, `${operationId} ${which}`, formats);
+  }
   return out;
 }
 
 /** `formats`: the checkers the schema will be validated with (schema-check.ts: formats). */
 export function extractSchema(spec: Spec, name: string, formats: Formats): Schema {
-  const all = spec.components?.schemas ?? {};
+  const schema = spec.components?.schemas?.[name];
+  if (schema === undefined) throw new Error(`extractSchema: no schema named ${name}`);
+  return validatorData(spec, schema, `#/components/schemas/${name}`, formats);
+}
+
+/** A schema with its `$ref`s inlined and its annotations dropped; `where` names it in errors. */
+function validatorData(spec: Spec, schema: unknown, where: string, formats: Formats): Schema {
   const resolve = (node: unknown, where: string, depth: number): unknown => {
     if (depth > 32) throw new Error(`extractSchema: ${where} is too deep (a recursive $ref?)`);
     if (Array.isArray(node)) return node.map((n, i) => resolve(n, `${where}/${i}`, depth + 1));
     if (!node || typeof node !== 'object') return node;
     const obj = node as Record<string, unknown>;
     if (typeof obj.$ref === 'string') {
-      const target = /^#\/components\/schemas\/(.+)$/.exec(obj.$ref)?.[1];
-      if (!target || !(target in all)) throw new Error(`extractSchema: cannot resolve ${obj.$ref} at ${where}`);
-      return resolve(all[target], obj.$ref, depth + 1);
+      const target = obj.$ref.startsWith('#') ? get(spec, refPointer(obj.$ref)) : undefined;
+      if (target === undefined) throw new Error(`extractSchema: cannot resolve ${obj.$ref} at ${where}`);
+      return resolve(target, obj.$ref, depth + 1);
     }
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(obj)) {
@@ -71,6 +67,5 @@ export function extractSchema(spec: Spec, name: string, formats: Formats): Schem
     }
     return out;
   };
-  if (!(name in all)) throw new Error(`extractSchema: no schema named ${name}`);
-  return resolve(all[name], `#/components/schemas/${name}`, 0) as Schema;
+  return resolve(schema, where, 0) as Schema;
 }
