@@ -5,7 +5,8 @@
 import { shapeAnswer } from './answer-shapes.js';
 import type { CaseRecord } from './case.js';
 import type { FamilyDriftBehaviour } from './family-drift.js';
-import type { Answer, FamilyDeps, OperationName } from './operation.js';
+import type { Answer, FamilyDeps } from './operation.js';
+import type { OperationName } from './operation-name.js';
 
 /** The family drift in force for this operation, or none. */
 export function driftFor(deps: FamilyDeps, operation: OperationName): FamilyDriftBehaviour {

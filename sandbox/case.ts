@@ -3,27 +3,8 @@
  * (the two samples differ only by a few keys, so one shape answers both), built from a createCase request and its
  * case template. `taskIds` is filled in when the case is answered (links.ts), from the tasks that name it.
  */
-import type { PersonRef } from './task.js';
+import type { Assignee, Participant, PersonRef, QueueEntry } from './records.js';
 import type { CaseTemplate, Stream, TemplateField, TemplatePriority, TemplateStatus } from './tenant.js';
-
-export interface Assignee {
-  aId: string;
-  name: string;
-  agentId: string;
-}
-
-export interface Participant extends Assignee {
-  pStatus: 'ACTIVE';
-  assignedAt: string;
-}
-
-export interface QueueEntry {
-  _id: string;
-  name: string;
-  type: 'ASSIGNED';
-  status: 'ACTIVE';
-  startTime: string;
-}
 
 export type CaseField = TemplateField & { selectedValue: string };
 

@@ -11,10 +11,9 @@ import type { Problem } from './errors.js';
 import type { FamilyDriftBehaviour } from './family-drift.js';
 import type { BodyFault } from './http.js';
 import type { CaseLinks } from './links.js';
+import type { OperationName } from './operation-name.js';
 import type { TaskStore } from './store.js';
 import type { Stream, TenantIndex } from './tenant.js';
-
-export type OperationName = 'createCase' | 'getCases' | 'updateCase' | 'createTask' | 'getTasks' | 'updateTask';
 
 export interface OperationContext {
   caller?: Caller; // absent only under the auth-not-enforced drift

@@ -4,7 +4,7 @@
  * and who the task is for and by.
  */
 import { contactUserId } from './ids.js';
-import type { PersonRef } from './task.js';
+import type { PersonRef } from './records.js';
 import type { App, Stream, TaskTemplate, TenantIndex } from './tenant.js';
 import type { CreateTaskInput, UserInfoInput } from './validate.js';
 

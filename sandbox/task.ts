@@ -2,14 +2,8 @@
  * The task the platform returns, shaped exactly like the seed page's sample response
  * (same fields, same types, same order), built from the request, its template and the caller.
  */
-import type { Assignee, Participant, QueueEntry } from './case.js';
+import type { Assignee, Participant, PersonRef, QueueEntry } from './records.js';
 import type { Stream, TaskTemplate, TemplateField, TemplatePriority, TemplateStatus } from './tenant.js';
-
-export interface PersonRef {
-  name: string;
-  _id: string;
-  profImage: string;
-}
 
 export interface Task {
   caseId: string;

@@ -8,7 +8,8 @@
  * does) expects. An unknown id, or one of another stream, is a 404 naming the path parameter.
  */
 import { describedPriority, driftFor, itemAnswer, linkedCase } from './answers.js';
-import { caseFields, type CaseRecord, type QueueEntry } from './case.js';
+import { caseFields, type CaseRecord } from './case.js';
+import type { QueueEntry } from './records.js';
 import { ErrorCode, problem } from './errors.js';
 import { bounds, recordTooLarge } from './bounds.js';
 import { checkFields, instantOf, preview, refOf, typeOf, type RefValue, type Rule, type Rules } from './fields.js';
