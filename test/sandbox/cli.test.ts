@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/run-in-process.js';
 import { cliOptions } from '../../sandbox/cli-options.js';
-import { driftModes } from '../../sandbox/drift.js';
-import { familyDriftModes } from '../../sandbox/family-drift.js';
-import { DEV_CLIENT_SECRET, defaultTenant, seedInfoOf } from '../../sandbox/seed.js';
-import { mintToken } from '../../sandbox/token.js';
+import { driftModes } from '../../sandbox/drift/drift.js';
+import { familyDriftModes } from '../../sandbox/drift/family-drift.js';
+import { DEV_CLIENT_SECRET, defaultTenant, seedInfoOf } from '../../sandbox/tenant/seed.js';
+import { mintToken } from '../../sandbox/tenant/token.js';
 import { SEED, storedTasks, validBodyFor, withSandbox } from './helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;

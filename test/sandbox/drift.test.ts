@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { driftModes, formatDriftList } from '../../sandbox/drift.js';
+import { driftModes, formatDriftList } from '../../sandbox/drift/drift.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
 import { createTask, createTaskUrl, validBody, withSandbox, type Sent } from './helpers.js';
 

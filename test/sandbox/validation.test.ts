@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server.js';
-import { validateCreateTask } from '../../sandbox/validate.js';
+import { validateCreateTask } from '../../sandbox/operations/validate.js';
 import { SEED, createTask, envelopeMessages, validBody, withSandbox } from './helpers.js';
 
 let sb: RunningSandbox;

@@ -6,7 +6,7 @@
  * (status codes, Content-Type, undocumented fields) → harmless.
  */
 import { driftBehaviour, driftModes, type DriftBehaviour, type DriftMode } from './drift.js';
-import type { OperationName } from './operation-name.js';
+import type { OperationName } from '../operations/operation-name.js';
 
 export interface FamilyDriftMode extends DriftMode {
   operation: Exclude<OperationName, 'createTask'>;

@@ -8,10 +8,10 @@
  * convention (docs/contract-decisions.md).
  */
 import { randomUUID } from 'node:crypto';
-import type { Problem } from './errors.js';
-import type { BodyFault } from './http.js';
-import type { Task } from './task.js';
-import type { CreateTaskInput } from './validate.js';
+import type { Problem } from '../http/errors.js';
+import type { BodyFault } from '../http/http.js';
+import type { Task } from '../operations/task.js';
+import type { CreateTaskInput } from '../operations/validate.js';
 
 export interface DriftMode {
   name: string;

@@ -8,9 +8,9 @@
  */
 import type { ServerResponse } from 'node:http';
 import { ErrorCode, problem, type Problem } from './errors.js';
-import type { ListQuery, TaskStore } from './store.js';
-import type { Task } from './task.js';
-import { taskJson } from './task-json.js';
+import type { ListQuery, TaskStore } from '../store/store.js';
+import type { Task } from '../operations/task.js';
+import { taskJson } from '../store/task-json.js';
 
 const batchSize = 500;
 

@@ -4,7 +4,7 @@
  * case template. `taskIds` is filled in when the case is answered (links.ts), from the tasks that name it.
  */
 import type { Assignee, Participant, PersonRef, QueueEntry } from './records.js';
-import type { CaseTemplate, Stream, TemplateField, TemplatePriority, TemplateStatus } from './tenant.js';
+import type { CaseTemplate, Stream, TemplateField, TemplatePriority, TemplateStatus } from '../tenant/tenant.js';
 
 export type CaseField = TemplateField & { selectedValue: string };
 

@@ -10,14 +10,14 @@
 import { describedPriority, driftFor, itemAnswer, linkedCase } from './answers.js';
 import { caseFields, type CaseRecord } from './case.js';
 import type { QueueEntry } from './records.js';
-import { ErrorCode, problem } from './errors.js';
+import { ErrorCode, problem } from '../http/errors.js';
 import { bounds, recordTooLarge } from './bounds.js';
 import { checkFields, instantOf, preview, refOf, typeOf, type RefValue, type Rule, type Rules } from './fields.js';
 import type { FamilyDeps, Operation } from './operation.js';
 import { taskCreator } from './resolve.js';
 import type { Task } from './task.js';
-import { taskJson } from './task-json.js';
-import type { NamedRef, TenantIndex } from './tenant.js';
+import { taskJson } from '../store/task-json.js';
+import type { NamedRef, TenantIndex } from '../tenant/tenant.js';
 import { maxLength } from './validate.js';
 
 type Item = CaseRecord | Task;

@@ -3,7 +3,7 @@
  * (same fields, same types, same order), built from the request, its template and the caller.
  */
 import type { Assignee, Participant, PersonRef, QueueEntry } from './records.js';
-import type { Stream, TaskTemplate, TemplateField, TemplatePriority, TemplateStatus } from './tenant.js';
+import type { Stream, TaskTemplate, TemplateField, TemplatePriority, TemplateStatus } from '../tenant/tenant.js';
 
 export interface Task {
   caseId: string;

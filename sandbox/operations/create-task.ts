@@ -2,13 +2,13 @@
  * createTask: validation (400, every problem) → tenant references (400: the case, its reference, the template)
  * → task created (200). The gate (gate.ts) has run before; nothing refused creates a task.
  */
-import { ErrorCode, problem } from './errors.js';
-import { caseManagementId, taskRefId } from './ids.js';
+import { ErrorCode, problem } from '../http/errors.js';
+import { caseManagementId, taskRefId } from '../store/ids.js';
 import type { FamilyDeps, Operation } from './operation.js';
 import { resolveReferences, taskCreator, taskUser } from './resolve.js';
 import { buildTask } from './task.js';
-import { shareInTasks } from './task-json.js';
-import type { Stream, TaskTemplate, TenantIndex } from './tenant.js';
+import { shareInTasks } from '../store/task-json.js';
+import type { Stream, TaskTemplate, TenantIndex } from '../tenant/tenant.js';
 import { maxLength, validateCreateTask, type CreateTaskInput } from './validate.js';
 
 export function createTaskOperation(deps: FamilyDeps): Operation {

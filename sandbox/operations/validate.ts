@@ -10,7 +10,7 @@
  * decisions); every other string has a limit of the sandbox's own (`maxLength` below): far above any real value,
  * so one task cannot hold megabytes.
  */
-import { idPatterns } from './ids.js';
+import { idPatterns } from '../store/ids.js';
 
 /** Characters (code points) per string field. A value past its limit is a 400 naming the field and the limit. */
 export const maxLength = {

@@ -4,7 +4,7 @@
  * length (validate.ts), and the record as a whole a size in bytes of JSON: escaped characters (`\u0001` is six
  * bytes) can make strings within their lengths add up to more. sandbox/README.md states the same numbers.
  */
-import { ErrorCode, problem, type Problem } from './errors.js';
+import { ErrorCode, problem, type Problem } from '../http/errors.js';
 
 export const bounds = {
   tags: 100, // items of a case's or task's `tags`

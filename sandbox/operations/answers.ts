@@ -4,7 +4,7 @@
  */
 import { shapeAnswer } from './answer-shapes.js';
 import type { CaseRecord } from './case.js';
-import type { FamilyDriftBehaviour } from './family-drift.js';
+import type { FamilyDriftBehaviour } from '../drift/family-drift.js';
 import type { Answer, FamilyDeps } from './operation.js';
 import type { OperationName } from './operation-name.js';
 
