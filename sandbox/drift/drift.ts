@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Problem } from '../http/errors.js';
 import type { BodyFault } from '../http/http.js';
 import type { Task } from '../operations/task.js';
-import type { CreateTaskInput } from '../operations/validate.js';
+import type { CreateTaskInput } from '../operations/inputs.js';
 
 export interface DriftMode {
   name: string;

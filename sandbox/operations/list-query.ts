@@ -15,9 +15,8 @@
  */
 import type { CaseRecord } from './case.js';
 import { ErrorCode, problem, type Problem } from '../http/errors.js';
-import { checkFields, type Rules } from './fields.js';
+import { checkFields, isObject, type Rules } from './fields.js';
 import type { Task } from './task.js';
-import { isObject } from './validate.js';
 
 export type Listed = CaseRecord | Task;
 

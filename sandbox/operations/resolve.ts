@@ -6,7 +6,7 @@
 import { contactUserId } from '../store/ids.js';
 import type { PersonRef } from './records.js';
 import type { App, Stream, TaskTemplate, TenantIndex } from '../tenant/tenant.js';
-import type { CreateTaskInput, UserInfoInput } from './validate.js';
+import type { CreateTaskInput, UserInfoInput } from './inputs.js';
 
 export interface Resolved {
   template: TaskTemplate;

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { maxHoldMs, parseFaultSpec } from '../../sandbox/http/faults.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
-import { maxLength } from '../../sandbox/operations/validate.js';
+import { maxLength } from '../../sandbox/operations/fields.js';
 import { SEED, createTask, createTaskUrl, devToken, envelopeMessages, rawHttp, sandboxForFile, storedTasks, validBody, withSandbox } from './helpers.js';
 
 const shared = sandboxForFile({ faults: true });
