@@ -4,8 +4,7 @@ import { parseArgs } from 'node:util';
 import { answerShapes, defaultAnswerShape, type AnswerShape } from './operations/answer-shapes.js';
 import { cliOptions, usage } from './cli-options.js';
 import { corsOriginProblem, type CorsOrigins } from './http/cors.js';
-import { formatDriftList } from './drift/drift.js';
-import { formatFamilyDriftList } from './drift/family-drift.js';
+import { formatDriftList } from './drift/family-drift.js';
 import { curlLines, mintLine, secretNote, tenantExtras } from './handover.js';
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, defaultTenant } from './tenant/seed.js';
 import { exportLines } from './print-env.js';
@@ -32,7 +31,7 @@ if (args.help) {
   process.exit(0);
 }
 if (args.drift === 'list') {
-  console.log(`${formatDriftList()}\n${formatFamilyDriftList()}`);
+  console.log(formatDriftList());
   process.exit(0);
 }
 

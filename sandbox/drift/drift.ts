@@ -189,9 +189,3 @@ export function driftBehaviour(name: DriftName | undefined): DriftBehaviour {
   if (!entry) throw new Error(`unknown drift "${name}"; known: ${entries.map((e) => e.name).join(', ')}`);
   return entry.behaviour;
 }
-
-/** `--drift list`: one line each. */
-export function formatDriftList(): string {
-  const width = Math.max(...driftModes.map((d) => d.name.length));
-  return driftModes.map((d) => `${d.name.padEnd(width)}  ${d.breaking ? 'breaking' : 'harmless'}  ${d.summary}`).join('\n');
-}

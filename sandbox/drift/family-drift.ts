@@ -119,8 +119,9 @@ export function resolveDrift(name: string | undefined): { drift: DriftBehaviour;
   return { drift: driftBehaviour(name), familyDrift: {} };
 }
 
-/** `--drift list`, after createTask's: one line each, with the operation. */
-export function formatFamilyDriftList(): string {
-  const width = Math.max(...familyDriftModes.map((d) => d.name.length));
-  return familyDriftModes.map((d) => `${d.name.padEnd(width)}  ${d.breaking ? 'breaking' : 'harmless'}  ${d.operation}: ${d.summary}`).join('\n');
+/** `--drift list`: every mode `--drift` takes, createTask's first, one line each with its operation. */
+export function formatDriftList(): string {
+  const all = [...driftModes.map((d) => ({ ...d, operation: 'createTask' })), ...familyDriftModes];
+  const width = Math.max(...all.map((d) => d.name.length));
+  return all.map((d) => `${d.name.padEnd(width)}  ${d.breaking ? 'breaking' : 'harmless'}  ${d.operation}: ${d.summary}`).join('\n');
 }
