@@ -59,7 +59,7 @@ function decodePathSegment(segment: string): string {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const { drift, familyDrift } = resolveDrift(options.drift);
+  const drift = resolveDrift(options.drift);
   const answers = options.answers ?? defaultAnswerShape;
   if (!answerShapes.includes(answers)) throw new Error(`unknown answers "${answers}"; known: ${answerShapes.join(', ')}`);
   const data = options.data ?? defaultTenant();
@@ -86,7 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     authenticate: createAuthenticator(tenant),
     rateLimit: options.rateLimitPerMinute ? createRateLimit(options.rateLimitPerMinute) : undefined,
   });
-  const operations = operationsOf({ tenant, tasks: store, cases, links: caseLinks(store), drift, familyDrift, answers });
+  const operations = operationsOf({ tenant, tasks: store, cases, links: caseLinks(store), drift, answers });
 
   /** The gate, then the operation; its answer damaged when a fault or drift says so. */
   async function run(op: Operation, req: IncomingMessage, res: ServerResponse, streamId: string, id: string): Promise<void> {

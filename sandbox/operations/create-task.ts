@@ -5,6 +5,7 @@
  * Decisions: `desc` and the task `name` are optional (the sample request omits `desc`; the template's name is used);
  * `userInfo` needs `_id`, `emailId` or `phoneNumber`; unknown properties are ignored.
  */
+import { driftFor } from './answers.js';
 import { ErrorCode, problem } from '../http/errors.js';
 import { caseManagementId, idPatterns, taskRefId } from '../store/ids.js';
 import { checkFields, emailPattern, isObject, maxLength, type Rules } from './fields.js';
@@ -46,7 +47,8 @@ export function checkCreateTask(body: unknown): { ok: true; input: CreateTaskInp
 }
 
 export function createTaskOperation(deps: FamilyDeps): Operation {
-  const { tenant, tasks, cases, drift } = deps;
+  const { tenant, tasks, cases } = deps;
+  const drift = driftFor(deps, 'createTask');
   for (const t of tenant.data.templates) shareInTasks(t.fields, t.status, t.priority);
   const caseOf = (id: string) => cases.get(id);
 

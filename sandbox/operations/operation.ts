@@ -8,7 +8,6 @@ import type { Caller } from '../tenant/auth.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { DriftBehaviour } from '../drift/drift.js';
 import type { Problem } from '../http/errors.js';
-import type { FamilyDriftBehaviour } from '../drift/family-drift.js';
 import type { BodyFault } from '../http/http.js';
 import type { CaseLinks } from '../store/links.js';
 import type { OperationName } from './operation-name.js';
@@ -42,7 +41,6 @@ export interface FamilyDeps {
   tasks: TaskStore;
   cases: CaseStore;
   links: CaseLinks;
-  drift: DriftBehaviour; // createTask's drift modes
-  familyDrift: FamilyDriftBehaviour; // the other operations'
+  drift: DriftBehaviour; // the drift in force (answers: driftFor)
   answers: AnswerShape; // the current pages' abridged records, or the older pages' full ones
 }
