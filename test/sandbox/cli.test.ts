@@ -80,7 +80,7 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     for (const op of ['createCase', 'getCases', 'updateCase/{caseId}', 'createTask', 'getTasks', 'updateTask/{taskId}']) expect(text).toContain(op);
     expect(text).toContain('sandbox/mint.ts');
     expect(text).toContain(`export KORE_CLIENT_SECRET='${DEV_CLIENT_SECRET}'`);
-    expect(text).toMatch(/fixed value from sandbox\/seed\.ts: not a secret/);
+    expect(text).toMatch(/fixed value from sandbox\/tenant\/seed\.ts: not a secret/);
   });
 
   it('--drift list prints every mode, createTask\'s then the family\'s, one a line', async () => {
