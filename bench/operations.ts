@@ -4,7 +4,7 @@
  * looked up by operationId in generated/openapi.json.
  */
 import spec from '../generated/openapi.json';
-import type { SeedInfo } from '../sandbox/seed.js';
+import type { SeedInfo } from '../sandbox/tenant/seed.js';
 
 /** What a section sends for one operation; `streamId` is filled in by the section. */
 export interface OperationRequest {

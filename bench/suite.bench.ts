@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { driftModes } from '../sandbox/drift.js';
+import { driftModes } from '../sandbox/drift/drift.js';
 import { startSandbox } from '../sandbox/server.js';
 import { validBase } from '../contract-tests/bodies.js';
 import { runTarget } from '../contract-tests/suite.js';

@@ -4,7 +4,7 @@
  * the id the answers show; with none to find, it closes nothing and says how to set one.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultTenant } from '../sandbox/seed.js';
+import { defaultTenant } from '../sandbox/tenant/seed.js';
 import { sendOperationWithSdk } from './channels.js';
 import { cleanup } from './cleanup.js';
 import { createContext } from './context.js';

@@ -1,16 +1,15 @@
 #!/usr/bin/env node
 /** `npm run sandbox [-- flags]`: the reference sandbox on 127.0.0.1:4020. Flags: sandbox/cli-options.ts (`--help`). */
 import { parseArgs } from 'node:util';
-import { answerShapes, defaultAnswerShape, type AnswerShape } from './answer-shapes.js';
+import { answerShapes, defaultAnswerShape, type AnswerShape } from './operations/answer-shapes.js';
 import { cliOptions, usage } from './cli-options.js';
-import { corsOriginProblem, type CorsOrigins } from './cors.js';
-import { formatDriftList } from './drift.js';
-import { formatFamilyDriftList } from './family-drift.js';
+import { corsOriginProblem, type CorsOrigins } from './http/cors.js';
+import { formatDriftList } from './drift/family-drift.js';
 import { curlLines, mintLine, secretNote, tenantExtras } from './handover.js';
-import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, defaultTenant } from './seed.js';
+import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, defaultTenant } from './tenant/seed.js';
 import { exportLines } from './print-env.js';
 import { startSandbox } from './server.js';
-import { loadTenantData } from './tenant.js';
+import { loadTenantData } from './tenant/tenant.js';
 
 function fail(message: string): never {
   console.error(`sandbox: ${message}`);
@@ -32,7 +31,7 @@ if (args.help) {
   process.exit(0);
 }
 if (args.drift === 'list') {
-  console.log(`${formatDriftList()}\n${formatFamilyDriftList()}`);
+  console.log(formatDriftList());
   process.exit(0);
 }
 

@@ -2,8 +2,8 @@
  * What `npm run sandbox` hands to a user in one paste, besides the `export KORE_…=` lines (print-env.ts): a command
  * for a token and a curl for each of the six operations, reading those variables.
  */
-import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, seedInfoOf } from './seed.js';
-import type { TenantData } from './tenant.js';
+import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, seedInfoOf } from './tenant/seed.js';
+import type { TenantData } from './tenant/tenant.js';
 
 /** How a user gets a token for the sandbox's dev app (stdout only, for `$(…)`). */
 export const MINT_COMMAND = 'npx tsx sandbox/mint.ts';
@@ -22,7 +22,7 @@ export function tenantExtras(data: TenantData): { userEmail: string | undefined;
 export function secretNote(data: TenantData): string {
   const { clientId, clientSecret } = seedInfoOf(data);
   return clientSecret === DEV_CLIENT_SECRET
-    ? "# KORE_CLIENT_SECRET is the dev app's fixed value from sandbox/seed.ts: not a secret, it opens only this sandbox"
+    ? "# KORE_CLIENT_SECRET is the dev app's fixed value from sandbox/tenant/seed.ts: not a secret, it opens only this sandbox"
     : `# KORE_CLIENT_SECRET: the secret you gave for ${clientId} is not printed here; export it yourself`;
 }
 

@@ -1,12 +1,12 @@
 /**
  * Prints a token for the sandbox's dev app (or the app you name), to use as the `auth` header:
  *   npx tsx sandbox/mint.ts [--client-id ID] [--client-secret S] [--sub USER] [--expires SECONDS]
- * Defaults: SANDBOX_CLIENT_ID / SANDBOX_CLIENT_SECRET, else the dev app of sandbox/seed.ts; sub = the seeded user.
+ * Defaults: SANDBOX_CLIENT_ID / SANDBOX_CLIENT_SECRET, else the dev app of sandbox/tenant/seed.ts; sub = the seeded user.
  * The token goes to stdout only (for `$(…)`), never to a log.
  */
 import { parseArgs } from 'node:util';
-import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, SEED } from './seed.js';
-import { mintToken } from './token.js';
+import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, SEED } from './tenant/seed.js';
+import { mintToken } from './tenant/token.js';
 
 function fail(message: string): never {
   console.error(`mint: ${message}`);

@@ -1,5 +1,5 @@
 /** `--print-env`: the KORE_* variables the contract suite (and an app's tests) read, as `export` lines for `eval`. */
-import { DEV_CLIENT_SECRET, type SeedInfo } from './seed.js';
+import { DEV_CLIENT_SECRET, type SeedInfo } from './tenant/seed.js';
 
 /**
  * The lines, KORE_CASE_TEMPLATE_ID last. `secret: 'dev-only'` leaves out a secret that is not the dev app's fixed value

@@ -5,25 +5,25 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { answerShapes, defaultAnswerShape, type AnswerShape } from './answer-shapes.js';
-import { createAuthenticator } from './auth.js';
-import { clientErrorHandler, type RenderedProblem } from './client-errors.js';
-import { corsHandler, type CorsOrigins } from './cors.js';
-import { caseStore, type CasePersistence } from './case-store.js';
-import type { DriftName } from './drift.js';
-import { ErrorCode, isProblem, problem, type Problem } from './errors.js';
-import { resolveDrift } from './family-drift.js';
-import { faultQueue, parseFaultSpec } from './faults.js';
-import { createGate } from './gate.js';
-import { readJsonBody, sendJson, sendJsonText } from './http.js';
-import { caseLinks } from './links.js';
-import { listQueryOf, streamTasks } from './list-tasks.js';
-import type { Operation } from './operation.js';
-import { operationPath, operationsOf } from './operations.js';
-import { createRateLimit } from './rate-limit.js';
-import { defaultTenant, seedInfoOf, type SeedInfo } from './seed.js';
-import { memoryStore, type TaskStore } from './store.js';
-import { indexTenant, type TenantData } from './tenant.js';
+import { answerShapes, defaultAnswerShape, type AnswerShape } from './operations/answer-shapes.js';
+import { createAuthenticator } from './tenant/auth.js';
+import { clientErrorHandler, type RenderedProblem } from './http/client-errors.js';
+import { corsHandler, type CorsOrigins } from './http/cors.js';
+import { caseStore, type CasePersistence } from './store/case-store.js';
+import type { DriftName } from './drift/drift.js';
+import { ErrorCode, isProblem, problem, type Problem } from './http/errors.js';
+import { resolveDrift } from './drift/family-drift.js';
+import { faultQueue, parseFaultSpec } from './http/faults.js';
+import { createGate } from './http/gate.js';
+import { readJsonBody, sendJson, sendJsonText } from './http/http.js';
+import { caseLinks } from './store/links.js';
+import { listQueryOf, streamTasks } from './http/list-tasks.js';
+import type { Operation } from './operations/operation.js';
+import { operationPath, operationsOf } from './operations/operations.js';
+import { createRateLimit } from './http/rate-limit.js';
+import { defaultTenant, seedInfoOf, type SeedInfo } from './tenant/seed.js';
+import { memoryStore, type TaskStore } from './store/store.js';
+import { indexTenant, type TenantData } from './tenant/tenant.js';
 
 export interface SandboxOptions {
   port?: number; // 0 = ephemeral (default)
@@ -59,13 +59,13 @@ function decodePathSegment(segment: string): string {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const { drift, familyDrift } = resolveDrift(options.drift);
+  const drift = resolveDrift(options.drift);
   const answers = options.answers ?? defaultAnswerShape;
   if (!answerShapes.includes(answers)) throw new Error(`unknown answers "${answers}"; known: ${answerShapes.join(', ')}`);
   const data = options.data ?? defaultTenant();
   const tenant = indexTenant(data);
   // better-sqlite3 is a native module: load it only when persistence is asked for.
-  const sqlite = options.db ? (await import('./sqlite-store.js')).sqliteStore(options.db) : undefined;
+  const sqlite = options.db ? (await import('./store/sqlite-store.js')).sqliteStore(options.db) : undefined;
   const store: TaskStore = sqlite ?? memoryStore(tenant);
   const casePersistence: CasePersistence | undefined = sqlite?.cases;
   const cases = caseStore(tenant, casePersistence);
@@ -86,7 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     authenticate: createAuthenticator(tenant),
     rateLimit: options.rateLimitPerMinute ? createRateLimit(options.rateLimitPerMinute) : undefined,
   });
-  const operations = operationsOf({ tenant, tasks: store, cases, links: caseLinks(store), drift, familyDrift, answers });
+  const operations = operationsOf({ tenant, tasks: store, cases, links: caseLinks(store), drift, answers });
 
   /** The gate, then the operation; its answer damaged when a fault or drift says so. */
   async function run(op: Operation, req: IncomingMessage, res: ServerResponse, streamId: string, id: string): Promise<void> {

@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Converter from 'openapi-to-postmanv2';
-import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, SEED, defaultTenant, seedInfoOf } from '../sandbox/seed.js';
+import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, SEED, defaultTenant, seedInfoOf } from '../sandbox/tenant/seed.js';
 import { deref, operations, type Json } from './lib/openapi-document.js';
 import { FORMATS_AJV6_IGNORES, selfContainedSchema } from './lib/postman-schema.js';
 import { MINT_JWT, responseTests, scriptEvent, type Chain, type Expectation } from './lib/postman-scripts.js';

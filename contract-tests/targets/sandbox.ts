@@ -1,7 +1,7 @@
 /** The `sandbox` target: the reference sandbox in this process on port 0, with fault injection for the 429 probe. */
-import type { AnswerShape } from '../../sandbox/answer-shapes.js';
+import type { AnswerShape } from '../../sandbox/operations/answer-shapes.js';
 import { startSandbox } from '../../sandbox/server.js';
-import type { TenantData } from '../../sandbox/tenant.js';
+import type { TenantData } from '../../sandbox/tenant/tenant.js';
 import { addSecret } from '../redact.js';
 import { newRunTag } from './run-tag.js';
 import type { Target } from './target.js';

@@ -7,7 +7,7 @@ import { describeBundle, partOf, type Chunk } from '../../bench/chunks.js';
 import { check, target } from '../../bench/harness.js';
 import { locate, pathOf, sandboxOperations, sdkArguments, sdkOperations } from '../../bench/operations.js';
 import { startSandbox } from '../../sandbox/server.js';
-import { mintToken } from '../../sandbox/token.js';
+import { mintToken } from '../../sandbox/tenant/token.js';
 import { createKoreClient } from '../../src/index.js';
 
 describe('targets', () => {

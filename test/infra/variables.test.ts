@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { tenantExtras } from '../../sandbox/handover.js';
 import { exportLines } from '../../sandbox/print-env.js';
-import { defaultTenant, seedInfoOf } from '../../sandbox/seed.js';
+import { defaultTenant, seedInfoOf } from '../../sandbox/tenant/seed.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path: string) => readFileSync(join(root, path), 'utf8');

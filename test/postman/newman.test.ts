@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollection, mockEnvironment, sandboxEnvironment } from '../../scripts/postman.js';
-import { SEED } from '../../sandbox/seed.js';
+import { SEED } from '../../sandbox/tenant/seed.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
-import type { DriftName } from '../../sandbox/drift.js';
-import { mintToken } from '../../sandbox/token.js';
+import type { DriftName } from '../../sandbox/drift/drift.js';
+import { mintToken } from '../../sandbox/tenant/token.js';
 import { useMock } from '../docs/mock.js';
 import { runNewman } from './newman.js';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerShapes, defaultAnswerShape, type AnswerShape } from '../../sandbox/answer-shapes.js';
+import { answerShapes, defaultAnswerShape, type AnswerShape } from '../../sandbox/operations/answer-shapes.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
 import { callOp, validBody, validCaseBody, withSandbox, type Sent } from './helpers.js';
 

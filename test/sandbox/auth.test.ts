@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import type { RunningSandbox } from '../../sandbox/server.js';
 import { mintJwt } from '../../contract-tests/tokens.js';
-import { mintToken } from '../../sandbox/token.js';
+import { mintToken } from '../../sandbox/tenant/token.js';
 import { mintToken as mintSdkToken, tokenLifetimeSeconds } from '../../src/mint.js';
 import { SEED, createTask, devToken, envelopeMessages, validBody, withSandbox } from './helpers.js';
 

@@ -1,10 +1,10 @@
 /**
- * What one record and one page may hold (sandbox/bounds.ts, stated in sandbox/README.md): every list a client can
+ * What one record and one page may hold (sandbox/operations/bounds.ts, stated in sandbox/README.md): every list a client can
  * fill has a length, a record a size in bytes of JSON and a page a size in bytes, each refused with a 400 naming
  * the field and the limit. A request of about 1 MB cannot make a record larger than its bound.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bounds } from '../../sandbox/bounds.js';
+import { bounds } from '../../sandbox/operations/bounds.js';
 import { callOp, envelopeMessages, SEED, sandboxForFile, storedTasks, validCaseBody, type Sent } from './helpers.js';
 
 // whole records: the page bound is about what a full answer carries (the abridged items hold no tags)

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/run-in-process.js';
 import { cliOptions } from '../../sandbox/cli-options.js';
-import { driftModes } from '../../sandbox/drift.js';
-import { familyDriftModes } from '../../sandbox/family-drift.js';
-import { DEV_CLIENT_SECRET, defaultTenant, seedInfoOf } from '../../sandbox/seed.js';
-import { mintToken } from '../../sandbox/token.js';
+import { driftModes } from '../../sandbox/drift/drift.js';
+import { familyDriftModes } from '../../sandbox/drift/family-drift.js';
+import { DEV_CLIENT_SECRET, defaultTenant, seedInfoOf } from '../../sandbox/tenant/seed.js';
+import { mintToken } from '../../sandbox/tenant/token.js';
 import { SEED, storedTasks, validBodyFor, withSandbox } from './helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -80,7 +80,7 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     for (const op of ['createCase', 'getCases', 'updateCase/{caseId}', 'createTask', 'getTasks', 'updateTask/{taskId}']) expect(text).toContain(op);
     expect(text).toContain('sandbox/mint.ts');
     expect(text).toContain(`export KORE_CLIENT_SECRET='${DEV_CLIENT_SECRET}'`);
-    expect(text).toMatch(/fixed value from sandbox\/seed\.ts: not a secret/);
+    expect(text).toMatch(/fixed value from sandbox\/tenant\/seed\.ts: not a secret/);
   });
 
   it('--drift list prints every mode, createTask\'s then the family\'s, one a line', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server.js';
-import { mintToken } from '../../sandbox/token.js';
+import { mintToken } from '../../sandbox/tenant/token.js';
 import { SEED, createTask, devToken, validBody, storedTasks, withSandbox } from './helpers.js';
 
 // The seed page's sample response, copied verbatim into a fixture: the task must have its exact shape.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { driftModes, formatDriftList } from '../../sandbox/drift.js';
+import { driftModes } from '../../sandbox/drift/drift.js';
+import { familyDriftModes, formatDriftList } from '../../sandbox/drift/family-drift.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
 import { createTask, createTaskUrl, validBody, withSandbox, type Sent } from './helpers.js';
 
@@ -161,10 +162,11 @@ describe('drift modes (--drift NAME): each produces its drift, alone', () => {
     expect(rows).toEqual(driftModes.map((d) => [d.name, d.breaking ? 'breaking' : 'harmless']));
   });
 
-  it('lists the modes one a line', () => {
+  it('lists the modes one a line, createTask\'s first, each with its operation', () => {
     const lines = formatDriftList().split('\n');
-    expect(lines).toHaveLength(driftModes.length);
-    expect(lines[0]).toMatch(/^missing-required-field\s+breaking\s+/);
+    expect(lines).toHaveLength(driftModes.length + familyDriftModes.length);
+    expect(lines[0]).toMatch(/^missing-required-field\s+breaking\s+createTask: /);
+    expect(lines.at(-1)).toMatch(/^updateTask-wrong-content-type\s+harmless\s+updateTask: /);
     expect(lines.find((l) => l.startsWith('extra-field'))).toMatch(/harmless/);
     expect(lines.find((l) => l.startsWith('status-201'))).toMatch(/harmless/);
     expect(lines.find((l) => l.startsWith('body-not-json'))).toMatch(/breaking/);

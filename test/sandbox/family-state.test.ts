@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { driftModes } from '../../sandbox/drift.js';
-import { familyDriftModes } from '../../sandbox/family-drift.js';
+import { driftModes } from '../../sandbox/drift/drift.js';
+import { familyDriftModes } from '../../sandbox/drift/family-drift.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
 import { callOp, createTask, envelopeMessages, SEED, validBody, validCaseBody, withSandbox, type Sent } from './helpers.js';
 

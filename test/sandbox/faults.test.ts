@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseFaultSpec } from '../../sandbox/faults.js';
+import { parseFaultSpec } from '../../sandbox/http/faults.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
 import { createTask, createTaskUrl, sandboxForFile, validBody } from './helpers.js';
 

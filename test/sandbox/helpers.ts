@@ -1,9 +1,9 @@
 /** Shared set-up for the sandbox tests: a running sandbox on an ephemeral port, tokens and a valid body. */
 import { connect } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
-import { SEED, type SeedInfo } from '../../sandbox/seed.js';
+import { SEED, type SeedInfo } from '../../sandbox/tenant/seed.js';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/server.js';
-import { mintToken, type MintOptions } from '../../sandbox/token.js';
+import { mintToken, type MintOptions } from '../../sandbox/tenant/token.js';
 
 export { SEED };
 

@@ -15,9 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bounds } from '../../sandbox/bounds.js';
+import { bounds } from '../../sandbox/operations/bounds.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
-import { mintToken } from '../../sandbox/token.js';
+import { mintToken } from '../../sandbox/tenant/token.js';
 import { callOp, devToken, SEED, storedTasks, validBody, validCaseBody, withSandbox } from './helpers.js';
 
 const runs = Number(process.env.SANDBOX_FUZZ_RUNS ?? 80);

@@ -3,9 +3,9 @@
  * are, injected latencies are capped, and one header sent twice under two spellings is one header.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { maxHoldMs, parseFaultSpec } from '../../sandbox/faults.js';
+import { maxHoldMs, parseFaultSpec } from '../../sandbox/http/faults.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
-import { maxLength } from '../../sandbox/validate.js';
+import { maxLength } from '../../sandbox/operations/fields.js';
 import { SEED, createTask, createTaskUrl, devToken, envelopeMessages, rawHttp, sandboxForFile, storedTasks, validBody, withSandbox } from './helpers.js';
 
 const shared = sandboxForFile({ faults: true });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Task } from '../../sandbox/task.js';
+import type { Task } from '../../sandbox/operations/task.js';
 import { callOp, createTask, sandboxForFile, storedTasks, validBody, type Sent } from './helpers.js';
 
 const total = 5_000;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { byteLog } from '../../sandbox/byte-log.js';
-import { defaultTenant, SEED } from '../../sandbox/seed.js';
-import { buildTask, type TaskParts } from '../../sandbox/task.js';
-import { shareInTasks, taskJson } from '../../sandbox/task-json.js';
+import { byteLog } from '../../sandbox/store/byte-log.js';
+import { defaultTenant, SEED } from '../../sandbox/tenant/seed.js';
+import { buildTask, type TaskParts } from '../../sandbox/operations/task.js';
+import { shareInTasks, taskJson } from '../../sandbox/store/task-json.js';
 
 const tenant = defaultTenant();
 const template = tenant.templates[0]!;

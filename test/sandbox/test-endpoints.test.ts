@@ -3,7 +3,7 @@
  * stream's tasks, so only its account's) and no CORS; /__sandbox/health tells counts, nothing more.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mintToken } from '../../sandbox/token.js';
+import { mintToken } from '../../sandbox/tenant/token.js';
 import { createTask, envelopeMessages, SEED, sandboxForFile, storedTasks, validBody, withSandbox, type Sent } from './helpers.js';
 
 const ctx = sandboxForFile();

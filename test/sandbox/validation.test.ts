@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server.js';
-import { validateCreateTask } from '../../sandbox/validate.js';
+import { checkCreateTask } from '../../sandbox/operations/create-task.js';
 import { SEED, createTask, envelopeMessages, validBody, withSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
@@ -114,11 +114,11 @@ describe('createTask tenant references (400, naming the field)', () => {
   });
 });
 
-describe('validateCreateTask (unit)', () => {
+describe('checkCreateTask (unit)', () => {
   it('returns the input when valid and problems when not', () => {
-    const ok = validateCreateTask({ caseId: SEED.caseId, caseRefId: 'CS1', taskTmp: SEED.taskTemplateId, source: 'rtm', userInfo: { name: 'a', phoneNumber: '+15550100' } });
+    const ok = checkCreateTask({ caseId: SEED.caseId, caseRefId: 'CS1', taskTmp: SEED.taskTemplateId, source: 'rtm', userInfo: { name: 'a', phoneNumber: '+15550100' } });
     expect(ok.ok).toBe(true);
-    const bad = validateCreateTask(null);
+    const bad = checkCreateTask(null);
     expect(bad).toEqual({ ok: false, problems: ['body must be a JSON object'] });
   });
 });

@@ -5,7 +5,7 @@
  * (validateResponses); waits between retries are recorded, not slept.
  */
 import { describe, expect, it } from 'vitest';
-import { SEED } from '../../sandbox/seed.js';
+import { SEED } from '../../sandbox/tenant/seed.js';
 import {
   AuthenticationError,
   InternalServerError,

@@ -1,11 +1,11 @@
 /**
- * The SDK's resilience over real HTTP, against the reference sandbox's fault injection (sandbox/faults.ts).
+ * The SDK's resilience over real HTTP, against the reference sandbox's fault injection (sandbox/http/faults.ts).
  * What matters is the number of tasks that exist afterwards: a default client must never create a duplicate.
  * Waits between retries are recorded instead of slept (the `sleep` option), so Retry-After can be checked exactly.
  */
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { SEED } from '../../sandbox/seed.js';
+import { SEED } from '../../sandbox/tenant/seed.js';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,

@@ -4,17 +4,15 @@
  * reading, deciding and storing happen in one step that no other request can interleave with.
  */
 import type { AnswerShape } from './answer-shapes.js';
-import type { Caller } from './auth.js';
-import type { CaseStore } from './case-store.js';
-import type { DriftBehaviour } from './drift.js';
-import type { Problem } from './errors.js';
-import type { FamilyDriftBehaviour } from './family-drift.js';
-import type { BodyFault } from './http.js';
-import type { CaseLinks } from './links.js';
-import type { TaskStore } from './store.js';
-import type { Stream, TenantIndex } from './tenant.js';
-
-export type OperationName = 'createCase' | 'getCases' | 'updateCase' | 'createTask' | 'getTasks' | 'updateTask';
+import type { Caller } from '../tenant/auth.js';
+import type { CaseStore } from '../store/case-store.js';
+import type { DriftBehaviour } from '../drift/drift.js';
+import type { Problem } from '../http/errors.js';
+import type { BodyFault } from '../http/http.js';
+import type { CaseLinks } from '../store/links.js';
+import type { OperationName } from './operation-name.js';
+import type { TaskStore } from '../store/store.js';
+import type { Stream, TenantIndex } from '../tenant/tenant.js';
 
 export interface OperationContext {
   caller?: Caller; // absent only under the auth-not-enforced drift
@@ -43,7 +41,6 @@ export interface FamilyDeps {
   tasks: TaskStore;
   cases: CaseStore;
   links: CaseLinks;
-  drift: DriftBehaviour; // createTask's drift modes
-  familyDrift: FamilyDriftBehaviour; // the other operations'
+  drift: DriftBehaviour; // the drift in force (answers: driftFor)
   answers: AnswerShape; // the current pages' abridged records, or the older pages' full ones
 }

@@ -6,13 +6,13 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Authenticate, Caller } from './auth.js';
-import type { DriftBehaviour } from './drift.js';
+import type { Authenticate, Caller } from '../tenant/auth.js';
+import type { DriftBehaviour } from '../drift/drift.js';
 import { ErrorCode, isProblem, problem, rateLimitMessage, type Problem } from './errors.js';
 import { parseFaultSpec, type FaultPlan, type FaultQueue } from './faults.js';
 import { readJsonBody, singleHeader, type BodyFault } from './http.js';
 import type { RateLimit } from './rate-limit.js';
-import type { Stream, TenantIndex } from './tenant.js';
+import type { Stream, TenantIndex } from '../tenant/tenant.js';
 
 export interface GateDeps {
   tenant: TenantIndex;

@@ -3,7 +3,48 @@
  * problem is reported at once, each message starting with the field it is about. A rule also converts the value
  * (an instant becomes epoch ms), so handlers only ever see checked values.
  */
-import { checkString, isObject, type StringRule } from './validate.js';
+
+/** Characters (code points) per string field. A value past its limit is a 400 naming the field and the limit. */
+export const maxLength = {
+  id: 256, // caseId, caseRefId, taskTmp, userInfo._id: the platform's are under 50
+  name: 1024,
+  desc: 10_000,
+  source: 256, // a channel name such as "rtm"
+  userName: 1024,
+  emailId: 320, // 64 (local part) + 1 + 255 (domain), RFC 5321's outer bounds
+  phoneNumber: 64,
+} as const;
+
+export const emailPattern = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+interface StringRule {
+  mayBeEmpty?: boolean;
+  maxLength?: number;
+  pattern?: RegExp;
+  hint?: string; // what the pattern wants, for the message
+}
+
+/** The message for a string value's problem, or undefined when it is fine. */
+function checkString(value: unknown, path: string, rule: StringRule): string | undefined {
+  if (typeof value !== 'string') return `${path} must be a string (got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value})`;
+  if (value === '' && !rule.mayBeEmpty) return `${path} must not be empty`;
+  if (rule.maxLength !== undefined && longerThan(value, rule.maxLength)) return `${path} must be at most ${rule.maxLength} characters`;
+  if (rule.pattern && !rule.pattern.test(value)) return `${path} must be ${rule.hint}`;
+  return undefined;
+}
+
+/** More than `max` code points? Counted only when UTF-16 length leaves it open (a code point is 1 or 2 units). */
+function longerThan(value: string, max: number): boolean {
+  if (value.length <= max) return false;
+  if (value.length > 2 * max) return true;
+  let count = 0;
+  for (const _ of value) if (++count > max) return true;
+  return false;
+}
 
 export type Rule = { required?: boolean } & (
   | ({ kind: 'string' } & StringRule)
@@ -79,7 +120,7 @@ export function refOf(key: string, value: unknown): RefValue | string {
 function checkOne(key: string, value: unknown, rule: Rule): { value?: unknown; problem?: string } {
   switch (rule.kind) {
     case 'string': {
-      const problem = checkString({ value }, 'value', key, rule);
+      const problem = checkString(value, key, rule);
       return problem ? { problem } : { value };
     }
     case 'boolean':

@@ -8,10 +8,11 @@
  * convention (docs/contract-decisions.md).
  */
 import { randomUUID } from 'node:crypto';
-import type { Problem } from './errors.js';
-import type { BodyFault } from './http.js';
-import type { Task } from './task.js';
-import type { CreateTaskInput } from './validate.js';
+import type { Problem } from '../http/errors.js';
+import type { BodyFault } from '../http/http.js';
+import type { Task } from '../operations/task.js';
+import type { CreateTaskInput } from '../operations/inputs.js';
+import type { OperationName } from '../operations/operation-name.js';
 
 export interface DriftMode {
   name: string;
@@ -19,8 +20,12 @@ export interface DriftMode {
   breaking: boolean;
 }
 
-/** How a drift changes the service; every hook is optional and the normal behaviour is the default. */
+/**
+ * How a drift changes the service; every hook is optional and the normal behaviour is the default. The answer
+ * hooks apply to `operation` only; the refusal and auth hooks to every route.
+ */
 export interface DriftBehaviour {
+  operation?: OperationName;
   skipAuth?: boolean;
   skipValidation?: boolean;
   successStatus?: number;
@@ -32,6 +37,12 @@ export interface DriftBehaviour {
   mapErrorBody?: (p: Problem) => unknown;
   mintTaskId?: () => string;
   failsValidRequest?: (input: CreateTaskInput) => boolean;
+  mapItem?: (item: Record<string, unknown>) => Record<string, unknown>; // a created or updated case or task
+  mapPage?: (page: Record<string, unknown>) => Record<string, unknown>; // a list's page envelope
+  ignoreFilters?: boolean;
+  ignoreSkip?: boolean; // a list answers its first page whatever `skip` asks for
+  ignorePatch?: boolean;
+  unknownIdStatus?: number;
 }
 
 type Entry = DriftMode & { behaviour: DriftBehaviour };
@@ -187,11 +198,5 @@ export function driftBehaviour(name: DriftName | undefined): DriftBehaviour {
   if (name === undefined || name === 'none') return {};
   const entry = entries.find((e) => e.name === name);
   if (!entry) throw new Error(`unknown drift "${name}"; known: ${entries.map((e) => e.name).join(', ')}`);
-  return entry.behaviour;
-}
-
-/** `--drift list`: one line each. */
-export function formatDriftList(): string {
-  const width = Math.max(...driftModes.map((d) => d.name.length));
-  return driftModes.map((d) => `${d.name.padEnd(width)}  ${d.breaking ? 'breaking' : 'harmless'}  ${d.summary}`).join('\n');
+  return { ...entry.behaviour, operation: 'createTask' };
 }

@@ -4,7 +4,7 @@
  * Messages name what is wrong, never the token or a secret.
  */
 import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import { ErrorCode, problem, type Problem } from './errors.js';
+import { ErrorCode, problem, type Problem } from '../http/errors.js';
 import { caseManagementScope, type App, type TenantIndex } from './tenant.js';
 
 export interface Caller {

@@ -4,8 +4,8 @@
  * Under load, fresh memory is the main cost of storing a task (every new page faults in), so fewer bytes
  * per task means more creates per second.
  */
-import { buildTask, type Task } from './task.js';
-import type { TenantIndex } from './tenant.js';
+import { buildTask, type Task } from '../operations/task.js';
+import type { TenantIndex } from '../tenant/tenant.js';
 
 type TaskRecord = [
   id: string,

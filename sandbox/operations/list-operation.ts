@@ -2,9 +2,10 @@
 import { shapeAnswer } from './answer-shapes.js';
 import { driftFor, linkedCase } from './answers.js';
 import { pageTooLarge } from './bounds.js';
-import { isProblem } from './errors.js';
+import { isProblem } from '../http/errors.js';
 import { listRequestOf, pageOf, type Listed } from './list-query.js';
-import type { FamilyDeps, Operation, OperationName } from './operation.js';
+import type { FamilyDeps, Operation } from './operation.js';
+import type { OperationName } from './operation-name.js';
 import { taskCreator } from './resolve.js';
 import type { Task } from './task.js';
 

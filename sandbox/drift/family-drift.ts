@@ -6,26 +6,13 @@
  * (status codes, Content-Type, undocumented fields) → harmless.
  */
 import { driftBehaviour, driftModes, type DriftBehaviour, type DriftMode } from './drift.js';
-import type { OperationName } from './operation.js';
+import type { OperationName } from '../operations/operation-name.js';
 
 export interface FamilyDriftMode extends DriftMode {
   operation: Exclude<OperationName, 'createTask'>;
 }
 
-/** How a family drift changes its operation; every hook is optional. */
-export interface FamilyDriftBehaviour {
-  operation?: OperationName;
-  successStatus?: number;
-  successContentType?: string;
-  mapItem?: (item: Record<string, unknown>) => Record<string, unknown>; // the created or updated case/task
-  mapPage?: (page: Record<string, unknown>) => Record<string, unknown>; // a list's page envelope
-  ignoreFilters?: boolean;
-  ignoreSkip?: boolean; // a list answers its first page whatever `skip` asks for
-  ignorePatch?: boolean;
-  unknownIdStatus?: number;
-}
-
-type Entry = FamilyDriftMode & { behaviour: Omit<FamilyDriftBehaviour, 'operation'> };
+type Entry = FamilyDriftMode & { behaviour: Omit<DriftBehaviour, 'operation'> };
 
 const entries: Entry[] = [
   {
@@ -109,18 +96,19 @@ const entries: Entry[] = [
 
 export const familyDriftModes: ReadonlyArray<FamilyDriftMode> = entries.map(({ name, operation, summary, breaking }) => ({ name, operation, summary, breaking }));
 
-/** `--drift NAME` from either list: createTask's behaviour and the family's (at most one of them set). */
-export function resolveDrift(name: string | undefined): { drift: DriftBehaviour; familyDrift: FamilyDriftBehaviour } {
+/** `--drift NAME` from either list. */
+export function resolveDrift(name: string | undefined): DriftBehaviour {
   const entry = entries.find((e) => e.name === name);
-  if (entry) return { drift: {}, familyDrift: { ...entry.behaviour, operation: entry.operation } };
+  if (entry) return { ...entry.behaviour, operation: entry.operation };
   if (name !== undefined && name !== 'none' && !driftModes.some((d) => d.name === name)) {
     throw new Error(`unknown drift "${name}"; known: ${[...driftModes, ...familyDriftModes].map((d) => d.name).join(', ')}`);
   }
-  return { drift: driftBehaviour(name), familyDrift: {} };
+  return driftBehaviour(name);
 }
 
-/** `--drift list`, after createTask's: one line each, with the operation. */
-export function formatFamilyDriftList(): string {
-  const width = Math.max(...familyDriftModes.map((d) => d.name.length));
-  return familyDriftModes.map((d) => `${d.name.padEnd(width)}  ${d.breaking ? 'breaking' : 'harmless'}  ${d.operation}: ${d.summary}`).join('\n');
+/** `--drift list`: every mode `--drift` takes, createTask's first, one line each with its operation. */
+export function formatDriftList(): string {
+  const all = [...driftModes.map((d) => ({ ...d, operation: 'createTask' })), ...familyDriftModes];
+  const width = Math.max(...all.map((d) => d.name.length));
+  return all.map((d) => `${d.name.padEnd(width)}  ${d.breaking ? 'breaking' : 'harmless'}  ${d.operation}: ${d.summary}`).join('\n');
 }

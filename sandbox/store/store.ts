@@ -4,10 +4,10 @@
  * so refIds stay unique and gapless under any number of concurrent requests.
  */
 import { byteLog } from './byte-log.js';
-import type { Task } from './task.js';
+import type { Task } from '../operations/task.js';
 import { taskJson } from './task-json.js';
 import { taskFromRecord, taskRecord } from './task-record.js';
-import type { TenantIndex } from './tenant.js';
+import type { TenantIndex } from '../tenant/tenant.js';
 
 /** A stored task and its JSON (what the response sends when no drift changes it). */
 export interface StoredTask {

@@ -4,7 +4,7 @@
  * - `full`: what the older pages show: the whole case or task.
  * Clients must work with both; the other operations answer one shape (their samples are full on every page).
  */
-import type { OperationName } from './operation.js';
+import type { OperationName } from './operation-name.js';
 
 export const answerShapes = ['current', 'full'] as const;
 export type AnswerShape = (typeof answerShapes)[number];

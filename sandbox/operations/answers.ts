@@ -1,15 +1,16 @@
 /**
  * How the family's operations answer: a case with its tasks linked, in the answer shape asked for, then changed
- * by the family drift of that operation (so a drift can break an abridged answer too).
+ * by the drift of that operation (so a drift can break an abridged answer too).
  */
 import { shapeAnswer } from './answer-shapes.js';
 import type { CaseRecord } from './case.js';
-import type { FamilyDriftBehaviour } from './family-drift.js';
-import type { Answer, FamilyDeps, OperationName } from './operation.js';
+import type { DriftBehaviour } from '../drift/drift.js';
+import type { Answer, FamilyDeps } from './operation.js';
+import type { OperationName } from './operation-name.js';
 
-/** The family drift in force for this operation, or none. */
-export function driftFor(deps: FamilyDeps, operation: OperationName): FamilyDriftBehaviour {
-  return deps.familyDrift.operation === operation ? deps.familyDrift : {};
+/** The drift in force for this operation's answers, or none. */
+export function driftFor(deps: FamilyDeps, operation: OperationName): DriftBehaviour {
+  return deps.drift.operation === operation ? deps.drift : {};
 }
 
 /** A case as answered: its `taskIds` are the tasks that name it, in creation order. */

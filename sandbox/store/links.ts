@@ -1,7 +1,6 @@
 /**
- * Which tasks belong to which case (a case's `taskIds`). Kept as an index that catches up with the task store
- * when a case is answered, never when a task is created: createTask costs what it did, and after a restart
- * with --db the index rebuilds itself from the stored tasks. A task's case never changes, so nothing goes stale.
+ * Which tasks belong to which case (a case's `taskIds`): an index that catches up with the task store when a case
+ * is answered, so createTask does no extra work and a restart with --db rebuilds it. A task's case never changes.
  */
 import type { TaskStore } from './store.js';
 

@@ -2,14 +2,8 @@
  * The task the platform returns, shaped exactly like the seed page's sample response
  * (same fields, same types, same order), built from the request, its template and the caller.
  */
-import type { Assignee, Participant, QueueEntry } from './case.js';
-import type { Stream, TaskTemplate, TemplateField, TemplatePriority, TemplateStatus } from './tenant.js';
-
-export interface PersonRef {
-  name: string;
-  _id: string;
-  profImage: string;
-}
+import { sharedRuns, type Assignee, type Participant, type PersonRef, type QueueEntry } from './records.js';
+import type { Stream, TaskTemplate, TemplateField, TemplatePriority, TemplateStatus } from '../tenant/tenant.js';
 
 export interface Task {
   caseId: string;
@@ -69,7 +63,7 @@ export interface TaskParts {
 
 export function buildTask(p: TaskParts): Task {
   const name = p.name ?? p.template.name;
-  const at = new Date(p.now).toISOString();
+  const { owner, routing, history, times } = sharedRuns(p);
   // Template parts are shared, never mutated: every task of a template points at the same field list.
   return {
     caseId: p.caseId,
@@ -77,36 +71,16 @@ export function buildTask(p: TaskParts): Task {
     taskTmp: p.template._id,
     name,
     lname: name.toLowerCase(),
-    tags: [],
-    userInfo: p.userInfo,
-    sessIds: [],
-    accountId: p.stream.accountId,
-    iId: p.stream._id,
-    orgId: p.stream.orgId,
-    convIds: [],
-    status: p.template.status,
-    source: p.source,
+    ...owner,
     conversationType: 'TASK',
     fields: p.template.fields,
-    participants: [],
-    priority: p.template.priority,
-    refId: p.refId,
-    assigneeType: 'unassigned',
+    ...routing,
     isCustTsk: false,
     isActive: true,
-    attachments: [],
-    feedback: [],
-    createdBy: p.createdBy,
-    updatedBy: p.createdBy,
-    timestampValue: p.now,
-    activityIds: [],
-    commentIds: [],
-    resolutionCmts: [],
+    ...history,
     isBreached: false,
     queues: [],
-    channel: [],
-    createdAt: at,
-    updatedAt: at,
+    ...times,
     _id: p.id,
     currAssignee: {},
     ETA: '',

@@ -3,27 +3,8 @@
  * (the two samples differ only by a few keys, so one shape answers both), built from a createCase request and its
  * case template. `taskIds` is filled in when the case is answered (links.ts), from the tasks that name it.
  */
-import type { PersonRef } from './task.js';
-import type { CaseTemplate, Stream, TemplateField, TemplatePriority, TemplateStatus } from './tenant.js';
-
-export interface Assignee {
-  aId: string;
-  name: string;
-  agentId: string;
-}
-
-export interface Participant extends Assignee {
-  pStatus: 'ACTIVE';
-  assignedAt: string;
-}
-
-export interface QueueEntry {
-  _id: string;
-  name: string;
-  type: 'ASSIGNED';
-  status: 'ACTIVE';
-  startTime: string;
-}
+import { sharedRuns, type Assignee, type Participant, type PersonRef, type QueueEntry } from './records.js';
+import type { CaseTemplate, Stream, TemplateField, TemplatePriority, TemplateStatus } from '../tenant/tenant.js';
 
 export type CaseField = TemplateField & { selectedValue: string };
 
@@ -92,49 +73,28 @@ export function caseFields(fields: TemplateField[], values: { name: string; desc
 }
 
 export function buildCase(p: CaseParts): CaseRecord {
-  const at = new Date(p.now).toISOString();
-  const dueDate = p.dueDate;
+  const { owner, routing, history, times } = sharedRuns(p);
   return {
     _id: p.id,
     caseTmp: p.template._id,
     name: p.name,
     lname: p.name.toLowerCase(),
     desc: p.desc,
-    tags: [],
-    userInfo: p.userInfo,
-    sessIds: [],
-    accountId: p.stream.accountId,
-    iId: p.stream._id,
-    orgId: p.stream.orgId,
-    convIds: [],
-    status: p.template.status,
-    source: p.source,
+    ...owner,
     language: 'en',
     conversationType: 'CASE',
-    fields: caseFields(p.template.fields, { name: p.name, desc: p.desc, dueDate }),
-    participants: [],
-    priority: p.template.priority,
-    refId: p.refId,
-    assigneeType: 'unassigned',
+    fields: caseFields(p.template.fields, p),
+    ...routing,
     currAssignee: {},
     queues: [],
     tasks: [],
     isActive: true,
     taskIds: [],
-    attachments: [],
-    feedback: [],
-    createdBy: p.createdBy,
-    updatedBy: p.createdBy,
-    timestampValue: p.now,
-    activityIds: [],
-    commentIds: [],
-    resolutionCmts: [],
-    dueDate,
+    ...history,
+    dueDate: p.dueDate,
     isBreached: false,
     supportCustomTasks: true,
-    channel: [],
-    createdAt: at,
-    updatedAt: at,
-    ETA: new Date(dueDate).toISOString(),
+    ...times,
+    ETA: new Date(p.dueDate).toISOString(),
   };
 }

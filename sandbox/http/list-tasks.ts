@@ -1,6 +1,6 @@
 /**
  * GET /__sandbox/tasks (test-only): one stream's stored tasks in creation order, streamed a batch at a time, so a
- * listing works however many tasks there are (one JSON string of them all once passed V8's string limit: a 500).
+ * listing works however many tasks there are (one JSON string of them all can pass V8's string limit).
  * It takes a token for the stream in the `auth` header, as the operations do (server.ts).
  *   ?streamId=  the stream (required)   ?fields=_id,refId  only these fields
  *   ?skip=N     leave out the first N   ?limit=N           at most N (default: all)
@@ -8,9 +8,9 @@
  */
 import type { ServerResponse } from 'node:http';
 import { ErrorCode, problem, type Problem } from './errors.js';
-import type { ListQuery, TaskStore } from './store.js';
-import type { Task } from './task.js';
-import { taskJson } from './task-json.js';
+import type { ListQuery, TaskStore } from '../store/store.js';
+import type { Task } from '../operations/task.js';
+import { taskJson } from '../store/task-json.js';
 
 const batchSize = 500;
 

@@ -8,16 +8,16 @@
  * does) expects. An unknown id, or one of another stream, is a 404 naming the path parameter.
  */
 import { describedPriority, driftFor, itemAnswer, linkedCase } from './answers.js';
-import { caseFields, type CaseRecord, type QueueEntry } from './case.js';
-import { ErrorCode, problem } from './errors.js';
+import { caseFields, type CaseRecord } from './case.js';
+import type { QueueEntry } from './records.js';
+import { ErrorCode, problem } from '../http/errors.js';
 import { bounds, recordTooLarge } from './bounds.js';
-import { checkFields, instantOf, preview, refOf, typeOf, type RefValue, type Rule, type Rules } from './fields.js';
+import { checkFields, instantOf, maxLength, preview, refOf, type RefValue, type Rule, type Rules, typeOf } from './fields.js';
 import type { FamilyDeps, Operation } from './operation.js';
 import { taskCreator } from './resolve.js';
 import type { Task } from './task.js';
-import { taskJson } from './task-json.js';
-import type { NamedRef, TenantIndex } from './tenant.js';
-import { maxLength } from './validate.js';
+import { taskJson } from '../store/task-json.js';
+import type { NamedRef, TenantIndex } from '../tenant/tenant.js';
 
 type Item = CaseRecord | Task;
 

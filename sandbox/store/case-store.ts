@@ -4,10 +4,10 @@
  * are materialised at start. `create` takes the stream's next `CS…` sequence and stores the case in one synchronous
  * step, so reference ids stay unique and gapless, continuing after the highest one the stream already has.
  */
-import { buildCase, type CaseRecord } from './case.js';
+import { buildCase, type CaseRecord } from '../operations/case.js';
 import { caseRefId } from './ids.js';
-import { taskCreator } from './resolve.js';
-import type { TenantIndex } from './tenant.js';
+import { taskCreator } from '../operations/resolve.js';
+import type { TenantIndex } from '../tenant/tenant.js';
 
 /** What persists cases (sqlite-store.ts); absent, they live as long as the process. */
 export interface CasePersistence {

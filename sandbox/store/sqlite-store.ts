@@ -1,9 +1,9 @@
 /** `--db FILE`: tasks persist in SQLite (better-sqlite3, synchronous) and survive a restart. */
 import Database from 'better-sqlite3';
-import type { CaseRecord } from './case.js';
+import type { CaseRecord } from '../operations/case.js';
 import type { CasePersistence } from './case-store.js';
 import type { TaskStore } from './store.js';
-import type { Task } from './task.js';
+import type { Task } from '../operations/task.js';
 import { taskJson } from './task-json.js';
 
 /** The tasks' store and the cases' persistence, in one database file. */

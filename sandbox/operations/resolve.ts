@@ -3,10 +3,10 @@
  * (unknown ones are a 400 naming the field: the path's resource is the stream, these are body values),
  * and who the task is for and by.
  */
-import { contactUserId } from './ids.js';
-import type { PersonRef } from './task.js';
-import type { App, Stream, TaskTemplate, TenantIndex } from './tenant.js';
-import type { CreateTaskInput, UserInfoInput } from './validate.js';
+import { contactUserId } from '../store/ids.js';
+import type { PersonRef } from './records.js';
+import type { App, Stream, TaskTemplate, TenantIndex } from '../tenant/tenant.js';
+import type { CreateTaskInput, UserInfoInput } from './inputs.js';
 
 export interface Resolved {
   template: TaskTemplate;

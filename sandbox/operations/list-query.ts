@@ -14,10 +14,9 @@
  * - Paging: `skip` (default 0) and `limit` (1 to 100, default 50, as the getCases sample answers with none sent).
  */
 import type { CaseRecord } from './case.js';
-import { ErrorCode, problem, type Problem } from './errors.js';
-import { checkFields, type Rules } from './fields.js';
+import { ErrorCode, problem, type Problem } from '../http/errors.js';
+import { checkFields, isObject, type Rules } from './fields.js';
 import type { Task } from './task.js';
-import { isObject } from './validate.js';
 
 export type Listed = CaseRecord | Task;
 

@@ -11,12 +11,11 @@
 import { recordTooLarge } from './bounds.js';
 import { buildCase, type CaseParts } from './case.js';
 import { itemAnswer } from './answers.js';
-import { checkFields, type Rules } from './fields.js';
-import { ErrorCode, problem } from './errors.js';
-import { caseManagementId, caseRefId, idPatterns } from './ids.js';
+import { checkFields, emailPattern, isObject, maxLength, type Rules } from './fields.js';
+import { ErrorCode, problem } from '../http/errors.js';
+import { caseManagementId, caseRefId, idPatterns } from '../store/ids.js';
 import type { FamilyDeps, Operation } from './operation.js';
 import { taskCreator, taskUser } from './resolve.js';
-import { emailPattern, isObject, maxLength } from './validate.js';
 
 const contactRules: Rules = {
   emailId: { kind: 'string', maxLength: maxLength.emailId, pattern: emailPattern, hint: 'an email address' },

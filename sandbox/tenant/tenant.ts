@@ -3,7 +3,7 @@
  * Seeded by default (seed.ts) or loaded from a JSON file of this shape (`--data FILE`).
  */
 import { readFileSync } from 'node:fs';
-import { idPatterns } from './ids.js';
+import { idPatterns } from '../store/ids.js';
 
 export interface Stream {
   _id: string; // st-<uuid>

@@ -4,7 +4,7 @@
  * are the same frozen objects in every task, so their JSON is computed once and spliced in; the rest is
  * written field by field in the order of `buildTask`.
  */
-import type { Task } from './task.js';
+import type { Task } from '../operations/task.js';
 
 const sharedJson = new WeakMap<object, string>();
 

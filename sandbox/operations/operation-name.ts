@@ -1,0 +1,2 @@
+/** The six operations of the Case Management family, by their operationId. */
+export type OperationName = 'createCase' | 'getCases' | 'updateCase' | 'createTask' | 'getTasks' | 'updateTask';
