@@ -5,8 +5,11 @@
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, seedInfoOf } from './tenant/seed.js';
 import type { TenantData } from './tenant/tenant.js';
 
-/** How a user gets a token for the sandbox's dev app (stdout only, for `$(…)`). */
-export const MINT_COMMAND = 'npx tsx sandbox/mint.ts';
+/**
+ * How a user gets a token for the sandbox's dev app (stdout only, for `$(…)`): the installed package's command when
+ * this runs from its bundle (dist/), the script in a checkout.
+ */
+export const MINT_COMMAND = /\/dist\/[^/]+\.js$/.test(import.meta.url) ? 'npx kore-case-management-sandbox mint' : 'npx tsx sandbox/mint.ts';
 
 /** A value as one shell word: single-quoted unless it is plainly safe (ids, URLs). */
 const shellWord = (value: string): string => (/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`);

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, SEED } from './tenant/seed.js';
 import { mintToken } from './tenant/token.js';
+import { MINT_COMMAND } from './handover.js';
 
 function fail(message: string): never {
   console.error(`mint: ${message}`);
@@ -29,7 +30,7 @@ try {
   fail(`${(err as Error).message} (--help lists the options)`);
 }
 if (values.help) {
-  console.log('npx tsx sandbox/mint.ts [--client-id ID] [--client-secret S] [--sub USER] [--expires SECONDS]');
+  console.log(`${MINT_COMMAND} [--client-id ID] [--client-secret S] [--sub USER] [--expires SECONDS]`);
   console.log('Prints an HS256 token for the sandbox app (default: SANDBOX_CLIENT_ID/SECRET, else the dev app), for the auth header.');
   process.exit(0);
 }

@@ -95,6 +95,15 @@ describe('the packed packages', () => {
     expect(Object.keys(healthy)).toEqual(expect.arrayContaining(['KORE_BASE_URL', 'KORE_STREAM_ID', 'KORE_CLIENT_ID', 'KORE_CLIENT_SECRET', 'KORE_CASE_ID', 'KORE_CASE_REF_ID', 'KORE_TASK_TEMPLATE_ID', 'KORE_CASE_TEMPLATE_ID']));
     const answer = await fetch(`${healthy.KORE_BASE_URL}/caseManagement/api/public/analytics/${healthy.KORE_STREAM_ID}/createTask`, { method: 'POST', body: '{}' });
     expect(answer.status).toBe(401); // no token: the sandbox answers, and checks auth
+    // the token its banner tells users to mint comes from the installed command (no tsx, no checkout)
+    const minted = run(binOf('kore-case-management-sandbox'), ['mint']);
+    expect(minted.status, minted.output).toBe(0);
+    const listed = await fetch(`${healthy.KORE_BASE_URL}/caseManagement/api/public/analytics/${healthy.KORE_STREAM_ID}/getTasks`, {
+      method: 'POST',
+      headers: { auth: minted.stdout.trim(), accountId: healthy.KORE_ACCOUNT_ID!, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(listed.status).toBe(200);
   });
 
   it('the suite passes the sandbox, with --base-url naming it', () => {

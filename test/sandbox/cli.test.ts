@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../sandbox/server.js';
 import { runInProcess } from '../helpers/run-in-process.js';
 import { cliOptions } from '../../sandbox/cli-options.js';
 import { driftModes } from '../../sandbox/drift/drift.js';
@@ -101,6 +102,23 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     const short = await runInProcess('sandbox/cli.ts', ['-h']);
     expect(short.status).toBe(0);
     expect(short.stdout).toBe(run.stdout);
+  });
+
+  it('mint prints a token for the dev app that the sandbox accepts (the installed command has no tsx)', async () => {
+    const minted = spawnSync(process.execPath, [...cli, 'mint', '--expires', '600'], { cwd: root, encoding: 'utf8' }); // it writes to stdout itself
+    expect(minted.status, minted.stderr).toBe(0);
+    expect(minted.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const sb = await startSandbox({ port: 0 });
+    try {
+      const answer = await fetch(`${sb.url}/caseManagement/api/public/analytics/${sb.seed.streamId}/getTasks`, {
+        method: 'POST',
+        headers: { auth: minted.stdout.trim(), accountId: sb.seed.accountId, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(answer.status).toBe(200);
+    } finally {
+      await sb.close();
+    }
   });
 
   it('refuses an unknown flag pointing at --help, without a stack trace', () => {
