@@ -10,7 +10,8 @@ import { learn, overlayOf } from './learn.js';
 
 const help = `Learns a tenant's contract from evidence: proposes an OpenAPI Overlay with one action per difference.
 
-usage: npm run learn -- EVIDENCE... --out FILE [--absent-after N]
+usage: npm run learn -- EVIDENCE... --out FILE [--absent-after N]          (in a checkout)
+       kore-case-management-contract learn EVIDENCE... --out FILE         (the installed suite)
 
 EVIDENCE        contract suite reports (reports/contract-<target>.json), HAR files exported from a browser or
                 Postman, or recorded by \`npm run proxy -- --record FILE.har\`; only the six operations are read
@@ -20,11 +21,11 @@ EVIDENCE        contract suite reports (reports/contract-<target>.json), HAR fil
 
 Every proposal carries x-provenance: observed and x-observed (count, first and last seen, sources). The overlay
 holds types, shapes, counts, codes and synthetic examples only: no token, email, phone number or free text.
-Apply it with \`npm run test:contract:live -- --overlay FILE\` (add --strict to hold the tenant to it).
+Apply it with the suite's --overlay FILE (add --strict to hold the tenant to it).
 exit status: 0 written; 2 bad option or unreadable evidence`;
 
 function fail(message: string): never {
-  console.error(`npm run learn: ${message}\n\n${help}`);
+  console.error(`learn: ${message}\n\n${help}`);
   process.exit(2);
 }
 
