@@ -112,8 +112,8 @@ function errorSchema(bodies: unknown[], codes: Set<string | number>): Json {
   return schema;
 }
 
-export function learn(observations: Observation[], options: LearnOptions = {}): Proposal[] {
-  const absentAfter = options.absentAfter ?? 5;
+/** What the observations show, tallied by kind: the evidence every proposal is made from. */
+function collect(observations: Observation[]) {
   const extra = new Tally<unknown>(); // `${home}|${key}`: an undeclared field, with its values (for types only)
   const present = new Tally(); // `${propertyPointer}`: a declared field seen
   const parents = new Tally(); // `${home}`: an object of that schema seen
@@ -166,10 +166,16 @@ export function learn(observations: Observation[], options: LearnOptions = {}): 
       if (!valid || newCode) errors.add(`${o.operation}|${o.status}`, o, o.body);
     }
   }
+  return { extra, present, parents, enums, shapes, statuses, successes, errors };
+}
+type Tallies = ReturnType<typeof collect>;
 
+const responsesPath = (op: OperationId) => jsonPath(pointerOf(['paths', specOf(op).path, 'post', 'responses']));
+
+/** Statuses the contract lacks, and a documented 2xx the tenant never used while it answered another. */
+function statusProposals(t: Tallies, absentAfter: number): Proposal[] {
+  const { statuses, successes } = t;
   const proposals: Proposal[] = [];
-  const responsesPath = (op: OperationId) => jsonPath(pointerOf(['paths', specOf(op).path, 'post', 'responses']));
-
   for (const [key, { seen, data }] of statuses.entries) {
     const [op, status] = key.split('|') as [OperationId, string];
     const success = Number(status) >= 200 && Number(status) < 300;
@@ -206,7 +212,13 @@ export function learn(observations: Observation[], options: LearnOptions = {}): 
       });
     }
   }
+  return proposals;
+}
 
+/** Error answers unlike the documented ones: the response replaced by what the tenant answers, codes included. */
+function errorBodyProposals(t: Tallies): Proposal[] {
+  const { errors } = t;
+  const proposals: Proposal[] = [];
   for (const [key, { seen, data }] of errors.entries) {
     const [op, status] = key.split('|') as [OperationId, string];
     const codes = codesIn(data);
@@ -225,7 +237,13 @@ export function learn(observations: Observation[], options: LearnOptions = {}): 
       ],
     });
   }
+  return proposals;
+}
 
+/** Fields the contract lacks (their types), and documented fields never seen (reported, nothing removed). */
+function fieldProposals(t: Tallies, absentAfter: number): Proposal[] {
+  const { extra, parents, present } = t;
+  const proposals: Proposal[] = [];
   for (const [key, { seen, data }] of extra.entries) {
     const [h, field] = key.split('|') as [string, string];
     const always = seen.count === parents.entries.get(h)?.seen.count;
@@ -237,6 +255,24 @@ export function learn(observations: Observation[], options: LearnOptions = {}): 
     });
   }
 
+  for (const [h, { seen: parentSeen }] of parents.entries) {
+    if (parentSeen.count < absentAfter) continue;
+    const never = [...properties(h)].filter(([, p]) => !present.entries.has(p));
+    if (never.length === 0) continue;
+    proposals.push({
+      kind: 'field-never-seen',
+      summary: `${h.split('/').pop()}: ${never.length} documented field(s) never seen in ${parentSeen.count} answers: ${never.map(([f]) => f).join(', ')} (reported; nothing removed)`,
+      seen: parentSeen,
+      actions: never.map(([field, p]) => ({ target: jsonPath(p), description: `${field} never observed`, update: { 'x-observed-absent': { answers: parentSeen.count, ...parentSeen } } })),
+    });
+  }
+  return proposals;
+}
+
+/** Enum values the contract lacks, and id shapes (as synthetic examples: ids stay opaque). */
+function valueProposals(t: Tallies): Proposal[] {
+  const { enums, shapes } = t;
+  const proposals: Proposal[] = [];
   for (const [key, { seen }] of enums.entries) {
     const [h, value] = key.split('|') as [string, string];
     proposals.push({
@@ -256,19 +292,15 @@ export function learn(observations: Observation[], options: LearnOptions = {}): 
       actions: [{ target: jsonPath(h), description: `id shape observed`, update: { examples: [syntheticId(shape)], 'x-observed-shapes': [{ shape, ...seen }] } }],
     });
   }
-
-  for (const [h, { seen: parentSeen }] of parents.entries) {
-    if (parentSeen.count < absentAfter) continue;
-    const never = [...properties(h)].filter(([, p]) => !present.entries.has(p));
-    if (never.length === 0) continue;
-    proposals.push({
-      kind: 'field-never-seen',
-      summary: `${h.split('/').pop()}: ${never.length} documented field(s) never seen in ${parentSeen.count} answers: ${never.map(([f]) => f).join(', ')} (reported; nothing removed)`,
-      seen: parentSeen,
-      actions: never.map(([field, p]) => ({ target: jsonPath(p), description: `${field} never observed`, update: { 'x-observed-absent': { answers: parentSeen.count, ...parentSeen } } })),
-    });
-  }
   return proposals;
+}
+
+export function learn(observations: Observation[], options: LearnOptions = {}): Proposal[] {
+  const absentAfter = options.absentAfter ?? 5;
+  const t = collect(observations);
+  const fields = fieldProposals(t, absentAfter);
+  const never = fields.filter((p) => p.kind === 'field-never-seen');
+  return [...statusProposals(t, absentAfter), ...errorBodyProposals(t), ...fields.filter((p) => p.kind !== 'field-never-seen'), ...valueProposals(t), ...never];
 }
 
 /** The proposals as one Overlay document; each proposal's first action names its kind and summary. */
