@@ -78,6 +78,15 @@ describe('the packed packages', () => {
     expect(JSON.parse(packOutput).map((p: { name: string }) => p.name)).toEqual(packages);
   });
 
+  it('npm pack at the root builds first (prepack) and ships every package built: the release bundle, JSON only', () => {
+    const pack = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8', env });
+    expect(pack.status, pack.stderr).toBe(0);
+    const [bundle] = JSON.parse(pack.stdout) as { files: { path: string }[] }[];
+    const paths = bundle!.files.map((f) => f.path);
+    for (const built of ['src/dist/index.js', 'src/dist/index.cjs', 'src/dist/index.d.ts', 'contract-tests/dist/bin.js', 'contract-tests/generated/openapi.json', 'sandbox/dist/cli.js']) expect(paths).toContain(built);
+    expect(paths.some((p) => p.startsWith('node_modules/') || p.startsWith('test/'))).toBe(false);
+  }, 120_000);
+
   it('the SDK installs with no script warning: its manifest has no install-time script', () => {
     expect(sdkInstall.status).toBe(0);
     expect(sdkInstall.stderr).not.toMatch(/install-scripts|allowScripts|prepare/);
