@@ -3,12 +3,12 @@
  * (the two samples differ only by a few keys, so one shape answers both), built from a createCase request and its
  * case template. `taskIds` is filled in when the case is answered (links.ts), from the tasks that name it.
  */
-import { sharedRuns, type Assignee, type Participant, type PersonRef, type QueueEntry } from './records.js';
+import { sharedRuns, type Assignee, type Participant, type PersonRef, type QueueEntry, type RecordHistory } from './records.js';
 import type { CaseTemplate, Stream, TemplateField, TemplatePriority, TemplateStatus } from '../tenant/tenant.js';
 
 export type CaseField = TemplateField & { selectedValue: string };
 
-export interface CaseRecord {
+export interface CaseRecord extends RecordHistory {
   _id: string;
   caseTmp: string;
   name: string;
@@ -35,14 +35,6 @@ export interface CaseRecord {
   tasks: unknown[];
   isActive: boolean;
   taskIds: string[];
-  attachments: unknown[];
-  feedback: unknown[];
-  createdBy: PersonRef;
-  updatedBy: PersonRef;
-  timestampValue: number;
-  activityIds: string[];
-  commentIds: string[];
-  resolutionCmts: unknown[];
   dueDate: number; // epoch ms (ETA holds the same instant as ISO)
   isBreached: boolean;
   supportCustomTasks: boolean;

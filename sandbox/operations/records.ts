@@ -69,3 +69,6 @@ export function sharedRuns<User>(p: NewRecord<User>) {
     times: { channel: [] as string[], createdAt: at, updatedAt: at },
   };
 }
+
+/** What every case and task records of its own history (the same fields, in the same order, on both pages). */
+export type RecordHistory = ReturnType<typeof sharedRuns<unknown>>['history'];

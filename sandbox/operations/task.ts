@@ -2,10 +2,10 @@
  * The task the platform returns, shaped exactly like the seed page's sample response
  * (same fields, same types, same order), built from the request, its template and the caller.
  */
-import { sharedRuns, type Assignee, type Participant, type PersonRef, type QueueEntry } from './records.js';
+import { sharedRuns, type Assignee, type Participant, type PersonRef, type QueueEntry, type RecordHistory } from './records.js';
 import type { Stream, TaskTemplate, TemplateField, TemplatePriority, TemplateStatus } from '../tenant/tenant.js';
 
-export interface Task {
+export interface Task extends RecordHistory {
   caseId: string;
   caseRefId: string;
   taskTmp: string;
@@ -28,14 +28,6 @@ export interface Task {
   assigneeType: string;
   isCustTsk: boolean;
   isActive: boolean;
-  attachments: unknown[];
-  feedback: unknown[];
-  createdBy: PersonRef;
-  updatedBy: PersonRef;
-  timestampValue: number;
-  activityIds: string[];
-  commentIds: string[];
-  resolutionCmts: unknown[];
   isBreached: boolean;
   queues: QueueEntry[];
   channel: string[];
