@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { deref as derefIn, operationById, pointerOf, refPointer, type Json } from '../scripts/lib/openapi-document.js';
+import { codesIn } from './error-codes.js';
 import { withOverlayFile } from './learn/overlay.js';
 import { provenanceReader } from './provenance.js';
 
@@ -85,19 +86,15 @@ export function operationSpec(id: OperationId) {
     /** The platform codes a documented error answer carries (its examples' `code` values and any `code` enum). */
     errorCodes(status: number): (string | number)[] {
       const content = documentedResponse(status)?.response?.content?.['application/json'];
-      const codes = new Set<string | number>();
-      const collect = (node: Json, depth = 0): void => {
+      const codes = codesIn(Object.values((content?.examples ?? {}) as Record<string, Json>).map((e) => deref(e)?.value));
+      // a learned overlay lists the codes it saw as an enum of a `code` property
+      const enums = (node: Json, depth = 0): void => {
         const n = deref(node);
         if (!n || typeof n !== 'object' || depth > 8) return;
-        if (Array.isArray(n)) return n.forEach((v) => collect(v, depth + 1));
-        for (const [k, v] of Object.entries(n as Record<string, Json>)) {
-          if (k === 'code' && (typeof v === 'number' || typeof v === 'string')) codes.add(v);
-          else if (k === 'code' && Array.isArray(deref(v)?.enum)) deref(v).enum.forEach((c: string | number) => codes.add(c));
-          else if (k !== '$ref') collect(v, depth + 1);
-        }
+        if (Array.isArray(deref(n.properties?.code)?.enum)) deref(n.properties.code).enum.forEach((c: string | number) => codes.add(c));
+        for (const child of [...Object.values((n.properties ?? {}) as Record<string, Json>), n.items]) enums(child, depth + 1);
       };
-      collect(Object.values((content?.examples ?? {}) as Record<string, Json>).map((e) => deref(e)?.value));
-      collect(content?.schema);
+      enums(content?.schema);
       return [...codes];
     },
     documentedStatuses: Object.keys(op.responses).map(Number).sort() as number[],

@@ -5,17 +5,10 @@
  * read from the operation's documented 401 (a tenant's overlay may have replaced it with what the tenant showed).
  */
 import { validatorAt } from '../spec.js';
+import { codesIn } from '../error-codes.js';
 import { severity } from '../severity.js';
 import type { Check } from '../context.js';
 import { label, locationOf, probesOf, specFor, verdict, type Finding } from './verdict.js';
-
-/** The platform codes an answer carries (`code` values at any depth). */
-function codesIn(body: unknown, found: (string | number)[] = []): (string | number)[] {
-  if (Array.isArray(body)) body.forEach((b) => codesIn(b, found));
-  else if (body && typeof body === 'object')
-    for (const [k, v] of Object.entries(body)) k === 'code' && (typeof v === 'number' || typeof v === 'string') ? found.push(v) : codesIn(v, found);
-  return found;
-}
 
 export const auth: Check = async (ctx) => {
   const { probes, notRun } = await probesOf(ctx, 'reject-auth');
@@ -30,9 +23,9 @@ export const auth: Check = async (ctx) => {
     else if (r.status < 400 || r.status >= 500) findings.push({ text: `${label(x)}: not refused: ${r.status}${locationOf(x)}`, field: 'auth', exchanges: [x] });
     else if (r.status !== 401) findings.push({ text: `${label(x)}: refused with ${r.status}, the contract says 401`, field: 'auth', severity: severity({ about: 'unlisted-status', status: r.status }), exchanges: [x] });
     else if (!validatorAt(spec.errorBodyPointer(401))(r.json)) passed.push(`${label(x)}: 401 (its body is judged by response_schema_conformance)`);
-    else if (codes.length > 0 && !codesIn(r.json).some((c) => codes.includes(c)))
+    else if (codes.length > 0 && ![...codesIn(r.json)].some((c) => codes.includes(c)))
       findings.push({ text: `${label(x)}: 401 without platform code ${codes.join(' or ')}`, field: 'auth', severity: severity({ about: 'body', status: 401, keyword: 'const', path: '/errors/0/code' }, provenance), exchanges: [x] });
-    else passed.push(`${label(x)}: 401${codes.length ? `, code ${codesIn(r.json).join(', ')}` : ''}`);
+    else passed.push(`${label(x)}: 401${codes.length ? `, code ${[...codesIn(r.json)].join(', ')}` : ''}`);
   }
   return verdict('auth', {
     findings,

@@ -5,8 +5,9 @@
  * shapes seen (as synthetic examples) and documented fields never seen (an annotation: nothing is removed).
  */
 import { get, home as homeIn, jsonPath as jsonPathIn, pointerOf } from '../../scripts/lib/openapi-document.js';
-import { bundle, deref, patternPrefix, specOf, validatorAt, type Json, type OperationId } from '../spec.js';
+import { bundle, patternPrefix, specOf, validatorAt, type Json, type OperationId } from '../spec.js';
 import type { Observation } from './evidence.js';
+import { codesIn } from '../error-codes.js';
 import { inferSchema, safeKey } from './infer.js';
 import { exampleShapeOf, shapeOf, syntheticId } from './shapes.js';
 
@@ -81,24 +82,6 @@ const observed = (seen: Seen, extra: Json = {}) => ({ 'x-provenance': 'observed'
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const successSchema = (op: OperationId) => `${specOf(op).documentedResponse(200)!.pointer}/content/application~1json/schema`;
 
-/** Error codes are short platform codes (4002, "INVALID_TOKEN"); anything longer or spaced is text, never kept. */
-const isCode = (v: unknown) => (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^[A-Za-z0-9_.-]{1,32}$/.test(v));
-
-function codesIn(body: unknown, found: Set<string | number> = new Set()): Set<string | number> {
-  if (Array.isArray(body)) body.forEach((b) => codesIn(b, found));
-  else if (isObject(body)) for (const [k, v] of Object.entries(body)) k === 'code' && isCode(v) ? found.add(v as string | number) : codesIn(v, found);
-  return found;
-}
-
-/** The codes a response's documented examples and schema give (`code` values), to tell a new code from a known one. */
-function documentedCodes(response: Json): Set<string | number> {
-  const content = deref(response)?.content?.['application/json'] ?? {};
-  const examples = [content.example, ...Object.values((content.examples ?? {}) as Record<string, Json>).map((e) => deref(e)?.value)];
-  const codes = new Set<string | number>();
-  examples.forEach((e) => codesIn(e, codes));
-  return codes;
-}
-
 /** A schema of the error bodies seen: their types, with `code` fields listing the codes seen (codes are not data). */
 function errorSchema(bodies: unknown[], codes: Set<string | number>): Json {
   const schema = inferSchema(bodies);
@@ -161,7 +144,7 @@ function collect(observations: Observation[]) {
     if (!isSuccess && documented && o.body !== undefined) {
       const schemaPointer = `${documented.pointer}/content/application~1json/schema`;
       const valid = at(schemaPointer) ? validatorAt(schemaPointer)(o.body) : true;
-      const known = documentedCodes(documented.response);
+      const known = new Set(spec.errorCodes(o.status));
       const newCode = [...codesIn(o.body)].some((c) => !known.has(c));
       if (!valid || newCode) errors.add(`${o.operation}|${o.status}`, o, o.body);
     }
