@@ -3,12 +3,12 @@
  * (the two samples differ only by a few keys, so one shape answers both), built from a createCase request and its
  * case template. `taskIds` is filled in when the case is answered (links.ts), from the tasks that name it.
  */
-import { sharedRuns, type Assignee, type Participant, type PersonRef, type QueueEntry, type RecordHistory } from './records.js';
-import type { CaseTemplate, Stream, TemplateField, TemplatePriority, TemplateStatus } from '../tenant/tenant.js';
+import { sharedRuns, type Assignee, type Participant, type PersonRef, type QueueEntry, type RecordHistory, type RecordOwner } from './records.js';
+import type { CaseTemplate, Stream, TemplateField, TemplatePriority } from '../tenant/tenant.js';
 
 export type CaseField = TemplateField & { selectedValue: string };
 
-export interface CaseRecord extends RecordHistory {
+export interface CaseRecord extends RecordHistory, RecordOwner {
   _id: string;
   caseTmp: string;
   name: string;
@@ -16,13 +16,6 @@ export interface CaseRecord extends RecordHistory {
   desc: string;
   tags: string[];
   userInfo: { _id: string; name: string; emailId?: string };
-  sessIds: string[];
-  accountId: string;
-  iId: string;
-  orgId: string;
-  convIds: string[];
-  status: TemplateStatus;
-  source: string;
   language: string;
   conversationType: 'CASE';
   fields: CaseField[];

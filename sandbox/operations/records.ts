@@ -70,5 +70,6 @@ export function sharedRuns<User>(p: NewRecord<User>) {
   };
 }
 
-/** What every case and task records of its own history (the same fields, in the same order, on both pages). */
+/** What every case and task records of its own history and of who it belongs to (the same fields on both pages). */
 export type RecordHistory = ReturnType<typeof sharedRuns<unknown>>['history'];
+export type RecordOwner = Omit<ReturnType<typeof sharedRuns<unknown>>['owner'], 'tags' | 'userInfo'>;

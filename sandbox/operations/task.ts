@@ -2,10 +2,10 @@
  * The task the platform returns, shaped exactly like the seed page's sample response
  * (same fields, same types, same order), built from the request, its template and the caller.
  */
-import { sharedRuns, type Assignee, type Participant, type PersonRef, type QueueEntry, type RecordHistory } from './records.js';
-import type { Stream, TaskTemplate, TemplateField, TemplatePriority, TemplateStatus } from '../tenant/tenant.js';
+import { sharedRuns, type Assignee, type Participant, type PersonRef, type QueueEntry, type RecordHistory, type RecordOwner } from './records.js';
+import type { Stream, TaskTemplate, TemplateField, TemplatePriority } from '../tenant/tenant.js';
 
-export interface Task extends RecordHistory {
+export interface Task extends RecordHistory, RecordOwner {
   caseId: string;
   caseRefId: string;
   taskTmp: string;
@@ -13,13 +13,6 @@ export interface Task extends RecordHistory {
   lname: string;
   tags: string[];
   userInfo: { _id: string; name: string };
-  sessIds: string[];
-  accountId: string;
-  iId: string;
-  orgId: string;
-  convIds: string[];
-  status: TemplateStatus;
-  source: string;
   conversationType: 'TASK';
   fields: TemplateField[];
   participants: Participant[];
