@@ -1,6 +1,6 @@
 /** Did the suite catch a drift? The expected check failed (or warned, for a harmless drift) naming the field. */
 import { driftModes as createTaskModes } from '../sandbox/drift/drift.js';
-import { familyDriftModes } from '../sandbox/drift/family-drift.js';
+import { familyDriftModes } from '../sandbox/drift/drift.js';
 import type { DriftExpectation } from './expectations.js';
 
 /** createTask's drift modes and the five other operations' (each names its operation): the self-test covers them all. */

@@ -93,7 +93,7 @@ export const driftExpectations: Record<string, DriftExpectation> = {
   'error-codes-other': { check: 'auth', field: 'auth', breaking: false },
   'no-retry-after': { check: 'response_header_conformance', field: 'createTask Retry-After', breaking: false },
   'tenant-dialect': { check: 'undocumented_fields', field: 'createTask /sandboxRevision', breaking: false },
-  // The five other operations' modes (sandbox/drift/family-drift.ts).
+  // The five other operations' modes (sandbox/drift/drift.ts, each naming its operation).
   'createCase-missing-refId': { check: 'response_schema_conformance', field: 'createCase /refId', breaking: true },
   'getCases-ignores-filters': { check: 'stateful_links', field: 'getCases searchText', breaking: true },
   'getCases-totalResults-string': { check: 'response_schema_conformance', field: 'getCases /totalResults', breaking: true },

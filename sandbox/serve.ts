@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { answerShapes, defaultAnswerShape, type AnswerShape } from './operations/answer-shapes.js';
 import { cliOptions, usage } from './cli-options.js';
 import { corsOriginProblem, type CorsOrigins } from './http/cors.js';
-import { formatDriftList } from './drift/family-drift.js';
+import { formatDriftList } from './drift/drift.js';
 import { curlLines, mintLine, secretNote, tenantExtras } from './handover.js';
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, defaultTenant } from './tenant/seed.js';
 import { exportLines } from './print-env.js';

@@ -12,7 +12,7 @@ import { corsHandler, type CorsOrigins } from './http/cors.js';
 import { caseStore, type CasePersistence } from './store/case-store.js';
 import type { DriftName } from './drift/drift.js';
 import { ErrorCode, isProblem, problem, type Problem } from './http/errors.js';
-import { resolveDrift } from './drift/family-drift.js';
+import { resolveDrift } from './drift/drift.js';
 import { faultQueue, parseFaultSpec } from './http/faults.js';
 import { createGate } from './http/gate.js';
 import { readJsonBody, sendJson, sendJsonText } from './http/http.js';

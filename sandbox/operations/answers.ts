@@ -29,5 +29,5 @@ export function itemAnswer(deps: FamilyDeps, operation: OperationName, item: obj
   const drift = driftFor(deps, operation);
   const shaped = shapeAnswer(deps.answers, operation, item) as Record<string, unknown>;
   const body = drift.mapItem ? drift.mapItem(shaped) : shaped;
-  return { status: drift.successStatus, contentType: drift.successContentType, json: JSON.stringify(body) };
+  return { status: drift.successStatus, contentType: drift.successContentType, bodyFault: drift.successBodyFault, json: JSON.stringify(body) };
 }

@@ -1,7 +1,6 @@
 /**
- * Data-driven checks of the family's request bodies: each operation lists its fields with a rule, and every
- * problem is reported at once, each message starting with the field it is about. A rule also converts the value
- * (an instant becomes epoch ms), so handlers only ever see checked values.
+ * The family's request bodies checked from field tables: every problem at once, each message starting with its
+ * field. A rule also converts the value (an instant becomes epoch ms), so handlers only see checked values.
  */
 
 /** Characters (code points) per string field. A value past its limit is a 400 naming the field and the limit. */
@@ -53,7 +52,7 @@ export type Rule = { required?: boolean } & (
   | { kind: 'instant'; form?: 'iso' | 'ms' } // an ISO 8601 date-time or epoch milliseconds (the pages use both), or only the one form a page's table gives
   | { kind: 'count'; min: number; max: number } // an integer
   | { kind: 'ref' } // a tenant value named by its _id or name: an object {_id} / {name} (the tables: Object)
-  | { kind: 'object' }
+  | { kind: 'object'; fields?: Rules } // with `fields`, checked like a body, its messages prefixed with its key
   | { kind: 'any' } // checked by the operation itself
 );
 
@@ -156,7 +155,7 @@ function checkOne(key: string, value: unknown, rule: Rule): { value?: unknown; p
 }
 
 /** The checked values of the fields present (unknown properties are ignored), or every problem found. */
-export function checkFields(body: unknown, rules: Rules, prefix = ''): { ok: true; values: Record<string, unknown> } | { ok: false; problems: string[] } {
+export function checkFields(body: unknown, rules: Rules, prefix = ''): Checked {
   if (!isObject(body)) return { ok: false, problems: [`${prefix ? prefix.slice(0, -1) : 'body'} must be a JSON object`] };
   const values: Record<string, unknown> = {};
   const problems: string[] = [];
@@ -166,9 +165,54 @@ export function checkFields(body: unknown, rules: Rules, prefix = ''): { ok: tru
       if (rule.required) problems.push(`${prefix}${key} is required`);
       continue;
     }
+    if (rule.kind === 'object' && rule.fields && isObject(value)) {
+      const nested = checkFields(value, rule.fields, `${prefix}${key}.`);
+      if (nested.ok) values[key] = nested.values;
+      else problems.push(...nested.problems);
+      continue;
+    }
     const checked = checkOne(prefix + key, value, rule);
     if (checked.problem) problems.push(checked.problem);
     else values[key] = checked.value;
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, values };
+}
+
+export type Checked = { ok: true; values: Record<string, unknown> } | { ok: false; problems: string[] };
+
+/** A body's field table, and what its fields must hold together (a contact given somewhere). */
+export interface BodyTable {
+  fields: Rules;
+  together?: (body: Record<string, unknown>) => string | undefined;
+}
+
+export function checkBody(body: unknown, table: BodyTable): Checked {
+  const checked = checkFields(body, table.fields);
+  const together = isObject(body) ? table.together?.(body) : undefined;
+  if (together === undefined) return checked;
+  return { ok: false, problems: [...(checked.ok ? [] : checked.problems), together] };
+}
+
+/**
+ * For the drift that skips validation: whatever came in, made just good enough to build from. Strings are
+ * bounded like checked ones, so even this drift keeps a record small.
+ */
+export function lenientValues(body: unknown, rules: Rules): Record<string, unknown> {
+  const given = isObject(body) ? body : {};
+  const values: Record<string, unknown> = {};
+  for (const [key, rule] of Object.entries(rules)) {
+    const value = lenientValue(given[key], rule);
+    if (value !== undefined) values[key] = value;
+  }
+  return values;
+}
+
+function lenientValue(value: unknown, rule: Rule): unknown {
+  if (rule.kind === 'object' && rule.fields) return lenientValues(value, rule.fields);
+  const checked = value === undefined ? undefined : checkOne('', value, rule);
+  if (checked && !checked.problem) return checked.value;
+  const primitive = ['string', 'number', 'boolean'].includes(typeof value);
+  if (rule.kind === 'string' && primitive) return String(value).slice(0, rule.maxLength ?? maxLength.name);
+  if (!rule.required) return undefined;
+  return { string: '', boolean: false, strings: [], instant: Date.now(), count: rule.kind === 'count' ? rule.min : 0, ref: {}, object: {}, any: undefined }[rule.kind];
 }

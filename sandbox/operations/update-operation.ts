@@ -1,22 +1,19 @@
 /**
- * updateCase and updateTask: partial updates, one implementation over a table of the fields a client may change.
- * Only the fields given change; `lname` follows `name`, a case's system fields follow its name, description and
- * due date; `updatedAt` and `updatedBy` move. Status, priority, agent and queues must be the tenant's (400 naming
- * the field). Types are the tables': `status` and `priority` are objects (a bare name is refused), `dueDate` is
- * epoch milliseconds (Number), `ETA` an ISO 8601 string. Every other field of the page's table (`_id`, `refId`, `accountId`, `iId`, `createdAt`, `lname`,
- * `caseId` …) is read-only: ignored when sent, as a client sending back the whole object (the updateCase sample
- * does) expects. An unknown id, or one of another stream, is a 404 naming the path parameter.
+ * updateCase and updateTask: partial updates over one table of the fields a client may change. `lname` follows
+ * `name` and a case's system fields follow it; `updatedAt` and `updatedBy` move. Every other field of the pages'
+ * tables is read-only: ignored when sent, as a client sending back the whole object expects.
  */
 import { describedPriority, driftFor, itemAnswer, linkedCase } from './answers.js';
 import { caseFields, type CaseRecord } from './case.js';
 import type { QueueEntry } from './records.js';
-import { ErrorCode, problem } from '../http/errors.js';
+import { ErrorCode, isProblem, problem } from '../http/errors.js';
 import { bounds, recordTooLarge } from './bounds.js';
-import { checkFields, instantOf, maxLength, preview, refOf, type RefValue, type Rule, type Rules, typeOf } from './fields.js';
+import { instantOf, maxLength, preview, refOf, type BodyTable, type RefValue, type Rule, typeOf } from './fields.js';
+import type { Caller } from '../tenant/auth.js';
 import type { FamilyDeps, Operation } from './operation.js';
+import { acceptBody } from './request-body.js';
 import { taskCreator } from './resolve.js';
 import type { Task } from './task.js';
-import { taskJson } from '../store/task-json.js';
 import type { NamedRef, TenantIndex } from '../tenant/tenant.js';
 
 type Item = CaseRecord | Task;
@@ -154,7 +151,19 @@ const patchFields: Record<string, PatchField> = {
   },
 };
 
-const patchRules: Rules = Object.fromEntries(Object.entries(patchFields).map(([key, f]) => [key, f.rule]));
+const patchTable: BodyTable = { fields: Object.fromEntries(Object.entries(patchFields).map(([key, f]) => [key, f.rule])) };
+
+/** A copy of `current` with the checked values applied, or what the tenant does not know of them. */
+function patched(current: Item, values: Record<string, unknown>, tenant: TenantIndex, caller: Caller | undefined): { item: Item } | string[] {
+  const ctx: PatchContext = { tenant, at: new Date().toISOString() };
+  const item = { ...current } as Item;
+  const problems = Object.entries(values).flatMap(([key, value]) => patchFields[key]!.apply(item, value as never, ctx) ?? []);
+  if (problems.length > 0) return problems;
+  if (isCase(item)) item.fields = caseFields(item.fields, { name: item.name, desc: item.desc, dueDate: item.dueDate });
+  item.updatedAt = ctx.at;
+  if (caller) item.updatedBy = taskCreator(caller.sub, caller.app, tenant);
+  return { item };
+}
 
 interface UpdateTarget {
   name: 'updateCase' | 'updateTask';
@@ -176,20 +185,14 @@ function updateOperation(target: UpdateTarget) {
         const kind = target.idParam === 'caseId' ? 'case' : 'task';
         return problem(drift.unknownIdStatus ?? 404, drift.unknownIdStatus ? ErrorCode.internal : ErrorCode.notFound, `${target.idParam}: no ${kind} ${id.slice(0, 256)} in stream ${stream._id}`);
       }
-      const checked = checkFields(body, patchRules);
-      if (!checked.ok) return problem(400, ErrorCode.invalidRequest, checked.problems);
-      if (drift.ignorePatch) return itemAnswer(deps, target.name, target.render(deps, current));
-      const now = Date.now();
-      const ctx: PatchContext = { tenant: deps.tenant, at: new Date(now).toISOString() };
-      const item = { ...current } as Item;
-      const problems = Object.entries(checked.values).flatMap(([key, value]) => patchFields[key]!.apply(item, value as never, ctx) ?? []);
-      if (problems.length > 0) return problem(400, ErrorCode.invalidRequest, problems);
-      if (isCase(item)) item.fields = caseFields(item.fields, { name: item.name, desc: item.desc, dueDate: item.dueDate });
-      item.updatedAt = ctx.at;
-      if (caller) item.updatedBy = taskCreator(caller.sub, caller.app, deps.tenant);
-      const tooLarge = recordTooLarge(isCase(item) ? 'case' : 'task', item, isCase(item) ? JSON.stringify(item) : taskJson(item));
-      if (tooLarge) return tooLarge;
-      target.store(deps, item);
+      const accepted = acceptBody(deps, target.name, body, patchTable, (values) => (drift.ignorePatch ? { item: current } : patched(current, values, deps.tenant, caller)));
+      if (isProblem(accepted)) return accepted;
+      const { item } = accepted;
+      if (item !== current) {
+        const tooLarge = recordTooLarge(isCase(item) ? 'case' : 'task', item, JSON.stringify(item));
+        if (tooLarge) return tooLarge;
+        target.store(deps, item);
+      }
       return itemAnswer(deps, target.name, target.render(deps, item));
     },
   });

@@ -13,7 +13,7 @@ import { startSandbox } from '../../sandbox/server.js';
 import { runInProcess } from '../helpers/run-in-process.js';
 import { cliOptions } from '../../sandbox/cli-options.js';
 import { driftModes } from '../../sandbox/drift/drift.js';
-import { familyDriftModes } from '../../sandbox/drift/family-drift.js';
+import { familyDriftModes } from '../../sandbox/drift/drift.js';
 import { DEV_CLIENT_SECRET, defaultTenant, seedInfoOf } from '../../sandbox/tenant/seed.js';
 import { mintToken } from '../../sandbox/tenant/token.js';
 import { SEED, storedTasks, validBodyFor, withSandbox } from './helpers.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { driftModes } from '../../sandbox/drift/drift.js';
-import { familyDriftModes, formatDriftList } from '../../sandbox/drift/family-drift.js';
+import { familyDriftModes, formatDriftList } from '../../sandbox/drift/drift.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
 import { createTask, createTaskUrl, validBody, withSandbox, type Sent } from './helpers.js';
 

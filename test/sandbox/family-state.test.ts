@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { driftModes } from '../../sandbox/drift/drift.js';
-import { familyDriftModes } from '../../sandbox/drift/family-drift.js';
+import { familyDriftModes } from '../../sandbox/drift/drift.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
 import { callOp, createTask, envelopeMessages, SEED, validBody, validCaseBody, withSandbox, type Sent } from './helpers.js';
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server.js';
-import { checkCreateTask } from '../../sandbox/operations/create-task.js';
+import { createTaskBody } from '../../sandbox/operations/create-task.js';
+import { checkBody, lenientValues } from '../../sandbox/operations/fields.js';
 import { SEED, createTask, envelopeMessages, validBody, withSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
@@ -114,11 +115,25 @@ describe('createTask tenant references (400, naming the field)', () => {
   });
 });
 
-describe('checkCreateTask (unit)', () => {
-  it('returns the input when valid and problems when not', () => {
-    const ok = checkCreateTask({ caseId: SEED.caseId, caseRefId: 'CS1', taskTmp: SEED.taskTemplateId, source: 'rtm', userInfo: { name: 'a', phoneNumber: '+15550100' } });
-    expect(ok.ok).toBe(true);
-    const bad = checkCreateTask(null);
-    expect(bad).toEqual({ ok: false, problems: ['body must be a JSON object'] });
+describe("createTask's field table (unit)", () => {
+  it('returns the checked values when valid and every problem when not', () => {
+    const ok = checkBody({ caseId: SEED.caseId, caseRefId: 'CS1', taskTmp: SEED.taskTemplateId, source: 'rtm', userInfo: { name: 'a', phoneNumber: '+15550100' } }, createTaskBody);
+    expect(ok).toEqual({ ok: true, values: { caseId: SEED.caseId, caseRefId: 'CS1', taskTmp: SEED.taskTemplateId, source: 'rtm', userInfo: { name: 'a', phoneNumber: '+15550100' } } });
+    expect(checkBody(null, createTaskBody)).toEqual({ ok: false, problems: ['body must be a JSON object'] });
+    expect(checkBody({ userInfo: { name: 'a' } }, createTaskBody)).toEqual({
+      ok: false,
+      problems: ['caseId is required', 'caseRefId is required', 'taskTmp is required', 'source is required', 'userInfo must have _id, emailId or phoneNumber'],
+    });
+  });
+
+  it('makes any body good enough to build from, for the drift that skips validation, with strings bounded', () => {
+    expect(lenientValues({ caseId: 42, name: 'n'.repeat(2000), userInfo: 'nobody' }, createTaskBody.fields)).toEqual({
+      caseId: '42',
+      caseRefId: '',
+      taskTmp: '',
+      name: 'n'.repeat(1024),
+      source: '',
+      userInfo: { name: '' },
+    });
   });
 });
