@@ -1,8 +1,6 @@
 /**
- * Prints a token for the sandbox's dev app (or the app you name), to use as the `auth` header:
- *   npx tsx sandbox/mint.ts [--client-id ID] [--client-secret S] [--sub USER] [--expires SECONDS]
- * Defaults: SANDBOX_CLIENT_ID / SANDBOX_CLIENT_SECRET, else the dev app of sandbox/tenant/seed.ts; sub = the seeded user.
- * The token goes to stdout only (for `$(…)`), never to a log.
+ * `npx tsx sandbox/mint.ts [--client-id ID] [--client-secret S] [--sub USER] [--expires SECONDS]`: a token for the
+ * sandbox's dev app (or the one named), for the `auth` header. To stdout only (for `$(…)`), never to a log.
  */
 import { parseArgs } from 'node:util';
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, SEED } from './tenant/seed.js';

@@ -1,8 +1,6 @@
 /**
- * The platform's error envelope, `{"errors":[{"msg","code"}]}`, and the sandbox's platform codes.
- * Only 4002 (missing, invalid or wrong-scope token) is observed on the platform. The others follow one inferred rule
- * (docs/contract-decisions.md, errors), which the mock follows too: the HTTP status's class, then the rest of the
- * status, 4000 + (status − 400) for a 4xx and 5000 + (status − 500) for a 5xx.
+ * The platform's error envelope, `{"errors":[{"msg","code"}]}`, and the sandbox's codes: 4002 is observed on the
+ * platform, the others inferred (docs/contract-decisions.md): 4000 + (status − 400) for a 4xx, 5000 + … for a 5xx.
  */
 export const ErrorCode = {
   invalidRequest: 4000, // malformed JSON, failed validation, unknown case or template

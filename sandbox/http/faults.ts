@@ -1,22 +1,6 @@
 /**
- * Fault injection (only with --faults), for the SDK's resilience tests over real HTTP.
- *
- * A fault spec is a comma-separated list, e.g. `latency=200`, `503`, `latency=100,429=2`:
- *   latency=MS     wait MS ms, then go on (combinable with one of the others)
- *   429[=S]        429 with Retry-After: S (default 1) and the rate-limit message; no task is created
- *   503[=S]        503 (Retry-After: S when given); no task is created
- *   500            500; no task is created
- *   reset          the connection is reset before any response; no task is created
- *   truncate       the task IS created; the 200 response stops half-way through its body
- *   malformed      the task IS created; the 200 response's body is not valid JSON
- *   slow-body[=MS] the task IS created; the 200 body arrives in 10 pieces over MS ms (default 1000)
- * Per request: header `x-sandbox-fault: <spec>`. For the next N operation requests (any of the six):
- * `POST /__sandbox/faults {"fault": "<spec>", "count": N}` (`DELETE /__sandbox/faults` clears, GET lists).
- * The header wins over an armed fault; an armed fault is used up by the next request to any of the six operations.
- *
- * Caps: each value at most 60 000 (ms or s), and a request held at most 120 000 ms in all (its latencies plus its
- * slow body): enough for any client timeout worth testing, and never a connection held for hours (nor a total past
- * 2^31 ms, which timers silently turn into 1 ms). A spec past a cap is refused, naming the fault and the cap.
+ * Fault injection (only with --faults), for the SDK's resilience tests over real HTTP: the spec grammar, its caps
+ * and the queue of armed faults. sandbox/README.md (Fault injection) lists each spec and what it does.
  */
 
 export type Fault =

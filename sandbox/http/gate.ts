@@ -1,8 +1,6 @@
 /**
- * What every Case Management operation does before its own work, in the platform's order: injected fault →
- * auth (401) → stream (404) → app allowed on the stream (403) → `accountId` header (400 when the operation requires
- * it, 403 when it is another account's) → rate limit (429, one budget per account across the six operations) →
- * content type (415) → size (413) → JSON (400). A refusal here means the operation did nothing.
+ * What every operation meets first, in the platform's order: fault → auth (401) → stream (404) → app on the stream
+ * (403) → `accountId` (400 / 403) → rate limit (429) → content type (415) → size (413) → JSON (400).
  */
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';

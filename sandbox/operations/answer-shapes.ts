@@ -1,8 +1,6 @@
 /**
- * The two shapes the sandbox answers updateCase, updateTask and getTasks in (`--answers`):
- * - `current`: what the platform's current pages show: abridged records, exactly the keys of their samples;
- * - `full`: what the older pages show: the whole case or task.
- * Clients must work with both; the other operations answer one shape (their samples are full on every page).
+ * `--answers`: updateCase, updateTask and getTasks answer as the current pages' abridged samples (`current`) or as
+ * the older pages' whole records (`full`); clients must work with both. The other operations have one shape.
  */
 import type { OperationName } from './operation-name.js';
 

@@ -1,8 +1,6 @@
 /**
- * What one stored record and one page of a listing may hold, so no client can fill the sandbox's memory, or make
- * every later listing fail, with a few large requests. Each list a client can fill has a length, each string a
- * length (fields.ts), and the record as a whole a size in bytes of JSON: escaped characters (`\u0001` is six
- * bytes) can make strings within their lengths add up to more. sandbox/README.md states the same numbers.
+ * What one stored record and one page of a listing may hold, so a few large requests cannot fill the sandbox's
+ * memory or break every later listing. sandbox/README.md states the same numbers.
  */
 import { ErrorCode, problem, type Problem } from '../http/errors.js';
 

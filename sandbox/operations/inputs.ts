@@ -1,4 +1,4 @@
-/** What a createTask body holds once checked (create-task.ts), and what resolve.ts and drift read of it. */
+/** What a createTask body holds once checked (create-task.ts's field table), as resolve.ts reads it. */
 export interface UserInfoInput {
   _id?: string;
   name: string;

@@ -1,6 +1,6 @@
 /**
  * The Case Management family as a table: one row per operation, all under
- * `POST /caseManagement/api/public/analytics/{streamId}/<name>[/{id}]`. The router (server.ts) matches one pattern
+ * `POST /caseManagement/api/public/analytics/{streamId}/<name>[/{id}]`. The router (http/router.ts) matches one pattern
  * and looks the name up here; adding an operation is a handler module and a row.
  */
 import { createCaseOperation } from './create-case.js';
