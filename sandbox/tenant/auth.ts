@@ -30,32 +30,6 @@ export function createAuthenticator(tenant: TenantIndex): Authenticate {
   const verified = new Map<string, { app: App; claims: JWTPayload }>();
   const seenJtis = new Map<string, number>(); // jti -> exp (seconds), kept until it expires
 
-  async function verify(token: string): Promise<{ app: App; claims: JWTPayload } | Problem> {
-    let alg: string | undefined;
-    let appId: unknown;
-    if (!compactJws.test(token)) return unauthorized('auth: not a JWT (expected header.payload.signature, each base64url without padding)');
-    try {
-      alg = decodeProtectedHeader(token).alg;
-      appId = decodeJwt(token).appId;
-    } catch {
-      return unauthorized('auth: not a JWT (expected header.payload.signature)');
-    }
-    if (alg !== 'HS256') return unauthorized(`auth: the token must be signed with HS256 (got alg ${JSON.stringify(alg ?? null)})`);
-    if (typeof appId !== 'string') return unauthorized('auth: the token has no appId claim (the client id of the app)');
-    const app = tenant.apps.get(appId);
-    const secret = secrets.get(appId);
-    if (!app || !secret) return unauthorized(`auth: no app with client id ${appId}`);
-    try {
-      const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] });
-      return { app, claims: payload };
-    } catch (err) {
-      if (err instanceof joseErrors.JWTExpired) return unauthorized('auth: the token has expired');
-      if (err instanceof joseErrors.JWSSignatureVerificationFailed) return unauthorized("auth: the token's signature does not match the app's secret");
-      if (err instanceof joseErrors.JWTClaimValidationFailed) return unauthorized(`auth: claim ${err.claim} is invalid (${err.reason})`);
-      return unauthorized('auth: the token could not be verified');
-    }
-  }
-
   function checkJti(claims: JWTPayload, nowSeconds: number): Problem | undefined {
     if (typeof claims.jti !== 'string' || claims.jti === '') return unauthorized('auth: this app enforces JTI: the token needs a jti claim');
     if (seenJtis.has(claims.jti)) return unauthorized('auth: this token was already used (jti replay)');
@@ -65,7 +39,7 @@ export function createAuthenticator(tenant: TenantIndex): Authenticate {
   }
 
   async function verifyAndCheck(token: string): Promise<Caller | Problem> {
-    const result = await verify(token);
+    const result = await verify(token, tenant, secrets);
     if ('status' in result) return result;
     if (verified.size >= cacheLimit) verified.clear();
     verified.set(token, result);
@@ -87,17 +61,6 @@ export function createAuthenticator(tenant: TenantIndex): Authenticate {
     return { app, sub: claims.sub };
   }
 
-  /** `exp` an integer, past now and at most an hour ahead; `iat`, when given, an integer not in the future. */
-  function lifetimeProblem({ exp, iat }: JWTPayload, nowSeconds: number): string | undefined {
-    if (exp === undefined) return 'auth: the token needs an exp claim (a token that never expires is refused)';
-    if (!Number.isSafeInteger(exp)) return 'auth: claim exp must be a safe integer (seconds since the epoch)';
-    if (exp <= nowSeconds) return 'auth: the token has expired';
-    if (exp - nowSeconds > maxLifetimeSeconds + clockSkewSeconds) return 'auth: exp must be at most one hour ahead';
-    if (iat !== undefined && !Number.isSafeInteger(iat)) return 'auth: claim iat must be a safe integer (seconds since the epoch)';
-    if (iat !== undefined && iat > nowSeconds + clockSkewSeconds) return 'auth: claim iat is in the future (issued later than now)';
-    return undefined;
-  }
-
   return function authenticate(header) {
     if (header === undefined || header.trim() === '') return unauthorized('auth: the auth header is required: the JWT itself, with no Bearer prefix');
     const token = header.trim();
@@ -105,4 +68,42 @@ export function createAuthenticator(tenant: TenantIndex): Authenticate {
     const entry = verified.get(token);
     return entry ? check(entry) : verifyAndCheck(token);
   };
+}
+
+/** The token's app and claims once its signature is the app's, or what is wrong with it. */
+async function verify(token: string, tenant: TenantIndex, secrets: Map<string, Uint8Array>): Promise<{ app: App; claims: JWTPayload } | Problem> {
+  let alg: string | undefined;
+  let appId: unknown;
+  if (!compactJws.test(token)) return unauthorized('auth: not a JWT (expected header.payload.signature, each base64url without padding)');
+  try {
+    alg = decodeProtectedHeader(token).alg;
+    appId = decodeJwt(token).appId;
+  } catch {
+    return unauthorized('auth: not a JWT (expected header.payload.signature)');
+  }
+  if (alg !== 'HS256') return unauthorized(`auth: the token must be signed with HS256 (got alg ${JSON.stringify(alg ?? null)})`);
+  if (typeof appId !== 'string') return unauthorized('auth: the token has no appId claim (the client id of the app)');
+  const app = tenant.apps.get(appId);
+  const secret = secrets.get(appId);
+  if (!app || !secret) return unauthorized(`auth: no app with client id ${appId}`);
+  try {
+    const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] });
+    return { app, claims: payload };
+  } catch (err) {
+    if (err instanceof joseErrors.JWTExpired) return unauthorized('auth: the token has expired');
+    if (err instanceof joseErrors.JWSSignatureVerificationFailed) return unauthorized("auth: the token's signature does not match the app's secret");
+    if (err instanceof joseErrors.JWTClaimValidationFailed) return unauthorized(`auth: claim ${err.claim} is invalid (${err.reason})`);
+    return unauthorized('auth: the token could not be verified');
+  }
+}
+
+/** `exp` an integer, past now and at most an hour ahead; `iat`, when given, an integer not in the future. */
+function lifetimeProblem({ exp, iat }: JWTPayload, nowSeconds: number): string | undefined {
+  if (exp === undefined) return 'auth: the token needs an exp claim (a token that never expires is refused)';
+  if (!Number.isSafeInteger(exp)) return 'auth: claim exp must be a safe integer (seconds since the epoch)';
+  if (exp <= nowSeconds) return 'auth: the token has expired';
+  if (exp - nowSeconds > maxLifetimeSeconds + clockSkewSeconds) return 'auth: exp must be at most one hour ahead';
+  if (iat !== undefined && !Number.isSafeInteger(iat)) return 'auth: claim iat must be a safe integer (seconds since the epoch)';
+  if (iat !== undefined && iat > nowSeconds + clockSkewSeconds) return 'auth: claim iat is in the future (issued later than now)';
+  return undefined;
 }
