@@ -15,7 +15,7 @@ export interface ServerProcessOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv; // added to this process's environment
   log?: (line: string) => void;
-  timeoutMs?: number; // default 15 s
+  timeoutMs?: number; // default 60 s: Prism takes 15 s and more to start on a loaded 2-core machine
 }
 
 export interface ServerProcess {
@@ -47,7 +47,7 @@ export function spawnServer(command: string, args: string[], o: ServerProcessOpt
       });
       child.kill('SIGTERM');
     });
-  const timeoutMs = o.timeoutMs ?? 15_000;
+  const timeoutMs = o.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
     let output = '';
     let started = false;
