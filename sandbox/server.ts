@@ -8,18 +8,16 @@ import { answerShapes, defaultAnswerShape, type AnswerShape } from './operations
 import { createAuthenticator } from './tenant/auth.js';
 import { clientErrorHandler, type RenderedProblem } from './http/client-errors.js';
 import { corsHandler, type CorsOrigins } from './http/cors.js';
-import { caseStore, type CasePersistence } from './store/case-store.js';
 import { resolveDrift, type DriftBehaviour, type DriftName } from './drift/drift.js';
 import { ErrorCode, problem, type Problem } from './http/errors.js';
 import { faultQueue } from './http/faults.js';
 import { createGate } from './http/gate.js';
 import { sendJsonText } from './http/http.js';
 import { createRouter, testListingPath } from './http/router.js';
-import { caseLinks } from './store/links.js';
 import { operationsOf } from './operations/operations.js';
 import { createRateLimit } from './http/rate-limit.js';
 import { defaultTenant, seedInfoOf, type SeedInfo } from './tenant/seed.js';
-import { memoryStore, type TaskStore } from './store/store.js';
+import { openStore } from './store/store.js';
 import { indexTenant, type TenantData } from './tenant/tenant.js';
 
 export interface SandboxOptions {
@@ -53,11 +51,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const data = options.data ?? defaultTenant();
   const tenant = indexTenant(data);
   // better-sqlite3 is a native module: load it only when persistence is asked for.
-  const sqlite = options.db ? (await import('./store/sqlite-store.js')).sqliteStore(options.db) : undefined;
-  const store: TaskStore = sqlite ?? memoryStore(tenant);
-  const casePersistence: CasePersistence | undefined = sqlite?.cases;
-  const cases = caseStore(tenant, casePersistence);
-  const operations = operationsOf({ tenant, tasks: store, cases, links: caseLinks(store), drift, answers });
+  const persistence = options.db ? (await import('./store/sqlite-store.js')).sqlitePersistence(options.db) : undefined;
+  const store = openStore(tenant, persistence);
+  const operations = operationsOf({ tenant, tasks: store.tasks, cases: store.cases, links: store.links, drift, answers });
   const faults = options.faults ? faultQueue() : undefined;
   const renderProblem = problemRenderer(drift);
   const state = { draining: false };
@@ -65,8 +61,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     operations,
     gate: createGate({ tenant, drift, faults, authenticate: createAuthenticator(tenant), rateLimit: options.rateLimitPerMinute ? createRateLimit(options.rateLimitPerMinute) : undefined }),
     faults,
-    store,
-    health: () => ({ status: state.draining ? 'draining' : 'ok', tasks: store.count(), cases: cases.count(), drift: options.drift ?? 'none', answers, faults: !!faults }),
+    store: store.tasks,
+    health: () => ({ status: state.draining ? 'draining' : 'ok', tasks: store.tasks.count(), cases: store.cases.count(), drift: options.drift ?? 'none', answers, faults: !!faults }),
     sendProblem: (res, refusal) => sendRendered(res, renderProblem(refusal)),
   });
   const server = httpServer(options, state, route, renderProblem);

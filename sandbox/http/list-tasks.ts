@@ -1,21 +1,24 @@
 /**
- * GET /__sandbox/tasks (test-only): one stream's stored tasks in creation order, streamed a batch at a time, so a
- * listing works however many tasks there are (one JSON string of them all can pass V8's string limit).
- * It takes a token for the stream in the `auth` header, as the operations do (server.ts).
- *   ?streamId=  the stream (required)   ?fields=_id,refId  only these fields
- *   ?skip=N     leave out the first N   ?limit=N           at most N (default: all)
- * Answer: {"total": tasks matching, "skip": N, "tasks": [...], "count": tasks in this answer}.
+ * GET /__sandbox/tasks (test-only): one stream's stored tasks in creation order, written 500 at a time, so a listing
+ * works however many tasks there are (one JSON string of them all can pass V8's string limit). Query and answer:
+ * sandbox/README.md; it takes a token for the stream in the `auth` header, as the operations do (server.ts).
  */
 import type { ServerResponse } from 'node:http';
 import { ErrorCode, problem, type Problem } from './errors.js';
-import type { ListQuery, TaskStore } from '../store/store.js';
+import type { TaskStore } from '../store/store.js';
 import type { Task } from '../operations/task.js';
-import { taskJson } from '../store/task-json.js';
 
 const batchSize = 500;
 
+export interface TaskListing {
+  streamId: string;
+  skip?: number;
+  limit?: number;
+  fields?: string[];
+}
+
 /** The query's listing, or a 400 naming the parameter that is wrong. */
-export function listQueryOf(params: URLSearchParams): (ListQuery & { streamId: string; fields?: string[] }) | Problem {
+export function listQueryOf(params: URLSearchParams): TaskListing | Problem {
   const problems: string[] = [];
   const streamId = params.get('streamId');
   if (!streamId) problems.push('streamId is required (the stream whose tasks to list; the auth token must be for it)');
@@ -35,20 +38,20 @@ export function listQueryOf(params: URLSearchParams): (ListQuery & { streamId: s
   return problems.length > 0 ? problem(400, ErrorCode.invalidRequest, problems) : query;
 }
 
-export async function streamTasks(res: ServerResponse, store: TaskStore, query: ListQuery & { fields?: string[] }): Promise<void> {
-  const { fields } = query;
+export async function streamTasks(res: ServerResponse, store: TaskStore, query: TaskListing): Promise<void> {
+  const { fields, skip = 0, limit = Infinity } = query;
   const toJson = fields
     ? (t: Task) => JSON.stringify(Object.fromEntries(fields.map((f) => [f, Object.hasOwn(t, f) ? (t as unknown as Record<string, unknown>)[f] : undefined])))
-    : taskJson;
+    : (t: Task) => JSON.stringify(t);
+  const all = store.list(query.streamId); // what exists now; tasks created while this is written are not listed
+  const tasks = all.slice(skip, skip + limit);
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-  let count = 0;
-  if (!(await write(res, `{"total":${store.count(query.streamId)},"skip":${query.skip ?? 0},"tasks":[`))) return;
-  for (const batch of store.list(query, batchSize)) {
-    const text = (count === 0 ? '' : ',') + batch.map(toJson).join(',');
-    count += batch.length;
+  if (!(await write(res, `{"total":${all.length},"skip":${skip},"tasks":[`))) return;
+  for (let at = 0; at < tasks.length; at += batchSize) {
+    const text = (at === 0 ? '' : ',') + tasks.slice(at, at + batchSize).map(toJson).join(',');
     if (!(await write(res, text))) return; // the client went away
   }
-  res.end(`],"count":${count}}`);
+  res.end(`],"count":${tasks.length}}`);
 }
 
 /** Writes and waits while the socket's buffer is full; false once the response can no longer be written. */

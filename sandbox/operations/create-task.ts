@@ -5,7 +5,7 @@
  */
 import { driftFor, itemAnswer } from './answers.js';
 import { isProblem } from '../http/errors.js';
-import { caseManagementId, idPatterns, taskRefId } from '../store/ids.js';
+import { caseManagementId, idPatterns } from '../store/ids.js';
 import { emailPattern, isObject, maxLength, type BodyTable, type Rules } from './fields.js';
 import type { CreateTaskInput } from './inputs.js';
 import type { FamilyDeps, Operation } from './operation.js';
@@ -49,10 +49,10 @@ export function createTaskOperation(deps: FamilyDeps): Operation {
       if (isProblem(accepted)) return accepted;
       const { input, template } = accepted;
       const now = Date.now();
-      const { task } = tasks.create(stream._id, (sequence) =>
+      const task = tasks.create(stream._id, (refId) =>
         buildTask({
           id: driftFor(deps, 'createTask').mintId?.('ti') ?? caseManagementId('ti'),
-          refId: taskRefId(sequence),
+          refId,
           now,
           stream,
           template,

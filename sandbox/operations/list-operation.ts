@@ -2,16 +2,16 @@
 import { shapeAnswer } from './answer-shapes.js';
 import { driftFor, linkedCase } from './answers.js';
 import { pageTooLarge } from './bounds.js';
+import type { CaseRecord } from './case.js';
 import { isProblem } from '../http/errors.js';
-import { listRequestOf, pageOf, type Listed } from './list-query.js';
+import { listRequestOf, type ListRequest, type Listed, type Page } from './list-query.js';
 import type { FamilyDeps, Operation } from './operation.js';
 import type { OperationName } from './operation-name.js';
 import { taskCreator } from './resolve.js';
-import type { Task } from './task.js';
 
 interface ListSource {
   name: Extract<OperationName, 'getCases' | 'getTasks'>;
-  items(deps: FamilyDeps, streamId: string): Listed[];
+  page(deps: FamilyDeps, streamId: string, request: ListRequest): Page<Listed>;
   render(deps: FamilyDeps, item: Listed): object;
 }
 
@@ -24,7 +24,8 @@ function listOperation(source: ListSource) {
       const request = listRequestOf(body, me);
       if (isProblem(request)) return request;
       const drift = driftFor(deps, source.name);
-      const page = pageOf(source.items(deps, stream._id), drift.ignoreSkip ? { ...request, skip: 0 } : request, !drift.ignoreFilters);
+      const asked = { ...request, ...(drift.ignoreSkip ? { skip: 0 } : {}), ...(drift.ignoreFilters ? { filters: [] } : {}) };
+      const page = source.page(deps, stream._id, asked);
       const answer = { ...page, results: page.results.map((item) => shapeAnswer(deps.answers, source.name, source.render(deps, item))) };
       const json = JSON.stringify(drift.mapPage ? drift.mapPage(answer) : answer);
       return pageTooLarge(json, request.limit) ?? { json };
@@ -34,16 +35,12 @@ function listOperation(source: ListSource) {
 
 export const getCasesOperation = listOperation({
   name: 'getCases',
-  items: (deps, streamId) => deps.cases.list(streamId),
-  render: (deps, item) => linkedCase(deps, item as Parameters<typeof linkedCase>[1]),
+  page: (deps, streamId, request) => deps.cases.page(streamId, request),
+  render: (deps, item) => linkedCase(deps, item as CaseRecord),
 });
 
 export const getTasksOperation = listOperation({
   name: 'getTasks',
-  items(deps, streamId) {
-    const all: Task[] = [];
-    for (const batch of deps.tasks.list({ streamId }, 500)) all.push(...batch);
-    return all;
-  },
+  page: (deps, streamId, request) => deps.tasks.page(streamId, request),
   render: (_deps, item) => item,
 });

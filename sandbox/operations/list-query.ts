@@ -1,17 +1,6 @@
 /**
- * The filters, sort and paging of getCases and getTasks, as tables: a filter is a body field, its rule and a
- * predicate; a sort key is a name and what to compare. Both operations take the same body (the two pages' tables
- * are the same table), so one implementation serves both.
- *
- * Decisions where the pages disagree or say nothing (sandbox/README.md lists them):
- * - `mycase` (the table) and `mytask` (the getTasks sample) are one filter, accepted under both names on both.
- * - `name` (the getCases sample's only key) is a filter like `searchText`: the name contains it, any case.
- * - `sortBy` is a field name (the table: a String, sorted descending) or `{field: "asc"|"desc"}` (the sample).
- * - Dates (`startDate`, `endDate`, `dueDate`) are ISO 8601 or epoch ms; `dueDate` given as a day (2025-05-29)
- *   matches that UTC day, as a date-time the exact instant. `startDate`/`endDate` bound `createdAt`, inclusive.
- * - Array filters match a value's name, `_id` or category, ignoring case (`open`, `Open`, `In-Progress`); an empty
- *   array filters nothing (the sample sends `queues: []`). `unresolved`/`unassigned`/`mycase` false filter nothing.
- * - Paging: `skip` (default 0) and `limit` (1 to 100, default 50, as the getCases sample answers with none sent).
+ * The filters, sort and paging of getCases and getTasks (the two pages' tables are the same table), as tables keyed
+ * by the body's field names; sandbox/README.md lists the readings taken where the pages disagree or say nothing.
  */
 import type { CaseRecord } from './case.js';
 import { ErrorCode, problem, type Problem } from '../http/errors.js';
@@ -46,63 +35,78 @@ export const listRules: Rules = {
   sortBy: { kind: 'any' },
 };
 
-interface FilterContext {
+export interface FilterContext {
   me?: string; // the caller's user id
   dueDay: boolean; // dueDate was given as a day
 }
 
 const closedCategories = new Set(['resolved', 'closed']);
-const dueOf = (item: Listed): number => ('dueDate' in item && typeof item.dueDate === 'number' ? item.dueDate : item.ETA ? Date.parse(item.ETA) : NaN);
-const agentOf = (item: Listed): string | undefined => ('agentId' in item.currAssignee ? item.currAssignee.agentId : undefined);
+export const day = 24 * 3600_000;
+export const dueOf = (item: Listed): number => ('dueDate' in item && typeof item.dueDate === 'number' ? item.dueDate : item.ETA ? Date.parse(item.ETA) : NaN);
+export const agentOf = (item: Listed): string | undefined => ('agentId' in item.currAssignee ? item.currAssignee.agentId : undefined);
+export const isClosed = (item: Listed): boolean => closedCategories.has(item.status.statusCategory.toLowerCase());
+
+/** What each array filter matches, ignoring case: any of these values equal to any value asked for. */
+export const arrayFilterValues = {
+  priority: (item: Listed) => [item.priority._id, item.priority.name],
+  status: (item: Listed) => [item.status._id, item.status.name, item.status.statusCategory],
+  channel: (item: Listed) => [item.source, ...item.channel],
+  queues: (item: Listed) => item.queues.flatMap((q) => [q._id, q.name]),
+  agents: (item: Listed) => ('aId' in item.currAssignee ? [item.currAssignee.agentId, item.currAssignee.aId] : []),
+} satisfies Record<string, (item: Listed) => (string | undefined)[]>;
+
 const anyOf = (wanted: string[], values: (string | undefined)[]) =>
   wanted.length === 0 || wanted.some((w) => values.some((v) => v !== undefined && v.toLowerCase() === w.toLowerCase()));
 const nameHas = (item: Listed, v: string) => item.lname.includes(v.toLowerCase());
 const mine = (item: Listed, v: boolean, ctx: FilterContext) => !v || (ctx.me !== undefined && agentOf(item) === ctx.me);
-const day = 24 * 3600_000;
+const arrayFilter = (values: (item: Listed) => (string | undefined)[]) => (item: Listed, v: string[]) => anyOf(v, values(item));
 
 type Predicate = (item: Listed, value: never, ctx: FilterContext) => boolean;
-const filters: Record<string, Predicate> = {
+const filters = {
   searchText: nameHas,
   name: nameHas,
-  unresolved: (item, v: boolean) => !v || !closedCategories.has(item.status.statusCategory.toLowerCase()),
-  unassigned: (item, v: boolean) => !v || item.assigneeType === 'unassigned',
+  unresolved: (item: Listed, v: boolean) => !v || !isClosed(item),
+  unassigned: (item: Listed, v: boolean) => !v || item.assigneeType === 'unassigned',
   mycase: mine,
   mytask: mine,
-  priority: (item, v: string[]) => anyOf(v, [item.priority._id, item.priority.name]),
-  status: (item, v: string[]) => anyOf(v, [item.status._id, item.status.name, item.status.statusCategory]),
-  channel: (item, v: string[]) => anyOf(v, [item.source, ...item.channel]),
-  queues: (item, v: string[]) => anyOf(v, item.queues.flatMap((q) => [q._id, q.name])),
-  agents: (item, v: string[]) => anyOf(v, 'aId' in item.currAssignee ? [item.currAssignee.agentId, item.currAssignee.aId] : []),
-  startDate: (item, v: number) => Date.parse(item.createdAt) >= v,
-  endDate: (item, v: number) => Date.parse(item.createdAt) <= v,
-  dueDate: (item, v: number, ctx) => (ctx.dueDay ? dueOf(item) >= v && dueOf(item) < v + day : dueOf(item) === v),
-};
+  priority: arrayFilter(arrayFilterValues.priority),
+  status: arrayFilter(arrayFilterValues.status),
+  channel: arrayFilter(arrayFilterValues.channel),
+  queues: arrayFilter(arrayFilterValues.queues),
+  agents: arrayFilter(arrayFilterValues.agents),
+  startDate: (item: Listed, v: number) => Date.parse(item.createdAt) >= v,
+  endDate: (item: Listed, v: number) => Date.parse(item.createdAt) <= v,
+  dueDate: (item: Listed, v: number, ctx: FilterContext) => (ctx.dueDay ? dueOf(item) >= v && dueOf(item) < v + day : dueOf(item) === v),
+} satisfies Record<string, Predicate>;
+export type FilterName = keyof typeof filters;
 
-const sortKeys: Record<string, (item: Listed) => number | string> = {
-  createdAt: (i) => i.createdAt,
-  updatedAt: (i) => i.updatedAt,
+export const sortKeys = {
+  createdAt: (i: Listed) => i.createdAt,
+  updatedAt: (i: Listed) => i.updatedAt,
   dueDate: dueOf,
-  name: (i) => i.lname,
-  priority: (i) => i.priority.score,
-  status: (i) => i.status.name.toLowerCase(),
-  refId: (i) => Number(/\d+$/.exec(i.refId)?.[0] ?? 0),
-};
-const sortAliases: Record<string, string> = { createdDate: 'createdAt', createdOn: 'createdAt', updatedDate: 'updatedAt', ETA: 'dueDate' };
+  name: (i: Listed) => i.lname,
+  priority: (i: Listed) => i.priority.score,
+  status: (i: Listed) => i.status.name.toLowerCase(),
+  refId: (i: Listed) => Number(/\d+$/.exec(i.refId)?.[0] ?? 0),
+} satisfies Record<string, (item: Listed) => number | string>;
+export type SortKey = keyof typeof sortKeys;
+const sortAliases: Record<string, SortKey> = { createdDate: 'createdAt', createdOn: 'createdAt', updatedDate: 'updatedAt', ETA: 'dueDate' };
 
-type Direction = 1 | -1;
+export type Direction = 1 | -1;
 
 /** `sortBy` as [key, direction] pairs, or the message saying what is wrong with it. */
-function sortOf(value: unknown): [string, Direction][] | string {
+function sortOf(value: unknown): [SortKey, Direction][] | string {
   const known = `known: ${[...Object.keys(sortKeys), ...Object.keys(sortAliases)].join(', ')}`;
   // own keys only: `constructor` or `__proto__` is a client's unknown field, not a key every object inherits
-  const key = (name: string) => (Object.hasOwn(sortAliases, name) ? sortAliases[name] : Object.hasOwn(sortKeys, name) ? name : undefined);
+  const key = (name: string): SortKey | undefined =>
+    Object.hasOwn(sortAliases, name) ? sortAliases[name] : Object.hasOwn(sortKeys, name) ? (name as SortKey) : undefined;
   if (value === undefined || value === '') return [['createdAt', -1]];
   if (typeof value === 'string') {
     const k = key(value);
     return k ? [[k, -1]] : `sortBy: unknown field "${value.slice(0, 40)}" (${known})`;
   }
   if (!isObject(value)) return 'sortBy must be a field name or an object like {"dueDate": "desc"}';
-  const pairs: [string, Direction][] = [];
+  const pairs: [SortKey, Direction][] = [];
   for (const [name, dir] of Object.entries(value)) {
     const k = key(name);
     if (!k) return `sortBy: unknown field "${name.slice(0, 40)}" (${known})`;
@@ -116,8 +120,8 @@ function sortOf(value: unknown): [string, Direction][] | string {
 export interface ListRequest {
   skip: number;
   limit: number;
-  filters: [Predicate, unknown][];
-  sort: [string, Direction][];
+  filters: [FilterName, unknown][];
+  sort: [SortKey, Direction][];
   ctx: FilterContext;
 }
 
@@ -133,11 +137,15 @@ export function listRequestOf(given: unknown, me: string | undefined): ListReque
   return {
     skip: skip as number,
     limit: limit as number,
-    filters: Object.entries(filterValues).map(([key, value]) => [filters[key]!, value]),
+    filters: Object.entries(filterValues) as [FilterName, unknown][], // listRules names no other field
     sort,
     ctx: { me, dueDay: typeof rawDue === 'string' && rawDue.length === 10 },
   };
 }
+
+/** The default order: newest first, nothing filtered (a store may answer it without sorting). */
+export const isNewestFirst = (request: ListRequest): boolean =>
+  request.filters.length === 0 && request.sort.length === 1 && request.sort[0]![0] === 'createdAt' && request.sort[0]![1] === -1;
 
 export interface Page<T> {
   results: T[];
@@ -148,17 +156,29 @@ export interface Page<T> {
   totalResults: number;
 }
 
+/** The page envelope around `results`, the items at `skip` of `total` matching ones. */
+export function pageAround<T>(results: T[], total: number, { skip, limit }: ListRequest): Page<T> {
+  return {
+    results,
+    page: Math.floor(skip / limit) + 1,
+    limit,
+    hasMore: skip + results.length < total,
+    totalPages: Math.ceil(total / limit),
+    totalResults: total,
+  };
+}
+
 /** Filters, sorts (creation order breaks ties, in the first key's direction) and cuts out the page. */
-export function pageOf<T extends Listed>(items: T[], request: ListRequest, applyFilters = true): Page<T> {
+export function pageOf<T extends Listed>(items: T[], request: ListRequest): Page<T> {
   const { skip, limit, sort, ctx } = request;
-  const kept = applyFilters && request.filters.length > 0 ? items.filter((item) => request.filters.every(([test, value]) => test(item, value as never, ctx))) : items;
+  const tests = request.filters.map(([name, value]) => (item: T) => (filters[name] as Predicate)(item, value as never, ctx));
+  const kept = tests.length > 0 ? items.filter((item) => tests.every((test) => test(item))) : items;
   // an item without the key (a task with no due date) sorts last either way
-  const keyOf = (item: T, [k, dir]: [string, Direction]) => {
-    const key = sortKeys[k]!(item);
+  const keyOf = (item: T, [k, dir]: [SortKey, Direction]) => {
+    const key = sortKeys[k](item);
     return Number.isNaN(key) ? dir * Infinity : key;
   };
-  // One flat column of keys per sort key and positions sorted by them: no object per item, which on a tenant of
-  // 10,000 tasks made garbage collection the largest cost of a listing.
+  // a flat column of keys per sort key, and positions sorted by them: no object per item for the GC
   const columns = sort.map((s) => kept.map((item) => keyOf(item, s)));
   const order = kept.map((_, index) => index);
   order.sort((a, b) => {
@@ -169,13 +189,5 @@ export function pageOf<T extends Listed>(items: T[], request: ListRequest, apply
     }
     return (a - b) * sort[0]![1];
   });
-  const results = order.slice(skip, skip + limit).map((index) => kept[index]!);
-  return {
-    results,
-    page: Math.floor(skip / limit) + 1,
-    limit,
-    hasMore: skip + results.length < kept.length,
-    totalPages: Math.ceil(kept.length / limit),
-    totalResults: kept.length,
-  };
+  return pageAround(order.slice(skip, skip + limit).map((index) => kept[index]!), kept.length, request);
 }

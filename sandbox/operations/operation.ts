@@ -5,13 +5,12 @@
  */
 import type { AnswerShape } from './answer-shapes.js';
 import type { Caller } from '../tenant/auth.js';
-import type { CaseStore } from '../store/case-store.js';
 import type { DriftBehaviour } from '../drift/drift.js';
 import type { Problem } from '../http/errors.js';
 import type { BodyFault } from '../http/http.js';
 import type { CaseLinks } from '../store/links.js';
 import type { OperationName } from './operation-name.js';
-import type { TaskStore } from '../store/store.js';
+import type { CaseStore, TaskStore } from '../store/store.js';
 import type { Stream, TenantIndex } from '../tenant/tenant.js';
 
 export interface OperationContext {

@@ -1,94 +1,112 @@
 /**
- * Where tasks live. `create` allocates the stream's next sequence number and stores the task in one
- * synchronous step: Node runs it without interleaving, and the counter only moves once the task is stored,
- * so refIds stay unique and gapless under any number of concurrent requests.
+ * Where cases and tasks live: a Map per kind, written through to SQLite with `--db`. `create` takes the stream's next
+ * reference sequence and stores the record in one synchronous step, so `CS…`/`TS…` stay unique and gapless.
  */
-import { byteLog } from './byte-log.js';
+import type { CaseRecord } from '../operations/case.js';
+import { isNewestFirst, pageAround, pageOf, type ListRequest, type Listed, type Page } from '../operations/list-query.js';
 import type { Task } from '../operations/task.js';
-import { taskJson } from './task-json.js';
-import { taskFromRecord, taskRecord } from './task-record.js';
 import type { TenantIndex } from '../tenant/tenant.js';
+import { caseRefId, taskRefId } from './ids.js';
+import { caseLinks, type CaseLinks } from './links.js';
+import { seededCases } from './seeded-cases.js';
 
-/** A stored task and its JSON (what the response sends when no drift changes it). */
-export interface StoredTask {
-  task: Task;
-  json: string;
-}
+export type Kind = 'case' | 'task';
 
-/** Which tasks to list, in creation order: those of one stream or all, past the first `skip`, at most `limit`. */
-export interface ListQuery {
-  streamId?: string;
-  skip?: number;
-  limit?: number;
-}
-
-export interface TaskStore {
-  create(streamId: string, build: (sequence: number) => Task): StoredTask;
-  /**
-   * The listed tasks a batch at a time, so a listing never holds them all (nor their JSON) at once. Each batch
-   * is read whole: a caller may wait between batches while tasks are created (they are then not listed).
-   */
-  list(query: ListQuery, batchSize: number): Iterable<Task[]>;
-  count(streamId?: string): number;
-  /** A task by its id (updated tasks as updated), undefined when there is none. */
-  get(id: string): Task | undefined;
-  /** Stores an updated task in place of the one with its id (the id, stream and sequence never change). */
-  replace(task: Task): void;
+/** What keeps the records beyond the process (sqlite-store.ts), and lists them where it holds them. */
+export interface Persistence {
+  load(): { kind: Kind; record: Listed }[]; // in creation order
+  insert(kind: Kind, record: Listed): void;
+  update(kind: Kind, record: Listed): void;
+  page(kind: Kind, streamId: string, request: ListRequest): { ids: string[]; total: number };
   close(): void;
 }
 
-/** Tasks kept as compact records (task-record.ts) in a byte log: no heap object per task for the GC to trace. */
-export function memoryStore(tenant: TenantIndex): TaskStore {
-  const streams: string[] = []; // the tenant's own stream id strings: shared, not copied
-  const log = byteLog();
+export interface RecordStore<T extends Listed> {
+  create(streamId: string, build: (refId: string) => T): T;
+  get(id: string): T | undefined;
+  /** Stores an updated record in place of the one with its id (its id, stream and refId never change). */
+  replace(record: T): void;
+  list(streamId: string): T[]; // in creation order
+  page(streamId: string, request: ListRequest): Page<T>;
+  count(streamId?: string): number;
+}
+export type CaseStore = RecordStore<CaseRecord>;
+export type TaskStore = RecordStore<Task>;
+
+export interface Store {
+  cases: CaseStore;
+  tasks: TaskStore;
+  links: CaseLinks;
+  close(): void;
+}
+
+interface StreamRecords<T> {
+  records: T[]; // in creation order
+  newestLast: boolean; // createdAt never decreases along `records`, so newest first is their reverse
+}
+
+const sequenceOf = (refId: string) => Number(/\d+$/.exec(refId)?.[0] ?? 0);
+
+function recordStore<T extends Listed>(kind: Kind, refIdOf: (sequence: number) => string, persistence: Persistence | undefined, kept?: (record: T) => void) {
+  const byId = new Map<string, { stream: StreamRecords<T>; index: number }>();
+  const streams = new Map<string, StreamRecords<T>>();
   const sequences = new Map<string, number>();
-  // Updates are rare next to creates: an updated task is kept whole beside the log, which stays append-only.
-  const replaced = new Map<string, Task>();
-  // The id index is caught up when a task is looked up, never on create: creating a task costs what it did.
-  const positions = new Map<string, number>();
-  // Each record decoded once, when first read (a listing, a lookup), never on create: a getTasks over 10,000
-  // tasks decoded them all on every request. Safe to share: a record never changes (the log is append-only),
-  // tasks share their template's frozen parts, and an update copies the task (replaced wins over the cache).
-  const decoded: Task[] = [];
-  const read = (i: number): Task => {
-    const task = (decoded[i] ??= taskFromRecord(log.get(i).toString('utf8'), tenant));
-    return replaced.size === 0 ? task : (replaced.get(task._id) ?? task);
+  const keep = (record: T) => {
+    let stream = streams.get(record.iId);
+    if (!stream) streams.set(record.iId, (stream = { records: [], newestLast: true }));
+    if (stream.records.length > 0 && stream.records.at(-1)!.createdAt > record.createdAt) stream.newestLast = false;
+    byId.set(record._id, { stream, index: stream.records.push(record) - 1 });
+    sequences.set(record.iId, Math.max(sequences.get(record.iId) ?? 0, sequenceOf(record.refId)));
+    kept?.(record);
   };
-  const positionOf = (id: string): number | undefined => {
-    for (let i = positions.size; i < log.length; i++) positions.set((JSON.parse(log.get(i).toString('utf8')) as [string])[0], i);
-    return positions.get(id);
+  const get = (id: string): T | undefined => {
+    const at = byId.get(id);
+    return at && at.stream.records[at.index];
   };
-  return {
+
+  const store: RecordStore<T> = {
     create(streamId, build) {
-      const sequence = (sequences.get(streamId) ?? 0) + 1;
-      const task = build(sequence);
-      log.append(taskRecord(task));
-      streams.push(streamId);
-      sequences.set(streamId, sequence);
-      return { task, json: taskJson(task) };
+      const record = build(refIdOf((sequences.get(streamId) ?? 0) + 1));
+      persistence?.insert(kind, record);
+      keep(record);
+      return record;
     },
-    *list({ streamId, skip = 0, limit = Infinity }, batchSize) {
-      const end = log.length; // what exists now; later tasks are not listed
-      let batch: Task[] = [];
-      for (let i = 0, matched = 0; i < end && matched < skip + limit; i++) {
-        if (streamId !== undefined && streams[i] !== streamId) continue;
-        if (matched++ < skip) continue;
-        batch.push(read(i));
-        if (batch.length === batchSize) {
-          yield batch;
-          batch = [];
-        }
+    get,
+    replace(record) {
+      const at = byId.get(record._id);
+      if (!at) throw new Error(`no ${kind} ${record._id} to replace`);
+      persistence?.update(kind, record);
+      at.stream.records[at.index] = record;
+    },
+    list: (streamId) => [...(streams.get(streamId)?.records ?? [])],
+    page(streamId, request) {
+      if (persistence) {
+        const { ids, total } = persistence.page(kind, streamId, request);
+        return pageAround(ids.map((id) => get(id)!), total, request);
       }
-      if (batch.length > 0) yield batch;
+      const { records, newestLast } = streams.get(streamId) ?? { records: [], newestLast: true };
+      if (!isNewestFirst(request) || !newestLast) return pageOf(records, request);
+      const end = Math.max(records.length - request.skip, 0);
+      return pageAround(records.slice(Math.max(end - request.limit, 0), end).reverse(), records.length, request);
     },
-    count: (streamId) => (streamId === undefined ? log.length : streams.reduce((n, s) => (s === streamId ? n + 1 : n), 0)),
-    get(id) {
-      const i = positionOf(id);
-      return i === undefined ? undefined : read(i);
-    },
-    replace(task) {
-      replaced.set(task._id, task);
-    },
-    close() {},
+    count: (streamId) => (streamId === undefined ? byId.size : (streams.get(streamId)?.records.length ?? 0)),
   };
+  return { store, keep };
+}
+
+/** The store, with what `persistence` holds loaded and the tenant's seeded cases added where they are missing. */
+export function openStore(tenant: TenantIndex, persistence?: Persistence): Store {
+  const links = caseLinks();
+  const cases = recordStore<CaseRecord>('case', caseRefId, persistence);
+  const tasks = recordStore<Task>('task', taskRefId, persistence, (task) => links.add(task.caseId, task._id));
+  for (const { kind, record } of persistence?.load() ?? []) {
+    if (kind === 'case') cases.keep(record as CaseRecord);
+    else tasks.keep(record as Task);
+  }
+  for (const seeded of seededCases(tenant)) {
+    if (cases.store.get(seeded._id)) continue;
+    persistence?.insert('case', seeded);
+    cases.keep(seeded);
+  }
+  return { cases: cases.store, tasks: tasks.store, links, close: () => persistence?.close() };
 }
