@@ -79,15 +79,19 @@ const filterClauses: Record<FilterName, (value: never, ctx: FilterContext) => Cl
   dueDate: (v: number, ctx) => (ctx.dueDay ? clause('due_ms >= ? AND due_ms < ?', v, v + day) : clause('due_ms = ?', v)),
 };
 
-/** The WHERE conditions (joined by AND, after the kind and stream) and the ORDER BY of a list request. */
-export function listingQuery(request: ListRequest): { where: string; params: unknown[]; orderBy: string } {
+/**
+ * A page of one stream's records of one kind: the ids in order (`page`) and how many match (`count`); the parameters
+ * are the kind and stream, then `params`, then (for `page`) the limit and offset.
+ */
+export function listingSql(request: ListRequest): { page: string; count: string; params: unknown[] } {
   const clauses = request.filters.flatMap(([name, value]) => filterClauses[name](value as never, request.ctx) ?? []);
   const direction = (dir: number) => (dir === 1 ? 'ASC' : 'DESC');
   // a record without the key (a task with no due date) sorts last either way; creation order breaks ties
-  const terms = request.sort.map(([key, dir]) => `${sortColumn(key)} IS NULL, ${sortColumn(key)} ${direction(dir)}`);
+  const orderBy = [...request.sort.map(([key, dir]) => `${sortColumn(key)} ${direction(dir)} NULLS LAST`), `n ${direction(request.sort[0]![1])}`];
+  const from = `FROM records WHERE kind = ? AND stream_id = ?${clauses.map((c) => ` AND (${c.sql})`).join('')}`;
   return {
-    where: clauses.map((c) => ` AND (${c.sql})`).join(''),
+    page: `SELECT id ${from} ORDER BY ${orderBy.join(', ')} LIMIT ? OFFSET ?`,
+    count: `SELECT COUNT(*) ${from}`,
     params: clauses.flatMap((c) => c.params),
-    orderBy: [...terms, `n ${direction(request.sort[0]![1])}`].join(', '),
   };
 }

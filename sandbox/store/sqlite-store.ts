@@ -1,7 +1,7 @@
 /** `--db FILE`: cases and tasks written through to SQLite (better-sqlite3, synchronous), and listed there. */
 import Database from 'better-sqlite3';
 import type { ListRequest, Listed } from '../operations/list-query.js';
-import { listingColumnNames, listingColumns, listingQuery, listingValues } from './sql-listing.js';
+import { listingColumnNames, listingColumns, listingSql, listingValues } from './sql-listing.js';
 import type { Kind, Persistence } from './store.js';
 
 export function sqlitePersistence(file: string): Persistence {
@@ -40,10 +40,9 @@ export function sqlitePersistence(file: string): Persistence {
     insert: (kind, item) => void insert.run(row(kind, item)),
     update: (kind, item) => void update.run(row(kind, item)),
     page(kind, streamId, request: ListRequest) {
-      const { where, params, orderBy } = listingQuery(request);
-      const from = `FROM records WHERE kind = ? AND stream_id = ?${where}`;
-      const ids = db.prepare(`SELECT id ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck().all(kind, streamId, ...params, request.limit, request.skip) as string[];
-      const total = db.prepare(`SELECT COUNT(*) ${from}`).pluck().get(kind, streamId, ...params) as number;
+      const sql = listingSql(request);
+      const ids = db.prepare(sql.page).pluck().all(kind, streamId, ...sql.params, request.limit, request.skip) as string[];
+      const total = db.prepare(sql.count).pluck().get(kind, streamId, ...sql.params) as number;
       return { ids, total };
     },
     close: () => db.close(),
