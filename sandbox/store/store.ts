@@ -17,7 +17,8 @@ export interface Persistence {
   load(): { kind: Kind; record: Listed }[]; // in creation order
   insert(kind: Kind, record: Listed): void;
   update(kind: Kind, record: Listed): void;
-  page(kind: Kind, streamId: string, request: ListRequest): { ids: string[]; total: number };
+  pageIds(kind: Kind, streamId: string, request: ListRequest): string[];
+  count(kind: Kind, streamId: string, request: ListRequest): number; // how many match the request's filters
   close(): void;
 }
 
@@ -80,11 +81,12 @@ function recordStore<T extends Listed>(kind: Kind, refIdOf: (sequence: number) =
     },
     list: (streamId) => [...(streams.get(streamId)?.records ?? [])],
     page(streamId, request) {
-      if (persistence) {
-        const { ids, total } = persistence.page(kind, streamId, request);
-        return pageAround(ids.map((id) => get(id)!), total, request);
-      }
       const { records, newestLast } = streams.get(streamId) ?? { records: [], newestLast: true };
+      if (persistence) {
+        // COUNT(*) walks the stream's whole index (9 ms at 100,000 tasks): unfiltered, the total is what is kept here
+        const total = request.filters.length === 0 ? records.length : persistence.count(kind, streamId, request);
+        return pageAround(persistence.pageIds(kind, streamId, request).map((id) => get(id)!), total, request);
+      }
       if (!isNewestFirst(request) || !newestLast) return pageOf(records, request);
       const end = Math.max(records.length - request.skip, 0);
       return pageAround(records.slice(Math.max(end - request.limit, 0), end).reverse(), records.length, request);

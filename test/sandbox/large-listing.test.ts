@@ -1,7 +1,6 @@
 /**
- * getTasks over a tenant of 5,000 tasks, in both stores: pages, filters and sort orders equal a brute-force
- * reference computed here from GET /__sandbox/tasks (the stores decode each task once and reuse it: no answer may
- * change, and an update must show in the very next listing).
+ * getTasks over a tenant of 5,000 tasks, in both stores, through HTTP: pages, filters and sort orders equal a
+ * brute-force reference computed here from GET /__sandbox/tasks, and an update shows in the very next listing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
