@@ -1,73 +1,24 @@
 /**
- * The sandbox's throughput per operation of the sandbox table (operations.ts), with autocannon at 20 connections,
- * side by side in one run with two node:http peers answering a body of the same size: one that parses the request
- * JSON and stringifies the answer with no other logic (the least any JSON service does: the target's peer), and one
- * that answers a fixed body (context). Also the Prism mock. Every server runs in its own process so the load
- * generator (this process) does not share its core.
- * Targets: every answer a 2xx; the sandbox >= the entry's `jsonPeerTarget` (createTask: 0.6x) of the JSON peer and
- * >= 10x Prism when the entry sets a JSON-peer target, else both ratios are reported as context with the entry's
- * `why`; p99 latency reported. An entry with `tasks` (getTasks: 10,000) is measured on sandboxes of its own, each
- * filled with that many tasks through createTask first.
- * BENCH_SECONDS sets the length of a run (default 3).
+ * The sandbox under load: each operation of `sandboxOperations` with autocannon at 20 connections, beside a node:http
+ * peer that only parses and stringifies the same JSON, one with a fixed body, and Prism: context, no target (every
+ * server in its own process). BENCH_SECONDS sets the length of a run (default 3).
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createServer as createHttpServer } from 'node:http';
-import { defaultTenant, seedInfoOf } from '../sandbox/tenant/seed.js';
 import { startSandbox } from '../sandbox/server.js';
 import { mintToken } from '../sandbox/tenant/token.js';
 import { startPrism } from '../scripts/lib/prism.js';
-import { spawnServer } from '../scripts/lib/spawn-server.js';
-import { check, target, type BenchSection } from './harness.js';
-import { locate, pathOf, sandboxOperations } from './operations.js';
-
-const prismTarget = 10;
-const connections = 20;
-const seconds = Number(process.env.BENCH_SECONDS ?? 3);
-const rounds = 3;
-const root = fileURLToPath(new URL('../', import.meta.url));
-const seed = seedInfoOf(defaultTenant());
-
-/** One operation's request, as autocannon and fetch send it. */
-interface Sent {
-  method: string;
-  path: string;
-  accountId: string | undefined;
-  body: string | undefined;
-}
+import { check, type BenchSection } from './harness.js';
+import { sandboxOperations } from './operations.js';
+import { connections, fillWithTasks, headersFor, root, seed, sentFor, serverProcess, startSandboxProcess, type Sent } from './sandbox-servers.js';
 
 type SandboxOperation = (typeof sandboxOperations)[number];
 
-function sentFor(op: SandboxOperation): Sent {
-  const { method, template } = locate(op.operation);
-  const request = op.request(seed);
-  const path = pathOf(template, { streamId: seed.streamId, ...request.path }, request.query);
-  return { method: method.toUpperCase(), path, accountId: request.accountId, body: request.body === undefined ? undefined : JSON.stringify(request.body) };
-}
-
-const headersFor = (sent: Sent, auth: string) => ({
-  auth,
-  ...(sent.accountId === undefined ? {} : { accountId: sent.accountId }),
-  ...(sent.body === undefined ? {} : { 'content-type': 'application/json' }),
-});
-
-/** Fills a sandbox's tenant with `count` tasks, through its own createTask (20 at a time), before an operation that reads them. */
-async function fillWithTasks(origin: string, token: string, count: number): Promise<void> {
-  const create = sentFor(sandboxOperations.find((o) => o.operation == 'createTask')!);
-  let made = 0;
-  const worker = async () => {
-    while (made < count) {
-      made++;
-      const answer = await fetch(origin + create.path, { method: create.method, headers: headersFor(create, token), body: create.body });
-      if (!answer.ok) throw new Error(`bench: filling the sandbox with tasks, createTask answered ${answer.status}: ${await answer.text()}`);
-      await answer.arrayBuffer();
-    }
-  };
-  await Promise.all(Array.from({ length: connections }, worker));
-}
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+const rounds = 3;
 
 interface Measured {
   answered: number; // requests answered in the run
@@ -84,15 +35,6 @@ async function load(origin: string, sent: Sent, auth: string, duration = seconds
   const r = await autocannon({ ...options, duration });
   return { answered: r.requests.total, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
 }
-
-/** A server in its own process, resolved with the origin it prints (group 1 of `ready`). */
-async function serverProcess(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}) {
-  const server = await spawnServer(process.execPath, args, { name: args.join(' ').slice(0, 40), ready, cwd: root, env });
-  return { origin: server.announced, stop: server.close };
-}
-
-const startSandboxProcess = (extra: string[] = []) =>
-  serverProcess(['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--quiet', ...extra], /Reference sandbox: (http:\/\/\S+)/);
 
 /** Context: node:http answering every request with a fixed body the size of the sandbox's answer, after reading the request. */
 async function startBareProcess(bodyFile: string) {
@@ -169,7 +111,7 @@ async function measureOperation(
   servers: { sandbox: Server; persisted: Server; prism: Server | undefined },
   dir: string,
 ): Promise<Pick<BenchSection, 'rows' | 'targets'>> {
-  const { operation, tasks = 0, jsonPeerTarget } = op;
+  const { operation, tasks = 0 } = op;
   const sent = sentFor(op);
   const answer = await fetch(servers.sandbox.origin + sent.path, { method: sent.method, headers: headersFor(sent, token), body: sent.body });
   const sample = await answer.text();
@@ -198,11 +140,10 @@ async function measureOperation(
     const jsonRatio = sandboxRun.rps / jsonRun.rps;
     const rows = [
       row(operation, 'sandbox (memory)', sandboxRun, `JWT check, validation, the operation's work${holding}`),
-      row(operation, 'node:http + JSON parse/stringify only', jsonRun, `${jsonPeerTarget ? "target's peer" : `context (no target: ${op.why})`}: sandbox = ${jsonRatio.toFixed(2)}x`),
+      row(operation, 'node:http + JSON parse/stringify only', jsonRun, `context: sandbox = ${jsonRatio.toFixed(2)}x`),
       row(operation, 'node:http, fixed body', bareRun, `context: sandbox = ${(sandboxRun.rps / bareRun.rps).toFixed(2)}x; ${Buffer.byteLength(sample)} B body`),
     ];
     const targets = [
-      ...(jsonPeerTarget ? [target(`${operation}: sandbox >= ${jsonPeerTarget}x node:http + JSON parse/stringify`, jsonRatio, '>=', jsonPeerTarget, 'x')] : []),
       // runs that answered nothing are no pass (one slow run may end before its first answer: getTasks on 10,000 tasks)
       check(
         `${operation}: sandbox answered every request 2xx`,
@@ -222,8 +163,7 @@ async function measureOperation(
       const prismRun = await load(servers.prism.origin, sent, 'any-token-for-the-mock');
       const prismRatio = sandboxRun.rps / prismRun.rps;
       const note = prismRun.non2xx + prismRun.errors > 0 ? 'some answers were not 2xx' : 'one run';
-      rows.push(row(operation, 'Prism mock', prismRun, jsonPeerTarget ? note : `${note}; context: sandbox = ${prismRatio.toFixed(1)}x`));
-      if (jsonPeerTarget) targets.push(target(`${operation}: sandbox >= ${prismTarget}x Prism mock`, prismRatio, '>=', prismTarget, 'x', 1));
+      rows.push(row(operation, 'Prism mock', prismRun, `${note}; context: sandbox = ${prismRatio.toFixed(1)}x`));
     }
     return { rows, targets };
   } finally {
