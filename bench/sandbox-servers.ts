@@ -35,6 +35,7 @@ export const headersFor = (sent: Sent, auth: string) => ({
 
 /** Adds `count` tasks to a sandbox's tenant through its own createTask (20 connections), before an operation that reads them. */
 export async function fillWithTasks(origin: string, token: string, count: number): Promise<void> {
+  if (count <= 0) return;
   const create = sentFor(sandboxOperations.find((o) => o.operation == 'createTask')!);
   const options = { url: origin + create.path, method: create.method as 'POST', connections, amount: count, headers: headersFor(create, token), body: create.body };
   const r = await autocannon(options);

@@ -10,7 +10,7 @@ import type { Task } from '../operations/task.js';
 
 const batchSize = 500;
 
-export interface TaskListing {
+interface TaskListing {
   streamId: string;
   skip?: number;
   limit?: number;

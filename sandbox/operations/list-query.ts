@@ -92,7 +92,7 @@ export const sortKeys = {
 export type SortKey = keyof typeof sortKeys;
 const sortAliases: Record<string, SortKey> = { createdDate: 'createdAt', createdOn: 'createdAt', updatedDate: 'updatedAt', ETA: 'dueDate' };
 
-export type Direction = 1 | -1;
+type Direction = 1 | -1;
 
 /** `sortBy` as [key, direction] pairs, or the message saying what is wrong with it. */
 function sortOf(value: unknown): [SortKey, Direction][] | string {
