@@ -5,6 +5,7 @@
  */
 import spec from '../generated/openapi.json';
 import type { SeedInfo } from '../sandbox/tenant/seed.js';
+import { deref, get, operations, pointerOf, refOf, type Json } from '../scripts/lib/openapi-document.js';
 
 /** What a section sends for one operation; `streamId` is filled in by the section. */
 export interface OperationRequest {
@@ -68,27 +69,22 @@ export interface LocatedOperation {
   bodySchema: string | undefined; // the request body's schema name, e.g. CreateTaskRequest
 }
 
-type Json = Record<string, any>;
-const resolve = (node: Json): Json => (node?.$ref ? resolve(node.$ref.slice(2).split('/').reduce((n: Json, k: string) => n[k], spec)) : node);
-
 /** A named example of the contract (components/examples), e.g. `CreateTaskSeedSample`. */
 export function example(name: string): unknown {
-  const found = (spec.components.examples as Json)[name];
+  const found = get(spec, pointerOf(['components', 'examples', name]));
   if (!found) throw new Error(`bench: the contract has no example named ${name}`);
   return found.value;
 }
 
 export function locate(operationId: string): LocatedOperation {
-  for (const [template, item] of Object.entries(spec.paths as Json))
-    for (const [method, op] of Object.entries(item as Json)) {
-      if (op?.operationId !== operationId) continue;
-      const [, ok] = Object.entries(op.responses as Json).find(([status]) => /^2/.test(status)) ?? [];
-      const examples = Object.values(resolve(ok)?.content?.['application/json']?.examples ?? {}) as Json[];
-      if (examples.length === 0) throw new Error(`bench: ${operationId} has no example of its 2xx answer in the contract`);
-      const bodyRef: string | undefined = op.requestBody && resolve(op.requestBody).content?.['application/json']?.schema?.$ref;
-      return { method: method as LocatedOperation['method'], template, answer: resolve(examples[0]!).value, bodySchema: bodyRef?.split('/').pop() };
-    }
-  throw new Error(`bench: no operation ${operationId} in generated/openapi.json`);
+  const found = operations(spec).find((o) => o.operationId === operationId);
+  if (!found) throw new Error(`bench: no operation ${operationId} in generated/openapi.json`);
+  const { path: template, method, operation } = found;
+  const [, ok] = Object.entries<Json>(operation.responses ?? {}).find(([status]) => /^2/.test(status)) ?? [];
+  const examples = Object.values<Json>(deref(spec, ok)?.content?.['application/json']?.examples ?? {});
+  if (examples.length === 0) throw new Error(`bench: ${operationId} has no example of its 2xx answer in the contract`);
+  const bodyRef = refOf(operation.requestBody && deref(spec, operation.requestBody).content?.['application/json']?.schema);
+  return { method: method as LocatedOperation['method'], template, answer: deref(spec, examples[0]).value, bodySchema: bodyRef?.split('/').pop() };
 }
 
 /** The path and query of one request: `{name}` placeholders filled from `params`. */

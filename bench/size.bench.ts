@@ -105,15 +105,20 @@ function sourcesOf(module: string): string[] {
 }
 const withSources = (chunks: Chunk[]): Chunk[] => chunks.map((c) => ({ ...c, modules: c.modules.flatMap(sourcesOf) }));
 
+type ViteOutput = Extract<Awaited<ReturnType<typeof viteBuild>>, { output: unknown }>;
+type ViteChunk = Extract<ViteOutput['output'][number], { type: 'chunk' }>;
+
 async function viteChunks(dir: string): Promise<Chunk[]> {
-  const out: any = await viteBuild({ root: dir, configFile: false, logLevel: 'silent', resolve: { alias: { 'kore-case-management': sdkDist } }, build: { write: false } });
-  const chunks = (Array.isArray(out) ? out[0] : out).output.filter((o: any) => o.type == 'chunk');
-  return withSources(chunks.map((c: any) => ({
+  const built = await viteBuild({ root: dir, configFile: false, logLevel: 'silent', resolve: { alias: { 'kore-case-management': sdkDist } }, build: { write: false } });
+  const first = Array.isArray(built) ? built[0] : built;
+  if (!first || !('output' in first)) throw new Error('bench: vite gave no build output');
+  const chunks = first.output.filter((o): o is ViteChunk => o.type === 'chunk');
+  return withSources(chunks.map((c) => ({
     file: c.fileName,
     code: Buffer.from(c.code),
     entry: c.isEntry,
     imports: c.imports,
-    modules: c.moduleIds.filter((m: string) => c.modules[m]?.renderedLength > 0),
+    modules: c.moduleIds.filter((m) => (c.modules[m]?.renderedLength ?? 0) > 0),
   })));
 }
 

@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { withOverlayFile } from '../contract-tests/learn/overlay.js';
+import type { Json } from './lib/openapi-document.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLES = join(ROOT, 'docs', 'samples');
@@ -50,9 +51,6 @@ const CDN_ASSETS: Record<string, string> = {
   'https://cdn.redoc.ly/redoc/logo-mini-full.svg': wordmark('Redocly', 52),
   'https://cdn.redoc.ly/redoc/logo-mini.svg': wordmark('R', 10),
 };
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
 
 function withCodeSamples(contract: Json): Json {
   const copy = structuredClone(contract);

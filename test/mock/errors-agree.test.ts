@@ -71,7 +71,7 @@ describe('the same mistake gets the same answer from the mock and the sandbox', 
 });
 
 describe("the contract's error examples", () => {
-  const documented = Object.entries<Json>(bundle.paths).flatMap(([path, item]) =>
+  const documented = Object.entries<Json>(bundle.paths).flatMap(([, item]) =>
     Object.values<Json>(item)
       .filter((op) => op?.responses)
       .flatMap((op) =>
