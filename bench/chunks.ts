@@ -36,7 +36,7 @@ export interface Chunk {
 
 /** Bytes of some files: minified, gzip with each file compressed on its own (as served), and gzip as one stream. */
 export type Size = { minified: number; files: number; gzip: number; gzipAsOne: number };
-export const sizeOf = (chunks: Chunk[]): Size => ({
+const sizeOf = (chunks: Chunk[]): Size => ({
   minified: chunks.reduce((n, c) => n + c.code.length, 0),
   files: chunks.length,
   gzip: chunks.reduce((n, c) => n + gzipSync(c.code).length, 0),

@@ -109,7 +109,7 @@ const BREAKING: Record<ChangeKind, Rule> = {
   unclassified: true, // fail closed: a change the gate cannot judge needs a human (or a major version)
 };
 
-export function isBreaking(kind: ChangeKind, side?: Side): boolean {
+function isBreaking(kind: ChangeKind, side?: Side): boolean {
   const rule = BREAKING[kind];
   if (typeof rule == 'boolean') return rule;
   if (!side) throw new Error(`change kind ${kind} needs a side`);

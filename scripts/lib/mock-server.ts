@@ -29,17 +29,17 @@ export interface RunningMock {
 }
 
 /** A request body the front buffers at most (Prism has no limit; the reference sandbox takes the same). */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** One entry of Prism's `sl-violations` header (prism-http's validator: `location` is ['request', where, …path]). */
-export interface Violation {
+interface Violation {
   location: string[];
   severity: string;
   code: string | number;
   message: string;
 }
 
-export interface ErrorItem {
+interface ErrorItem {
   msg: string;
   code: number;
 }
@@ -54,7 +54,7 @@ export function platformCode(status: number): number {
 }
 
 /** The messages the sandbox gives the same mistakes (a test holds the two, and the contract's examples, together). */
-export const messages = {
+const messages = {
   authMissing: 'auth: the auth header is required: the JWT itself, with no Bearer prefix',
   authBearer: 'auth: send the JWT itself in the auth header, without "Bearer"',
   contentType: (sent: string | undefined) => `content-type must be application/json (got ${sent || 'none'})`,
@@ -71,14 +71,14 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'co
  * A failed `anyOf` with its branches' missing properties becomes one entry ("userInfo: must have _id, emailId or
  * phoneNumber"), not one per branch.
  */
-export interface ViolationContext {
+interface ViolationContext {
   spec?: Json; // the contract, to tell an anyOf's alternatives from an object's own required fields
   body?: Json; // the request body schema of the operation
   contentType?: string; // the request's, for a 415
   names?: Map<string, string>; // parameter names as the contract spells them, by lower case (Prism lowercases them)
 }
 
-export function envelopeFromViolations(violations: Violation[], status: number, context: ViolationContext = {}): ErrorItem[] {
+function envelopeFromViolations(violations: Violation[], status: number, context: ViolationContext = {}): ErrorItem[] {
   const errors = violations.filter((v) => v.severity == 'Error');
   const byStatus = errors.filter((v) => v.code === status);
   const code = platformCode(status);
@@ -128,7 +128,7 @@ function where(violation: Violation): { field: string; problem: string } {
 const join = (field: string, name: string) => (field ? `${field}.${name}` : name);
 
 /** The request body schema of the operation a request reaches, found in the contract by method and path template. */
-export function requestSchema(spec: Json, method: string, url: string): Json {
+function requestSchema(spec: Json, method: string, url: string): Json {
   const path = new URL(url, 'http://mock').pathname;
   for (const [template, item] of Object.entries<Json>(spec.paths ?? {})) {
     const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
@@ -148,7 +148,7 @@ function schemaAt(spec: Json, schema: Json, path: string[]): Json {
 }
 
 /** Every parameter name the contract declares, by its lower case: Prism reports `streamid` for `streamId`. */
-export function parameterNames(spec: Json): Map<string, string> {
+function parameterNames(spec: Json): Map<string, string> {
   const names = new Map<string, string>();
   for (const item of Object.values<Json>(spec.paths ?? {})) {
     const operations = Object.values<Json>(item).filter((op) => op && typeof op == 'object' && !Array.isArray(op));
@@ -187,7 +187,7 @@ function envelopeFromPrismBody(body: string, status: number, requestBody: Buffer
 }
 
 /** The body to send instead of Prism's, or undefined to pass Prism's answer through. */
-export function rewrite(
+function rewrite(
   status: number,
   headers: IncomingHttpHeaders,
   body: string,

@@ -9,11 +9,11 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { Converter } from '@apiture/openapi-down-convert';
 import { run } from './run.js';
 
-export const SOURCE = 'openapi/openapi.yaml';
+const SOURCE = 'openapi/openapi.yaml';
 const bin = (name: string) => join('node_modules', '.bin', name);
 
 /** openapi/ -> openapi.json: one self-contained file, components named after their files. */
-export function bundle(outDir: string): string {
+function bundle(outDir: string): string {
   const out = join(outDir, 'openapi.json');
   run(bin('redocly'), ['bundle', SOURCE, '--ext', 'json', '-o', out]);
   // Pretty, stable JSON with a final newline, so diffs of generated/ read well.
@@ -22,7 +22,7 @@ export function bundle(outDir: string): string {
 }
 
 /** openapi.json -> schema.d.ts: the types the SDK (src/) is written against. */
-export async function typescriptTypes(bundlePath: string, outDir: string): Promise<string> {
+async function typescriptTypes(bundlePath: string, outDir: string): Promise<string> {
   const out = join(outDir, 'schema.d.ts');
   const ast = await openapiTS(pathToFileURL(bundlePath), { silent: true });
   writeFileSync(out, astToString(ast));
@@ -33,7 +33,7 @@ export async function typescriptTypes(bundlePath: string, outDir: string): Promi
  * openapi.json -> openapi-3.0.json, only for openapi-generator, whose offline JAR (5.0.0-beta2) cannot read 3.1.
  * The converter leaves `info.summary` (3.1 only), which that generator rejects: drop it here.
  */
-export function downConvert(bundlePath: string, outDir: string): string {
+function downConvert(bundlePath: string, outDir: string): string {
   const out = join(outDir, 'openapi-3.0.json');
   const doc = JSON.parse(readFileSync(bundlePath, 'utf8'));
   const converted = new Converter(doc, { allOfTransform: false }).convert() as { info: Record<string, unknown> };
@@ -46,7 +46,7 @@ export function downConvert(bundlePath: string, outDir: string): string {
  * openapi-3.0.json -> openapi-generator-client/: the classic generated client (typescript-fetch), run offline
  * through @openapitools/openapi-generator-cli with the JAR that openapitools.json points at.
  */
-export function generatorClient(spec30Path: string, outDir: string): string {
+function generatorClient(spec30Path: string, outDir: string): string {
   const out = join(outDir, 'openapi-generator-client');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });

@@ -14,7 +14,7 @@ const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 export const npmEnv = (cache: string): NodeJS.ProcessEnv => ({ ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_cache: cache });
 
 /** Folders of the packages that `dir`'s dependencies resolve to, and theirs, looked up the way Node finds them. */
-export function dependencyFolders(dir: string, found = new Map<string, string>()): Map<string, string> {
+function dependencyFolders(dir: string, found = new Map<string, string>()): Map<string, string> {
   for (const name of Object.keys(readJson(join(dir, 'package.json')).dependencies ?? {})) {
     let from = dir;
     while (!existsSync(join(from, 'node_modules', name)) && from !== root) from = dirname(from);

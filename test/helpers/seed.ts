@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 /** One sample of one operation, parsed: `pageSample('createTask', 'request')`. */
-export function pageSample(operation: string, kind: 'request' | 'response'): Record<string, unknown> {
+function pageSample(operation: string, kind: 'request' | 'response'): Record<string, unknown> {
   return JSON.parse(readFileSync(`${FIXTURES_DIR}${operation}/${kind}.json`, 'utf8'));
 }
 
