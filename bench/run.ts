@@ -1,8 +1,6 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts in turn (never in parallel: they would skew each other),
- * prints each table and writes all of them to bench/results.json. Exits 1 when a target is missed.
- * `npm run bench -- sdk` runs only the modules whose file name contains "sdk"; the other sections of
- * bench/results.json are kept as they were.
+ * `npm run bench [-- NAME]`: runs each bench/*.bench.ts in turn (in parallel they would skew each other), prints the
+ * tables and writes bench/results.json, keeping sections not run. Exits 1 when a target is missed.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -1,11 +1,6 @@
 /**
- * What the SDK weighs, minified and gzip (each file compressed on its own, as a server sends it, and as one stream):
- *  1. the library: esbuild --minify of src/index.ts, openapi-fetch included and jose external, module by module;
- *     the chunks reached only through import() (each operation's answer schema) are reported apart;
- *  2. as a browser app bundles it: a tiny app importing src/dist/ (`npm run build`), built by Vite and by esbuild,
- *     (a) with a static `jwt`, (b) minting tokens (clientId/clientSecret, `dangerouslyAllowBrowser: true`), chunk by
- *     chunk, with what its first createTask loads and jose's share.
- * Targets (1): the entry <= 13 kB gzip; everything a first default createTask loads <= 14 kB gzip (as one stream).
+ * What the SDK weighs, minified and gzip: the library module by module, and as a Vite and an esbuild app bundle it
+ * (static jwt, minted tokens), with what a first createTask loads. Targets: entry <= 13 kB, first createTask <= 14 kB.
  */
 import { build as esbuild, transform, version as esbuildVersion } from 'esbuild';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,9 +1,6 @@
 /**
- * How two `pattern`s relate, judged by examples: strings drawn from each pattern (fast-check's `stringMatching`,
- * a fixed seed, so the verdict is repeatable) are tried against the other. A string of one that the other refuses is
- * proof that the other does not contain it; finding none in SAMPLES draws is taken as containment. So `looser`
- * (every old string still matches, some new ones did not before) and `tighter` are sampled verdicts, `changed` is
- * proven both ways; two patterns the sampler cannot read, or that it finds equivalent, are `changed` (fail closed).
+ * How two `pattern`s relate, judged by strings drawn from each (fast-check, fixed seed) and tried on the other: a
+ * refused string proves non-containment, none in SAMPLES draws is taken as containment; unreadable is `changed`.
  */
 import fc from 'fast-check';
 

@@ -1,10 +1,6 @@
 /**
- * `npm run build:packages [contract|sandbox]` (and each package's prepack): the installable suite and sandbox.
- *   contract-tests/dist/  the suite's command, bundled with esbuild; the SDK stays an import of the
- *                         `kore-case-management` package it depends on; generated/openapi.json copied beside it
- *   sandbox/dist/         the sandbox's command, bundled; better-sqlite3 (only for --db) stays an optional import
- * Neither carries Prism, the openapi-generator JAR, Chromium or Redocly: the suite's mock target says it needs the
- * repository, where it runs.
+ * `npm run build:packages [contract|sandbox]`: the suite and the sandbox bundled by esbuild into their dist/. The suite
+ * imports the SDK as the `kore-case-management` package; neither carries Prism, Java, Chromium or Redocly.
  */
 import { build, type Plugin } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';

@@ -1,10 +1,6 @@
 /**
- * `npm run build` (and the SDK package's prepack): the SDK package under src/dist/, with the licence beside its manifest.
- *   dist/index.js (+ chunks)  ESM; jose's signer and each operation's answer schema are chunks loaded on first use
- *   dist/index.cjs            CommonJS, one file (jose is still loaded with import(): it is ESM-only)
- *   dist/*.d.ts, dist/*.d.cts declarations from tsc, with generated/schema.d.ts copied beside them
- * openapi-fetch and jose stay external (they are the package's only dependencies). The contract's schemas reach
- * the bundle as data (schemaDataPlugin).
+ * `npm run build`: the SDK package in src/dist/ (ESM with lazy chunks for jose's signer and each answer schema, one
+ * CommonJS file, declarations from tsc); openapi-fetch and jose stay external, the contract's schemas come in as data.
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';

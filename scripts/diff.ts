@@ -1,9 +1,6 @@
 /**
- * npm run diff: the breaking-change gate. Compares the bundled contract with the last released one and prints
- * the changelog; exits 1 on a breaking change unless the major version was raised.
- *   --base FILE / --head FILE   compare these instead (default: highest releases/<v>/openapi.json, generated/openapi.json)
- *   --json                      print the verdict as JSON
- *   --release                   record the current contract as releases/<info.version>/openapi.json (never overwrites)
+ * npm run diff: the breaking-change gate. The bundled contract against the last release; exits 1 on a breaking
+ * change unless the major version was raised (`--base`, `--head`, `--json`, `--release`: CONTRIBUTING.md).
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';

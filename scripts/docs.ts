@@ -1,12 +1,6 @@
 /**
- * npm run docs: the published API reference, dist/docs/index.html: one self-contained page (Redoc inlined, no CDN)
- * built by Redocly from the bundled contract, and beside it contract-decisions.html, docs/contract-decisions.md built
- * the same way, which the reference links to. Request samples are kept as files under docs/samples/<operationId>/
- * and injected as `x-codeSamples` into a temporary copy of the bundle (the contract itself stays sample-free); so is
- * an "Inferred:" line in the description of every node the contract marks `x-provenance: inferred`.
- * Rules learned from a tenant (`x-provenance: observed`) get an "Observed:" line with their evidence.
- *   --output FILE   write the page elsewhere (tests do, to leave dist/ as the user built it); the decisions go beside it
- *   --overlay FILE  document a tenant's contract: the contract with that OpenAPI Overlay (from npm run learn) applied
+ * npm run docs: one self-contained page (Redoc inlined) from the bundled contract, samples from docs/samples/ and an
+ * "Inferred:"/"Observed:" line where the contract says so, with contract-decisions.html beside it (`--output`, `--overlay`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,19 +1,6 @@
 /**
- * npm run postman: the contract as a Postman collection that checks what it gets back, and two environments.
- *   dist/postman/collection.json                  converted by openapi-to-postmanv2, then: the six operations as a
- *                                                 chain (createCase's ids go into createTask; the lists find what was
- *                                                 created; the updates rename it), createTask once per request example
- *                                                 of the contract, and three refused requests (no token → 401, a
- *                                                 missing field or header → 400), each with tests taken from the
- *                                                 contract (status, JSON, body against the response schema); ids come
- *                                                 from variables; the collection mints the JWT when no `jwt` is set.
- *   dist/postman/mock.postman_environment.json    the Prism mock (`npm start`, 127.0.0.1:4010); it keeps nothing, so
- *                                                 the chain's checks are skipped there (statefulServer=false)
- *   dist/postman/sandbox.postman_environment.json the reference sandbox (`npm run sandbox`, 127.0.0.1:4020): its
- *                                                 seeded tenant's ids and dev app
- *   --out-dir DIR        write the three files elsewhere
- *   --sandbox-port N     the port `npm run sandbox` listens on (its PORT; default 4020), for the sandbox environment
- *   --mock-port N        the port `npm start` listens on (its PORT; default 4010), for the mock environment
+ * npm run postman: the contract as a Postman collection whose requests check their answers against it, and mock and
+ * sandbox environments, in dist/postman/ (docs/postman.md says what each holds; `--out-dir`, `--sandbox-port`, `--mock-port`).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

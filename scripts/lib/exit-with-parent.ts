@@ -1,12 +1,6 @@
 /**
- * Preloaded (`node --import tsx --import ./scripts/lib/exit-with-parent.ts …`) by the long-running npm scripts
- * (start, mock, sandbox, proxy): when the process that started this one goes away, this one gets a SIGTERM, as if
- * the parent had passed it on, so its own handler stops the server and frees the port.
- *
- * Why: `kill <npm pid>` (what a script or CI does) reaches npm, which forwards the SIGTERM to the `sh -c` running the
- * script; sh (dash) dies of it without passing it on, and everything under it lives on, orphaned, holding the port.
- * (Ctrl-C works because the terminal signals the whole process group.) An orphan's parent id changes, to 1 or a
- * subreaper: that is what is polled.
+ * Preloaded by the long-running npm scripts: when the parent goes away this process gets a SIGTERM, because `kill <npm
+ * pid>` reaches npm and its `sh -c`, and sh dies without passing it on, leaving the server orphaned on its port.
  */
 const POLL_MS = 250;
 const parent = process.ppid;

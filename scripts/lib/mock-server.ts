@@ -1,12 +1,6 @@
 /**
- * The mock users get (`npm run mock`, the contract suite's `mock` target, the docs tests): Prism on an internal port
- * behind a small node:http front. Prism answers every invalid request with the contract's canned example (the same
- * 400 whatever is wrong) or with bodies of its own (malformed JSON, unknown route); the front rewrites those answers
- * into the contract's error envelope, `{"errors": [{"msg", "code"}]}`, each `msg` naming the field and the problem
- * Prism found (its `sl-violations` header, which is kept), worded and coded as the reference sandbox answers the
- * same mistake (docs/contract-decisions.md, errors). Prism checks only that `auth` is present: the front refuses a
- * `Bearer` token itself, as the platform does. Everything else, `Prefer: code=…` / `Prefer: example=…` included,
- * passes through untouched.
+ * The mock: Prism on an internal port behind a node:http front that rewrites Prism's refusals into the contract's error
+ * envelope, each `msg` naming the field as the sandbox does, and refuses a `Bearer` token as the platform does.
  */
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,8 +1,6 @@
 /**
- * A response schema of the contract, made self-contained for the Postman sandbox: the schema and every component
- * schema it reaches, as `definitions`. The sandbox's validator is Ajv 6 (postman-sandbox 4.x), a draft-07 reader;
- * every keyword the contract uses here means the same in draft-07 and 2020-12. A keyword outside that set stops
- * the build instead of being silently ignored by the sandbox (a check that skips a rule must not pass).
+ * A response schema made self-contained (`definitions`) for the Postman sandbox's Ajv 6, a draft-07 reader. A keyword
+ * that might mean something else there stops the build rather than being skipped by the sandbox.
  */
 
 import type { Json } from './openapi-document.js';

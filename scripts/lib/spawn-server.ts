@@ -1,11 +1,6 @@
 /**
- * Starts a long-running child process (a server) and resolves once its output announces where it listens:
- * the first match of `ready`, whose group 1 is returned. Output is kept only until then (a server logs forever);
- * afterwards each line goes to `log`, if given. A child that exits or stays silent past the timeout rejects with
- * what it printed.
- *
- * A server never outlives this process: whatever is still running when it exits (a crash, a process.exit, a signal
- * handler that exits) gets a SIGKILL, and close() escalates to SIGKILL if SIGTERM is not enough.
+ * Starts a server as a child process and resolves with group 1 of the first output line matching `ready`. A child
+ * that exits or stays silent past the timeout rejects with what it printed; none outlives this process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 

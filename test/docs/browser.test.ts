@@ -1,10 +1,6 @@
 /**
- * The published page, opened the way a reader opens it: from disk, in Chromium (the npm package @sparticuz/chromium,
- * driven by playwright-core),
- * with every network request blocked. It must render the operation, every request field, the response schema and
- * the three samples, mark the inferred rules, link the contract decisions page built beside it, make no request and
- * log no error. Screenshots: reports/docs.png (createTask), docs-getTasks.png, docs-inferred.png (a 429) and
- * docs-decisions.png.
+ * The published page opened from disk in Chromium with every request blocked: each operation's fields, samples and
+ * inferred rules render, the decisions page is linked, no request, no console error (screenshots in reports/).
  */
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,12 +1,6 @@
 /**
- * The request samples published in the docs (docs/samples/<operationId>/) are run, not just shown: each one is
- * executed as written (only its import is pointed at this checkout) against the Prism mock of the contract, which
- * validates every request and answers the contract's examples; the TypeScript ones are also type-checked, and their
- * error branches exercised against a stub. Every operation of the contract has its three samples.
- *
- * An SDK sample calls a method the SDK may not have yet (the family's methods land with the SDK's own slice): such a
- * sample is reported as skipped, "not run: the SDK has no <method> yet", never as a pass; in CI (CI=true) that is a
- * failure.
+ * The docs' request samples are run as written against the Prism mock, the TypeScript ones type-checked and their
+ * error branches run against a stub. A sample for an SDK method not yet there is skipped, and fails under CI=true.
  */
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';

@@ -1,10 +1,6 @@
 /**
- * Chromium for browser tests, from the npm registry: `@sparticuz/chromium` ships a brotli-compressed build inside the
- * package, so `npm ci` brings it like any other dependency and nothing is downloaded at run time.
- *
- * The package unpacks into `os.tmpdir()` and reuses whatever `chromium` it finds there, even one half written or of
- * another version. So it unpacks here in a child process whose TMPDIR is a fresh staging folder, which is then renamed
- * into place (one folder per package version, shared by checkouts on this machine; a rename is all or nothing).
+ * Chromium from the npm package `@sparticuz/chromium`. It unpacks into tmpdir and reuses whatever it finds there, so
+ * it unpacks in a child with a fresh TMPDIR, renamed into place once whole (one folder per package version).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';

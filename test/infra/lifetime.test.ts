@@ -1,8 +1,6 @@
 /**
- * The servers' lifetime as a script or CI sees it: `npm start` and `npm run sandbox` run as real npm processes on a
- * free port, then `kill <npm pid>` (SIGTERM to npm alone, not to its process group, unlike Ctrl-C in a terminal).
- * Within 8 s the port must be free and every process npm started gone. Also: SIGTERM to the script's own
- * node process (the one tsx loads). Linux/macOS: the process tree is read with `ps`.
+ * `npm start` and `npm run sandbox` as CI runs them: `kill <npm pid>` (npm alone, not its process group) must free
+ * the port and end every process npm started within 8 s; so must SIGTERM to the script's own node. Reads `ps`.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';

@@ -1,8 +1,6 @@
 /**
- * Mock, sandbox and docs agree on errors: for the same mistake the mock (scripts/lib/mock-server.ts) and the
- * reference sandbox answer the same status, code and message, and where the contract shows that mistake as an
- * example, the example is that answer. Every error example's code follows the contract's one inferred rule for the
- * status it is documented under (docs/contract-decisions.md, errors).
+ * For the same mistake the mock and the sandbox answer the same status, code and message; an error example of the
+ * contract is that answer, and its code follows the contract's inferred rule for its status.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformCode, startMock, type RunningMock } from '../../scripts/lib/mock-server.js';

@@ -1,9 +1,6 @@
 /**
- * The three packages as a user's CI gets them: `npm pack` of the SDK, the suite and the sandbox, installed from the
- * tarballs into an empty folder with an empty npm cache (their third-party dependencies packed from this project's
- * node_modules, `--offline`). There: the sandbox's bin starts and prints its variables, the suite's bin checks it,
- * a failing run's report holds curls without the token, `replay` re-sends them, and the CI recipes in examples/ci/
- * validate and their very command lines pass.
+ * The three packages as a user's CI gets them: packed, installed offline into an empty folder, the sandbox's bin
+ * started, the suite's bin run against it, a failing run replayed, and the CI recipes in examples/ci/ validated and run.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
