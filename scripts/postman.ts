@@ -120,21 +120,16 @@ function operationsById(contract: Json): Record<string, Json> {
   return Object.fromEntries(operations(contract).map((o) => [o.operationId, o.operation]));
 }
 
-/**
- * Every request the collection sends, in the order a run sends them: the case is created first, its ids go into the
- * tasks; each list finds what was created, each update changes it. createTask sends each request example of the
- * contract; three requests must be refused.
- */
-function requestSpecs(contract: Json): RequestSpec[] {
-  const ops = operationsById(contract);
-  const example = (name: string) => contract.components.examples[name].value;
-  const ok = (id: string, body: Json, chain: Chain, description: string): RequestSpec =>
-    ({ operationId: id, name: ops[id].summary, description, body, chain, expect: expectation(contract, ops[id], 200) });
-  const createTask = ops.createTask;
-  const examples = Object.values(createTask.requestBody.content['application/json'].examples).map((e) => deref(contract, e));
-  const seed = examples[0].value;
-  const { caseRefId: _, ...withoutCaseRefId } = seed;
-  const unauthorizedCode = deref(contract, Object.values(deref(contract, createTask.responses['401']).content['application/json'].examples)[0]).value.errors[0].code;
+/** What the request builders below share: the operations by id, the contract's named examples, a 200 spec. */
+interface SpecContext {
+  contract: Json;
+  ops: Record<string, Json>;
+  example: (name: string) => Json;
+  ok: (id: string, body: Json, chain: Chain, description: string) => RequestSpec;
+}
+
+/** createCase, then getCases and updateCase on the case it made (its ids and name become variables). */
+function caseRequests({ example, ok }: SpecContext): RequestSpec[] {
   const updatedCaseName = `${example('CreateCaseSample').name}, updated`;
   return [
     ok('createCase', example('CreateCaseSample'), {
@@ -147,6 +142,17 @@ function requestSpecs(contract: Json): RequestSpec[] {
     ok('updateCase', { name: updatedCaseName }, {
       checks: [{ name: 'renamed the case createCase made', expr: `body._id === pm.variables.get('caseId') && body.name === ${JSON.stringify(updatedCaseName)}` }],
     }, 'Renames the case createCase made (caseId from its answer): a partial update.'),
+  ];
+}
+
+/** createTask once per request example of the contract (the first in the case made above), then two refusals. */
+function createTaskRequests({ contract, ops, ok }: SpecContext): RequestSpec[] {
+  const createTask = ops.createTask;
+  const examples = Object.values(createTask.requestBody.content['application/json'].examples).map((e) => deref(contract, e));
+  const seed = examples[0].value;
+  const { caseRefId: _, ...withoutCaseRefId } = seed;
+  const unauthorizedCode = deref(contract, Object.values(deref(contract, createTask.responses['401']).content['application/json'].examples)[0]).value.errors[0].code;
+  return [
     ...examples.map((e, i): RequestSpec => ({
       ...ok('createTask', e.value, i == 0
         ? { saves: { taskId: '_id', taskName: 'name' }, checks: [{ name: 'the task is in the case createCase made', expr: "body.caseId === pm.variables.get('caseId') && body.caseRefId === pm.variables.get('caseRefId')" }] }
@@ -168,6 +174,12 @@ function requestSpecs(contract: Json): RequestSpec[] {
       body: withoutCaseRefId,
       expect: expectation(contract, createTask, 400, { names: 'caseRefId' }),
     },
+  ];
+}
+
+/** getTasks finds the task made above, refuses a call without accountId; updateTask renames the task. */
+function taskRequests({ contract, ops, example, ok }: SpecContext): RequestSpec[] {
+  return [
     ok('getTasks', { searchText: '{{taskName}}', skip: 0, limit: 50, sortBy: { createdAt: 'desc' } }, {
       checks: [{ name: 'lists the task createTask made', expr: "body.results.some((t) => t._id === pm.variables.get('taskId'))" }],
     }, 'Searches for the task createTask made, by its name, newest first.'),
@@ -183,6 +195,18 @@ function requestSpecs(contract: Json): RequestSpec[] {
       checks: [{ name: 'renamed the task createTask made', expr: `body._id === pm.variables.get('taskId') && body.name === ${JSON.stringify(example('UpdateTaskSample').name)}` }],
     }, "The page's sample request, for the task createTask made (taskId from its answer)."),
   ];
+}
+
+/** Every request the collection sends, in the order a run sends them: the case first, its ids go into the tasks. */
+function requestSpecs(contract: Json): RequestSpec[] {
+  const ops = operationsById(contract);
+  const ctx: SpecContext = {
+    contract,
+    ops,
+    example: (name) => contract.components.examples[name].value,
+    ok: (id, body, chain, description) => ({ operationId: id, name: ops[id].summary, description, body, chain, expect: expectation(contract, ops[id], 200) }),
+  };
+  return [...caseRequests(ctx), ...createTaskRequests(ctx), ...taskRequests(ctx)];
 }
 
 /** Finds the converter's item for an operation (inside its tag folder) and the list that holds it. */
