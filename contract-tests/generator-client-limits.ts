@@ -23,5 +23,10 @@ export const emailOnly: CreateTaskUserInfo = { name: 'dummy', emailId: 'dummy@ma
 export const phoneOnly: CreateTaskUserInfo = { name: 'dummy', phoneNumber: '+14155550123' };
 // @ts-expect-error a user identified only by _id is refused: emailId and phoneNumber are required
 export const idOnly: CreateTaskUserInfo = { id: 'u-fd371c0a-3168-5a02-83dd-f4ba5597xxxx', name: 'dummy' };
-// @ts-expect-error the contract's own spelling `_id` is not a property of its type (renamed to `id`)
-export const underscoreId: CreateTaskUserInfo = { _id: 'u-fd371c0a-3168-5a02-83dd-f4ba5597xxxx', name: 'dummy', emailId: 'a@b.co', phoneNumber: '+1' };
+export const underscoreId: CreateTaskUserInfo = {
+  // @ts-expect-error the contract's own spelling `_id` is not a property of its type (renamed to `id`)
+  _id: 'u-fd371c0a-3168-5a02-83dd-f4ba5597xxxx',
+  name: 'dummy',
+  emailId: 'a@b.co',
+  phoneNumber: '+1',
+};
