@@ -306,7 +306,7 @@ entries.push(
 const modeOf = ({ name, operation, summary, breaking }: Entry): DriftMode => ({ name, operation, summary, breaking });
 
 /** Every mode `--drift` takes, in the order `--drift list` prints them. */
-export const allDriftModes: ReadonlyArray<DriftMode> = entries.map(modeOf);
+const allDriftModes: ReadonlyArray<DriftMode> = entries.map(modeOf);
 /** createTask's modes: the contract suite's self-test and the bench read this list whole. */
 export const driftModes: ReadonlyArray<DriftMode> = allDriftModes.filter((m) => m.operation === 'createTask');
 /** The five other operations' modes, each named for its operation. */

@@ -17,7 +17,7 @@ export const ErrorCode = {
   unavailable: 5003,
 } as const;
 
-export interface ErrorItem {
+interface ErrorItem {
   msg: string;
   code: number;
 }

@@ -3,7 +3,7 @@
  * and the queue of armed faults. sandbox/README.md (Fault injection) lists each spec and what it does.
  */
 
-export type Fault =
+type Fault =
   | { kind: 'latency'; ms: number }
   | { kind: 'status'; status: 429 | 500 | 503; retryAfterSeconds?: number }
   | { kind: 'reset' }
@@ -16,7 +16,7 @@ export interface FaultPlan {
   action?: Exclude<Fault, { kind: 'latency' }>;
 }
 
-export const maxFaultValue = 60_000;
+const maxFaultValue = 60_000;
 export const maxHoldMs = 120_000;
 
 function parseOne(part: string): Fault | string {

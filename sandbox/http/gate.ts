@@ -26,7 +26,7 @@ export interface Identified {
   stream: Stream;
 }
 
-export interface Admitted extends Identified {
+interface Admitted extends Identified {
   body: unknown;
   bodyFault?: BodyFault; // an injected fault that damages the answer (the operation still runs)
 }

@@ -2,10 +2,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode, isProblem, problem, type Problem } from './errors.js';
 
-export const maxBodyBytes = 1024 * 1024;
+const maxBodyBytes = 1024 * 1024;
 
 /** The body, or 413 once it passes the limit (the connection is then closed: the rest is never read). */
-export function readBody(req: IncomingMessage, limit = maxBodyBytes): Promise<Buffer | Problem> {
+function readBody(req: IncomingMessage, limit = maxBodyBytes): Promise<Buffer | Problem> {
   const tooLarge = () => problem(413, ErrorCode.payloadTooLarge, `body is larger than ${limit} bytes`, { connection: 'close' });
   const declared = Number(req.headers['content-length']);
   if (declared > limit) return Promise.resolve(tooLarge());
@@ -56,7 +56,7 @@ export async function readJsonBody(req: IncomingMessage): Promise<{ body: unknow
 }
 
 /** `application/json` with any parameters (the seed's curl sends `application/json;charset=UTF-8`). */
-export function isJsonContentType(header: string | undefined): boolean {
+function isJsonContentType(header: string | undefined): boolean {
   if (!header) return false;
   const type = header.split(';', 1)[0]!.trim().toLowerCase();
   return type === 'application/json';

@@ -39,5 +39,3 @@ export function shapeAnswer(shape: AnswerShape, operation: OperationName, item: 
   return keys ? pick(item as Record<string, unknown>, keys) : item;
 }
 
-/** The operations whose answer differs between the shapes. */
-export const abridgedOperations = Object.keys(currentKeys) as OperationName[];

@@ -62,7 +62,7 @@ const maxItems = 100;
 const maxItemLength = 1024;
 export const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 /** The latest instant a JavaScript Date holds (epoch ms): past it, `toISOString()` throws. */
-export const maxInstantMs = 8.64e15;
+const maxInstantMs = 8.64e15;
 
 /** A client's value for a message: a short primitive as JSON, anything else by its type (never walked: it may be 100,000 levels deep). */
 export function preview(value: unknown): string {

@@ -12,10 +12,10 @@ export type Listed = CaseRecord | Task;
 const flag = { kind: 'boolean' } as const;
 const names = { kind: 'strings' } as const;
 const text = { kind: 'string', mayBeEmpty: true, maxLength: 1024 } as const;
-export const defaultLimit = 50;
-export const maxLimit = 100;
+const defaultLimit = 50;
+const maxLimit = 100;
 
-export const listRules: Rules = {
+const listRules: Rules = {
   skip: { kind: 'count', min: 0, max: 1_000_000_000 },
   limit: { kind: 'count', min: 1, max: maxLimit },
   searchText: text,

@@ -13,7 +13,7 @@ import type { OperationName } from './operation-name.js';
 import type { CaseStore, TaskStore } from '../store/store.js';
 import type { Stream, TenantIndex } from '../tenant/tenant.js';
 
-export interface OperationContext {
+interface OperationContext {
   caller?: Caller; // absent only under the auth-not-enforced drift
   stream: Stream;
   body: unknown;

@@ -22,7 +22,7 @@ export interface App {
   enforceJti?: boolean; // require `jti` and an `exp` at most an hour ahead; a reused jti is a replay (401)
 }
 
-export interface User {
+interface User {
   _id: string; // u-<uuid>
   aId?: string; // a-…: the user is an agent, who may be assigned cases and tasks
   name: string;
@@ -31,7 +31,7 @@ export interface User {
   profImage: string;
 }
 
-export interface Case {
+interface Case {
   _id: string; // ci-… (the platform's: 7 hex digits in the first group; any shape matching ids.ts works)
   refId: string; // CS000131
   streamId: string;
@@ -88,7 +88,7 @@ export interface TaskTemplate {
 /** A case template (ctm-…) has the same parts as a task template: the case's name, status, priority and fields. */
 export type CaseTemplate = TaskTemplate;
 
-export interface Queue {
+interface Queue {
   _id: string; // qu-…
   name: string;
 }

@@ -3,6 +3,7 @@
  * carrying an HS256 JWT it signs itself ({sub, appId}), `AccountId` as the curls send it, and the ids the banner
  * prints. Create a case, find it, add a task, find that, rename both, find them again.
  */
+import type { Json } from '../../scripts/lib/openapi-document.js';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { sandboxForFile } from './helpers.js';
@@ -17,7 +18,7 @@ async function jwt(): Promise<string> {
 }
 
 /** POST {base}/caseManagement/api/public/analytics/{streamId}/{op}; `auth: null` sends none. */
-async function call(op: string, body: unknown, o: { auth?: string | null } = {}): Promise<{ status: number; json: any }> {
+async function call(op: string, body: unknown, o: { auth?: string | null } = {}): Promise<{ status: number; json: Json }> {
   const { url, seed } = ctx.sb;
   const auth = o.auth === undefined ? await jwt() : o.auth;
   const response = await fetch(`${url}/caseManagement/api/public/analytics/${seed.streamId}/${op}`, {
