@@ -158,7 +158,7 @@ describe('a token echoed in another form never reaches a report', () => {
     const { markdownSummary } = await import('./report/markdown.js');
     const { verdict } = await import('./checks/verdict.js');
     addSecret(secret);
-    const v = verdict('auth', { ran: true, failures: [{ text: `server echoed ${echoed} back`, field: 'auth' }], warnings: [{ text: `x-request-id: ${echoed}` }] });
+    const v = verdict('auth', { ran: true, findings: [{ severity: 'breaking', message: `server echoed ${echoed} back`, pointer: 'auth' }, { severity: 'warning', message: `x-request-id: ${echoed}` }] });
     const report = { target: 'live', baseUrl: 'http://127.0.0.1:1', verdicts: [v], requests: 1, durationMs: 1, pbt: { runs: 1, seed: 1 }, strict: false };
     for (const out of [humanSummary(report), junitXml(report), markdownSummary([report])]) {
       expect(out).toContain('[redacted]');
@@ -173,8 +173,8 @@ describe('reports show warnings apart from failures', () => {
     const { junitXml } = await import('./report/junit.js');
     const { markdownSummary } = await import('./report/markdown.js');
     const { verdict } = await import('./checks/verdict.js');
-    const failed = verdict('auth', { ran: true, failures: [{ text: 'no auth header: accepted with 200', field: 'auth' }], warnings: [{ text: '401 without code 4002', field: 'auth' }] });
-    const warned = verdict('status_code_conformance', { ran: true, warnings: [{ text: 'status 201 is not one the contract lists', field: 'status' }], passed: ['3 answers'] });
+    const failed = verdict('auth', { ran: true, findings: [{ severity: 'breaking', message: 'no auth header: accepted with 200', pointer: 'auth' }, { severity: 'warning', message: '401 without code 4002', pointer: 'auth' }] });
+    const warned = verdict('status_code_conformance', { ran: true, findings: [{ severity: 'warning', message: 'status 201 is not one the contract lists', pointer: 'status' }], passed: ['3 answers'] });
     const report = { target: 'live', baseUrl: 'http://127.0.0.1:1', verdicts: [failed, warned], requests: 3, durationMs: 1, pbt: { runs: 1, seed: 1 }, strict: false };
     expect(humanSummary(report)).toContain('0 passed, 1 failed (breaking), 1 passed with warnings (2 warning(s)), 0 skipped');
     const md = markdownSummary([report]);
@@ -196,8 +196,8 @@ describe('reports read in order: failures, warnings, then what was created (grou
     const { humanSummary } = await import('./report/human.js');
     const { markdownSummary } = await import('./report/markdown.js');
     const { verdict } = await import('./checks/verdict.js');
-    const failed = verdict('paging_conformance', { ran: true, failures: [{ text: 'getTasks: skip 2 answered the same items', field: 'getTasks skip' }] });
-    const warned = verdict('status_code_conformance', { ran: true, warnings: [{ text: 'status 201 is not one the contract lists', field: 'status' }], passed: ['3 answers'] });
+    const failed = verdict('paging_conformance', { ran: true, findings: [{ severity: 'breaking', message: 'getTasks: skip 2 answered the same items', pointer: 'getTasks skip' }] });
+    const warned = verdict('status_code_conformance', { ran: true, findings: [{ severity: 'warning', message: 'status 201 is not one the contract lists', pointer: 'status' }], passed: ['3 answers'] });
     const why = 'not closed: no status named Closed or Resolved among what getTasks returns; set KORE_CLOSED_STATUS (a status id or name)';
     const created = Array.from({ length: 30 }, (_, i) => ({ operation: 'createTask' as const, id: `ti-${String(i).padStart(7, '0')}`, name: `contract-run x ${i}`, closed: false, note: why }));
     created[1]!.name = `contract-run x long ${'x'.repeat(5000)}`;
@@ -244,13 +244,30 @@ describe('client_agreement', () => {
   });
 });
 
+describe('findings are data', () => {
+  it('each carries its probe, channel and pointer; the same message on several exchanges is one line, grouped by those fields', async () => {
+    const answers = ['caseId', 'source', 'taskTmp'].map((field) => ({ ...exchange('reject-invalid', 422, envelope(), {}, field), probe: `no ${field}` }));
+    const v = await checks.negative_data_rejection(ctxWith(answers));
+    expect(v.findings.map((f) => [f.probe, f.channel, f.pointer, f.message])).toEqual(
+      ['caseId', 'source', 'taskTmp'].map((field) => [`no ${field}`, 'fetch', field, 'refused with 422, not a 4xx the contract lists (400, 401, 403, 404, 413, 415, 429)']),
+    );
+    expect(v.warnings).toEqual(['refused with 422, not a 4xx the contract lists (400, 401, 403, 404, 413, 415, 429), in 3 answers: no caseId (createTask) [fetch]; no source (createTask) [fetch]; no taskTmp (createTask) [fetch]']);
+  });
+  it('a message that only looks like "<probe> [channel]: …" is not taken apart', async () => {
+    const { verdict } = await import('./checks/verdict.js');
+    const message = 'a [sdk]: b';
+    const v = verdict('semantic', { ran: true, findings: [{ message, severity: 'breaking' }, { message, severity: 'breaking' }] });
+    expect(v.evidence).toEqual([message, message]);
+  });
+});
+
 describe('evidence is redacted where it is made', () => {
   it('a registered secret or a JWT in a finding never reaches a verdict (test messages, reports)', async () => {
     const { addSecret } = await import('./redact.js');
     const { verdict } = await import('./checks/verdict.js');
     const secret = addSecret('a-client-secret-for-this-test');
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
-    const v = verdict('auth', { ran: true, failures: [{ text: `server echoed ${secret} and ${jwt}` }], notRun: [`case with ${secret}: why`] });
+    const v = verdict('auth', { ran: true, findings: [{ severity: 'breaking', message: `server echoed ${secret} and ${jwt}` }], notRun: [`case with ${secret}: why`] });
     expect(v.evidence).toEqual(['server echoed [redacted] and [redacted jwt]']);
     expect(v.notRun).toEqual(['case with [redacted]: why']);
   });
@@ -301,6 +318,8 @@ describe('response_schema_conformance on ids and required fields', () => {
     const v = await checks.response_schema_conformance(ctxWith([answer('createCase', withoutId, 'createCase sample')]));
     expect(v.status).toBe('fail');
     expect(v.fields).toEqual(['createCase /_id']);
-    expect(v.findings).toEqual([{ check: 'response_schema_conformance', operation: 'createCase', field: 'createCase /_id', severity: 'breaking', message: expect.stringContaining('is required but missing') }]);
+    expect(v.findings).toEqual([
+      { check: 'response_schema_conformance', operation: 'createCase', pointer: 'createCase /_id', field: 'createCase /_id', severity: 'breaking', message: expect.stringContaining('is required but missing'), line: expect.any(String) },
+    ]);
   });
 });

@@ -81,7 +81,7 @@ describe('paging_conformance', () => {
     expect(v.status).toBe('fail');
     expect(v.check).toBe('paging_conformance');
     expect(v.fields).toContain('getTasks skip');
-    expect(v.findings).toContainEqual({ check: 'paging_conformance', operation: 'getTasks', field: 'getTasks skip', severity: 'breaking', message: expect.stringMatching(/^getTasks: skip 2/) });
+    expect(v.findings).toContainEqual({ check: 'paging_conformance', operation: 'getTasks', pointer: 'getTasks skip', field: 'getTasks skip', severity: 'breaking', message: expect.stringMatching(/^getTasks: skip 2/), line: expect.any(String) });
     expect(v.reproduce?.map((r) => r.probe)).toEqual(expect.arrayContaining(['paging: one large page', 'paging: skip 2, limit 2']));
     expect(v.evidence.join('\n')).toMatch(/getTasks: skip 2 answered the same items as an earlier page/);
   });

@@ -68,7 +68,7 @@ describe('--seed', () => {
 
 describe('the reproductions of a verdict', () => {
   const x = (probe: string): Exchange => ({ operation: 'createTask', probe, intent: 'reject-invalid', via: 'fetch', request, response: { status: 422, headers: {}, text: '' } });
-  const v = verdict('negative_data_rejection', { findings: [{ text: 'a', exchanges: [x('broke')] }, { text: 'b', severity: 'warning', exchanges: [x('warned')] }], ran: true });
+  const v = verdict('negative_data_rejection', { findings: [{ message: 'a', severity: 'breaking', exchanges: [x('broke')] }, { message: 'b', severity: 'warning', exchanges: [x('warned')] }], ran: true });
 
   it('keeps the exchanges of every finding, and only the breaking ones fail (are re-sent)', () => {
     expect(v.reproduce?.map((r) => [r.probe, r.severity])).toEqual([['broke', 'breaking'], ['warned', 'warning']]);

@@ -67,7 +67,7 @@ export async function runSuite(target: Target, options: RunOptions = {}): Promis
       } catch (error) {
         // A check that crashes is a failure of that check (with why), never a silent pass.
         const message = redact(`the check itself failed: ${(error as Error).stack ?? error}`);
-        v = { check: name, status: 'fail', evidence: [message], fields: [], warnings: [], warningFields: [], notRun: [], findings: [{ check: name, severity: 'breaking', message }] };
+        v = { check: name, status: 'fail', evidence: [message], fields: [], warnings: [], warningFields: [], notRun: [], findings: [{ check: name, severity: 'breaking', message, line: message }] };
       }
       if (options.strict) v = strictVerdict(v);
       if (v.reproduce) v = { ...v, reproduce: v.reproduce.map((r) => ({ ...r, curl: curlOf(target.baseUrl, r.request) })) };

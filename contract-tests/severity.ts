@@ -32,18 +32,31 @@ export type Subject =
   /** An id shaped unlike the samples' (ids are opaque). */
   | { about: 'id-shape' }
   /** A value the pages are silent on (empty, very long, unusual characters, extreme numbers) refused. */
-  | { about: 'silent-value-refused' };
+  | { about: 'silent-value-refused' }
+  /** A property an answer carries that its schema does not declare: additive drift (the contract allows it). */
+  | { about: 'undeclared-field' }
+  /** No HTTP answer, a redirect (never followed with credentials) or a 5xx to a client's mistake: no client can use it. */
+  | { about: 'no-answer' | 'redirect' | 'server-error' };
+
+/** The subjects whose severity depends on the operation's contract (its provenance reader). */
+type ContractSubject = Extract<Subject, { about: 'body' | 'header' }>;
 
 export const severityOf = (p: Provenance): Severity => (p === 'inferred' ? 'warning' : 'breaking');
 
-export function severity(subject: Subject, provenance: ProvenanceReader = specOf('createTask').provenance): Severity {
+export function severity(subject: ContractSubject, provenance: ProvenanceReader): Severity;
+export function severity(subject: Exclude<Subject, ContractSubject>): Severity;
+export function severity(subject: Subject, provenance: ProvenanceReader): Severity;
+export function severity(subject: Subject, provenance?: ProvenanceReader): Severity {
   switch (subject.about) {
     case 'body':
-      return severityOf(provenance.body(subject.status, subject.keyword, subject.path));
+      return severityOf(provenance!.body(subject.status, subject.keyword, subject.path));
     case 'unreadable-success':
+    case 'no-answer':
+    case 'redirect':
+    case 'server-error':
       return 'breaking';
     case 'header':
-      return severityOf(provenance.header(subject.status, subject.name));
+      return severityOf(provenance!.header(subject.status, subject.name));
     case 'unlisted-status': {
       // Another 2xx, 4xx or 5xx differs from inferred codes; a 3xx or 1xx is no answer a JSON client can use.
       const s = subject.status;
@@ -59,6 +72,7 @@ export function severity(subject: Subject, provenance: ProvenanceReader = specOf
       return severityOf(pagingInput(subject.operation));
     case 'id-shape':
     case 'silent-value-refused':
+    case 'undeclared-field':
       return 'warning';
   }
 }

@@ -26,15 +26,23 @@ export type CheckName = (typeof checkNames)[number];
  */
 export type Severity = 'breaking' | 'warning';
 
-/** One finding as data, for machines (the JSON report): what the evidence and warning lines say, unparsed. */
+/** One finding as data, for machines (the JSON report). */
 export interface FindingData {
   check: CheckName;
   /** The operation it is about, when the check knows it. */
   operation?: OperationId;
-  /** The field: a JSON pointer, a header or a request field (prefixed with the operation for all but createTask). */
+  /** The probe and channel of the exchange it is about, when it is about one. */
+  probe?: string;
+  channel?: Channel;
+  /** The field: a JSON pointer, a header or a request field, prefixed with its operation (`createTask /refId`). */
+  pointer?: string;
+  /** The same as `pointer`, for consumers that read it under this name. */
   field?: string;
   severity: Severity;
+  /** What was found. */
   message: string;
+  /** The finding as the human report says it (`<probe> [channel]: <message>`). */
+  line: string;
 }
 
 /**

@@ -7,7 +7,7 @@
 import { severity } from '../severity.js';
 import { describeErrors, specOf, validateRequestBody, validatorAt } from '../spec.js';
 import type { Check } from '../context.js';
-import { label, verdict, type Finding } from './verdict.js';
+import { about, verdict, type Finding } from './verdict.js';
 
 export const clientAgreement: Check = async (ctx) => {
   const { exchanges } = await ctx.corpus();
@@ -18,7 +18,7 @@ export const clientAgreement: Check = async (ctx) => {
     try {
       sent = JSON.parse(x.request.body!);
     } catch {
-      failures.push({ text: `${label(x)}: the client sent a body that is not JSON`, field: '(request body)' });
+      failures.push(about(x, '(request body)', 'the client sent a body that is not JSON', severity({ about: 'rule', rule: 'documented' })));
       continue;
     }
     // The generator-client probe that needs a type cast sends what the contract allows; the cast is in its name.
@@ -26,7 +26,7 @@ export const clientAgreement: Check = async (ctx) => {
       const errors = describeErrors(validatorAt(specOf(x.operation).requestPointer).errors);
       // A value constraint (an id's pattern: ids are opaque, the tenant's own may be shaped otherwise) is inferred.
       for (const e of errors)
-        failures.push({ text: `${label(x)}: the client sent a body the contract refuses: ${e.path} ${e.message}`, field: e.path, severity: severity({ about: 'request-body', keyword: e.keyword }) });
+        failures.push(about(x, e.path, `the client sent a body the contract refuses: ${e.path} ${e.message}`, severity({ about: 'request-body', keyword: e.keyword })));
     }
   }
   // The SDK validates createTask's answers; the family's calls go through its openapi-fetch client (no validation yet).
@@ -35,8 +35,9 @@ export const clientAgreement: Check = async (ctx) => {
   for (const x of sdkAnswers) {
     const conforms = validate(x.response!.json) === true;
     const sdkRefused = x.clientError?.startsWith('ResponseValidationError') ?? false;
-    if (conforms && sdkRefused) failures.push({ text: `${label(x)}: the SDK refuses an answer the contract accepts: ${x.clientError}`, field: '(SDK response validation)' });
-    if (!conforms && !sdkRefused) failures.push({ text: `${label(x)}: the SDK accepted an answer that breaks the contract (${describeErrors(validate.errors)[0]?.path})`, field: '(SDK response validation)' });
+    const disagrees = (message: string) => failures.push(about(x, '(SDK response validation)', message, severity({ about: 'rule', rule: 'documented' })));
+    if (conforms && sdkRefused) disagrees(`the SDK refuses an answer the contract accepts: ${x.clientError}`);
+    if (!conforms && !sdkRefused) disagrees(`the SDK accepted an answer that breaks the contract (${describeErrors(validate.errors)[0]?.path})`);
   }
   return verdict('client_agreement', {
     findings: failures,

@@ -5,7 +5,7 @@
  */
 import { severity } from '../severity.js';
 import type { Check } from '../context.js';
-import { fieldOf, label, specFor, verdict, type Finding } from './verdict.js';
+import { about, fieldOf, specFor, verdict, type Finding } from './verdict.js';
 
 const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]!.trim().toLowerCase();
 
@@ -27,12 +27,8 @@ export const contentTypeConformance: Check = async (ctx) => {
     if (allowed.length === 0 && x.response.text === '') continue;
     if (!allowed.includes(actual)) {
       const unreadable = x.response.json === undefined && x.response.status >= 200 && x.response.status < 300;
-      findings.push({
-        text: `${label(x)}: status ${x.response.status} has Content-Type "${x.response.headers['content-type'] ?? '(none)'}", documented: ${allowed.join(', ') || 'no body'}${unreadable ? ', and its body is not JSON' : ''}`,
-        field: fieldOf(x, 'Content-Type'),
-        severity: severity(unreadable ? { about: 'unreadable-success' } : { about: 'rule', rule: 'inferred' }),
-        exchanges: [x],
-      });
+      const message = `status ${x.response.status} has Content-Type "${x.response.headers['content-type'] ?? '(none)'}", documented: ${allowed.join(', ') || 'no body'}${unreadable ? ', and its body is not JSON' : ''}`;
+      findings.push(about(x, fieldOf(x, 'Content-Type'), message, severity(unreadable ? { about: 'unreadable-success' } : { about: 'rule', rule: 'inferred' })));
     }
   }
   return verdict('content_type_conformance', {

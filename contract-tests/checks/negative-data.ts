@@ -7,7 +7,7 @@
  */
 import { severity } from '../severity.js';
 import type { Check } from '../context.js';
-import { label, locationOf, messageOf, probesOf, specFor, verdict, type Finding } from './verdict.js';
+import { about, locationOf, messageOf, probesOf, specFor, verdict, type Finding } from './verdict.js';
 
 export const negativeDataRejection: Check = async (ctx) => {
   const { probes: negative, notRun } = await probesOf(ctx, 'reject-invalid');
@@ -19,14 +19,15 @@ export const negativeDataRejection: Check = async (ctx) => {
     const documented4xx = documentedStatuses.filter((s) => s >= 400 && s < 500);
     const r = x.response;
     if (!r) {
-      findings.push({ text: `${label(x)}: no answer: ${x.error}`, field, exchanges: [x] });
+      findings.push(about(x, field, `no answer: ${x.error}`, severity({ about: 'no-answer' })));
       continue;
     }
-    if (r.status >= 300 && r.status < 400) findings.push({ text: `${label(x)}: answered with ${r.status}${locationOf(x)}`, field, exchanges: [x] });
-    else if (r.status < 400) findings.push({ text: `${label(x)}: invalid input accepted with ${r.status}${x.rule === 'inferred' ? ' (the rule is inferred)' : ''}`, field, severity: severity({ about: 'invalid-accepted', rule: x.rule ?? 'documented', operation: x.operation }), exchanges: [x] });
-    else if (r.status >= 500) findings.push({ text: `${label(x)}: invalid input answered with a server error ${r.status}: ${messageOf(x)}`, field, exchanges: [x] });
+    if (r.status >= 300 && r.status < 400) findings.push(about(x, field, `answered with ${r.status}${locationOf(x)}`, severity({ about: 'redirect' })));
+    else if (r.status < 400)
+      findings.push(about(x, field, `invalid input accepted with ${r.status}${x.rule === 'inferred' ? ' (the rule is inferred)' : ''}`, severity({ about: 'invalid-accepted', rule: x.rule ?? 'documented', operation: x.operation })));
+    else if (r.status >= 500) findings.push(about(x, field, `invalid input answered with a server error ${r.status}: ${messageOf(x)}`, severity({ about: 'server-error' })));
     else if (!documented4xx.includes(r.status))
-      findings.push({ text: `${label(x)}: refused with ${r.status}, not a 4xx the contract lists (${documented4xx.join(', ')})`, field, severity: severity({ about: 'unlisted-status', status: r.status }), exchanges: [x] });
+      findings.push(about(x, field, `refused with ${r.status}, not a 4xx the contract lists (${documented4xx.join(', ')})`, severity({ about: 'unlisted-status', status: r.status })));
     if (r.status >= 400 && messageOf(x).includes(field.split('.').pop()!)) namesField++;
   }
   return verdict('negative_data_rejection', {

@@ -66,7 +66,7 @@ async function walkPages(ctx: RunContext, op: ListOperation, findings: Finding[]
   const pages: Page[] = [];
   // A finding carries the large page and the walk's pages, for the report's curls and replay.
   const find = (field: string, text: string) =>
-    findings.push({ text: `${op}: ${text}`, field: `${op} ${field}`, operation: op, severity: severity({ about: 'paging', operation: op }), exchanges: [all.exchange, ...pages.map((p) => p.exchange)] });
+    findings.push({ message: `${op}: ${text}`, pointer: `${op} ${field}`, operation: op, severity: severity({ about: 'paging', operation: op }), exchanges: [all.exchange, ...pages.map((p) => p.exchange)] });
   // The platform may cap a page (the sample asks for 50 and gets 10): then the walk covers the large page's span,
   // and the end of the list is read apart.
   const span = all.ids.length;

@@ -4,7 +4,8 @@
  * status_code_conformance's business; this check asks whether valid input is taken.
  */
 import type { Check } from '../context.js';
-import { label, locationOf, messageOf, probesOf, verdict, type Finding } from './verdict.js';
+import { severity } from '../severity.js';
+import { about, label, locationOf, messageOf, probesOf, verdict, type Finding } from './verdict.js';
 
 /** What the openapi-generator client's types let a user send (proved at compile time by generator-client-limits.ts). */
 export const generatorClientLimits = [
@@ -18,13 +19,13 @@ export const positiveDataAcceptance: Check = async (ctx) => {
   const passed: string[] = [];
   for (const x of positive) {
     const field = x.field ?? 'userInfo';
-    if (!x.response) failures.push({ text: `${label(x)}: not accepted: ${x.error}`, field, exchanges: [x] });
+    if (!x.response) failures.push(about(x, field, `not accepted: ${x.error}`, severity({ about: 'no-answer' })));
     else if (x.response.status < 200 || x.response.status > 299)
-      failures.push({ text: `${label(x)}: valid input refused with ${x.response.status}${locationOf(x)}: ${messageOf(x)}`, field, exchanges: [x] });
+      failures.push(about(x, field, `valid input refused with ${x.response.status}${locationOf(x)}: ${messageOf(x)}`, severity({ about: 'rule', rule: 'documented' })));
     else passed.push(`${label(x)}: ${x.response.status}`);
   }
   return verdict('positive_data_acceptance', {
-    failures,
+    findings: failures,
     ran: positive.length > 0,
     passed: [...passed, ...generatorClientLimits],
     notRun,

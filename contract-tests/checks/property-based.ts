@@ -31,7 +31,10 @@ const unsent = (x: { error?: string }) => {
   if (x.error?.startsWith('not sent:')) throw new NotSent(x.error);
 };
 
-type Warnings = Map<string, string>;
+/** Differences from inferred rules, once per field however many generated cases show them. */
+type Warnings = Map<string, Finding>;
+const warn = (warnings: Warnings, op: OperationId, pointer: string, message: string) =>
+  warnings.set(pointer, { message, pointer, operation: op, severity: 'warning' });
 
 async function validAccepted(ctx: RunContext, warnings: Warnings, op: OperationId, params: PathParams, body: Record<string, unknown>): Promise<void> {
   const x = await sendOperationWithSdk(ctx, op, { probe: 'property: valid body', intent: 'accept' }, body, params);
@@ -42,7 +45,7 @@ async function validAccepted(ctx: RunContext, warnings: Warnings, op: OperationI
   if (x.response.json === undefined) throw new Refuted(`the ${x.response.status} body is not JSON`, '(body)');
   if (validate(x.response.json)) return;
   const errors = describeErrors(validate.errors).map((e) => ({ ...e, severity: severity({ about: 'body', status: 200, keyword: e.keyword, path: e.path }, specOf(op).provenance) }));
-  for (const e of errors.filter((e) => e.severity === 'warning')) warnings.set(e.path, `an answer's ${e.path} ${e.message} (an inferred rule)`);
+  for (const e of errors.filter((e) => e.severity === 'warning')) warn(warnings, op, e.path, `an answer's ${e.path} ${e.message} (an inferred rule)`);
   const first = errors.find((e) => e.severity === 'breaking');
   if (first) throw new Refuted(`answer does not conform: ${first.path} ${first.message}`, first.path);
 }
@@ -53,7 +56,7 @@ async function invalidRefused(ctx: RunContext, warnings: Warnings, op: Operation
   unsent(x);
   if (!x.response) throw new Refuted(`no answer: ${x.error}`, '(request)');
   const lenient = severity({ about: 'invalid-accepted', rule: inferred ? 'inferred' : 'documented', operation: op }) === 'warning';
-  if (x.response.status < 300 && lenient) warnings.set(mutation, `invalid body (${mutation}) accepted with ${x.response.status} (${inferred ? 'the rule is inferred' : 'a read: nothing was stored'})`);
+  if (x.response.status < 300 && lenient) warn(warnings, op, mutation, `invalid body (${mutation}) accepted with ${x.response.status} (${inferred ? 'the rule is inferred' : 'a read: nothing was stored'})`);
   else if (x.response.status < 400) throw new Refuted(`invalid body (${mutation}) accepted with ${x.response.status}`, mutation);
   if (x.response.status >= 500) throw new Refuted(`invalid body (${mutation}) answered with ${x.response.status}`, mutation);
 }
@@ -70,8 +73,8 @@ async function silentValues(ctx: RunContext, warnings: Finding[], op: OperationI
     if (x.response && x.response.status >= 200 && x.response.status < 300) accepted++;
     else
       warnings.push({
-        text: `${op} ${p.field}: a value the pages are silent on (${p.kind}) ${shown(p.value)} was ${x.response ? `refused with ${x.response.status}: ${messageOf(x)}` : `not answered: ${x.error}`}`,
-        field: `${op} ${p.field}`,
+        message: `${op} ${p.field}: a value the pages are silent on (${p.kind}) ${shown(p.value)} was ${x.response ? `refused with ${x.response.status}: ${messageOf(x)}` : `not answered: ${x.error}`}`,
+        pointer: `${op} ${p.field}`,
         operation: op,
         exchanges: [x],
         severity: severity({ about: 'silent-value-refused' }),
@@ -88,9 +91,11 @@ async function runProperty<T>(name: string, ctx: RunContext, arb: fc.Arbitrary<T
   if (error instanceof NotSent) return { text: `${name}: ${error.message}`, notRun: true };
   const why = error instanceof Error ? error.message : String(error);
   return {
-    text: `${name}: ${why}; counterexample (shrunk ${details.numShrinks} times): ${JSON.stringify(details.counterexample?.[0])}; ` +
+    message: `${name}: ${why}; counterexample (shrunk ${details.numShrinks} times): ${JSON.stringify(details.counterexample?.[0])}; ` +
       `reproduce with CONTRACT_PBT_SEED=${details.seed} (path ${details.counterexamplePath})`,
-    field: error instanceof Refuted ? error.field : undefined,
+    ...(error instanceof Refuted ? { pointer: error.field } : {}),
+    // A refuted property broke a documented rule: what breaks only an inferred one was noted as a warning instead.
+    severity: severity({ about: 'rule', rule: 'documented' }),
   };
 }
 
@@ -141,8 +146,7 @@ export const propertyBased: Check = async (ctx) => {
     );
   }
   return verdict('property_based', {
-    failures: results.filter((r): r is Finding => typeof r !== 'string' && !('notRun' in r)),
-    warnings: [...[...warnings].map(([field, text]) => ({ text, field })), ...silentRefusals],
+    findings: [...results.filter((r): r is Finding => typeof r !== 'string' && !('notRun' in r)), ...warnings.values(), ...silentRefusals],
     ran: results.some((r) => typeof r === 'string' || !('notRun' in r)),
     passed: results.filter((r): r is string => typeof r === 'string'),
     notRun: [...notRun, ...results.flatMap((r) => (typeof r !== 'string' && 'notRun' in r ? [r.text] : []))],

@@ -6,7 +6,7 @@
 import { deref, type Json } from '../spec.js';
 import { severity } from '../severity.js';
 import type { Check } from '../context.js';
-import { fieldOf, label, specFor, verdict, type Finding } from './verdict.js';
+import { about, fieldOf, label, specFor, verdict, type Finding } from './verdict.js';
 
 function headerProblem(value: string, schema: Json): string | undefined {
   if (schema?.type === 'integer' || schema?.type === 'number') {
@@ -30,11 +30,11 @@ export const responseHeaderConformance: Check = async (ctx) => {
       const header = deref(ref);
       const value = x.response.headers[name.toLowerCase()];
       if (value === undefined) {
-        if (header.required) findings.push({ text: `${label(x)}: status ${x.response.status} lacks the required ${name} header`, field: fieldOf(x, name), severity: severity({ about: 'header', status: x.response.status, name }, provenance), exchanges: [x] });
+        if (header.required) findings.push(about(x, fieldOf(x, name), `status ${x.response.status} lacks the required ${name} header`, severity({ about: 'header', status: x.response.status, name }, provenance)));
         continue;
       }
       const problem = headerProblem(value, deref(header.schema));
-      if (problem) findings.push({ text: `${label(x)}: ${name} ${problem}`, field: fieldOf(x, name), severity: severity({ about: 'header', status: x.response.status, name }, provenance), exchanges: [x] });
+      if (problem) findings.push(about(x, fieldOf(x, name), `${name} ${problem}`, severity({ about: 'header', status: x.response.status, name }, provenance)));
       else passed.push(`${label(x)}: status ${x.response.status} with ${name}: ${value}`);
     }
   }

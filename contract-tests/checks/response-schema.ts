@@ -55,16 +55,16 @@ export const responseSchemaConformance: Check = async (ctx) => {
     }
   }
   const findings: Finding[] = [...groups].map(([key, g]) => ({
-    text: `${key.startsWith('error answers') ? `${key.replace(/ \((breaking|warning)\)$/, '')} (${[...g.statuses].join(', ')})` : key}, in ${g.probes.length} answer(s): ${g.probes.slice(0, 3).join('; ')}${g.probes.length > 3 ? '; ...' : ''}`,
-    field: g.field,
+    message: `${key.startsWith('error answers') ? `${key.replace(/ \((breaking|warning)\)$/, '')} (${[...g.statuses].join(', ')})` : key}, in ${g.probes.length} answer(s): ${g.probes.slice(0, 3).join('; ')}${g.probes.length > 3 ? '; ...' : ''}`,
+    pointer: g.field,
     operation: g.operation,
     severity: g.severity,
     exchanges: g.exchanges,
   }));
   for (const [idField, s] of shapes)
     findings.push({
-      text: `${idField}: ids in characters the samples do not use, e.g. ${JSON.stringify(s.value)} (samples: ${s.sample}); ids are opaque, a client that parses their shape would break; at ${[...s.where].join(', ')}, in ${s.probes.length} answer(s)`,
-      field: s.field,
+      message: `${idField}: ids in characters the samples do not use, e.g. ${JSON.stringify(s.value)} (samples: ${s.sample}); ids are opaque, a client that parses their shape would break; at ${[...s.where].join(', ')}, in ${s.probes.length} answer(s)`,
+      pointer: s.field,
       operation: s.operation,
       severity: severity({ about: 'id-shape' }),
       exchanges: s.exchanges,

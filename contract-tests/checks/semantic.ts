@@ -32,14 +32,14 @@ export const semantic: Check = async (ctx) => {
   for (const n of [1, 2]) {
     const x = await sendOperationWithSdk(ctx, 'createTask', { probe: `semantic create ${n}`, intent: 'accept' }, body);
     if (x.response && x.response.status < 300 && x.response.json && typeof x.response.json === 'object') tasks.push(x.response.json as Task);
-    else failures.push({ text: `create ${n} failed: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`, field: '(create)', exchanges: [x] });
+    else failures.push({ message: `create ${n} failed: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`, pointer: '(create)', severity: severity({ about: 'rule', rule: 'documented' }), exchanges: [x] });
   }
   const [first, second] = tasks;
-  if (!first || !second) return verdict('semantic', { failures, ran: true });
+  if (!first || !second) return verdict('semantic', { findings: failures, ran: true });
 
   /** A rule of createTask's answer: documented unless said (lname, refId's form and growth, the clocks are inferred). */
-  const expect = (ok: boolean, field: string, text: string, rule: Provenance = 'documented') =>
-    void (ok || failures.push({ text, field, operation: 'createTask', severity: severity({ about: 'rule', rule }) }));
+  const expect = (ok: boolean, field: string, message: string, rule: Provenance = 'documented') =>
+    void (ok || failures.push({ message, pointer: field, operation: 'createTask', severity: severity({ about: 'rule', rule }) }));
   for (const [i, t] of tasks.entries()) {
     const which = `task ${i + 1}`;
     expect(t.caseId === f.caseId, '/caseId', `${which}: caseId ${JSON.stringify(t.caseId)} does not echo ${f.caseId}`);

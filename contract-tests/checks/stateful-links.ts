@@ -31,8 +31,8 @@ export const statefulLinks: Check = async (ctx) => {
   const passed: string[] = [];
   const notRun: string[] = [];
   /** A rule of the sequence: documented unless said (lname following name is inferred from the samples). */
-  const expect = (ok: boolean, operation: OperationId, field: string, text: string, rule: Provenance = 'documented') =>
-    void (ok || findings.push({ text, field: `${operation} ${field}`, operation, severity: severity({ about: 'rule', rule }) }));
+  const expect = (ok: boolean, operation: OperationId, field: string, message: string, rule: Provenance = 'documented') =>
+    void (ok || findings.push({ message, pointer: `${operation} ${field}`, operation, severity: severity({ about: 'rule', rule }) }));
 
   /** One call of the sequence, through the SDK; a refusal stops the sequence (nothing further can be read back). */
   async function call(operation: OperationId, probe: string, body: Json, params: Record<string, string> = {}): Promise<Step> {
@@ -43,7 +43,7 @@ export const statefulLinks: Check = async (ctx) => {
       throw new Stop();
     }
     if (!x.response || x.response.status >= 300 || !x.response.json || typeof x.response.json !== 'object') {
-      findings.push({ text: `${probe}: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`, field: `${operation} (valid body)`, operation, severity: severity({ about: 'rule', rule: 'documented' }) });
+      findings.push({ message: `${probe}: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`, pointer: `${operation} (valid body)`, operation, severity: severity({ about: 'rule', rule: 'documented' }) });
       throw new Stop();
     }
     return { operation, path: params, headers: target.accountId ? { accountId: target.accountId } : {}, body, response: x.response.json };

@@ -1,5 +1,5 @@
 /**
- * status_code_conformance: every answer's status is one the contract lists for createTask. The list is inferred
+ * status_code_conformance: every answer's status is one the contract lists for its operation. The list is inferred
  * (the page shows no status), so another 2xx, 4xx or 5xx is a warning; a 3xx (a redirect is never followed with
  * credentials) or an unknown class is breaking, and so is a request that got no answer at all.
  */
@@ -7,7 +7,7 @@
 import { severity } from '../severity.js';
 import type { Check } from '../context.js';
 import type { Exchange } from '../types.js';
-import { countBy, fieldOf, label, locationOf, specFor, verdict, type Finding } from './verdict.js';
+import { about, countBy, fieldOf, locationOf, specFor, verdict, type Finding } from './verdict.js';
 
 export const statusCodeConformance: Check = async (ctx) => {
   const { exchanges } = await ctx.corpus();
@@ -16,7 +16,7 @@ export const statusCodeConformance: Check = async (ctx) => {
   const changed = new Map<string, Exchange[]>(); // `${operation} ${status}`: a status the tenant was observed never to use
   for (const x of exchanges) {
     if (!x.response) {
-      if (x.error?.startsWith('no HTTP answer')) findings.push({ text: `${label(x)}: ${x.error}`, field: fieldOf(x, 'status'), exchanges: [x] });
+      if (x.error?.startsWith('no HTTP answer')) findings.push(about(x, fieldOf(x, 'status'), x.error, severity({ about: 'no-answer' })));
       continue;
     }
     const status = x.response.status;
@@ -25,18 +25,14 @@ export const statusCodeConformance: Check = async (ctx) => {
     const neverSeen = status < 300 ? operation.responses[String(status)]?.['x-observed-absent'] : undefined;
     if (neverSeen) changed.set(`${x.operation} ${status}`, [...(changed.get(`${x.operation} ${status}`) ?? []), x]);
     if (documentedStatuses.includes(status)) continue;
-    findings.push({
-      text: `${label(x)}: status ${status}${locationOf(x)} is not one the contract lists (${documentedStatuses.join(', ')})`,
-      field: fieldOf(x, 'status'),
-      severity: severity({ about: 'unlisted-status', status }),
-      exchanges: [x],
-    });
+    findings.push(about(x, fieldOf(x, 'status'), `status ${status}${locationOf(x)} is not one the contract lists (${documentedStatuses.join(', ')})`, severity({ about: 'unlisted-status', status })));
   }
   for (const [key, xs] of changed) {
     const never = specFor(xs[0]!).operation.responses[String(xs[0]!.response!.status)]['x-observed-absent'];
     findings.push({
-      text: `${key}: answered ${xs.length} time(s) with a status the tenant was observed never to use (in ${never.answers} successful answers: ${(never.sources ?? []).join(', ')})`,
-      field: fieldOf(xs[0]!, 'status'),
+      message: `${key}: answered ${xs.length} time(s) with a status the tenant was observed never to use (in ${never.answers} successful answers: ${(never.sources ?? []).join(', ')})`,
+      pointer: fieldOf(xs[0]!, 'status'),
+      operation: xs[0]!.operation,
       severity: severity({ about: 'rule', rule: 'observed' }),
       exchanges: xs.slice(0, 3),
     });

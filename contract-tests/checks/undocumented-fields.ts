@@ -5,6 +5,7 @@
  */
 import { declaredProperties, deref, validatorAt, type Json } from '../spec.js';
 import type { Check } from '../context.js';
+import { severity } from '../severity.js';
 import { fieldOf, label, specFor, verdict } from './verdict.js';
 
 export function undeclaredPaths(value: unknown, schema: Json, path = ''): string[] {
@@ -31,9 +32,10 @@ export const undocumentedFields: Check = async (ctx) => {
     for (const path of undeclaredPaths(x.response.json, schema).map((p) => fieldOf(x, p))) found.set(path, [...(found.get(path) ?? []), label(x)]);
   }
   return verdict('undocumented_fields', {
-    warnings: [...found].map(([path, probes]) => ({
-      text: `${path}: not in the contract (additive drift), in ${probes.length} answer(s), e.g. ${probes[0]}`,
-      field: path,
+    findings: [...found].map(([path, probes]) => ({
+      message: `${path}: not in the contract (additive drift), in ${probes.length} answer(s), e.g. ${probes[0]}`,
+      pointer: path,
+      severity: severity({ about: 'undeclared-field' }),
     })),
     ran: judged > 0,
     passed: [`${judged} bodies carry only documented fields`],

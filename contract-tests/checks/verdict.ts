@@ -1,90 +1,105 @@
-/** Building verdicts: findings become evidence lines, fields are collected, the status follows from what was found. */
+/** Building verdicts: findings are data; their lines, fields and the status follow from them. */
 import type { RunContext } from '../context.js';
 import { redact } from '../redact.js';
 import { reproductionOf } from '../reproduce.js';
 import { specOf } from '../spec.js';
 import type { OperationId } from '../spec.js';
-import type { CheckName, Exchange, Intent, Severity, Verdict } from '../types.js';
+import type { Channel, CheckName, Exchange, FindingData, Intent, Severity, Verdict } from '../types.js';
 
 export interface Finding {
-  text: string;
-  field?: string;
-  /** The operation the finding is about, when the check knows it. */
+  /** What was found, without the exchange it was found in (that is `probe` and `channel`). */
+  message: string;
+  /** Decided by severity.ts from the contract's provenance, never by the check. */
+  severity: Severity;
+  /** The field: a JSON pointer, a header or a request field, prefixed with the operation (`getCases /totalResults`). */
+  pointer?: string;
   operation?: OperationId;
-  /** Default: breaking when listed in `failures`, a warning when listed in `warnings`. */
-  severity?: Severity;
+  /** The probe and channel of the one exchange the finding is about (none for a finding about several). */
+  probe?: string;
+  channel?: Channel;
   /** The exchanges the finding is about: a breaking one's go to the report as requests to re-run (`replay`). */
   exchanges?: Exchange[];
-  /** When several findings were said as one line: all of their fields. */
-  fields?: string[];
 }
 
-const fieldsOf = (findings: Finding[]) => [...new Set(findings.flatMap((f) => f.fields ?? (f.field ? [f.field] : [])))];
+/** A finding about one exchange: its operation, probe and channel come from the exchange. */
+export const about = (x: Exchange, pointer: string, message: string, severity: Severity): Finding => ({
+  message,
+  severity,
+  pointer,
+  operation: x.operation,
+  probe: x.probe,
+  channel: x.via,
+  exchanges: [x],
+});
 
-/** `<probe> [channel]: <what was found>`: the form of a finding about one exchange. */
-const aboutOneExchange = /^(.+? \[(?:sdk|fetch|openapi-generator)\]): (.+)$/s;
+/** How a report names a probe: its name, its operation (unless the name starts with it) and the channel. */
+const labelOf = (probe: string, operation: OperationId | undefined, channel: Channel | undefined) =>
+  `${probe}${!operation || probe.startsWith(operation) ? '' : ` (${operation})`} [${channel}]`;
+
+/** A finding as one line: `<probe> [channel]: <message>` when it is about one exchange. */
+export const lineOf = (f: Finding) => (f.probe ? `${labelOf(f.probe, f.operation, f.channel)}: ${f.message}` : f.message);
 
 /**
- * Findings that say the same thing of several exchanges become one line naming the first few (a server that
- * answers every refusal with 422 is told so once, not forty times); the fields and exchanges of all are kept.
+ * The lines of a list of findings: those that say the same thing of several exchanges become one line naming the
+ * first few (a server that answers every refusal with 422 is told so once, not forty times).
  */
-function grouped(findings: Finding[]): Finding[] {
-  const groups = new Map<string, { what: string; labels: string[]; members: Finding[] }>();
+function linesOf(findings: Finding[]): string[] {
+  const groups = new Map<string, Finding[]>();
   findings.forEach((f, i) => {
-    const one = aboutOneExchange.exec(f.text);
-    const key = one ? `${f.severity}|${f.operation ?? ''}|${one[2]}` : `unique ${i}`;
-    const group = groups.get(key) ?? { what: one?.[2] ?? f.text, labels: [], members: [] };
-    if (one) group.labels.push(one[1]!);
-    group.members.push(f);
-    groups.set(key, group);
+    const key = f.probe ? `${f.severity}|${f.message}` : `unique ${i}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
   });
-  return [...groups.values()].map(({ what, labels, members }) => {
-    if (members.length === 1) return members[0]!;
-    return {
-      ...members[0]!,
-      text: `${what}, in ${members.length} answers: ${labels.slice(0, 3).join('; ')}${labels.length > 3 ? '; …' : ''}`,
-      fields: fieldsOf(members),
-      exchanges: members.flatMap((m) => m.exchanges ?? []),
-    };
+  return [...groups.values()].map((members) => {
+    if (members.length === 1) return lineOf(members[0]!);
+    const labels = members.map((m) => labelOf(m.probe!, m.operation, m.channel));
+    return `${members[0]!.message}, in ${members.length} answers: ${labels.slice(0, 3).join('; ')}${labels.length > 3 ? '; …' : ''}`;
   });
 }
 
-/**
- * A check's verdict from its findings: `findings` carry their own severity (from the contract's provenance);
- * `failures` default to breaking and `warnings` to warning.
- */
-export function verdict(
-  check: CheckName,
-  found: { findings?: Finding[]; failures?: Finding[]; warnings?: Finding[]; passed?: string[]; notRun?: string[]; ran: boolean; skipReason?: string },
-): Verdict {
-  const all = [
-    ...(found.findings ?? []),
-    ...(found.failures ?? []).map((f) => ({ severity: 'breaking' as const, ...f })),
-    ...(found.warnings ?? []).map((f) => ({ severity: 'warning' as const, ...f })),
-  ];
-  const failures = grouped(all.filter((f) => (f.severity ?? 'breaking') === 'breaking').map((f) => ({ ...f, severity: 'breaking' as const })));
-  const warnings = grouped(all.filter((f) => f.severity === 'warning'));
+const pointersOf = (findings: Finding[]) => [...new Set(findings.flatMap((f) => (f.pointer ? [f.pointer] : [])))];
+
+export function findingData(check: CheckName, f: Finding): FindingData {
+  const { message, severity, pointer, operation, probe, channel } = f;
+  return {
+    check,
+    ...(operation ? { operation } : {}),
+    ...(probe ? { probe, channel } : {}),
+    ...(pointer ? { pointer, field: pointer } : {}),
+    severity,
+    message: redact(message),
+    line: redact(lineOf(f)),
+  };
+}
+
+/** What a check found: findings with their severity, what held (`passed`), and what could not run. */
+export interface Judged {
+  findings?: Finding[];
+  passed?: string[];
+  notRun?: string[];
+  ran: boolean;
+  skipReason?: string;
+}
+
+/** A check's verdict from its findings: the status follows from their severities; every line is redacted here. */
+export function verdict(check: CheckName, found: Judged): Verdict {
+  const all = found.findings ?? [];
+  const failures = all.filter((f) => f.severity === 'breaking');
+  const warnings = all.filter((f) => f.severity === 'warning');
   const status = failures.length > 0 ? 'fail' : warnings.length > 0 ? 'warn' : found.ran || all.length > 0 ? 'pass' : 'skip';
   // Under --strict the warnings fail too, so their exchanges are kept, marked, to be re-sent then.
-  const reproductions = (found: Finding[], severity: Severity) => [...new Set(found.flatMap((f) => f.exchanges ?? []))].map((x) => reproductionOf(check, x, severity));
+  const reproductions = (of: Finding[], severity: Severity) => [...new Set(of.flatMap((f) => f.exchanges ?? []))].map((x) => reproductionOf(check, x, severity));
   const reproduce = [...reproductions(failures, 'breaking'), ...reproductions(warnings, 'warning')];
-  const evidence = status === 'skip' ? [found.skipReason ?? 'nothing to check on this target'] : failures.length > 0 ? failures.map((f) => f.text) : (found.passed ?? []);
+  const evidence = status === 'skip' ? [found.skipReason ?? 'nothing to check on this target'] : failures.length > 0 ? linesOf(failures) : (found.passed ?? []);
   return {
     check,
     status,
     evidence: evidence.map(redact), // redacted where evidence is made: test messages and every report show it
-    fields: fieldsOf(failures),
-    warnings: warnings.map((f) => redact(f.text)),
-    warningFields: fieldsOf(warnings),
+    fields: pointersOf(failures),
+    warnings: linesOf(warnings).map(redact),
+    warningFields: pointersOf(warnings),
     notRun: (found.notRun ?? []).map(redact),
     ...(reproduce.length ? { reproduce } : {}),
-    findings: [...failures, ...warnings].map((f) => ({
-      check,
-      ...(f.operation ? { operation: f.operation } : {}),
-      ...(f.field ? { field: f.field } : {}),
-      severity: f.severity ?? 'breaking',
-      message: redact(f.text),
-    })),
+    findings: [...failures, ...warnings].map((f) => findingData(check, f)),
   };
 }
 
@@ -105,7 +120,7 @@ export function strictVerdict(v: Verdict): Verdict {
 }
 
 /** How a report names an exchange: the probe, its operation (unless the probe's name starts with it) and the channel. */
-export const label = (x: Exchange) => `${x.probe}${x.probe.startsWith(x.operation) ? '' : ` (${x.operation})`} [${x.via}]`;
+export const label = (x: Exchange) => labelOf(x.probe, x.operation, x.via);
 
 /** A finding's field: a JSON pointer or header, prefixed with its operation (`getCases /totalResults`). */
 export const fieldOf = (x: Exchange, field: string) => `${x.operation} ${field}`;
