@@ -10,6 +10,8 @@ import type { Exchange, Verdict } from './types.js';
 
 export interface RunContext extends Sender {
   corpus(): Promise<Corpus>;
+  /** What a scenario sent and got back, sent once per run however many checks judge it (as the corpus is). */
+  recorded<T>(scenario: Scenario<T>): Promise<T>;
   pbt: PbtSettings;
   budget: Budget;
   /** A line of progress for the console (a no-op unless the caller asked for progress). */
@@ -24,6 +26,9 @@ export interface RunContext extends Sender {
 
 export type Check = (ctx: RunContext) => Promise<Verdict>;
 
+/** Sends and records: what it returns is judged by checks, which send nothing themselves. */
+export type Scenario<T> = (ctx: RunContext) => Promise<T>;
+
 export function createContext(
   target: Target,
   pbt: PbtSettings = pbtSettingsFromEnv(),
@@ -33,6 +38,7 @@ export function createContext(
 ): RunContext {
   const log: Exchange[] = [];
   let corpus: Promise<Corpus> | undefined;
+  const recordings = new Map<Scenario<unknown>, Promise<unknown>>();
   const budget = createBudget({ ...limits, readOnly: selection.readOnly || limits.readOnly });
   const ctx: RunContext = {
     target,
@@ -45,6 +51,10 @@ export function createContext(
     operations: selection.selected,
     selection,
     corpus: () => (corpus ??= runCorpus(ctx)),
+    recorded: <T>(scenario: Scenario<T>) => {
+      if (!recordings.has(scenario)) recordings.set(scenario, scenario(ctx));
+      return recordings.get(scenario) as Promise<T>;
+    },
   };
   return ctx;
 }
