@@ -323,3 +323,25 @@ describe('response_schema_conformance on ids and required fields', () => {
     ]);
   });
 });
+
+describe('checks are pure judges', () => {
+  it('no check sends: none imports a sender or a token minter (scenarios send, checks judge what they recorded)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('./checks/', import.meta.url);
+    const senders = readdirSync(dir)
+      .filter((file) => file.endsWith('.ts'))
+      .filter((file) => /^import (?!type )[^;]*from '\.\.\/(channels|tokens|record)\.js'/m.test(readFileSync(new URL(file, dir), 'utf8')));
+    expect(senders).toEqual([]);
+  });
+
+  it('semantic judges two recorded creates: one _id twice is breaking, an lname not lower-cased a warning', async () => {
+    const { judgeTwoCreates } = await import('./checks/semantic.js');
+    const { verdict } = await import('./checks/verdict.js');
+    const f = { caseId: 'ci-1', caseRefId: 'CS1', taskTemplateId: 'ttm-1' };
+    const now = Date.parse('2026-12-07T06:00:00Z');
+    const task = { _id: 'ti-1', caseId: 'ci-1', caseRefId: 'CS1', name: 'T', lname: 'T', refId: 'TS100', createdAt: '2026-12-07T06:00:00Z', timestampValue: now };
+    const created = (json: object): Exchange => ({ ...exchange('accept', 200, json), probe: 'semantic create' });
+    const v = verdict('semantic', judgeTwoCreates({ name: 'T', creates: [created(task), created({ ...task, refId: 'TS101' })] }, f, now));
+    expect([v.status, v.fields, v.warningFields]).toEqual(['fail', ['/_id'], ['/lname']]);
+  });
+});

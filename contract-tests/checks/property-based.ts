@@ -9,14 +9,15 @@
  */
 import fc from 'fast-check';
 import { invalidBodies, invalidBodiesOf, validBodies, validBodiesOf } from '../arbitraries.js';
-import { sendOperationWithSdk, sendRaw, type PathParams } from '../channels.js';
+import type { PathParams } from '../channels.js';
 import { rowOf } from '../operations.js';
 import { propertyScope } from '../scope.js';
-import { shown, silentProbes } from '../silent-values.js';
+import { sendInvalidBody, sendSilentValues, sendValidBody } from '../scenarios/generated-bodies.js';
+import { shown, type SilentProbe } from '../silent-values.js';
 import { describeErrors, specOf, validatorAt, type OperationId } from '../spec.js';
-import { validToken } from '../tokens.js';
 import { severity } from '../severity.js';
 import type { Check, RunContext } from '../context.js';
+import type { Exchange } from '../types.js';
 import { messageOf, verdict, type Finding } from './verdict.js';
 
 class Refuted extends Error {
@@ -36,8 +37,9 @@ type Warnings = Map<string, Finding>;
 const warn = (warnings: Warnings, op: OperationId, pointer: string, message: string) =>
   warnings.set(pointer, { message, pointer, operation: op, severity: 'warning' });
 
-async function validAccepted(ctx: RunContext, warnings: Warnings, op: OperationId, params: PathParams, body: Record<string, unknown>): Promise<void> {
-  const x = await sendOperationWithSdk(ctx, op, { probe: 'property: valid body', intent: 'accept' }, body, params);
+/** The judge of a valid body's answer: a breaking difference refutes the property; an inferred one only warns. */
+export function judgeValidAnswer(x: Exchange, warnings: Warnings): void {
+  const op = x.operation;
   unsent(x);
   if (!x.response) throw new Refuted(`no answer: ${x.error}`, '(request)');
   if (x.response.status < 200 || x.response.status > 299) throw new Refuted(`valid body refused with ${x.response.status}: ${messageOf(x)}`, 'status');
@@ -50,9 +52,9 @@ async function validAccepted(ctx: RunContext, warnings: Warnings, op: OperationI
   if (first) throw new Refuted(`answer does not conform: ${first.path} ${first.message}`, first.path);
 }
 
-async function invalidRefused(ctx: RunContext, warnings: Warnings, op: OperationId, params: PathParams, body: unknown, mutation: string, inferred: boolean): Promise<void> {
-  const token = { value: await validToken(ctx.target.credentials), label: 'valid token' };
-  const x = await sendRaw(ctx, { operation: op, probe: `property: invalid body (${mutation})`, intent: 'reject-invalid' }, { body: body as Record<string, unknown>, token, params });
+/** The judge of an invalid body's answer: refused with a 4xx; accepting it only warns where the rule is inferred or the call a read. */
+export function judgeInvalidAnswer(x: Exchange, warnings: Warnings, mutation: string, inferred: boolean): void {
+  const op = x.operation;
   unsent(x);
   if (!x.response) throw new Refuted(`no answer: ${x.error}`, '(request)');
   const lenient = severity({ about: 'invalid-accepted', rule: inferred ? 'inferred' : 'documented', operation: op }) === 'warning';
@@ -61,18 +63,14 @@ async function invalidRefused(ctx: RunContext, warnings: Warnings, op: Operation
   if (x.response.status >= 500) throw new Refuted(`invalid body (${mutation}) answered with ${x.response.status}`, mutation);
 }
 
-/** Each silent value of an operation, sent once: accepted is what a lenient server does; refused only warns. */
-async function silentValues(ctx: RunContext, warnings: Finding[], op: OperationId, params: PathParams): Promise<string | { text: string; notRun: true }> {
-  // Under --max-creates the creates are shared out to the valid bodies and the later checks: none is left for these.
-  if (propertyScope(ctx, op).maxValidRuns !== undefined) return { text: `${op}: values the pages are silent on: not run under --max-creates (each would spend a create)`, notRun: true };
+/** The judge of the silent values: accepted is what a lenient server does; a refusal only warns, showing the value. */
+export function judgeSilentValues(op: OperationId, sent: { probe: SilentProbe; exchange: Exchange }[]): { findings: Finding[]; summary: string } {
+  const findings: Finding[] = [];
   let accepted = 0;
-  const probes = silentProbes(op, ctx.target.fixtures);
-  for (const p of probes) {
-    const x = await sendOperationWithSdk(ctx, op, { probe: `property: silent value (${p.kind} ${p.field})`, intent: 'accept' }, p.body, params);
-    if (x.error?.startsWith('not sent:')) return { text: `${op}: values the pages are silent on: ${x.error}`, notRun: true };
+  for (const { probe: p, exchange: x } of sent) {
     if (x.response && x.response.status >= 200 && x.response.status < 300) accepted++;
     else
-      warnings.push({
+      findings.push({
         message: `${op} ${p.field}: a value the pages are silent on (${p.kind}) ${shown(p.value)} was ${x.response ? `refused with ${x.response.status}: ${messageOf(x)}` : `not answered: ${x.error}`}`,
         pointer: `${op} ${p.field}`,
         operation: op,
@@ -80,7 +78,17 @@ async function silentValues(ctx: RunContext, warnings: Finding[], op: OperationI
         severity: severity({ about: 'silent-value-refused' }),
       });
   }
-  return `${op}: ${accepted} of ${probes.length} values the pages are silent on accepted (${[...new Set(probes.map((p) => p.kind))].join(', ') || 'none apply'})`;
+  return { findings, summary: `${op}: ${accepted} of ${sent.length} values the pages are silent on accepted (${[...new Set(sent.map((s) => s.probe.kind))].join(', ') || 'none apply'})` };
+}
+
+async function silentValues(ctx: RunContext, warnings: Finding[], op: OperationId, params: PathParams): Promise<string | { text: string; notRun: true }> {
+  // Under --max-creates the creates are shared out to the valid bodies and the later checks: none is left for these.
+  if (propertyScope(ctx, op).maxValidRuns !== undefined) return { text: `${op}: values the pages are silent on: not run under --max-creates (each would spend a create)`, notRun: true };
+  const { sent, notSent } = await sendSilentValues(ctx, op, params);
+  if (notSent) return { text: `${op}: values the pages are silent on: ${notSent}`, notRun: true };
+  const judged = judgeSilentValues(op, sent);
+  warnings.push(...judged.findings);
+  return judged.summary;
 }
 
 async function runProperty<T>(name: string, ctx: RunContext, arb: fc.Arbitrary<T>, predicate: (v: T) => Promise<void>, runs = ctx.pbt.runs): Promise<Finding | string | { text: string; notRun: true }> {
@@ -118,7 +126,7 @@ export const propertyBased: Check = async (ctx) => {
     }
     const validRuns = (runs: number) => Math.min(runs, scope.maxValidRuns ?? runs);
     const valid = async (name: string, arb: fc.Arbitrary<Record<string, unknown>>, runs: number) =>
-      validRuns(runs) > 0 ? runProperty(name, ctx, arb, (body) => validAccepted(ctx, warnings, op, params, body), validRuns(runs)) : { text: `${name}: ${scope.noCreates}`, notRun: true as const };
+      validRuns(runs) > 0 ? runProperty(name, ctx, arb, async (body) => judgeValidAnswer(await sendValidBody(ctx, op, params, body), warnings), validRuns(runs)) : { text: `${name}: ${scope.noCreates}`, notRun: true as const };
     const row = rowOf(op);
     const param = row.pathIdFrom?.param;
     if ((row.needs && !f[row.needs.fixture]) || (param && !ids[param])) {
@@ -129,9 +137,9 @@ export const propertyBased: Check = async (ctx) => {
     if (op === 'createTask') {
       results.push(
         await valid('valid bodies are accepted and answered with a conforming task', validBodies(f), ctx.pbt.runs),
-        await runProperty('invalid bodies are refused with a 4xx', ctx, invalidBodies(f), ({ body, mutation }) =>
+        await runProperty('invalid bodies are refused with a 4xx', ctx, invalidBodies(f), async ({ body, mutation }) =>
           // Patterns are value constraints: inferred (ids are opaque), so accepting a broken one is a warning.
-          invalidRefused(ctx, warnings, op, params, body, `${mutation.kind} ${mutation.path}`, mutation.kind === 'break pattern'),
+          judgeInvalidAnswer(await sendInvalidBody(ctx, op, params, body, `${mutation.kind} ${mutation.path}`), warnings, `${mutation.kind} ${mutation.path}`, mutation.kind === 'break pattern'),
         ),
         await silentValues(ctx, silentRefusals, op, params),
       );
@@ -141,7 +149,7 @@ export const propertyBased: Check = async (ctx) => {
     const runs = Math.max(2, Math.ceil(ctx.pbt.runs / 3));
     results.push(
       await valid(`${op}: valid bodies are accepted and answered conforming to ${specOf(op).successSchemaPointer.split('/').pop()}`, validBodiesOf(op, f), runs),
-      await runProperty(`${op}: invalid bodies are refused with a 4xx`, ctx, invalidBodiesOf(op, f), ({ body, mutation }) => invalidRefused(ctx, warnings, op, params, body, `${op} ${mutation.kind} ${mutation.path}`, false), runs),
+      await runProperty(`${op}: invalid bodies are refused with a 4xx`, ctx, invalidBodiesOf(op, f), async ({ body, mutation }) => judgeInvalidAnswer(await sendInvalidBody(ctx, op, params, body, `${op} ${mutation.kind} ${mutation.path}`), warnings, `${op} ${mutation.kind} ${mutation.path}`, false), runs),
       await silentValues(ctx, silentRefusals, op, params),
     );
   }
