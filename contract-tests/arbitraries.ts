@@ -10,7 +10,9 @@
 import fc from 'fast-check';
 import { documentedForm, wrongTypeFor } from './bodies.js';
 import { rowOf, tagged } from './operations.js';
-import { declaredProperties, deref, requestSchema, sampleRequest, specOf, validateRequestBody, type Json, type OperationId } from './spec.js';
+import { declaredProperties, deref, specOf, validateRequestBody, type Json, type OperationId } from './spec.js';
+
+const { requestSchema, sampleRequest } = specOf('createTask');
 import type { Fixtures } from './targets/target.js';
 
 type Arb = fc.Arbitrary<Json>;

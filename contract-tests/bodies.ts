@@ -4,7 +4,9 @@
  * each required field missing, each field of the wrong type, a user without any identifier.
  */
 import { tagged, type Body } from './operations.js';
-import { declaredProperties, deref, requestSchema, sampleRequest, specOf, validateRequestBody, type Json, type OperationId } from './spec.js';
+import { declaredProperties, deref, specOf, validateRequestBody, type Json, type OperationId } from './spec.js';
+
+const { requestSchema, sampleRequest } = specOf('createTask');
 import type { Fixtures } from './targets/target.js';
 
 export type { Body } from './operations.js';

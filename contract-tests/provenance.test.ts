@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { provenanceReader, type ProvenanceReader } from './provenance.js';
 import { severity } from './severity.js';
 import { idShapeDifferences } from './id-shapes.js';
-import { bundle, plausibleId, provenance } from './spec.js';
+import { bundle, plausibleId, specOf } from './spec.js';
+
+const { provenance } = specOf('createTask');
 import { malformedLiveVariables } from './targets/live.js';
 
 const bodySeverity = (p: ProvenanceReader, status: number, keyword: string, path: string) => severity({ about: 'body', status, keyword, path }, p);

@@ -1,6 +1,6 @@
 /**
  * The contract as the suite reads it: generated/openapi.json (the bundle every tool reads), its six operations
- * (`specOf`: path, request schema, responses, links, provenance; createTask's are also exported by name),
+ * (`specOf`: path, request schema, responses, links, provenance),
  * and JSON Schema 2020-12 validation (Ajv, formats on) of any schema inside it, addressed by pointer.
  */
 import { readFileSync } from 'node:fs';
@@ -15,7 +15,6 @@ import { provenanceReader } from './provenance.js';
 export type { Json };
 
 export const BUNDLE_PATH = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
-export const OPERATION_PATH = '/caseManagement/api/public/analytics/{streamId}/createTask';
 
 /** `--overlay FILE` (CONTRACT_OVERLAY): the tenant's contract, the contract with that overlay applied, is what is judged. */
 export const OVERLAY_PATH = process.env.CONTRACT_OVERLAY || undefined;
@@ -115,16 +114,8 @@ export function specOf(id: OperationId): OperationSpec {
   return s;
 }
 
-const createTask = specOf('createTask');
-export const operation: Json = createTask.operation;
-export const requestSchema: Json = createTask.requestSchema;
-export const sampleRequest: Json = deref(operation.requestBody.content['application/json'].examples.seedSample).value;
 export const sampleStreamId: string = deref(bundle.components.parameters.StreamId).example;
 export const sampleAccountId: string = deref(bundle.components.parameters.AccountId).example;
-export const documentedResponse = createTask.documentedResponse;
-export const provenance = createTask.provenance;
-export const judgedResponse = createTask.judgedResponse;
-export const documentedStatuses: number[] = createTask.documentedStatuses;
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);

@@ -6,7 +6,7 @@
 import { rowOf } from '../operations.js';
 import { addSecret } from '../redact.js';
 import { selectionOf, writes, type Selection } from '../selection.js';
-import { bundle, plausibleId, sampleRequest, specOf } from '../spec.js';
+import { bundle, plausibleId, specOf } from '../spec.js';
 import type { Credentials } from '../tokens.js';
 import { newRunTag } from './run-tag.js';
 import type { Target } from './target.js';
@@ -91,9 +91,9 @@ export function liveTarget(env: NodeJS.ProcessEnv = process.env, selection?: Sel
     // A fixture the run does not need may be unset: the contract's sample stands in, sent at most without a token
     // (a read-only run's refusals) and never in a request that could write.
     fixtures: {
-      caseId: env.KORE_CASE_ID || sampleRequest.caseId,
-      caseRefId: env.KORE_CASE_REF_ID || sampleRequest.caseRefId,
-      taskTemplateId: env.KORE_TASK_TEMPLATE_ID || sampleRequest.taskTmp,
+      caseId: env.KORE_CASE_ID || specOf('createTask').sampleRequest.caseId,
+      caseRefId: env.KORE_CASE_REF_ID || specOf('createTask').sampleRequest.caseRefId,
+      taskTemplateId: env.KORE_TASK_TEMPLATE_ID || specOf('createTask').sampleRequest.taskTmp,
       userId: env.KORE_USER_ID || undefined,
       caseTemplateId: env.KORE_CASE_TEMPLATE_ID || specOf('createCase').sampleRequest.caseTmp,
       runTag: newRunTag(),

@@ -3,8 +3,10 @@
  * Prism checks that `auth` is present but not what it holds, answers the contract's examples and keeps no state.
  */
 import { startMock } from '../../scripts/lib/mock-server.js';
-import { sampleAccountId, sampleRequest, sampleStreamId, specOf } from '../spec.js';
+import { sampleAccountId, sampleStreamId, specOf } from '../spec.js';
 import type { Target } from './target.js';
+
+const sampleRequest = specOf('createTask').sampleRequest;
 
 export async function startMockTarget(): Promise<Target> {
   const prism = await startMock({ port: 0 });
