@@ -12,9 +12,9 @@ import { documentedForm, wrongTypeFor } from './bodies.js';
 import { rowOf, tagged } from './operations.js';
 import { declaredProperties, deref, specOf, validateRequestBody, type Json, type OperationId } from './spec.js';
 
-const { requestSchema, sampleRequest } = specOf('createTask');
 import type { Fixtures } from './targets/target.js';
 
+const { requestSchema, sampleRequest } = specOf('createTask');
 type Arb = fc.Arbitrary<Json>;
 const maxGeneratedLength = 40;
 const word = fc.stringMatching(/^[A-Za-z0-9]{1,12}$/);

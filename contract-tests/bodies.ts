@@ -1,19 +1,16 @@
 /**
- * Request bodies built for a target: the seed sample and its user variants carry the target's own fixture ids
- * (a real server refuses unknown cases), and the invalid bodies are derived from the contract's request schema:
- * each required field missing, each field of the wrong type, a user without any identifier.
+ * Request bodies built for a target: createTask's carry the target's own fixture ids (a real server refuses
+ * unknown cases), and the invalid bodies of any operation are derived from its request schema.
  */
-import { tagged, type Body } from './operations.js';
 import { declaredProperties, deref, specOf, validateRequestBody, type Json, type OperationId } from './spec.js';
-
-const { requestSchema, sampleRequest } = specOf('createTask');
 import type { Fixtures } from './targets/target.js';
 
-export type { Body } from './operations.js';
+export type Body = Record<string, Json>;
 
-const userInfoSchema = deref(requestSchema.properties.userInfo);
-// CreateTaskUserInfo is allOf[base, anyOf[identifier branches]]: the base holds the properties.
-const userInfoBase = deref(userInfoSchema.allOf?.[0] ?? userInfoSchema);
+/** A name that carries the run's tag on stateful targets, so whatever a run creates can be found and closed. */
+export const tagged = (f: Fixtures, name: string) => (f.runTag ? `${f.runTag} ${name}` : name);
+
+const { sampleRequest } = specOf('createTask');
 
 function common(f: Fixtures): Body {
   return { caseId: f.caseId, caseRefId: f.caseRefId, taskTmp: f.taskTemplateId, name: tagged(f, sampleRequest.name), source: sampleRequest.source };
@@ -38,6 +35,43 @@ export function bodyWithUser(f: Fixtures, userInfo: Body): Body {
 /** The base the invalid bodies are derived from: valid, so that each mutation is the only problem. */
 export function validBase(f: Fixtures): Body {
   return bodyWithUser(f, { name: 'dummy', emailId: 'dummy@mailinator.com', ...(f.userId ? { _id: f.userId } : {}) });
+}
+
+/** A valid request beyond an operation's valid bodies: named, through its client, or why the target cannot take it. */
+export interface Alternative {
+  name: string;
+  /** The request field it is about, dotted (`userInfo.emailId`). */
+  field?: string;
+  via: 'sdk' | 'openapi-generator';
+  body?: unknown;
+  /** Why it cannot be sent to this target, when it cannot. */
+  missing?: string;
+}
+
+const noUserId = 'no user id for this target (KORE_USER_ID)';
+
+/**
+ * createTask's documented ways to name the user: the page's sample, each identifier alone through the SDK, and
+ * what the openapi-generator client can send (its type requires id, emailId AND phoneNumber; an email-only user
+ * only with a type cast, which generator-client-limits.ts proves).
+ */
+export function createTaskAlternatives(f: Fixtures): Alternative[] {
+  const seed = seedSampleBody(f);
+  const out: Alternative[] = [seed ? { name: 'seed sample request', via: 'sdk', body: seed } : { name: 'seed sample request', via: 'sdk', missing: noUserId }];
+  for (const [key, make] of Object.entries(userVariants)) {
+    const user = make(f);
+    const name = `user identified by ${key} only`;
+    out.push(user ? { name, field: `userInfo.${key}`, via: 'sdk', body: bodyWithUser(f, user) } : { name, via: 'sdk', missing: noUserId });
+  }
+  const generated = { caseId: f.caseId, caseRefId: f.caseRefId, taskTmp: f.taskTemplateId, name: tagged(f, 'This is demo task'), source: 'rtm' };
+  const allIds = 'user with _id, emailId and phoneNumber (openapi-generator client)';
+  out.push(
+    f.userId
+      ? { name: allIds, via: 'openapi-generator', body: { ...generated, userInfo: { id: f.userId, name: 'dummy', emailId: 'dummy@mailinator.com', phoneNumber: '+14155550123' } } }
+      : { name: allIds, via: 'openapi-generator', missing: noUserId },
+  );
+  out.push({ name: 'user identified by emailId only (openapi-generator client, needs a type cast)', field: 'userInfo.emailId', via: 'openapi-generator', body: { ...generated, userInfo: { name: 'dummy', emailId: 'dummy@mailinator.com' } } });
+  return out;
 }
 
 export interface InvalidBody {
@@ -66,49 +100,47 @@ export const documentedForm = (schema: Json): boolean => {
   return !!(s?.type || s?.anyOf || s?.allOf || s?.oneOf || s?.properties) && !(s.type === 'array' && !deref(s.items)?.type);
 };
 
-/** The required properties of a request schema, through allOf (anyOf branches are alternatives, not required). */
+/** The required properties of a schema, through allOf (anyOf branches are alternatives, not required). */
 function requiredOf(schema: Json): string[] {
   const s = deref(schema);
   return [...(s.required ?? []), ...(s.allOf ?? []).flatMap(requiredOf)];
 }
 
-/**
- * Invalid bodies of any operation, derived from its request schema and one valid body: each required property
- * missing, each property the valid body sends given the wrong type. Only bodies the contract's schema refuses are
- * kept (Ajv decides, not this generator).
- */
-export function invalidBodiesOf(op: OperationId, valid: Body): InvalidBody[] {
-  const schema = specOf(op).requestSchema;
+/** The alternatives of an object that needs one of several fields (userInfo: `_id`, `emailId` or `phoneNumber`). */
+const branchesOf = (schema: Json): string[][] => (deref(schema).allOf ?? []).flatMap((p: Json) => (deref(p).anyOf ?? []).map((b: Json) => deref(b).required ?? []));
+
+/** Each required property missing and each property of the wrong type, of the body or of an object inside it (`at`). */
+function mutationsOf(op: OperationId, schema: Json, value: Body, only: string[] | undefined, at: string, put: (v: Body) => Body): InvalidBody[] {
   const declared = declaredProperties(schema) ?? new Map();
   const out: InvalidBody[] = [];
   for (const key of new Set(requiredOf(schema))) {
-    const { [key]: _dropped, ...rest } = valid;
-    out.push({ name: `${op}: missing ${key}`, field: `${op} ${key}`, body: rest });
+    const { [key]: _dropped, ...rest } = value;
+    out.push({ name: `${op}: missing ${at}${key}`, field: `${op} ${at}${key}`, body: put(rest) });
   }
-  for (const key of Object.keys(valid)) {
-    if (declared.has(key) && documentedForm(declared.get(key))) out.push({ name: `${op}: wrong type ${key}`, field: `${op} ${key}`, body: { ...valid, [key]: wrongTypeFor(declared.get(key)) } });
+  for (const [key, property] of declared) {
+    if (!documentedForm(property) || (only && !only.includes(key) && !(key in value))) continue;
+    out.push({ name: `${op}: wrong type ${at}${key}`, field: `${op} ${at}${key}`, body: put({ ...value, [key]: wrongTypeFor(property) }) });
+    const inner = value[key];
+    if (!inner || typeof inner !== 'object' || Array.isArray(inner) || !declaredProperties(property)) continue;
+    out.push(...mutationsOf(op, property, inner, undefined, `${at}${key}.`, (v) => put({ ...value, [key]: v })));
+    const branches = branchesOf(property);
+    const identifiers = [...new Set(branches.flat())];
+    if (branches.length) {
+      const without = Object.fromEntries(Object.entries(inner).filter(([k]) => !identifiers.includes(k)));
+      out.push({ name: `${op}: ${at}${key} without ${identifiers.join(', ').replace(/, ([^,]+)$/, ' or $1')}`, field: `${op} ${at}${key}`, body: put({ ...value, [key]: without }) });
+    }
   }
-  out.push({ name: `${op}: body not an object`, field: `${op} (body)`, body: [] as never });
-  return out.filter((b) => validateRequestBody(b.body, op) === false);
+  return out;
 }
 
-export function invalidBodies(f: Fixtures): InvalidBody[] {
-  const base = validBase(f);
-  const out: InvalidBody[] = [];
-  for (const key of requestSchema.required as string[]) {
-    const { [key]: _dropped, ...rest } = base;
-    out.push({ name: `missing ${key}`, field: key, body: rest });
-  }
-  for (const key of (userInfoBase.required ?? []) as string[]) {
-    const { [key]: _dropped, ...user } = base.userInfo;
-    out.push({ name: `missing userInfo.${key}`, field: `userInfo.${key}`, body: { ...base, userInfo: user } });
-  }
-  for (const [key, schema] of Object.entries(requestSchema.properties as Record<string, Json>)) {
-    out.push({ name: `wrong type ${key}`, field: key, body: { ...base, [key]: wrongTypeFor(schema) } });
-  }
-  for (const [key, schema] of Object.entries(userInfoBase.properties as Record<string, Json>)) {
-    out.push({ name: `wrong type userInfo.${key}`, field: `userInfo.${key}`, body: { ...base, userInfo: { ...base.userInfo, [key]: wrongTypeFor(schema) } } });
-  }
-  out.push({ name: 'userInfo without _id, emailId or phoneNumber', field: 'userInfo', body: { ...base, userInfo: { name: 'dummy' } } });
-  return out;
+/**
+ * Invalid bodies of any operation, derived from its request schema and one valid body: each required property
+ * missing and each property given the wrong type (those the body sends or `only` lists; all when no list), the same inside each object
+ * the body sends, an object without any of the identifiers it needs one of, and a body that is not an object.
+ * Only bodies the contract's schema refuses are kept (Ajv decides, not this generator).
+ */
+export function invalidBodiesOf(op: OperationId, valid: Body, only?: string[]): InvalidBody[] {
+  const out = mutationsOf(op, specOf(op).requestSchema, valid, only, '', (v) => v);
+  out.push({ name: `${op}: body not an object`, field: `${op} (body)`, body: [] as never });
+  return out.filter((b) => validateRequestBody(b.body, op) === false);
 }

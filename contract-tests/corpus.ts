@@ -3,9 +3,9 @@
  * bodies, bad tokens, a provoked 429), recorded once and judged by every response check. The checks that own a
  * kind of probe (positive, negative, auth) judge their own intent; the response checks judge every answer.
  */
-import { bodyWithUser, invalidBodies, invalidBodiesOf, seedSampleBody, userVariants, validBase } from './bodies.js';
-import { sendOperationWithGeneratorClient, sendOperationWithSdk, sendRaw, type PathParams, type Sender } from './channels.js';
-import { exampleResources, operationTable, rowOf, tagged, unknownId, type Resources } from './operations.js';
+import { invalidBodiesOf, type Alternative, type Body } from './bodies.js';
+import { sendOperationWithGeneratorClient, sendOperationWithSdk, sendRaw, type PathParams, type RawRequest, type Sender } from './channels.js';
+import { exampleResources, operationTable, rowOf, unknownId, type Resources } from './operations.js';
 import { creates, selectionOf, writes, type Selection } from './selection.js';
 import { specOf, type OperationId } from './spec.js';
 import { expiredToken, tamperSignature, validToken } from './tokens.js';
@@ -40,7 +40,7 @@ export function probesFor(ctx: Sender, selection: Selection = selectionOf(undefi
   const operations = [...selection.selected, ...selection.dependencies];
   const order = operationTable.map((r) => r.id).filter((op) => operations.includes(op)).sort((a, b) => Number(b.startsWith('create')) - Number(a.startsWith('create')));
   const all = order.map((op) => {
-    const own = op === 'createTask' ? createTaskProbes(ctx) : familyProbes(ctx, op, ids);
+    const own = operationProbes(ctx, op, ids);
     return scoped(selection, op, { ...own, probes: own.probes.map((probe) => ({ ...probe, operation: op })) });
   });
   // The probes that give path ids go first: under a create budget they are the creates that matter most.
@@ -69,19 +69,11 @@ function scoped(selection: Selection, op: OperationId, all: { probes: Probe[]; u
   return { probes: all.probes.filter((p) => p.harmless), unsendable: [...all.unsendable, ...unsendable] };
 }
 
-/**
- * One operation's probes other than createTask's, from the operation table: its valid bodies through the SDK and
- * the openapi-generator client, invalid bodies derived from its request schema, malformed JSON, no accountId (where
- * required), an unknown path id (stateful targets) and no token, through raw fetch.
- */
-function familyProbes(ctx: Sender, op: OperationId, ids: Resources): OperationProbes {
-  const t = ctx.target;
-  const f = t.fixtures;
+type ProbeList = OperationProbes['probes'];
+
+/** How one operation's probes send: its path id read when sent, and a valid token minted for each. */
+function sendersOf(ctx: Sender, op: OperationId, ids: Resources) {
   const row = rowOf(op);
-  const probes: OperationProbes['probes'] = [];
-  const unsendable: Unsendable[] = [];
-  const valid = async () => ({ value: await validToken(t.credentials), label: 'valid token' });
-  const [body, generatorBody] = row.valid(f);
   const param = row.pathIdFrom?.param;
   // The path id is read when the probe is sent: the create that gives it runs earlier in the corpus.
   const params = (): PathParams | string => {
@@ -93,141 +85,91 @@ function familyProbes(ctx: Sender, op: OperationId, ids: Resources): OperationPr
     const p = params();
     return typeof p === 'string' ? { ...meta, operation: op, via: 'fetch', request: { method: 'POST', path: specOf(op).path, headers: {} }, error: p } : send(p);
   };
-  const missing = row.needs && !f[row.needs.fixture];
-  if (missing || !body) {
+  const valid = async () => ({ value: await validToken(ctx.target.credentials), label: 'valid token' });
+  /** A probe sent through raw fetch: what the typed clients refuse to send. */
+  const raw = (name: string, intent: Intent, field: string | undefined, request: (p: PathParams) => Promise<RawRequest>, extra: { rule?: 'inferred'; harmless?: true } = {}): ProbeList[number] => ({
+    name,
+    intent,
+    field,
+    harmless: extra.harmless,
+    send: (c) => withParams({ probe: name, intent, field }, async (p) => sendRaw(c, { operation: op, probe: name, intent, field, rule: extra.rule }, await request(p)))(),
+  });
+  /** A valid request through a typed client. */
+  const typed = (name: string, via: Alternative['via'], field: string, body: unknown, provides?: keyof Resources): ProbeList[number] => ({
+    name,
+    intent: 'accept',
+    field,
+    provides,
+    send: (c) =>
+      withParams({ probe: name, intent: 'accept' }, (p) =>
+        via === 'sdk' ? sendOperationWithSdk(c, op, { probe: name, intent: 'accept', field }, body as Body, p) : sendOperationWithGeneratorClient(c, op, { probe: name, intent: 'accept', field }, body, p),
+      )(),
+  });
+  return { valid, raw, typed };
+}
+
+/**
+ * One operation's probes, from the operation table: its valid bodies through the SDK and the openapi-generator
+ * client and its documented alternatives; invalid bodies derived from its request schema, malformed JSON, no
+ * accountId (where required), an unknown path id (stateful targets) and no token, through raw fetch; and, for the
+ * operation that carries them, the probes about the request itself (content type, tokens, rate limit).
+ */
+function operationProbes(ctx: Sender, op: OperationId, ids: Resources): OperationProbes {
+  const t = ctx.target;
+  const f = t.fixtures;
+  const row = rowOf(op);
+  const [body, generatorBody] = row.valid(f);
+  if ((row.needs && !f[row.needs.fixture]) || !body) {
     const reason = `no ${row.needs?.fixture} for this target (${row.needs?.variable})`;
-    for (const [name, intent] of [[`${op}: valid request`, 'accept'], [`${op}: invalid requests`, 'reject-invalid']] as const) unsendable.push({ name, intent, reason });
-    return { probes, unsendable };
+    return { probes: [], unsendable: [[`${op}: valid request`, 'accept'], [`${op}: invalid requests`, 'reject-invalid']].map(([name, intent]) => ({ name: name!, intent: intent as Intent, reason })) };
   }
-  const accept = `${op}: valid request`;
-  probes.push({ name: accept, intent: 'accept', field: `${op} (valid body)`, provides: op === 'createCase' ? 'caseId' : undefined, send: (c) => withParams({ probe: accept, intent: 'accept' }, (p) => sendOperationWithSdk(c, op, { probe: accept, intent: 'accept', field: `${op} (valid body)` }, body, p))() });
-  if (generatorBody) {
-    const name = `${op}: valid request (openapi-generator client)`;
-    probes.push({ name, intent: 'accept', field: `${op} (valid body)`, send: (c) => withParams({ probe: name, intent: 'accept' }, (p) => sendOperationWithGeneratorClient(c, op, { probe: name, intent: 'accept', field: `${op} (valid body)` }, generatorBody, p))() });
+  const { valid, raw, typed } = sendersOf(ctx, op, ids);
+  const probes: ProbeList = [typed(`${op}: valid request`, 'sdk', `${op} (valid body)`, body, row.provides)];
+  const unsendable: Unsendable[] = [];
+  if (generatorBody) probes.push(typed(`${op}: valid request (openapi-generator client)`, 'openapi-generator', `${op} (valid body)`, generatorBody));
+  for (const a of row.alternatives?.(f) ?? []) {
+    const name = `${op}: ${a.name}`;
+    if (a.missing) unsendable.push({ name, intent: 'accept', reason: a.missing });
+    else probes.push(typed(name, a.via, `${op} ${a.field ?? '(valid body)'}`, a.body));
   }
-  const raw = (name: string, intent: Intent, field: string, request: (p: PathParams) => Promise<Parameters<typeof sendRaw>[2]>, rule?: 'inferred', harmless?: true) =>
-    probes.push({ name, intent, field, harmless, send: (c) => withParams({ probe: name, intent, field }, async (p) => sendRaw(c, { operation: op, probe: name, intent, field, rule }, await request(p)))() });
-  for (const invalid of invalidBodiesOf(op, body)) raw(invalid.name, 'reject-invalid', invalid.field, async (p) => ({ body: invalid.body, token: await valid(), params: p }));
-  raw(`${op}: malformed JSON`, 'reject-invalid', `${op} (body)`, async (p) => ({ body: '{"name": "', token: await valid(), params: p }), undefined, true);
-  if (specOf(op).accountIdRequired && t.accountId) raw(`${op}: no accountId header`, 'reject-invalid', `${op} accountId`, async (p) => ({ body, token: await valid(), params: p, withoutAccountId: true }));
+  for (const invalid of invalidBodiesOf(op, body, row.generated)) probes.push(raw(invalid.name, 'reject-invalid', invalid.field, async (p) => ({ body: invalid.body, token: await valid(), params: p })));
+  probes.push(raw(`${op}: malformed JSON`, 'reject-invalid', `${op} (body)`, async (p) => ({ body: '{"name": "', token: await valid(), params: p }), { harmless: true }));
+  if (specOf(op).accountIdRequired && t.accountId) probes.push(raw(`${op}: no accountId header`, 'reject-invalid', `${op} accountId`, async (p) => ({ body, token: await valid(), params: p, withoutAccountId: true })));
+  const param = row.pathIdFrom?.param;
   if (param) {
     const name = `${op}: unknown ${param}`;
-    if (t.stateful) {
-      const unknown = unknownId(exampleResources()[param]!);
-      probes.push({ name, intent: 'reject-invalid', field: `${op} ${param}`, send: async (c) => sendRaw(c, { operation: op, probe: name, intent: 'reject-invalid', field: `${op} ${param}` }, { body, token: await valid(), params: { [param]: unknown } }) });
-    } else unsendable.push({ name, intent: 'reject-invalid', reason: `${t.name} keeps no state: any ${param} is found` });
+    const unknown = unknownId(exampleResources()[param]!);
+    if (t.stateful) probes.push(raw(name, 'reject-invalid', `${op} ${param}`, async () => ({ body, token: await valid(), params: { [param]: unknown } })));
+    else unsendable.push({ name, intent: 'reject-invalid', reason: `${t.name} keeps no state: any ${param} is found` });
   }
-  raw(`${op}: no auth header`, 'reject-auth', 'auth', async (p) => ({ body, token: null, params: p }), undefined, true);
+  probes.push(raw(`${op}: no auth header`, 'reject-auth', 'auth', async (p) => ({ body, token: null, params: p }), { harmless: true }));
+  if (row.requestProbes) {
+    const own = requestProbes(ctx, op, body, raw);
+    probes.push(...own.probes);
+    unsendable.push(...own.unsendable);
+  }
   return { probes, unsendable };
 }
 
-/** createTask's probes: the seed sample, its user variants, and the auth, content-type and rate-limit probes. */
-function createTaskProbes(ctx: Sender): OperationProbes {
+/** The probes about the request rather than its body: a wrong content type, bad tokens, a provoked 429. */
+function requestProbes(ctx: Sender, op: OperationId, body: Body, raw: ReturnType<typeof sendersOf>['raw']): OperationProbes {
   const t = ctx.target;
-  const f = t.fixtures;
-  const probes: OperationProbes['probes'] = [];
-  const unsendable: Unsendable[] = [];
   const valid = async () => ({ value: await validToken(t.credentials), label: 'valid token' });
-
-  const seed = seedSampleBody(f);
-  if (seed) probes.push({ name: 'seed sample request', intent: 'accept', send: (c) => sendOperationWithSdk(c, 'createTask', { probe: 'seed sample request', intent: 'accept' }, seed) });
-  else unsendable.push({ name: 'seed sample request', intent: 'accept', reason: 'no user id for this target (KORE_USER_ID)' });
-  for (const [key, make] of Object.entries(userVariants)) {
-    const name = `user identified by ${key} only`;
-    const user = make(f);
-    const field = `userInfo.${key}`;
-    if (user) probes.push({ name, intent: 'accept', field, provides: key === 'emailId' ? 'taskId' : undefined, send: (c) => sendOperationWithSdk(c, 'createTask', { probe: name, intent: 'accept', field }, bodyWithUser(f, user)) });
-    else unsendable.push({ name, intent: 'accept', reason: 'no user id for this target (KORE_USER_ID)' });
-  }
-  // The openapi-generator client's type requires id, emailId AND phoneNumber: the only user it can send as typed.
-  const allIds = 'user with _id, emailId and phoneNumber (openapi-generator client)';
-  if (f.userId) {
-    probes.push({
-      name: allIds,
-      intent: 'accept',
-      send: (c) =>
-        sendOperationWithGeneratorClient(c, 'createTask', { probe: allIds, intent: 'accept' }, {
-          caseId: f.caseId, caseRefId: f.caseRefId, taskTmp: f.taskTemplateId, name: tagged(f, 'This is demo task'), source: 'rtm',
-          userInfo: { id: f.userId!, name: 'dummy', emailId: 'dummy@mailinator.com', phoneNumber: '+14155550123' },
-        }),
-    });
-  } else unsendable.push({ name: allIds, intent: 'accept', reason: 'no user id for this target (KORE_USER_ID)' });
-  // It can send an email-only user only by lying to its types (contract-tests/generator-client-limits.ts proves it).
-  const emailCast = 'user identified by emailId only (openapi-generator client, needs a type cast)';
-  probes.push({
-    name: emailCast,
-    intent: 'accept',
-    field: 'userInfo.emailId',
-    send: (c) =>
-      sendOperationWithGeneratorClient(c, 'createTask', { probe: emailCast, intent: 'accept', field: 'userInfo.emailId' }, {
-        caseId: f.caseId, caseRefId: f.caseRefId, taskTmp: f.taskTemplateId, name: tagged(f, 'This is demo task'), source: 'rtm',
-        userInfo: { name: 'dummy', emailId: 'dummy@mailinator.com' } as never,
-      }),
-  });
-
-  for (const invalid of invalidBodies(f)) {
-    probes.push({
-      name: invalid.name,
-      intent: 'reject-invalid',
-      field: invalid.field,
-      send: async (c) => sendRaw(c, { operation: 'createTask', probe: invalid.name, intent: 'reject-invalid', field: invalid.field }, { body: invalid.body, token: await valid() }),
-    });
-  }
-  probes.push({
-    name: 'malformed JSON',
-    intent: 'reject-invalid',
-    field: '(body)',
-    harmless: true,
-    send: async (c) => sendRaw(c, { operation: 'createTask', probe: 'malformed JSON', intent: 'reject-invalid', field: '(body)' }, { body: '{"caseId": "ci-', token: await valid() }),
-  });
-  probes.push({
-    name: 'wrong content type',
-    intent: 'reject-invalid',
-    field: 'Content-Type',
-    send: async (c) =>
-      sendRaw(c, { operation: 'createTask', probe: 'wrong content type', intent: 'reject-invalid', field: 'Content-Type', rule: 'inferred' }, { body: validBase(f), contentType: 'text/plain', token: await valid() }),
-  });
-
-  probes.push({ name: 'no auth header', intent: 'reject-auth', field: 'auth', harmless: true, send: (c) => sendRaw(c, { operation: 'createTask', probe: 'no auth header', intent: 'reject-auth', field: 'auth' }, { body: validBase(f), token: null }) });
-  if (t.verifiesTokens) {
-    probes.push({
-      name: 'token with a tampered signature',
-      intent: 'reject-auth',
-      field: 'auth',
-      send: async (c) =>
-        sendRaw(c, { operation: 'createTask', probe: 'token with a tampered signature', intent: 'reject-auth', field: 'auth' }, {
-          body: validBase(f),
-          token: { value: tamperSignature(await validToken(t.credentials)), label: 'tampered signature' },
-        }),
-    });
-    const expired = expiredToken(t.credentials);
-    if (expired) {
-      probes.push({
-        name: 'expired token',
-        intent: 'reject-auth',
-        field: 'auth',
-        send: async (c) => sendRaw(c, { operation: 'createTask', probe: 'expired token', intent: 'reject-auth', field: 'auth' }, { body: validBase(f), token: { value: await expired, label: 'expired token' } }),
-      });
-    } else unsendable.push({ name: 'expired token', intent: 'reject-auth', reason: 'a static KORE_JWT was given: minting an expired token needs KORE_CLIENT_ID + KORE_CLIENT_SECRET' });
+  const probes: ProbeList = [raw(`${op}: wrong content type`, 'reject-invalid', `${op} Content-Type`, async (p) => ({ body, contentType: 'text/plain', token: await valid(), params: p }), { rule: 'inferred' })];
+  const unsendable: Unsendable[] = [];
+  const [tampered, expiredName] = [`${op}: token with a tampered signature`, `${op}: expired token`];
+  if (!t.verifiesTokens) {
+    for (const name of [tampered, expiredName]) unsendable.push({ name, intent: 'reject-auth', reason: `${t.name} does not verify tokens (it only checks that auth is present)` });
   } else {
-    for (const name of ['token with a tampered signature', 'expired token'])
-      unsendable.push({ name, intent: 'reject-auth', reason: `${t.name} does not verify tokens (it only checks that auth is present)` });
+    probes.push(raw(tampered, 'reject-auth', 'auth', async (p) => ({ body, token: { value: tamperSignature(await validToken(t.credentials)), label: 'tampered signature' }, params: p })));
+    const expired = expiredToken(t.credentials);
+    if (expired) probes.push(raw(expiredName, 'reject-auth', 'auth', async (p) => ({ body, token: { value: await expired, label: 'expired token' }, params: p })));
+    else unsendable.push({ name: expiredName, intent: 'reject-auth', reason: 'a static KORE_JWT was given: minting an expired token needs KORE_CLIENT_ID + KORE_CLIENT_SECRET' });
   }
-
-  if (t.rateLimitSwitch) {
-    const headers = t.rateLimitSwitch;
-    probes.push({
-      name: 'over the rate limit',
-      intent: 'rate-limited',
-      send: async (c) => sendRaw(c, { operation: 'createTask', probe: 'over the rate limit', intent: 'rate-limited' }, { body: validBase(f), token: await valid(), headers }),
-    });
-  } else unsendable.push({ name: 'over the rate limit', intent: 'rate-limited', reason: `${t.name} has no switch to provoke a 429 without spending the account's real rate limit` });
-
-  const exempt = t.exemptProbes ?? {};
-  return {
-    probes: probes.filter((p) => !(p.name in exempt)),
-    unsendable: [...unsendable, ...probes.filter((p) => p.name in exempt).map((p) => ({ name: p.name, intent: p.intent, reason: exempt[p.name]! }))],
-  };
+  const overLimit = `${op}: over the rate limit`;
+  if (t.rateLimitSwitch) probes.push(raw(overLimit, 'rate-limited', undefined, async (p) => ({ body, token: await valid(), headers: t.rateLimitSwitch, params: p })));
+  else unsendable.push({ name: overLimit, intent: 'rate-limited', reason: `${t.name} has no switch to provoke a 429 without spending the account's real rate limit` });
+  return { probes, unsendable };
 }
 
 export interface Corpus {

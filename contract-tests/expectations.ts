@@ -52,7 +52,7 @@ export function allowedOnLive(check: CheckName): Status[] {
 /** Cases a check could not run on a healthy target (each reported with its reason); every other check runs them all. */
 export const expectedNotRun: Record<keyof typeof expectedVerdicts, Partial<Record<CheckName, string[]>>> = {
   mock: {
-    auth: ['token with a tampered signature', 'expired token'],
+    auth: ['createTask: token with a tampered signature', 'createTask: expired token'],
     negative_data_rejection: ['updateCase: unknown caseId', 'updateTask: unknown taskId'],
   },
   sandbox: {},
@@ -77,14 +77,14 @@ export const driftExpectations: Record<string, DriftExpectation> = {
   'missing-nested-field': { check: 'response_schema_conformance', field: 'createTask /createdBy/_id', breaking: true },
   'array-item-wrong-type': { check: 'response_schema_conformance', field: 'createTask /fields/0/required', breaking: true },
   'null-field': { check: 'response_schema_conformance', field: 'createTask /caseRefId', breaking: true },
-  'accepts-invalid-input': { check: 'negative_data_rejection', field: 'caseId', breaking: true },
+  'accepts-invalid-input': { check: 'negative_data_rejection', field: 'createTask caseId', breaking: true },
   'auth-not-enforced': { check: 'auth', field: 'auth', breaking: true },
-  '5xx-for-variant': { check: 'positive_data_acceptance', field: 'userInfo.emailId', breaking: true },
+  '5xx-for-variant': { check: 'positive_data_acceptance', field: 'createTask userInfo.emailId', breaking: true },
   'body-not-json': { check: 'response_schema_conformance', field: 'createTask (body)', breaking: true },
   'extra-field': { check: 'undocumented_fields', field: 'createTask /sandboxRevision', breaking: false },
   'extra-nested-field': { check: 'undocumented_fields', field: 'createTask /userInfo/locale', breaking: false },
   'status-201': { check: 'status_code_conformance', field: 'createTask status', breaking: false },
-  'validation-422': { check: 'negative_data_rejection', field: 'caseId', breaking: false },
+  'validation-422': { check: 'negative_data_rejection', field: 'createTask caseId', breaking: false },
   'error-envelope-changed': { check: 'response_schema_conformance', field: 'createTask /errors', breaking: false },
   'wrong-content-type': { check: 'content_type_conformance', field: 'createTask Content-Type', breaking: false },
   'bad-date-time': { check: 'response_schema_conformance', field: 'createTask /createdAt', breaking: false },

@@ -124,7 +124,7 @@ describe('live target', () => {
     const jwt = await mintJwt({ kind: 'app', clientId: sandbox.seed.clientId, clientSecret: sandbox.seed.clientSecret, sub: sandbox.seed.userId });
     const { code, output } = await cli({ ...fixtures(sandbox), KORE_JWT: jwt }, reports);
     expect(code, output).toBe(0);
-    expect(output).toContain('not run: expired token: a static KORE_JWT was given');
+    expect(output).toContain('not run: createTask: expired token: a static KORE_JWT was given');
     expect(output).not.toContain(jwt);
     expect(readFileSync(join(reports, 'contract-live.xml'), 'utf8')).not.toContain(jwt.split('.')[2]!);
   }, 30_000);

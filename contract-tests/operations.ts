@@ -4,10 +4,11 @@
  * (the contract's `links`: a created case's `_id` is updateCase's `caseId`), which fixture it needs, how to build
  * its valid bodies for a target, and which request properties generated (property-based) bodies may set.
  */
+import { createTaskAlternatives, tagged, validBase, type Alternative, type Body } from './bodies.js';
 import { specOf, type Json, type OperationId } from './spec.js';
 import type { Fixtures } from './targets/target.js';
 
-export type Body = Record<string, Json>;
+export { tagged, type Body } from './bodies.js';
 
 /** The ids an operation's path needs, filled as the run creates them (stateful) or from the contract's examples. */
 export interface Resources {
@@ -23,8 +24,17 @@ export interface OperationRow {
   needs?: { fixture: keyof Fixtures; variable: string };
   /** The live target's variables its valid bodies are built from (asked for only when the operation runs). */
   variables?: string[];
-  /** Valid bodies for a target: the first goes through the SDK, the second (when given) through the openapi-generator client. */
+  /**
+   * Valid bodies for a target: the first goes through the SDK (the invalid bodies and silent values are derived
+   * from it), the second (when given) through the openapi-generator client.
+   */
   valid(f: Fixtures): Body[];
+  /** The path id the first valid body's answer gives (a created case's `_id` is `caseId`). */
+  provides?: keyof Resources;
+  /** Documented alternatives of one input (the ways to name a user), each sent as a valid request of its own. */
+  alternatives?(f: Fixtures): Alternative[];
+  /** Also carries the probes about the request rather than its body (content type, tokens, rate limit): one operation suffices. */
+  requestProbes?: true;
   /**
    * The request properties generated bodies set (undefined: every property whose form the contract documents).
    * An update changes free-text fields only: the others name tenant data (statuses, agents, queues) that a
@@ -34,9 +44,6 @@ export interface OperationRow {
   generated?: string[];
 }
 
-/** A name that carries the run's tag on stateful targets, so whatever a run creates can be found and closed. */
-export const tagged = (f: Fixtures, name: string) => (f.runTag ? `${f.runTag} ${name}` : name);
-
 const sample = (id: OperationId): Json => structuredClone(specOf(id).sampleRequest);
 
 /** The list filters generated bodies set: not `sortBy` nor `queues`, which name the tenant's fields and queues (an unknown one may be refused). */
@@ -45,6 +52,7 @@ const listFilters = ['searchText', 'unresolved', 'unassigned', 'mycase', 'priori
 export const operationTable: OperationRow[] = [
   {
     id: 'createCase',
+    provides: 'caseId',
     needs: { fixture: 'caseTemplateId', variable: 'KORE_CASE_TEMPLATE_ID' },
     variables: ['KORE_CASE_TEMPLATE_ID'],
     valid: (f) => {
@@ -61,7 +69,14 @@ export const operationTable: OperationRow[] = [
     valid: (f) => [{ desc: 'updated by the contract suite' }, { name: tagged(f, 'Contract Suite Case (renamed)') }],
     generated: ['name', 'desc', 'tags'],
   },
-  { id: 'createTask', valid: () => [], variables: ['KORE_CASE_ID', 'KORE_CASE_REF_ID', 'KORE_TASK_TEMPLATE_ID'] }, // its probes are corpus.ts's createTaskProbes: the seed sample and its user variants
+  {
+    id: 'createTask',
+    provides: 'taskId',
+    variables: ['KORE_CASE_ID', 'KORE_CASE_REF_ID', 'KORE_TASK_TEMPLATE_ID'],
+    valid: (f) => [validBase(f)],
+    alternatives: createTaskAlternatives,
+    requestProbes: true,
+  },
   { id: 'getTasks', valid: () => [sample('getTasks'), {}], generated: [...listFilters, 'skip', 'limit', 'mytask'] },
   {
     id: 'updateTask',

@@ -28,7 +28,5 @@ export interface Target {
   verifiesTokens: boolean;
   /** Request headers that make the target answer 429, when it has such a switch. */
   rateLimitSwitch?: Record<string, string>;
-  /** Probes not sent to this target, each with the reason (reported as not run, never as passed). */
-  exemptProbes?: Record<string, string>;
   close(): Promise<void>;
 }
