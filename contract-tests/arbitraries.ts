@@ -8,13 +8,12 @@
  * apart (silent-values.ts), where a refusal only warns: no seed can decide pass or fail with them.
  */
 import fc from 'fast-check';
-import { documentedForm, wrongTypeFor } from './bodies.js';
+import { documentedForm } from './bodies.js';
 import { rowOf, tagged } from './operations.js';
 import { declaredProperties, deref, specOf, validateRequestBody, type Json, type OperationId } from './spec.js';
 
 import type { Fixtures } from './targets/target.js';
 
-const { requestSchema, sampleRequest } = specOf('createTask');
 type Arb = fc.Arbitrary<Json>;
 const maxGeneratedLength = 40;
 const word = fc.stringMatching(/^[A-Za-z0-9]{1,12}$/);
@@ -65,129 +64,108 @@ export function schemaArb(schema: Json, path: string, fixed: Record<string, Arb>
   return fc.anything();
 }
 
-export function validBodies(f: Fixtures): fc.Arbitrary<Record<string, Json>> {
-  const fixed: Record<string, Arb> = {
-    caseId: fc.constant(f.caseId),
-    caseRefId: fc.constant(f.caseRefId),
-    taskTmp: fc.constant(f.taskTemplateId),
-    // A made-up user id may not exist on a real tenant: use the fixture's, or leave _id out.
-    'userInfo._id': f.userId ? fc.constant(f.userId) : fc.constant(undefined),
-    // A stateful target's run tags every name it writes (hygiene: what a live run creates can be found).
-    ...(f.runTag ? { name: stringArb(requestSchema.properties.name).map((n: string) => tagged(f, n)) } : {}),
-  };
-  return schemaArb(requestSchema, '', fixed)
-    .map((body) => (f.userId ? body : dropUndefined(body)))
-    .map((body) => (f.runTag && body.name === undefined ? { ...body, name: tagged(f, 'generated task') } : body))
-    .filter((body) => validateRequestBody(withSampleIds(body, f), 'createTask') === true);
+/** A fixture id in place at a dotted path of a body. */
+const at = (body: Json, path: string): Json => path.split('.').reduce((node: Json, key) => node?.[key], body);
+function setAt(body: Json, path: string, value: Json): Json {
+  const [head, ...rest] = path.split('.') as [string, ...string[]];
+  return { ...body, [head]: rest.length ? setAt(body?.[head] ?? {}, rest.join('.'), value) : value };
 }
 
 /**
- * The body with each fixture id that is still in place replaced by the sample's, for validation only: ids are
- * opaque, and a tenant's ids of another shape than the samples must not make every generated body "invalid"
- * (which would make generation spin forever).
+ * The body with each fixture id still in place replaced by the sample's, for validation only: ids are opaque,
+ * and a tenant's ids of another shape than the samples must not make every generated body "invalid" (which
+ * would make generation spin forever).
  */
-export function withSampleIds(body: Json, f: Fixtures): Json {
-  if (!body || typeof body !== 'object') return body;
-  const same = (key: string, fixture: string | undefined, holder: Json = body) => fixture !== undefined && holder?.[key] === fixture;
-  const out = { ...body };
-  if (same('caseId', f.caseId)) out.caseId = sampleRequest.caseId;
-  if (same('caseRefId', f.caseRefId)) out.caseRefId = sampleRequest.caseRefId;
-  if (same('taskTmp', f.taskTemplateId)) out.taskTmp = sampleRequest.taskTmp;
-  if (same('_id', f.userId, body.userInfo)) out.userInfo = { ...body.userInfo, _id: sampleRequest.userInfo._id };
+export function withSampleIds(op: OperationId, body: Json, f: Fixtures): Json {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const sample = specOf(op).sampleRequest ?? {};
+  let out = body;
+  for (const [path, fixture] of Object.entries(rowOf(op).fixtureFields ?? {}))
+    if (f[fixture] !== undefined && at(body, path) === f[fixture] && at(sample, path) !== undefined) out = setAt(out, path, at(sample, path));
   return out;
 }
 
-function dropUndefined(body: Json): Json {
-  const user = Object.fromEntries(Object.entries(body.userInfo ?? {}).filter(([, v]) => v !== undefined));
-  return { ...body, userInfo: user };
+/** Whether a body is valid by the contract, the target's fixture ids read as the samples' (ids are opaque). */
+export const validByContract = (op: OperationId, body: Json, f: Fixtures): boolean => validateRequestBody(withSampleIds(op, body, f), op) === true;
+
+const stripUndefined = (value: Json): Json =>
+  value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, stripUndefined(v)])) : value;
+
+/**
+ * An operation's valid bodies: generated from its request schema, the properties its row allows, the target's
+ * fixtures where a body names tenant data (cases, templates, the user), and the run's tag in every name; what a
+ * create makes always has a name, so that a live run's records can be found and closed.
+ */
+export function validBodiesOf(op: OperationId, f: Fixtures): fc.Arbitrary<Record<string, Json>> {
+  const row = rowOf(op);
+  const fixed: Record<string, Arb> = { name: stringArb({ minLength: 1 }).map((n: string) => tagged(f, n)) };
+  // A made-up id may not exist on a real tenant: the fixture's, or none (an optional one is then left out).
+  for (const [path, fixture] of Object.entries(row.fixtureFields ?? {})) fixed[path] = fc.constant(f[fixture]);
+  return schemaArb(specOf(op).requestSchema, '', fixed)
+    .map((body) => stripUndefined(row.generated ? Object.fromEntries(Object.entries(body).filter(([k]) => row.generated!.includes(k))) : body))
+    .map((body) => (row.provides && f.runTag && body.name === undefined ? { ...body, name: tagged(f, `generated ${op}`) } : body))
+    .filter((body) => validByContract(op, body, f));
 }
 
 export interface Mutation {
   kind: string;
   path: string;
   value?: Json;
-}
-
-const userInfoBase = deref(deref(requestSchema.properties.userInfo).allOf[0]);
-const requiredPaths = [...(requestSchema.required as string[]), ...(userInfoBase.required as string[]).map((k) => `userInfo.${k}`)];
-const stringPaths = [
-  ...Object.keys(requestSchema.properties).filter((k) => deref(requestSchema.properties[k]).type === 'string'),
-  ...Object.keys(userInfoBase.properties).map((k) => `userInfo.${k}`),
-];
-const patternPaths = stringPaths.filter((p) => patternOf(p));
-
-function patternOf(path: string): string | undefined {
-  const [head, tail] = path.split('.');
-  return deref(tail ? userInfoBase.properties[tail!] : requestSchema.properties[head!])?.pattern;
+  /** The rule it breaks is inferred (a pattern: ids are opaque), so accepting it only warns. */
+  inferred?: boolean;
 }
 
 const wrongTypeValue: fc.Arbitrary<Json> = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 }), fc.constant({}));
 
-export const mutations: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.constantFrom(...requiredPaths).map((path) => ({ kind: 'drop required', path })),
-  fc.record({ kind: fc.constant('wrong type'), path: fc.constantFrom(...stringPaths, 'userInfo'), value: wrongTypeValue }),
-  fc.constantFrom(...patternPaths).chain((path) =>
-    fc.string({ maxLength: 20 }).filter((s) => !new RegExp(patternOf(path)!).test(s)).map((value) => ({ kind: 'break pattern', path, value })),
-  ),
-  fc.constant({ kind: 'no user identifier', path: 'userInfo' }),
-);
+/** The paths of a request schema a mutation can aim at: its properties and those of the objects inside it. */
+function targetsOf(op: OperationId) {
+  const schema = specOf(op).requestSchema;
+  const only = rowOf(op).generated;
+  const top = [...(declaredProperties(schema) ?? [])].filter(([k, s]) => documentedForm(s) && (!only || only.includes(k)));
+  const nested = top.filter(([, s]) => declaredProperties(s)).flatMap(([k, s]) => [...declaredProperties(s)!].filter(([, i]) => documentedForm(i)).map(([i, is]) => [`${k}.${i}`, is] as [string, Json]));
+  const required = (s: Json): string[] => [...(deref(s).required ?? []), ...(deref(s).allOf ?? []).flatMap(required)];
+  return {
+    all: [...top, ...nested],
+    required: [...required(schema).filter((k) => top.some(([t]) => t === k)), ...top.filter(([, s]) => declaredProperties(s)).flatMap(([k, s]) => required(s).map((r) => `${k}.${r}`))],
+    withBranches: top.filter(([, s]) => (deref(s).allOf ?? []).some((p: Json) => deref(p).anyOf)).map(([k]) => k),
+  };
+}
 
-export function applyMutation(body: Json, m: Mutation): Json {
+/** The mutations of an operation's bodies: a required field dropped, a wrong type, a broken pattern, no identifier. */
+export function mutationsOf(op: OperationId): fc.Arbitrary<Mutation> {
+  const { all, required, withBranches } = targetsOf(op);
+  const options: fc.Arbitrary<Mutation>[] = [fc.record({ kind: fc.constant('wrong type'), path: fc.constantFrom(...all.map(([p]) => p)), value: wrongTypeValue })];
+  if (required.length) options.push(fc.constantFrom(...required).map((path) => ({ kind: 'drop required', path })));
+  const patterns = all.filter(([, s]) => deref(s)?.pattern);
+  if (patterns.length)
+    options.push(
+      fc.constantFrom(...patterns).chain(([path, s]) => fc.string({ maxLength: 20 }).filter((v) => !new RegExp(deref(s).pattern).test(v)).map((value) => ({ kind: 'break pattern', path, value, inferred: true }))),
+    );
+  for (const path of withBranches) options.push(fc.constant({ kind: 'no identifier', path }));
+  return fc.oneof(...options);
+}
+
+/** The mutation applied to a copy of the body; an object that needs an identifier keeps only its other fields. */
+export function applyMutation(body: Json, m: Mutation, op: OperationId): Json {
   const copy = structuredClone(body);
-  if (m.kind === 'no user identifier') {
-    copy.userInfo = { name: copy.userInfo.name };
+  const [head, tail] = m.path.split('.') as [string, string | undefined];
+  if (m.kind === 'no identifier') {
+    const schema = declaredProperties(specOf(op).requestSchema)!.get(head);
+    const identifiers = (deref(schema).allOf ?? []).flatMap((p: Json) => (deref(p).anyOf ?? []).flatMap((b: Json) => deref(b).required ?? []));
+    copy[head] = Object.fromEntries(Object.entries(copy[head] ?? {}).filter(([k]) => !identifiers.includes(k)));
     return copy;
   }
-  const [head, tail] = m.path.split('.') as [string, string | undefined];
-  const holder = tail ? copy.userInfo : copy;
+  const holder = tail ? (copy[head] ??= {}) : copy;
   const key = tail ?? head;
   if (m.kind === 'drop required') delete holder[key];
   else holder[key] = m.value;
   return copy;
 }
 
-export function invalidBodies(f: Fixtures): fc.Arbitrary<{ body: Json; mutation: Mutation }> {
-  return fc
-    .tuple(validBodies(f), mutations)
-    .map(([valid, mutation]) => ({ body: applyMutation(valid, mutation), mutation }))
-    .filter(({ body }) => validateRequestBody(withSampleIds(body, f), 'createTask') === false);
-}
-
-/**
- * Any other operation's valid bodies: generated from its request schema, the properties its row allows, the
- * target's fixtures where a body names tenant data (the case template), and the run's tag in every name.
- */
-export function validBodiesOf(op: OperationId, f: Fixtures): fc.Arbitrary<Record<string, Json>> {
-  const schema = specOf(op).requestSchema;
-  const only = rowOf(op).generated;
-  const fixed: Record<string, Arb> = {
-    name: stringArb({ minLength: 1 }).map((n: string) => tagged(f, n)),
-    ...(op === 'createCase' ? { caseTmp: fc.constant(f.caseTemplateId), 'userInfo._id': f.userId ? fc.constant(f.userId) : fc.constant(undefined) } : {}),
-  };
-  return schemaArb(schema, '', fixed)
-    .map((body) => stripUndefined(only ? Object.fromEntries(Object.entries(body).filter(([k]) => only.includes(k))) : body))
-    .filter((body) => validByContract(op, body, f));
-}
-
-/** Whether a body is valid by the contract, the target's fixture ids read as the samples' (ids are opaque). */
-export function validByContract(op: OperationId, body: Json, f: Fixtures): boolean {
-  if (op === 'createTask') return validateRequestBody(withSampleIds(body, f), 'createTask') === true;
-  const sample = specOf(op).sampleRequest ?? {};
-  return validateRequestBody(op === 'createCase' && body?.caseTmp === f.caseTemplateId ? { ...body, caseTmp: sample.caseTmp } : body, op) === true;
-}
-
-const stripUndefined = (value: Json): Json =>
-  value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, stripUndefined(v)])) : value;
-
-/** Any other operation's invalid bodies: a valid one with one top-level mutation the contract's schema refuses. */
+/** An operation's invalid bodies: a valid one with one mutation the contract's schema refuses. */
 export function invalidBodiesOf(op: OperationId, f: Fixtures): fc.Arbitrary<{ body: Json; mutation: Mutation }> {
-  const schema = specOf(op).requestSchema;
-  const declared = [...(declaredProperties(schema) ?? [])].filter(([k, s]) => documentedForm(s) && (!rowOf(op).generated || rowOf(op).generated!.includes(k)));
-  const required = (deref(schema).allOf ?? [schema]).flatMap((p: Json) => deref(p).required ?? []) as string[];
-  const options: fc.Arbitrary<Mutation>[] = [fc.constantFrom(...declared.map(([k]) => k)).map((path) => ({ kind: 'wrong type', path, value: wrongTypeFor(declared.find(([k]) => k === path)![1]) }))];
-  if (required.length) options.push(fc.constantFrom(...required).map((path) => ({ kind: 'drop required', path })));
   return fc
-    .tuple(validBodiesOf(op, f), fc.oneof(...options))
-    .map(([valid, mutation]) => ({ body: applyMutation(valid, mutation), mutation }))
-    .filter(({ body }) => validateRequestBody(body, op) === false);
+    .tuple(validBodiesOf(op, f), mutationsOf(op))
+    .map(([valid, mutation]) => ({ body: applyMutation(valid, mutation, op), mutation }))
+    .filter(({ body }) => validateRequestBody(withSampleIds(op, body, f), op) === false);
 }

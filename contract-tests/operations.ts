@@ -29,6 +29,10 @@ export interface OperationRow {
    * from it), the second (when given) through the openapi-generator client.
    */
   valid(f: Fixtures): Body[];
+  /** Request fields that name tenant data: generated bodies take the target's fixture there, never a made-up id. */
+  fixtureFields?: Record<string, keyof Fixtures>;
+  /** The share of CONTRACT_PBT_RUNS its generated bodies get (default a third: a live run's requests are counted). */
+  generatedShare?: number;
   /** The path id the first valid body's answer gives (a created case's `_id` is `caseId`). */
   provides?: keyof Resources;
   /** Documented alternatives of one input (the ways to name a user), each sent as a valid request of its own. */
@@ -53,6 +57,7 @@ export const operationTable: OperationRow[] = [
   {
     id: 'createCase',
     provides: 'caseId',
+    fixtureFields: { caseTmp: 'caseTemplateId', 'userInfo._id': 'userId' },
     needs: { fixture: 'caseTemplateId', variable: 'KORE_CASE_TEMPLATE_ID' },
     variables: ['KORE_CASE_TEMPLATE_ID'],
     valid: (f) => {
@@ -72,6 +77,9 @@ export const operationTable: OperationRow[] = [
   {
     id: 'createTask',
     provides: 'taskId',
+    fixtureFields: { caseId: 'caseId', caseRefId: 'caseRefId', taskTmp: 'taskTemplateId', 'userInfo._id': 'userId' },
+    // The family's first operation, with the richest body: it gets every generated case.
+    generatedShare: 1,
     variables: ['KORE_CASE_ID', 'KORE_CASE_REF_ID', 'KORE_TASK_TEMPLATE_ID'],
     valid: (f) => [validBase(f)],
     alternatives: createTaskAlternatives,

@@ -8,7 +8,7 @@
  * silent on (silent-values.ts) are sent apart, once each, and a refusal is a warning that shows the value.
  */
 import fc from 'fast-check';
-import { invalidBodies, invalidBodiesOf, validBodies, validBodiesOf } from '../arbitraries.js';
+import { invalidBodiesOf, validBodiesOf, type Mutation } from '../arbitraries.js';
 import type { PathParams } from '../channels.js';
 import { rowOf } from '../operations.js';
 import { propertyScope } from '../scope.js';
@@ -134,22 +134,14 @@ export const propertyBased: Check = async (ctx) => {
       continue;
     }
     const params: PathParams = param ? { [param]: ids[param]! } : {};
-    if (op === 'createTask') {
-      results.push(
-        await valid('valid bodies are accepted and answered with a conforming task', validBodies(f), ctx.pbt.runs),
-        await runProperty('invalid bodies are refused with a 4xx', ctx, invalidBodies(f), async ({ body, mutation }) =>
-          // Patterns are value constraints: inferred (ids are opaque), so accepting a broken one is a warning.
-          judgeInvalidAnswer(await sendInvalidBody(ctx, op, params, body, `${mutation.kind} ${mutation.path}`), warnings, `${mutation.kind} ${mutation.path}`, mutation.kind === 'break pattern'),
-        ),
-        await silentValues(ctx, silentRefusals, op, params),
-      );
-      continue;
-    }
-    // Fewer cases for each of the five others: their bodies are simpler, and a live run's requests are counted.
-    const runs = Math.max(2, Math.ceil(ctx.pbt.runs / 3));
+    const runs = Math.max(2, Math.ceil(ctx.pbt.runs * (row.generatedShare ?? 1 / 3)));
+    const invalid = async ({ body, mutation }: { body: unknown; mutation: Mutation }) => {
+      const label = `${op} ${mutation.kind} ${mutation.path}`;
+      judgeInvalidAnswer(await sendInvalidBody(ctx, op, params, body, label), warnings, label, mutation.inferred ?? false);
+    };
     results.push(
       await valid(`${op}: valid bodies are accepted and answered conforming to ${specOf(op).successSchemaPointer.split('/').pop()}`, validBodiesOf(op, f), runs),
-      await runProperty(`${op}: invalid bodies are refused with a 4xx`, ctx, invalidBodiesOf(op, f), async ({ body, mutation }) => judgeInvalidAnswer(await sendInvalidBody(ctx, op, params, body, `${op} ${mutation.kind} ${mutation.path}`), warnings, `${op} ${mutation.kind} ${mutation.path}`, false), runs),
+      await runProperty(`${op}: invalid bodies are refused with a 4xx`, ctx, invalidBodiesOf(op, f), invalid, runs),
       await silentValues(ctx, silentRefusals, op, params),
     );
   }
