@@ -5,7 +5,6 @@
  * warning that shows the value, never a failure.
  */
 import { validByContract } from './arbitraries.js';
-import { validBase } from './bodies.js';
 import { rowOf, tagged, type Body } from './operations.js';
 import { declaredProperties, deref, specOf, type Json, type OperationId } from './spec.js';
 import type { Fixtures } from './targets/target.js';
@@ -40,8 +39,8 @@ function fieldsOf(op: OperationId, valid: Body): { field: string; schema: Json; 
   return out;
 }
 
-/** The body each silent probe starts from: the operation's first valid body (createTask: the base of its variants). */
-export const silentBase = (op: OperationId, f: Fixtures): Body => (op === 'createTask' ? validBase(f) : rowOf(op).valid(f)[0] ?? {});
+/** The body each silent probe starts from: the operation's first valid body. */
+export const silentBase = (op: OperationId, f: Fixtures): Body => rowOf(op).valid(f)[0] ?? {};
 
 export function silentProbes(op: OperationId, f: Fixtures): SilentProbe[] {
   const fields = fieldsOf(op, silentBase(op, f));
