@@ -117,17 +117,18 @@ export interface Mutation {
 
 const wrongTypeValue: fc.Arbitrary<Json> = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 }), fc.constant({}));
 
-/** The paths of a request schema a mutation can aim at: its properties and those of the objects inside it. */
+/** The paths of a request schema a mutation can aim at: its properties and those of the objects its row probes. */
 function targetsOf(op: OperationId) {
   const schema = specOf(op).requestSchema;
   const only = rowOf(op).generated;
   const top = [...(declaredProperties(schema) ?? [])].filter(([k, s]) => documentedForm(s) && (!only || only.includes(k)));
-  const nested = top.filter(([, s]) => declaredProperties(s)).flatMap(([k, s]) => [...declaredProperties(s)!].filter(([, i]) => documentedForm(i)).map(([i, is]) => [`${k}.${i}`, is] as [string, Json]));
+  const objects = top.filter(([k, s]) => declaredProperties(s) && rowOf(op).probedObjects?.includes(k));
+  const nested = objects.flatMap(([k, s]) => [...declaredProperties(s)!].filter(([, i]) => documentedForm(i)).map(([i, is]) => [`${k}.${i}`, is] as [string, Json]));
   const required = (s: Json): string[] => [...(deref(s).required ?? []), ...(deref(s).allOf ?? []).flatMap(required)];
   return {
     all: [...top, ...nested],
-    required: [...required(schema).filter((k) => top.some(([t]) => t === k)), ...top.filter(([, s]) => declaredProperties(s)).flatMap(([k, s]) => required(s).map((r) => `${k}.${r}`))],
-    withBranches: top.filter(([, s]) => (deref(s).allOf ?? []).some((p: Json) => deref(p).anyOf)).map(([k]) => k),
+    required: [...required(schema).filter((k) => top.some(([t]) => t === k)), ...objects.flatMap(([k, s]) => required(s).map((r) => `${k}.${r}`))],
+    withBranches: objects.filter(([, s]) => (deref(s).allOf ?? []).some((p: Json) => deref(p).anyOf)).map(([k]) => k),
   };
 }
 

@@ -110,7 +110,7 @@ function requiredOf(schema: Json): string[] {
 const branchesOf = (schema: Json): string[][] => (deref(schema).allOf ?? []).flatMap((p: Json) => (deref(p).anyOf ?? []).map((b: Json) => deref(b).required ?? []));
 
 /** Each required property missing and each property of the wrong type, of the body or of an object inside it (`at`). */
-function mutationsOf(op: OperationId, schema: Json, value: Body, only: string[] | undefined, at: string, put: (v: Body) => Body): InvalidBody[] {
+function mutationsOf(op: OperationId, schema: Json, value: Body, only: string[] | undefined, objects: string[], at: string, put: (v: Body) => Body): InvalidBody[] {
   const declared = declaredProperties(schema) ?? new Map();
   const out: InvalidBody[] = [];
   for (const key of new Set(requiredOf(schema))) {
@@ -121,8 +121,8 @@ function mutationsOf(op: OperationId, schema: Json, value: Body, only: string[] 
     if (!documentedForm(property) || (only && !only.includes(key) && !(key in value))) continue;
     out.push({ name: `${op}: wrong type ${at}${key}`, field: `${op} ${at}${key}`, body: put({ ...value, [key]: wrongTypeFor(property) }) });
     const inner = value[key];
-    if (!inner || typeof inner !== 'object' || Array.isArray(inner) || !declaredProperties(property)) continue;
-    out.push(...mutationsOf(op, property, inner, undefined, `${at}${key}.`, (v) => put({ ...value, [key]: v })));
+    if (!objects.includes(key) || !inner || typeof inner !== 'object' || Array.isArray(inner) || !declaredProperties(property)) continue;
+    out.push(...mutationsOf(op, property, inner, undefined, [], `${at}${key}.`, (v) => put({ ...value, [key]: v })));
     const branches = branchesOf(property);
     const identifiers = [...new Set(branches.flat())];
     if (branches.length) {
@@ -135,12 +135,12 @@ function mutationsOf(op: OperationId, schema: Json, value: Body, only: string[] 
 
 /**
  * Invalid bodies of any operation, derived from its request schema and one valid body: each required property
- * missing and each property given the wrong type (those the body sends or `only` lists; all when no list), the same inside each object
- * the body sends, an object without any of the identifiers it needs one of, and a body that is not an object.
+ * missing and each property given the wrong type (those the body sends or `only` lists; all when no list), the same
+ * inside the `objects` named, such an object without any of the identifiers it needs one of, and a body that is not an object.
  * Only bodies the contract's schema refuses are kept (Ajv decides, not this generator).
  */
-export function invalidBodiesOf(op: OperationId, valid: Body, only?: string[]): InvalidBody[] {
-  const out = mutationsOf(op, specOf(op).requestSchema, valid, only, '', (v) => v);
+export function invalidBodiesOf(op: OperationId, valid: Body, only?: string[], objects: string[] = []): InvalidBody[] {
+  const out = mutationsOf(op, specOf(op).requestSchema, valid, only, objects, '', (v) => v);
   out.push({ name: `${op}: body not an object`, field: `${op} (body)`, body: [] as never });
   return out.filter((b) => validateRequestBody(b.body, op) === false);
 }

@@ -132,7 +132,7 @@ function operationProbes(ctx: Sender, op: OperationId, ids: Resources): Operatio
     if (a.missing) unsendable.push({ name, intent: 'accept', reason: a.missing });
     else probes.push(typed(name, a.via, `${op} ${a.field ?? '(valid body)'}`, a.body));
   }
-  for (const invalid of invalidBodiesOf(op, body, row.generated)) probes.push(raw(invalid.name, 'reject-invalid', invalid.field, async (p) => ({ body: invalid.body, token: await valid(), params: p })));
+  for (const invalid of invalidBodiesOf(op, body, row.generated, row.probedObjects)) probes.push(raw(invalid.name, 'reject-invalid', invalid.field, async (p) => ({ body: invalid.body, token: await valid(), params: p })));
   probes.push(raw(`${op}: malformed JSON`, 'reject-invalid', `${op} (body)`, async (p) => ({ body: '{"name": "', token: await valid(), params: p }), { harmless: true }));
   if (specOf(op).accountIdRequired && t.accountId) probes.push(raw(`${op}: no accountId header`, 'reject-invalid', `${op} accountId`, async (p) => ({ body, token: await valid(), params: p, withoutAccountId: true })));
   const param = row.pathIdFrom?.param;

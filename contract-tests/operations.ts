@@ -31,6 +31,8 @@ export interface OperationRow {
   valid(f: Fixtures): Body[];
   /** Request fields that name tenant data: generated bodies take the target's fixture there, never a made-up id. */
   fixtureFields?: Record<string, keyof Fixtures>;
+  /** Objects of the body whose own fields the invalid bodies break too (createTask's userInfo: the page documents its identifiers). */
+  probedObjects?: string[];
   /** The share of CONTRACT_PBT_RUNS its generated bodies get (default a third: a live run's requests are counted). */
   generatedShare?: number;
   /** The path id the first valid body's answer gives (a created case's `_id` is `caseId`). */
@@ -78,6 +80,7 @@ export const operationTable: OperationRow[] = [
     id: 'createTask',
     provides: 'taskId',
     fixtureFields: { caseId: 'caseId', caseRefId: 'caseRefId', taskTmp: 'taskTemplateId', 'userInfo._id': 'userId' },
+    probedObjects: ['userInfo'],
     // The family's first operation, with the richest body: it gets every generated case.
     generatedShare: 1,
     variables: ['KORE_CASE_ID', 'KORE_CASE_REF_ID', 'KORE_TASK_TEMPLATE_ID'],
