@@ -1,8 +1,6 @@
 /**
- * auth: no token, a tampered signature and an expired token are refused. Accepting one (2xx), a redirect or a
- * 5xx is breaking; the exact answer (401, the envelope, platform code 4002) is inferred from the platform's other
- * APIs, so another 4xx or another code is a warning (the body's shape is response_schema_conformance's). Codes are
- * read from the operation's documented 401 (a tenant's overlay may have replaced it with what the tenant showed).
+ * auth: no token, a tampered signature and an expired token are refused. Accepted, redirected or a 5xx is
+ * breaking; the exact answer (401, code 4002, read from the operation's documented 401) is inferred: a warning.
  */
 import { validatorAt } from '../spec.js';
 import { codesIn } from '../error-codes.js';

@@ -1,8 +1,6 @@
 /**
- * client_agreement: the typed clients agree with the contract. Every body the SDK or the openapi-generator client
- * actually put on the wire validates against CreateTaskRequest (the generator renames `_id` to `id` and must map
- * it back), and the SDK's own response validation (validateResponses) says what the contract's schema says: it
- * raises ResponseValidationError exactly on the 2xx answers that break the Task schema.
+ * client_agreement: every body the typed clients put on the wire validates against its operation's request schema,
+ * and the SDK's response validation refuses exactly the 2xx answers that break the contract.
  */
 import { severity } from '../severity.js';
 import { describeErrors, specOf, validateRequestBody, validatorAt } from '../spec.js';

@@ -1,9 +1,6 @@
 /**
- * negative_data_rejection: each required field missing, each field of the wrong type, a user without identifier,
- * malformed JSON and a wrong content type are refused with a 4xx: never a 2xx (breaking when the page states the
- * rule, a warning for an inferred one such as 415), never a 5xx or a redirect (breaking). Another 4xx than the
- * contract's is a warning: statuses are inferred. The refusal's body is judged once, with every other answer, by
- * response_schema_conformance.
+ * negative_data_rejection: invalid requests are refused with a 4xx. Accepted is breaking where the page states the
+ * rule (a warning where we inferred it, such as 415); a 5xx or a redirect is breaking; another 4xx warns.
  */
 import { severity } from '../severity.js';
 import type { Check } from '../context.js';

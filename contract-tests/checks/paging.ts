@@ -1,8 +1,6 @@
 /**
- * paging_conformance (targets that hold data): judges the walks of scenarios/paging-walk.ts. Two pages must differ,
- * the walk must give each item once, in the large page's order, and the same set; `hasMore` must be false on the
- * last page. A server that ignores `skip` fails here. getTasks documents `skip` and `limit` (its sample):
- * breaking; getCases documents no paging input: its findings warn (severity.ts).
+ * paging_conformance: judges the walks of scenarios/paging-walk.ts: pages differ, each item once, in order, the large
+ * page's set, `hasMore` false on the last. getTasks documents skip/limit (breaking); getCases does not (warnings).
  */
 import { severity } from '../severity.js';
 import type { Check } from '../context.js';

@@ -1,7 +1,6 @@
 /**
- * positive_data_acceptance: the seed's sample request and users identified only by `_id`, only by email, only by
- * phone are accepted (2xx), through the SDK and through the openapi-generator client. The statuses themselves are
- * status_code_conformance's business; this check asks whether valid input is taken.
+ * positive_data_acceptance: every valid request of the corpus is accepted with a 2xx, through both typed clients
+ * (the statuses themselves are status_code_conformance's business).
  */
 import type { Check } from '../context.js';
 import { severity } from '../severity.js';

@@ -1,11 +1,7 @@
 /**
- * property_based: fast-check bodies from the request schema. Valid ones (sent through the SDK) must be accepted
- * and answered with a task that keeps the documented rules; invalid ones (raw fetch) must be refused with a 4xx,
- * never a 5xx. What breaks only an inferred rule (an answer's pattern, an invalid body accepted whose only fault is
- * a broken pattern) is a warning, listed once per field, and does not refute the property.
- * Seeded (CONTRACT_PBT_SEED), sized by CONTRACT_PBT_RUNS; a failure prints the seed, the replay path and the
- * shrunk counterexample. "Valid" bodies keep to what the pages document (arbitraries.ts); the values the pages are
- * silent on (silent-values.ts) are sent apart, once each, and a refusal is a warning that shows the value.
+ * property_based: generated valid bodies are accepted with a conforming answer, invalid ones refused with a 4xx,
+ * seeded and shrunk (CONTRACT_PBT_SEED, CONTRACT_PBT_RUNS). What breaks only an inferred rule warns, once per field;
+ * the values the pages are silent on are sent apart, and their refusal warns.
  */
 import fc from 'fast-check';
 import { invalidBodiesOf, validBodiesOf, type Mutation } from '../arbitraries.js';

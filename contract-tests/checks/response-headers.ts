@@ -1,7 +1,6 @@
 /**
  * response_header_conformance: every header the contract declares for an answer's status is present when required
- * and valid against its schema (Retry-After, an integer number of seconds, on 429). Headers other than
- * auth/accountId are inferred unless marked documented: their absence or shape is a warning.
+ * and valid (Retry-After on 429). Headers other than auth/accountId are inferred unless marked: a warning.
  */
 import { deref, type Json } from '../spec.js';
 import { severity } from '../severity.js';

@@ -1,10 +1,7 @@
 /**
- * response_schema_conformance: each answer's body validates (JSON Schema 2020-12, formats on) against the schema
- * documented for its status; every error is reported at its JSON pointer, grouped over the answers that share it.
- * Its severity is the rule's provenance: a documented field missing or of another type is breaking; a value
- * constraint (pattern, format, enum) or an error body (the envelope is inferred) is a warning; a 2xx body that is
- * not JSON is breaking. Ids shaped unlike the samples (ids are opaque) are a warning. A difference in error bodies
- * is said once for every operation and status that shares it (one envelope, one line).
+ * response_schema_conformance: each body validates against the schema documented for its status, each error at
+ * its JSON pointer with its provenance's severity (severity.ts); an error-body difference is said once for all
+ * operations that share it, and ids shaped unlike the samples warn once per id field.
  */
 import { idShapeDifferences } from '../id-shapes.js';
 import { describeErrors, validatorAt } from '../spec.js';

@@ -1,8 +1,6 @@
 /**
- * semantic (stateful targets only): judges two creates of one body. Breaking: the task does not echo caseId,
- * caseRefId and name (as the page's sample does), or the two creates give one task. Warnings (inferred from one
- * sample or from clocks): `lname` is not the lower-cased name, `refId` does not match its pattern or grow,
- * timestamps are not RFC 3339 or not recent.
+ * semantic: judges two creates of one body: caseId, caseRefId and name echoed and two tasks made (breaking);
+ * `lname`, refId's form and growth, and recent RFC 3339 timestamps are inferred (warnings).
  */
 import { bundle } from '../spec.js';
 import type { Check } from '../context.js';

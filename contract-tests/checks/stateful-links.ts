@@ -1,8 +1,6 @@
 /**
- * stateful_links (stateful targets only): judges the links sequence (scenarios/links-sequence.ts). Breaking: what
- * was written is not read back (a create or update refused, an item not found, a list answering items its
- * searchText does not match, a patch not applied, a field outside the patch changed). A warning: `lname` does not
- * follow `name` (inferred from the samples). Only the fields an answer carries are compared (absent is not changed).
+ * stateful_links: judges the links sequence (scenarios/links-sequence.ts): what was written is read back and a
+ * patch changes nothing else (breaking); `lname` follows `name` (a warning). Absent is not changed.
  */
 import type { Json, OperationId } from '../spec.js';
 import type { Check } from '../context.js';

@@ -1,7 +1,6 @@
 /**
- * status_code_conformance: every answer's status is one the contract lists for its operation. The list is inferred
- * (the page shows no status), so another 2xx, 4xx or 5xx is a warning; a 3xx (a redirect is never followed with
- * credentials) or an unknown class is breaking, and so is a request that got no answer at all.
+ * status_code_conformance: every answer's status is one its operation lists. The list is inferred, so another 2xx,
+ * 4xx or 5xx warns; a 3xx, an unknown class or no answer at all is breaking.
  */
 
 import { severity } from '../severity.js';

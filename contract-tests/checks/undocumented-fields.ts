@@ -1,7 +1,6 @@
 /**
- * undocumented_fields: properties an answer carries that its schema does not declare. Additive drift: a warning
- * listing each field's path, never a failure (the contract allows unknown fields). An error body in another shape
- * altogether is response_schema_conformance's to report: its fields are not listed again here.
+ * undocumented_fields: properties an answer carries that its schema does not declare: additive drift, a warning per
+ * path (an error body of another shape altogether is response_schema_conformance's).
  */
 import { declaredProperties, deref, validatorAt, type Json } from '../spec.js';
 import type { Check } from '../context.js';

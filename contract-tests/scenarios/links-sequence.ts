@@ -1,7 +1,6 @@
 /**
- * The sequence the contract's `links` describe: create a case, find it with getCases, create a task in it (the
- * link's body gives caseId and caseRefId), find it with getTasks, rename it, find it again; rename the case and
- * find it again. Each call is built from the answers before it, so the first refusal ends the sequence.
+ * The contract's `links` followed: createCase → getCases → createTask in it → getTasks → updateTask → getTasks →
+ * updateCase → getCases, each call built from the answers before it, so the first refusal ends the sequence.
  */
 import { bodyWithUser, userVariants } from '../bodies.js';
 import { sendOperationWithSdk } from '../channels.js';

@@ -1,8 +1,6 @@
 /**
- * For getTasks and getCases, filtered by the run's tag (nothing another user writes shifts the pages): one large
- * page, then the same list walked with `skip`/`limit` in about three pages until `hasMore` is false, and, when the
- * large page was capped, the last item read alone. The run's own records are used; a few are created when fewer
- * than three match (if the run may create).
+ * getTasks and getCases filtered by the run's tag: one large page, then a walk with skip/limit in about three
+ * pages (and the last item alone when the large page was capped). A few records are created when fewer than three match.
  */
 import { bodyWithUser, userVariants } from '../bodies.js';
 import { sendOperationWithSdk } from '../channels.js';
