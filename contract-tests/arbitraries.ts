@@ -1,11 +1,6 @@
 /**
- * fast-check arbitraries derived from any operation's request schema: valid bodies (the target's fixture ids in
- * the reference fields, everything else generated from types, patterns, formats and lengths) and invalid bodies
- * (a valid one with one mutation: a required field dropped, a wrong type, a broken pattern, no user identifier).
- * Both are checked with Ajv, so "valid" and "invalid" mean what the contract says, not what this generator thinks.
- * "Valid" keeps to what the pages document: free text is ordinary words (never empty, never very long, no unusual
- * characters), numbers small and within their bounds, emails plain. The values the pages are silent on are probed
- * apart (silent-values.ts), where a refusal only warns: no seed can decide pass or fail with them.
+ * fast-check arbitraries from any operation's request schema: valid bodies that keep to what the pages document
+ * (fixture ids where a row names tenant data), and invalid ones (one mutation each). Ajv decides valid and invalid.
  */
 import fc from 'fast-check';
 import { documentedForm } from './bodies.js';

@@ -1,12 +1,6 @@
 /**
- * A run's budget against one target: a deadline for the whole run (its signal aborts whatever is in flight), a
- * count of requests in a row that got no answer, and, when set, a request budget paced by a token bucket over every
- * request of the run (a live account takes 60 requests a minute, all operations together). Once the deadline, the
- * target's silence or the budget is spent the run sends nothing more, and says why. A fifth of the budget is kept
- * for the cleanup (closing what the run created), which starts with `cleanup()`.
- * It is also where writes are admitted: a read-only run sends a write operation nothing that could write, and a
- * run with a create budget counts every create request as it goes out (a create answered with an error created
- * nothing and gives its place back).
+ * A run's budget against one target: a deadline, a count of unanswered requests in a row, and, when set, a request
+ * budget paced by a token bucket (a fifth kept for the cleanup). Writes are admitted and creates counted here too.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { creates, writes } from './selection.js';

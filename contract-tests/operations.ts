@@ -1,8 +1,6 @@
 /**
- * The operation table: what the suite needs to call each of the six operations, in one place, so every check runs
- * over all of them through one runner (no per-operation copies). A row says how to obtain the operation's path ids
- * (the contract's `links`: a created case's `_id` is updateCase's `caseId`), which fixture it needs, how to build
- * its valid bodies for a target, and which request properties generated (property-based) bodies may set.
+ * The operation table: one row per operation says how to obtain its path ids (the contract's links), which fixture
+ * it needs, its valid bodies and their alternatives, and what generated bodies may set. Checks run over every row.
  */
 import { createTaskAlternatives, tagged, validBase, type Alternative, type Body } from './bodies.js';
 import { specOf, type Json, type OperationId } from './spec.js';

@@ -1,17 +1,7 @@
 /**
- * Provenance: is a rule of the contract documented by the platform's page, or inferred by us? Read from the
- * `x-provenance` markers of an OpenAPI document, with the defaults the convention (docs/contract-decisions.md)
- * states where a node carries none:
- * - a marker applies to everything under it; the nearest one wins (a body schema marked `documented` under a
- *   200 Response Object marked `inferred`);
- * - unmarked Response and Header Objects are inferred (the exact statuses, the error envelope, Retry-After);
- *   an unmarked 2xx body schema is documented, an unmarked error body inferred;
- * - in a documented schema, presence (`required`) and `type` are documented; value constraints (pattern, format,
- *   enum, lengths, bounds...) are inferred unless the schema node that holds them is itself marked `documented`
- *   (a property marked documented that $refs an id schema marked inferred: its presence and type are documented,
- *   the id's pattern is not).
- * - `observed` (learned from a tenant's own answers, with the evidence) counts as documented.
- * What a difference from each provenance costs is decided in severity.ts.
+ * Provenance: is a rule documented by the platform's page, inferred by us, or observed on a tenant? Read from the
+ * `x-provenance` markers, with the convention's defaults where a node has none (docs/contract-decisions.md): the
+ * nearest marker wins; presence and type follow the parent, value constraints are inferred unless marked.
  */
 import { deref as derefIn, pointerKeys, refChain, type Json } from '../scripts/lib/openapi-document.js';
 

@@ -1,11 +1,6 @@
 /**
- * A fetch that records every exchange (request, status, headers, body) into the run's log, for the checks to judge.
- * Used under all three channels: raw fetch, the SDK (its `fetch` option) and the openapi-generator client
- * (`fetchApi`), so every check sees what really went over the wire. The `auth` header is described, never kept.
- *
- * It is also where a hostile server is held at arm's length, for all three channels at once: redirects are never
- * followed (a 3xx is the answer, judged as such: credentials must not go to another host), every request has a
- * timeout covering headers and body, and a body is read up to a cap, the rest never read.
+ * A fetch that records every exchange into the run's log, under all three channels, and holds a hostile server at
+ * arm's length: redirects never followed, a timeout on every request, bodies read up to a cap. `auth` is never kept.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Budget } from './budget.js';

@@ -1,12 +1,6 @@
 /**
- * Every secret the suite handles (tokens, client secrets) is registered here; reports pass their text through
- * `redact`. A server may echo a secret in another form, so each is found as it may come back: any character
- * percent-encoded, and whitespace (plain or percent-encoded) or `+` between any two characters. A JWT's signature
- * is registered on its own too: echoed apart from its token, it must not survive either.
- *
- * The text is read once into a normalised form (decoded, separators dropped) that remembers where each character
- * came from; each secret is an indexOf there, and what it covers in the original text is replaced. (A regex per
- * secret with optional separators between characters is quadratic in the number of minted tokens.)
+ * Every secret the suite handles is registered here, and reports pass their text through `redact`: a secret is found
+ * as a server may echo it (percent-encoded, split by whitespace or `+`), in one pass over a normalised copy of the text.
  */
 /** The registered secrets without separators, longest first: a token is found whole before its signature alone could match inside it. */
 const byLength: string[] = [];

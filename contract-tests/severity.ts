@@ -1,8 +1,6 @@
 /**
- * How much a finding matters, decided here and nowhere else, from the contract's provenance (provenance.ts reads
- * the `x-provenance` markers). Breaking a documented or observed rule is breaking; differing from an inferred one,
- * or refusing a value the pages are silent on, is a warning. Checks describe what they found (a subject); this
- * module says what it costs.
+ * How much a finding matters, decided here and nowhere else, from the contract's provenance: breaking a documented
+ * or observed rule is breaking; differing from an inferred one, or refusing a silent value, is a warning.
  */
 import { valueConstraintKeywords, type Provenance, type ProvenanceReader } from './provenance.js';
 import { deref, specOf, type Json, type OperationId } from './spec.js';

@@ -1,8 +1,6 @@
 /**
- * Values the pages are silent on: valid by the contract's schema, but nothing the pages show or state says a
- * server takes them (an empty string, a very long one, unusual characters, an extreme number). They are probed
- * apart from the generated "valid" bodies, a fixed list per operation (no seed decides them), and a refusal is a
- * warning that shows the value, never a failure.
+ * Values the pages are silent on (empty, very long, unusual characters, extreme numbers): valid by the schema, but
+ * nothing says a server takes them. A fixed list per operation, sent apart; a refusal warns, showing the value.
  */
 import { validByContract } from './arbitraries.js';
 import { rowOf, tagged, type Body } from './operations.js';

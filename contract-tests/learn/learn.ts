@@ -1,8 +1,6 @@
 /**
- * `learn`: compares observed answers with the contract and proposes, for each difference, an OpenAPI Overlay
- * action with the evidence behind it (how often, first and last seen, from which files). What it proposes:
- * fields the contract lacks (their types), enum values and status codes seen, error bodies and codes seen, id
- * shapes seen (as synthetic examples) and documented fields never seen (an annotation: nothing is removed).
+ * `learn`: compares observed answers with the contract and proposes, for each difference, an OpenAPI Overlay action
+ * with its evidence (fields, enum values, statuses, error bodies, id shapes seen; documented fields never seen).
  */
 import { get, home as homeIn, jsonPath as jsonPathIn, pointerOf } from '../../scripts/lib/openapi-document.js';
 import { bundle, patternPrefix, specOf, validatorAt, type Json, type OperationId } from '../spec.js';
