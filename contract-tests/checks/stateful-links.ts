@@ -51,20 +51,18 @@ export function judgeLinks({ names, calls, notSent }: LinksSequence): Judged {
   if (caseList) listed(caseList, 'getCases', kase._id, names.case);
   if (task) expect(task.caseId === kase._id, 'createTask', '/caseId', `the task's caseId ${JSON.stringify(task.caseId)} is not the new case's ${kase._id}`);
   if (taskList) listed(taskList, 'getTasks', task._id, names.task);
-  if (updated) {
-    applied(updated, 'updateTask', 'name', names.taskRenamed);
-    lnameFollows(updated, 'updateTask', 'the renamed task');
-    unchanged(task, updated, 'updateTask', ['_id', 'caseId', 'caseRefId', 'refId']);
-  }
-  const readBack = updatedList && listed(updatedList, 'getTasks', task._id, names.taskRenamed);
-  if (readBack) unchanged(task, readBack, 'updateTask', ['caseId', 'caseRefId', 'refId']);
-  if (caseUpdated) {
-    applied(caseUpdated, 'updateCase', 'name', names.caseRenamed);
-    lnameFollows(caseUpdated, 'updateCase', 'the renamed case');
-    unchanged(kase, caseUpdated, 'updateCase', ['_id', 'refId', 'caseTmp', 'desc']);
-  }
-  const caseReadBack = caseUpdatedList && listed(caseUpdatedList, 'getCases', kase._id, names.caseRenamed);
-  if (caseReadBack) unchanged(kase, caseReadBack, 'updateCase', ['refId', 'caseTmp', 'desc']);
+  /** A rename: applied, lname following, nothing else changed, in its answer and as the list reads it back. */
+  const renamed = (before: Json, after: Json, list: Json, op: OperationId, name: string, what: string, kept: string[]) => {
+    if (after) {
+      applied(after, op, 'name', name);
+      lnameFollows(after, op, what);
+      unchanged(before, after, op, ['_id', ...kept]);
+    }
+    const readBack = list && listed(list, op === 'updateTask' ? 'getTasks' : 'getCases', before._id, name);
+    if (readBack) unchanged(before, readBack, op, kept);
+  };
+  renamed(task, updated, updatedList, 'updateTask', names.taskRenamed, 'the renamed task', ['caseId', 'caseRefId', 'refId']);
+  renamed(kase, caseUpdated, caseUpdatedList, 'updateCase', names.caseRenamed, 'the renamed case', ['refId', 'caseTmp', 'desc']);
   const refused = calls.find((c) => !c.step);
   if (refused) {
     const x = refused.exchange;
