@@ -38,7 +38,7 @@ function objectArb(properties: Record<string, Json>, required: string[], path: s
  * Objects, strings and the `allOf: [base, {anyOf: [branches]}]` shape of userInfo: one branch is chosen and its
  * `required` added to the base's. `fixed` replaces the arbitrary at a dotted path (fixture ids).
  */
-export function schemaArb(schema: Json, path: string, fixed: Record<string, Arb>): Arb {
+function schemaArb(schema: Json, path: string, fixed: Record<string, Arb>): Arb {
   const at = path.replace(/\.$/, '');
   if (fixed[at]) return fixed[at]!;
   const s = deref(schema);
@@ -128,7 +128,7 @@ function targetsOf(op: OperationId) {
 }
 
 /** The mutations of an operation's bodies: a required field dropped, a wrong type, a broken pattern, no identifier. */
-export function mutationsOf(op: OperationId): fc.Arbitrary<Mutation> {
+function mutationsOf(op: OperationId): fc.Arbitrary<Mutation> {
   const { all, required, withBranches } = targetsOf(op);
   const options: fc.Arbitrary<Mutation>[] = [fc.record({ kind: fc.constant('wrong type'), path: fc.constantFrom(...all.map(([p]) => p)), value: wrongTypeValue })];
   if (required.length) options.push(fc.constantFrom(...required).map((path) => ({ kind: 'drop required', path })));
@@ -142,7 +142,7 @@ export function mutationsOf(op: OperationId): fc.Arbitrary<Mutation> {
 }
 
 /** The mutation applied to a copy of the body; an object that needs an identifier keeps only its other fields. */
-export function applyMutation(body: Json, m: Mutation, op: OperationId): Json {
+function applyMutation(body: Json, m: Mutation, op: OperationId): Json {
   const copy = structuredClone(body);
   const [head, tail] = m.path.split('.') as [string, string | undefined];
   if (m.kind === 'no identifier') {

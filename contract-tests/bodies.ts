@@ -17,7 +17,7 @@ function common(f: Fixtures): Body {
 }
 
 /** The page's sample request with the target's ids (undefined when the target names no user id). */
-export function seedSampleBody(f: Fixtures): Body | undefined {
+function seedSampleBody(f: Fixtures): Body | undefined {
   if (!f.userId) return undefined;
   return { ...sampleRequest, ...common(f), userInfo: { ...sampleRequest.userInfo, _id: f.userId } };
 }
@@ -81,7 +81,7 @@ export interface InvalidBody {
 }
 
 /** A value of another JSON type than the schema declares (for `anyOf` of types, of none of them). */
-export function wrongTypeFor(schema: Json): Json {
+function wrongTypeFor(schema: Json): Json {
   const s = deref(schema);
   const types = new Set<string>([s?.type, ...(s?.anyOf ?? []).map((b: Json) => deref(b).type)].filter(Boolean));
   // A number is a date in the family's other bodies (epoch ms): a server taking it for a date-time is lenient, not wrong.

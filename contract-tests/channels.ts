@@ -4,7 +4,7 @@
  * clients refuse to build (invalid bodies, bad tokens, wrong content types). Each returns what it recorded.
  */
 import { createKoreClient, RequestValidationError } from '../src/index.js';
-import { CasesApi, Configuration, TasksApi, type CreateTaskRequest as GeneratorRequest } from '../generated/openapi-generator-client/index.js';
+import { CasesApi, Configuration, TasksApi } from '../generated/openapi-generator-client/index.js';
 import { defaultLimits } from './settings.js';
 import { isJson, rateLimitWaitMs, recordingFetch, waitWithin, type FetchLimits, type ProbeMeta, type Sink } from './record.js';
 import { validToken } from './tokens.js';

@@ -106,7 +106,10 @@ export async function cleanup(ctx: RunContext): Promise<CleanupReport> {
     const status = statuses.get(item.operation) ?? undefined;
     const used = await close(ctx, item, status);
     if (used) statuses.set(item.operation, used);
-    else if (!status) (statuses.set(item.operation, null), notFound.set(item.operation, item.note!));
+    else if (!status) {
+      statuses.set(item.operation, null);
+      notFound.set(item.operation, item.note!);
+    }
   }
   const closed = created.filter((c) => c.closed).length;
   const how = [...statuses].map(([kind, s]) => `${kind === 'createCase' ? 'cases' : 'tasks'} ${s ? `with status ${JSON.stringify(s)}` : 'with no closing status found; set KORE_CLOSED_STATUS'}`).join(', ');

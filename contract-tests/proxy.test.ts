@@ -29,7 +29,10 @@ async function startProxy(upstream: string, ...args: string[]): Promise<Proxy> {
     child.stdout!.on('data', (chunk) => {
       output += chunk;
       const listening = /listening on (http:\/\/[\d.:]+)/.exec(output);
-      if (listening) clearTimeout(timer), resolve(listening[1]!);
+      if (listening) {
+        clearTimeout(timer);
+        resolve(listening[1]!);
+      }
     });
     child.stderr!.on('data', (chunk) => (output += chunk));
     child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`proxy exited (${code}):\n${output}`))));

@@ -85,7 +85,6 @@ async function readResponse(answer: Response, cap: number): Promise<{ recorded: 
     if (done) break;
     if (size + value.byteLength > cap) {
       chunks.push(value.subarray(0, cap - size));
-      size = cap;
       overCap = `body over ${cap} bytes`;
       await reader.cancel().catch(() => undefined);
       break;

@@ -2,7 +2,7 @@
  * A failing exchange as a user re-runs it without the suite: the request as sent (the token never recorded, only
  * its kind), a curl that reads the token from $KORE_JWT, and the judgement `replay` applies to a new answer.
  */
-import { describeErrors, specOf, validatorAt, type OperationId } from './spec.js';
+import { describeErrors, specOf, validatorAt } from './spec.js';
 import type { CheckName, Exchange, Reproduction, Severity } from './types.js';
 
 export function reproductionOf(check: CheckName, x: Exchange, severity: Severity = 'breaking'): Reproduction {

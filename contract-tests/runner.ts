@@ -55,7 +55,7 @@ export async function runSuite(target: Target, options: RunOptions = {}): Promis
   const selection = selectionOf(options.operations, options.readOnly);
   const ctx = createContext(target, options.pbt, options.limits ?? defaultLimits, progress, selection);
   const verdicts: Verdict[] = [];
-  let cleaned: CleanupReport = { created: [], summary: 'not run' };
+  let cleaned: CleanupReport;
   let stopped: string | undefined;
   try {
     for (const name of checkNames) {

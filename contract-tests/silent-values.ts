@@ -38,7 +38,7 @@ function fieldsOf(op: OperationId, valid: Body): { field: string; schema: Json; 
 }
 
 /** The body each silent probe starts from: the operation's first valid body. */
-export const silentBase = (op: OperationId, f: Fixtures): Body => rowOf(op).valid(f)[0] ?? {};
+const silentBase = (op: OperationId, f: Fixtures): Body => rowOf(op).valid(f)[0] ?? {};
 
 export function silentProbes(op: OperationId, f: Fixtures): SilentProbe[] {
   const fields = fieldsOf(op, silentBase(op, f));

@@ -145,7 +145,9 @@ export function describeErrors(errors: ErrorObject[] | null | undefined): { path
     const path = e.keyword === 'required' ? `${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}` : e.instancePath || '/';
     const message = e.keyword === 'required' ? 'is required but missing' : `${e.message}${e.keyword === 'const' || e.keyword === 'enum' ? ` ${JSON.stringify(e.params)}` : ''}`;
     const key = `${path} ${message}`;
-    if (!seen.has(key)) out.push({ path, message, keyword: e.keyword }), seen.add(key);
+    if (seen.has(key)) continue;
+    out.push({ path, message, keyword: e.keyword });
+    seen.add(key);
   }
   return out;
 }

@@ -73,7 +73,7 @@ describe('stateful_links', () => {
 
   it('passes a server whose updates are partial and keep lname', async () => {
     buggy = false;
-    const { v, log } = await runCheck(target, 'stateful_links');
+    const { v } = await runCheck(target, 'stateful_links');
     expect(v.evidence.join('\n')).toContain('written and read back');
     expect(v.status).toBe('pass');
   });

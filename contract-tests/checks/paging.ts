@@ -18,7 +18,7 @@ function readOf(walk: Walk): { seen: string[]; repeated?: Walk['pages'][number] 
 }
 
 /** The judge of one walk: its findings, and the line that says what held when none was found. */
-export function judgeWalk(walk: Walk): { findings: Finding[]; summary: string } {
+function judgeWalk(walk: Walk): { findings: Finding[]; summary: string } {
   const { op, large, limit, pages, end } = walk;
   const findings: Finding[] = [];
   const exchanges = [large.exchange, ...pages.map((p) => p.exchange), ...(end ? [end.exchange] : [])];

@@ -34,7 +34,7 @@ const warn = (warnings: Warnings, op: OperationId, pointer: string, message: str
   warnings.set(pointer, { message, pointer, operation: op, severity: 'warning' });
 
 /** The judge of a valid body's answer: a breaking difference refutes the property; an inferred one only warns. */
-export function judgeValidAnswer(x: Exchange, warnings: Warnings): void {
+function judgeValidAnswer(x: Exchange, warnings: Warnings): void {
   const op = x.operation;
   unsent(x);
   if (!x.response) throw new Refuted(`no answer: ${x.error}`, '(request)');
@@ -49,7 +49,7 @@ export function judgeValidAnswer(x: Exchange, warnings: Warnings): void {
 }
 
 /** The judge of an invalid body's answer: refused with a 4xx; accepting it only warns where the rule is inferred or the call a read. */
-export function judgeInvalidAnswer(x: Exchange, warnings: Warnings, mutation: string, inferred: boolean): void {
+function judgeInvalidAnswer(x: Exchange, warnings: Warnings, mutation: string, inferred: boolean): void {
   const op = x.operation;
   unsent(x);
   if (!x.response) throw new Refuted(`no answer: ${x.error}`, '(request)');
@@ -60,7 +60,7 @@ export function judgeInvalidAnswer(x: Exchange, warnings: Warnings, mutation: st
 }
 
 /** The judge of the silent values: accepted is what a lenient server does; a refusal only warns, showing the value. */
-export function judgeSilentValues(op: OperationId, sent: { probe: SilentProbe; exchange: Exchange }[]): { findings: Finding[]; summary: string } {
+function judgeSilentValues(op: OperationId, sent: { probe: SilentProbe; exchange: Exchange }[]): { findings: Finding[]; summary: string } {
   const findings: Finding[] = [];
   let accepted = 0;
   for (const { probe: p, exchange: x } of sent) {

@@ -39,7 +39,10 @@ export const responseSchemaConformance: Check = async (ctx) => {
     for (const d of status < 300 ? idShapeDifferences(x.response.json, documented.response.content['application/json'].schema) : []) {
       const shape = shapes.get(d.idField) ?? { field: fieldOf(x, d.path), operation: x.operation, value: d.value, sample: d.sample, where: new Set(), probes: [], exchanges: [] };
       shape.where.add(fieldOf(x, d.path.replace(/\/\d+\//g, '/*/')));
-      if (!shape.probes.includes(label(x))) shape.probes.push(label(x)), shape.exchanges.push(x);
+      if (!shape.probes.includes(label(x))) {
+        shape.probes.push(label(x));
+        shape.exchanges.push(x);
+      }
       shapes.set(d.idField, shape);
     }
     const validate = validatorAt(schemaPointer);

@@ -39,7 +39,7 @@ function rulesOf(findings: Finding[]) {
 }
 
 /** The judge: each answer of the sequence, as far as it went. */
-export function judgeLinks({ names, calls, notSent }: LinksSequence): Judged {
+function judgeLinks({ names, calls, notSent }: LinksSequence): Judged {
   const findings: Finding[] = [];
   const { expect, applied, lnameFollows, unchanged, listed } = rulesOf(findings);
   const answer = (i: number): Json => calls[i]?.step?.response;

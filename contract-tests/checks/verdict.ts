@@ -37,7 +37,7 @@ const labelOf = (probe: string, operation: OperationId | undefined, channel: Cha
   `${probe}${!operation || probe.startsWith(operation) ? '' : ` (${operation})`} [${channel}]`;
 
 /** A finding as one line: `<probe> [channel]: <message>` when it is about one exchange. */
-export const lineOf = (f: Finding) => (f.probe ? `${labelOf(f.probe, f.operation, f.channel)}: ${f.message}` : f.message);
+const lineOf = (f: Finding) => (f.probe ? `${labelOf(f.probe, f.operation, f.channel)}: ${f.message}` : f.message);
 
 /**
  * The lines of a list of findings: those that say the same thing of several exchanges become one line naming the
@@ -58,7 +58,7 @@ function linesOf(findings: Finding[]): string[] {
 
 const pointersOf = (findings: Finding[]) => [...new Set(findings.flatMap((f) => (f.pointer ? [f.pointer] : [])))];
 
-export function findingData(check: CheckName, f: Finding): FindingData {
+function findingData(check: CheckName, f: Finding): FindingData {
   const { message, severity, pointer, operation, probe, channel } = f;
   return {
     check,

@@ -119,7 +119,10 @@ function collect(observations: Observation[]) {
       parents.add(h, o);
       for (const [key, v] of Object.entries(value)) {
         const p = declared.get(key);
-        if (p) present.add(p, o), walk(v, p, o, depth + 1);
+        if (p) {
+          present.add(p, o);
+          walk(v, p, o, depth + 1);
+        }
         else if (safeKey(key)) extra.add(`${h}|${key}`, o, v);
       }
       return;

@@ -11,7 +11,7 @@ import type { RunContext, Scenario } from '../context.js';
 import type { Exchange } from '../types.js';
 
 /** One call of the sequence: its name, what went and came back, and (when it was answered) the step links follow. */
-export interface LinkCall {
+interface LinkCall {
   name: string;
   operation: OperationId;
   exchange: Exchange;

@@ -11,9 +11,9 @@ import type { Exchange } from '../types.js';
 import { messageOf } from '../checks/verdict.js';
 
 /** Items a walk needs to cross at least two page boundaries. */
-export const wanted = 3;
-export const lists = ['getTasks', 'getCases'] as const;
-export type ListOperation = (typeof lists)[number];
+const wanted = 3;
+const lists = ['getTasks', 'getCases'] as const;
+type ListOperation = (typeof lists)[number];
 
 export interface Page {
   exchange: Exchange;
