@@ -8,7 +8,7 @@ import type { Limits } from './settings.js';
 import type { OperationId } from './spec.js';
 
 /** What admission needs to know of a request: its operation, and whether it could write (a token and a JSON body). */
-export interface Outgoing {
+interface Outgoing {
   operation: OperationId;
   token: boolean;
   json: boolean;

@@ -11,7 +11,7 @@ import { specOf, type OperationId } from './spec.js';
 import { expiredToken, tamperSignature, validToken } from './tokens.js';
 import type { Exchange, Intent } from './types.js';
 
-export interface Probe {
+interface Probe {
   name: string;
   intent: Intent;
   field?: string;
@@ -35,7 +35,7 @@ export interface Unsendable {
   reason: string;
 }
 
-export function probesFor(ctx: Sender, selection: Selection = selectionOf(undefined), ids: Resources = {}): { probes: Probe[]; unsendable: Unsendable[] } {
+function probesFor(ctx: Sender, selection: Selection = selectionOf(undefined), ids: Resources = {}): { probes: Probe[]; unsendable: Unsendable[] } {
   // Creates first (their answers give the updates their path ids), then the reads and updates.
   const operations = [...selection.selected, ...selection.dependencies];
   const order = operationTable.map((r) => r.id).filter((op) => operations.includes(op)).sort((a, b) => Number(b.startsWith('create')) - Number(a.startsWith('create')));

@@ -21,9 +21,9 @@ export const writes: ReadonlySet<OperationId> = new Set<OperationId>(['createCas
 export const creates: ReadonlySet<OperationId> = new Set<OperationId>(['createCase', 'createTask']);
 
 /** The contract's tags (Cases, Tasks) and their operations. */
-export const operationsByTag: Record<string, OperationId[]> = {};
+const operationsByTag: Record<string, OperationId[]> = {};
 for (const id of operationIds) for (const tag of (specOf(id).operation.tags ?? []) as string[]) (operationsByTag[tag] ??= []).push(id);
-export const tagNames = Object.keys(operationsByTag);
+const tagNames = Object.keys(operationsByTag);
 
 const list = (values: (string | undefined)[]) => values.flatMap((v) => (v ?? '').split(',')).map((v) => v.trim()).filter(Boolean);
 

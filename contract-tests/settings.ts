@@ -51,7 +51,7 @@ export const defaultLimits: Limits = { requestTimeoutMs: 10_000, deadlineMs: 240
  * The live target's defaults: a tenant takes 60 requests a minute per account, every operation counted; the run
  * stays under it, paced, and its deadline grows to what the budget needs at that pace.
  */
-export const liveDefaults = { requestBudget: 300, ratePerMinute: 55 } as const;
+const liveDefaults = { requestBudget: 300, ratePerMinute: 55 } as const;
 
 /** Each numeric setting: its flag, its variable, and what it means (for --help). */
 export const numericSettings = [

@@ -39,7 +39,7 @@ export type Subject =
 /** The subjects whose severity depends on the operation's contract (its provenance reader). */
 type ContractSubject = Extract<Subject, { about: 'body' | 'header' }>;
 
-export const severityOf = (p: Provenance): Severity => (p === 'inferred' ? 'warning' : 'breaking');
+const severityOf = (p: Provenance): Severity => (p === 'inferred' ? 'warning' : 'breaking');
 
 export function severity(subject: ContractSubject, provenance: ProvenanceReader): Severity;
 export function severity(subject: Exclude<Subject, ContractSubject>): Severity;
@@ -76,7 +76,7 @@ export function severity(subject: Subject, provenance?: ProvenanceReader): Sever
 }
 
 /** Whether the operation's request documents its paging input (`skip`): getTasks' sample does, getCases' page does not. */
-export function pagingInput(operation: OperationId): Provenance {
+function pagingInput(operation: OperationId): Provenance {
   const declares = (schema: Json): boolean => {
     const s = deref(schema);
     return !!s && (!!s.properties?.skip || (s.allOf ?? []).some(declares));

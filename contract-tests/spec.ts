@@ -14,10 +14,10 @@ import { provenanceReader } from './provenance.js';
 
 export type { Json };
 
-export const BUNDLE_PATH = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
+const BUNDLE_PATH = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
 
 /** `--overlay FILE` (CONTRACT_OVERLAY): the tenant's contract, the contract with that overlay applied, is what is judged. */
-export const OVERLAY_PATH = process.env.CONTRACT_OVERLAY || undefined;
+const OVERLAY_PATH = process.env.CONTRACT_OVERLAY || undefined;
 
 const contract: Json = JSON.parse(readFileSync(BUNDLE_PATH, 'utf8'));
 /** The contract the suite judges by. An overlay that cannot apply stops the run at once (exit 2), naming the file and why. */
@@ -39,7 +39,7 @@ export type OperationId = (typeof operationIds)[number];
  * One operation as the checks read it: its path, its request schema, the responses it documents (with their
  * pointers, for schema validation) and the provenance of its rules. Built once per operation from the bundle.
  */
-export function operationSpec(id: OperationId) {
+function operationSpec(id: OperationId) {
   const { path, operation: op } = operationById(bundle, id);
   const item: Json = bundle.paths[path];
   const requestRef: string = op.requestBody.content['application/json'].schema.$ref;

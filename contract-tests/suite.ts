@@ -11,7 +11,7 @@ import type { Target } from './targets/target.js';
 export const targetNames = ['mock', 'sandbox', 'live'] as const;
 export type TargetName = (typeof targetNames)[number];
 
-export function startTarget(name: TargetName, options: SandboxTargetOptions & { operations?: OperationId[]; readOnly?: boolean } = {}): Promise<Target> {
+function startTarget(name: TargetName, options: SandboxTargetOptions & { operations?: OperationId[]; readOnly?: boolean } = {}): Promise<Target> {
   if (name === 'mock') return startMockTarget();
   if (name === 'sandbox') return startSandboxTarget(options);
   return Promise.resolve(liveTarget(process.env, selectionOf(options.operations, options.readOnly)));

@@ -23,7 +23,7 @@ export interface Observation {
 
 /** The operation a request path calls, read from the contract's paths (`…/{streamId}/updateTask/{taskId}`). */
 const routes = operationIds.map((id) => ({ id, pattern: new RegExp(`^${specOf(id).path.replace(/\{\w+\}/g, '[^/]+')}/?$`) }));
-export const operationOfPath = (path: string): OperationId | undefined => routes.find((r) => r.pattern.test(path))?.id;
+const operationOfPath = (path: string): OperationId | undefined => routes.find((r) => r.pattern.test(path))?.id;
 
 function parseJson(text: string | undefined): unknown {
   if (!text) return undefined;

@@ -9,7 +9,7 @@ import { codesIn } from '../error-codes.js';
 import { inferSchema, safeKey } from './infer.js';
 import { exampleShapeOf, shapeOf, syntheticId } from './shapes.js';
 
-export interface OverlayAction {
+interface OverlayAction {
   target: string;
   description?: string;
   update?: Json;
@@ -17,7 +17,7 @@ export interface OverlayAction {
 }
 
 /** How often something was seen, when, and where: every proposal carries it as `x-observed`. */
-export interface Seen {
+interface Seen {
   count: number;
   first?: string;
   last?: string;

@@ -14,7 +14,7 @@ interface Action {
 }
 
 /** Reads an overlay file, YAML or JSON, refusing by name what cannot be read. */
-export function readOverlay(file: string): unknown {
+function readOverlay(file: string): unknown {
   try {
     return parse(readFileSync(file, 'utf8'));
   } catch (error) {

@@ -12,7 +12,7 @@ import { newRunTag } from './run-tag.js';
 import type { Target } from './target.js';
 
 /** KORE_CLOSED_STATUS: a status id (`sts-…`) or a status name; unset, the cleanup looks for "Closed" or "Resolved" by name. */
-export function closedStatusOf(value: string | undefined): { _id: string } | { name: string } | undefined {
+function closedStatusOf(value: string | undefined): { _id: string } | { name: string } | undefined {
   if (!value) return undefined;
   return plausibleId('StatusId', value) ? { _id: value } : { name: value };
 }
