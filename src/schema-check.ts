@@ -40,8 +40,12 @@ export const formats: Formats = {
   int32: (v) => typeof v != 'number' || (Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31),
 };
 
-/** Appends the problems of `value`, found at `path` ("" at the root), to `out`. */
-type Checker = (value: unknown, path: string, out: Problem[]) => void;
+/**
+ * Appends the problems of `value` to `out`. The value is `parent`'s property or item `key` (no key: `parent` itself,
+ * "" at the root): a path is only spelled out for a problem or a container, so a valid body costs no strings.
+ */
+type Checker = (value: unknown, parent: string, key: Key, out: Problem[]) => void;
+type Key = string | number | undefined;
 
 const acceptAll: Checker = () => {};
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v !== null && !Array.isArray(v);
@@ -58,7 +62,9 @@ const typeTests: Record<string, (v: unknown) => boolean> = {
 const article = (t: string) => (/^[aeiou]/.test(t) ? 'an ' : 'a ') + t;
 const codePoints = (s: string) => [...s].length;
 const or = (names: string[]) => names.slice(0, -1).join(', ') + (names.length > 1 ? ' or ' : '') + names.at(-1);
-const where = (path: string) => path || '(body)';
+const pathOf = (parent: string, key: Key): string =>
+  key === undefined ? parent : typeof key == 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
+const problem = (parent: string, key: Key, message: string): Problem => ({ path: pathOf(parent, key) || '(body)', message });
 const isPrimitive = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
 /** Compiles `schema` once; the validator it gives is then called for every value. */
@@ -66,7 +72,7 @@ export function compile(schema: Schema, formats: Formats): Validator {
   const checker = compileNode(schema, formats);
   return (value) => {
     const out: Problem[] = [];
-    checker(value, '', out);
+    checker(value, '', undefined, out);
     return out;
   };
 }
@@ -83,8 +89,8 @@ function compileNode(schema: Schema, formats: Formats): Checker {
     ...(schema.allOf ?? []).map((sub) => compileNode(sub, formats)),
     anyOfStep(schema, formats),
   ].filter((step): step is Checker => step !== undefined && step !== acceptAll);
-  const rest: Checker = steps.length == 0 ? acceptAll : steps.length == 1 ? steps[0]! : (value, path, out) => {
-    for (const step of steps) step(value, path, out);
+  const rest: Checker = steps.length == 0 ? acceptAll : steps.length == 1 ? steps[0]! : (value, parent, key, out) => {
+    for (const step of steps) step(value, parent, key, out);
   };
   if (schema.type === undefined) return rest;
   const types = ([] as string[]).concat(schema.type);
@@ -92,9 +98,9 @@ function compileNode(schema: Schema, formats: Formats): Checker {
   const isType = tests.length == 1 ? tests[0]! : (v: unknown) => tests.some((test) => test(v));
   const message = `must be ${or(types.map(article))}`;
   // the other rules of a schema say nothing useful about a value of the wrong type
-  return (value, path, out) => {
-    if (!isType(value)) out.push({ path: where(path), message });
-    else rest(value, path, out);
+  return (value, parent, key, out) => {
+    if (!isType(value)) out.push(problem(parent, key, message));
+    else rest(value, parent, key, out);
   };
 }
 
@@ -112,37 +118,37 @@ function constStep(schema: Schema): Checker | undefined {
   if (!('const' in schema)) return undefined;
   const equals = equalsOneOf([schema.const]);
   const message = `must be ${JSON.stringify(schema.const)}`;
-  return (value, path, out) => void (equals(value) || out.push({ path: where(path), message }));
+  return (value, parent, key, out) => void (equals(value) || out.push(problem(parent, key, message)));
 }
 
 function enumStep(schema: Schema): Checker | undefined {
   if (!schema.enum) return undefined;
   const equals = equalsOneOf(schema.enum);
   const message = `must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`;
-  return (value, path, out) => void (equals(value) || out.push({ path: where(path), message }));
+  return (value, parent, key, out) => void (equals(value) || out.push(problem(parent, key, message)));
 }
 
 function stringStep({ minLength, maxLength, pattern }: Schema): Checker | undefined {
   if (minLength === undefined && maxLength === undefined && pattern === undefined) return undefined;
   const re = pattern === undefined ? undefined : new RegExp(pattern, 'u');
   const short = minLength == 1 ? 'must not be empty' : `must have at least ${minLength} characters`;
-  return (value, path, out) => {
+  return (value, parent, key, out) => {
     if (typeof value != 'string') return;
     // lengths count code points, as JSON Schema does: between half and all of the UTF-16 length, so most
     // strings are judged without counting
-    if (minLength !== undefined && value.length < 2 * minLength && codePoints(value) < minLength) out.push({ path: where(path), message: short });
+    if (minLength !== undefined && value.length < 2 * minLength && codePoints(value) < minLength) out.push(problem(parent, key, short));
     if (maxLength !== undefined && value.length > maxLength && codePoints(value) > maxLength)
-      out.push({ path: where(path), message: `must have at most ${maxLength} characters` });
-    if (re && !re.test(value)) out.push({ path: where(path), message: `must match ${pattern}` });
+      out.push(problem(parent, key, `must have at most ${maxLength} characters`));
+    if (re && !re.test(value)) out.push(problem(parent, key, `must match ${pattern}`));
   };
 }
 
 function numberStep({ minimum, maximum }: Schema): Checker | undefined {
   if (minimum === undefined && maximum === undefined) return undefined;
-  return (value, path, out) => {
+  return (value, parent, key, out) => {
     if (typeof value != 'number') return;
-    if (minimum !== undefined && value < minimum) out.push({ path: where(path), message: `must be >= ${minimum}` });
-    if (maximum !== undefined && value > maximum) out.push({ path: where(path), message: `must be <= ${maximum}` });
+    if (minimum !== undefined && value < minimum) out.push(problem(parent, key, `must be >= ${minimum}`));
+    if (maximum !== undefined && value > maximum) out.push(problem(parent, key, `must be <= ${maximum}`));
   };
 }
 
@@ -150,14 +156,16 @@ function formatStep(schema: Schema, formats: Formats): Checker | undefined {
   if (!schema.format) return undefined;
   const test = formats[schema.format] ?? (() => false);
   const message = `must be ${article(schema.format)}`;
-  return (value, path, out) => void (test(value) || out.push({ path: where(path), message }));
+  return (value, parent, key, out) => void (test(value) || out.push(problem(parent, key, message)));
 }
 
 function itemsStep(schema: Schema, formats: Formats): Checker | undefined {
   const item = schema.items && compileNode(schema.items, formats);
   if (!item || item === acceptAll) return undefined;
-  return (value, path, out) => {
-    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) item(value[i], `${path}[${i}]`, out);
+  return (value, parent, key, out) => {
+    if (!Array.isArray(value)) return;
+    const path = pathOf(parent, key);
+    for (let i = 0; i < value.length; i++) item(value[i], path, i, out);
   };
 }
 
@@ -165,26 +173,34 @@ function objectStep(schema: Schema, formats: Formats): Checker | undefined {
   const { minProperties, additionalProperties: additional } = schema;
   const required = schema.required ?? [];
   const declared = new Map(Object.entries(schema.properties ?? {}).map(([name, sub]) => [name, compileNode(sub, formats)]));
+  const judged = [...declared].filter(([, c]) => c !== acceptAll);
   const others = additional === false ? undefined : additional && additional !== true ? compileNode(additional, formats) : acceptAll;
-  const judged = [...declared.values()].some((c) => c !== acceptAll) || others !== acceptAll;
-  if (!judged && !required.length && minProperties === undefined) return undefined;
+  if (!judged.length && others === acceptAll && !required.length && minProperties === undefined) return undefined;
   const fewest = `must have at least ${minProperties} ${minProperties == 1 ? 'property' : 'properties'}`;
-  return (value, path, out) => {
+  return (value, parent, key, out) => {
     if (!isObject(value)) return;
-    const prefix = path ? `${path}.` : '';
+    const path = pathOf(parent, key);
     // undefined is absent: JSON.stringify leaves it out of the body that is sent
     if (minProperties !== undefined && Object.values(value).filter((v) => v !== undefined).length < minProperties)
-      out.push({ path: where(path), message: fewest });
-    for (const name of required) if (value[name] === undefined) out.push({ path: prefix + name, message: 'is required' });
-    if (!judged) return;
-    for (const name of Object.keys(value)) {
+      out.push(problem(path, undefined, fewest));
+    for (const name of required) if (value[name] === undefined) out.push(problem(path, name, 'is required'));
+    // declared properties by name, so an absent optional one costs one lookup; own ones only, as JSON sends
+    for (const [name, check] of judged) {
       const v = value[name];
-      if (v === undefined) continue;
-      const sub = declared.get(name) ?? others;
-      if (sub === undefined) out.push({ path: prefix + name, message: 'is not allowed' });
-      else if (sub !== acceptAll) sub(v, prefix + name, out);
+      if (v !== undefined && Object.hasOwn(value, name)) check(v, path, name, out);
     }
+    if (others !== acceptAll) undeclared(value, path, out, declared, others);
   };
+}
+
+/** The properties of `value` that its schema does not declare, judged by `additionalProperties` (undefined: refused). */
+function undeclared(value: Record<string, unknown>, path: string, out: Problem[], declared: Map<string, Checker>, others: Checker | undefined) {
+  for (const name of Object.keys(value)) {
+    const v = value[name];
+    if (v === undefined || declared.has(name)) continue;
+    if (others === undefined) out.push(problem(path, name, 'is not allowed'));
+    else others(v, path, name, out);
+  }
 }
 
 function anyOfStep(schema: Schema, formats: Formats): Checker | undefined {
@@ -192,10 +208,15 @@ function anyOfStep(schema: Schema, formats: Formats): Checker | undefined {
   const branches = schema.anyOf.map((sub) => compileNode(sub, formats));
   const keys = schema.anyOf.map((sub) => sub.required ?? []);
   const message = keys.every((k) => k.length == 1) ? `must have ${or(keys.flat())}` : 'must match one of its allowed forms';
-  const passes = (branch: Checker, value: unknown, path: string) => {
-    const found: Problem[] = [];
-    branch(value, path, found);
-    return found.length == 0;
+  // each branch is tried on `out` itself, and what it found is taken back
+  return (value, parent, key, out) => {
+    const before = out.length;
+    for (const branch of branches) {
+      branch(value, parent, key, out);
+      const passed = out.length == before;
+      out.length = before;
+      if (passed) return;
+    }
+    out.push(problem(parent, key, message));
   };
-  return (value, path, out) => void (branches.some((b) => passes(b, value, path)) || out.push({ path: where(path), message }));
 }
