@@ -94,7 +94,7 @@ function compileNode(schema: Schema, formats: Formats): Checker {
   };
   if (schema.type === undefined) return rest;
   const types = ([] as string[]).concat(schema.type);
-  const tests = types.map((t) => typeTests[t] ?? ((v: unknown) => typeOf(v) == t));
+  const tests = types.map((t) => (Object.hasOwn(typeTests, t) ? typeTests[t]! : (v: unknown) => typeOf(v) == t));
   const isType = tests.length == 1 ? tests[0]! : (v: unknown) => tests.some((test) => test(v));
   const message = `must be ${or(types.map(article))}`;
   // the other rules of a schema say nothing useful about a value of the wrong type
