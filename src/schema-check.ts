@@ -79,11 +79,7 @@ export function compile(schema: Schema, formats: Formats): Validator {
 
 function compileNode(schema: Schema, formats: Formats): Checker {
   const steps = [
-    constStep(schema),
-    enumStep(schema),
-    stringStep(schema),
-    numberStep(schema),
-    formatStep(schema, formats),
+    ...valueRules(schema, formats),
     itemsStep(schema, formats),
     objectStep(schema, formats),
     ...(schema.allOf ?? []).map((sub) => compileNode(sub, formats)),
@@ -114,49 +110,27 @@ function equalsOneOf(values: unknown[]): (v: unknown) => boolean {
   return (v) => json.includes(JSON.stringify(v));
 }
 
-function constStep(schema: Schema): Checker | undefined {
-  if (!('const' in schema)) return undefined;
-  const equals = equalsOneOf([schema.const]);
-  const message = `must be ${JSON.stringify(schema.const)}`;
-  return (value, parent, key, out) => void (equals(value) || out.push(problem(parent, key, message)));
-}
+/** The check of one keyword: `test` passes, or the value gets `message`. */
+const rule = (test: (v: unknown) => boolean, message: string): Checker => (value, parent, key, out) =>
+  void (test(value) || out.push(problem(parent, key, message)));
 
-function enumStep(schema: Schema): Checker | undefined {
-  if (!schema.enum) return undefined;
-  const equals = equalsOneOf(schema.enum);
-  const message = `must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`;
-  return (value, parent, key, out) => void (equals(value) || out.push(problem(parent, key, message)));
-}
-
-function stringStep({ minLength, maxLength, pattern }: Schema): Checker | undefined {
-  if (minLength === undefined && maxLength === undefined && pattern === undefined) return undefined;
+/** The keywords that judge a value alone, in the order their problems are listed. */
+function valueRules(s: Schema, formats: Formats): (Checker | undefined)[] {
+  const { minLength: min, maxLength: max, pattern, minimum, maximum, format } = s;
   const re = pattern === undefined ? undefined : new RegExp(pattern, 'u');
-  const short = minLength == 1 ? 'must not be empty' : `must have at least ${minLength} characters`;
-  return (value, parent, key, out) => {
-    if (typeof value != 'string') return;
-    // lengths count code points, as JSON Schema does: between half and all of the UTF-16 length, so most
-    // strings are judged without counting
-    if (minLength !== undefined && value.length < 2 * minLength && codePoints(value) < minLength) out.push(problem(parent, key, short));
-    if (maxLength !== undefined && value.length > maxLength && codePoints(value) > maxLength)
-      out.push(problem(parent, key, `must have at most ${maxLength} characters`));
-    if (re && !re.test(value)) out.push(problem(parent, key, `must match ${pattern}`));
-  };
-}
-
-function numberStep({ minimum, maximum }: Schema): Checker | undefined {
-  if (minimum === undefined && maximum === undefined) return undefined;
-  return (value, parent, key, out) => {
-    if (typeof value != 'number') return;
-    if (minimum !== undefined && value < minimum) out.push(problem(parent, key, `must be >= ${minimum}`));
-    if (maximum !== undefined && value > maximum) out.push(problem(parent, key, `must be <= ${maximum}`));
-  };
-}
-
-function formatStep(schema: Schema, formats: Formats): Checker | undefined {
-  if (!schema.format) return undefined;
-  const test = formats[schema.format] ?? (() => false);
-  const message = `must be ${article(schema.format)}`;
-  return (value, parent, key, out) => void (test(value) || out.push(problem(parent, key, message)));
+  return [
+    'const' in s ? rule(equalsOneOf([s.const]), `must be ${JSON.stringify(s.const)}`) : undefined,
+    s.enum && rule(equalsOneOf(s.enum), `must be one of ${s.enum.map((e) => JSON.stringify(e)).join(', ')}`),
+    // lengths count code points, as JSON Schema does: between half and all of the UTF-16 length, so most strings
+    // are judged without counting
+    min === undefined ? undefined
+    : rule((v) => typeof v != 'string' || v.length >= 2 * min || codePoints(v) >= min, min == 1 ? 'must not be empty' : `must have at least ${min} characters`),
+    max === undefined ? undefined : rule((v) => typeof v != 'string' || v.length <= max || codePoints(v) <= max, `must have at most ${max} characters`),
+    re && rule((v) => typeof v != 'string' || re.test(v), `must match ${pattern}`),
+    minimum === undefined ? undefined : rule((v) => typeof v != 'number' || v >= minimum, `must be >= ${minimum}`),
+    maximum === undefined ? undefined : rule((v) => typeof v != 'number' || v <= maximum, `must be <= ${maximum}`),
+    format ? rule(formats[format] ?? (() => false), `must be ${article(format)}`) : undefined,
+  ];
 }
 
 function itemsStep(schema: Schema, formats: Formats): Checker | undefined {
