@@ -36,6 +36,7 @@ export const sdkOperations: BenchOperation[] = [
   { operation: 'updateTask', request: { accountId: account, path: { taskId: idOf('TaskUpdatedSample') }, body: example('UpdateTaskSample') } },
   { operation: 'createCase', request: { body: example('CreateCaseSample') } },
   { operation: 'getCases', request: { accountId: account, body: example('GetCasesSample') } },
+  { operation: 'updateCase', request: { accountId: account, path: { caseId: idOf('CaseUpdatedSample') }, body: example('UpdateCaseSample') } },
 ];
 
 const demoTask = (seed: SeedInfo) => ({

@@ -1,10 +1,6 @@
 /**
- * Each operation of the SDK table (operations.ts) over the same stubbed fetch (no network: this measures client
- * overhead only), in one run, with the SDK as built by `npm run build` (src/dist/index.js):
- *   raw fetch (floor) · bare openapi-fetch · the SDK (validation off / on) · the openapi-generator client.
- * Contestants run interleaved in rounds; ratios are taken within each round and their median reported.
- * Targets, per operation: the SDK >= 0.9x bare openapi-fetch with validation off, >= 0.8x with the default validation on.
- * Sizes are size.bench.ts's. BENCH_ROUNDS sets the number of rounds (default 81).
+ * Each operation of the SDK table over one stubbed fetch (client overhead only), the SDK as built: raw fetch, bare
+ * openapi-fetch, the SDK (validation off, on) and the openapi-generator client, interleaved in rounds; ratios per round.
  */
 import createClient from 'openapi-fetch';
 import { existsSync } from 'node:fs';
@@ -41,17 +37,21 @@ const generatorShape = (value: unknown): unknown =>
   : value && typeof value == 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k == '_id' ? 'id' : k, generatorShape(v)]))
   : value;
 
+/** A class the openapi-generator client exports: an API (one method per operation) or its Configuration. */
+type GeneratedClass = new (options: object) => Record<string, unknown>;
+
 async function generatorContestant(op: BenchOperation, located: LocatedOperation, stub: typeof fetch): Promise<Contestant | string> {
   const index = new URL('../generated/openapi-generator-client/index.ts', import.meta.url);
   if (!existsSync(index)) return 'generated/openapi-generator-client is absent (run npm run generate)';
-  const gen: Record<string, any> = await import(index.href);
+  const gen: Record<string, GeneratedClass> = await import(index.href);
   const Api = Object.values(gen).find((c) => typeof c == 'function' && typeof c.prototype?.[op.operation] == 'function');
-  if (!Api) return `the generated client has no ${op.operation}`;
+  if (!Api || !gen.Configuration) return `the generated client has no ${op.operation}`;
   const api = new Api(new gen.Configuration({ basePath: baseUrl, fetchApi: stub, apiKey: () => jwt }));
+  const method = api[op.operation] as (args: object) => Promise<unknown>;
   const { body, path, query, accountId } = op.request;
   const bodyParam = located.bodySchema && located.bodySchema[0]!.toLowerCase() + located.bodySchema.slice(1);
   const args = { streamId, ...path, ...query, ...(accountId ? { accountId } : {}), ...(bodyParam ? { [bodyParam]: generatorShape(body) } : {}) };
-  return { name: 'openapi-generator (typescript-fetch)', run: () => api[op.operation](args) };
+  return { name: 'openapi-generator (typescript-fetch)', run: () => method.call(api, args) };
 }
 
 async function contestants(op: BenchOperation, createKoreClient: Sdk): Promise<{ list: Contestant[]; notes: string[] }> {

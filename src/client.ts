@@ -4,39 +4,19 @@
  */
 import * as openapiFetch from 'openapi-fetch';
 import type { Client } from 'openapi-fetch';
+import { attempt, type Sender, type Sending, type TablePaths, type WithResponse } from './attempt.js';
 import { mintingMiddleware } from './auth.js';
-import { Deadline } from './deadline.js';
-import { APIUserAbortError, InvalidArgumentError, KoreError, PaginationError, RequestValidationError, requestIdOf } from './errors.js';
-import { answerError, thrownError } from './failures.js';
+import { InvalidArgumentError, PaginationError } from './errors.js';
 import { callLog } from './log.js';
-import { operations, prefix, type ListOperationId, type Operation, type OperationId } from './operations.js';
-import {
-  normalizeCall,
-  normalizeOptions,
-  normalizePaging,
-  pathSegment,
-  type CallOptions,
-  type KoreClientOptions,
-  type NormalizedCall,
-  type PagingOptions,
-} from './options.js';
+import { operations, pathParameters, type ListOperationId, type Operation, type OperationId } from './operations.js';
+import { normalizeCall, normalizeOptions, normalizePaging, pathSegment, type CallOptions, type KoreClientOptions, type PagingOptions } from './options.js';
 import { allItems } from './paginate.js';
 import { redactError, redactorOf } from './redact.js';
-import { bodySize, capped } from './response-limit.js';
+import type { BodySize } from './response-limit.js';
 import { retryDelay, sleepFor } from './retry.js';
 import { secretsOf } from './secrets.js';
 import type { Shapes, paths } from './types.js';
 import { requestError } from './validate-request.js';
-import { assertValid } from './validate-response.js';
-
-/** What a `…WithResponse` method resolves to: the parsed answer, the raw Response and the platform's request id. */
-export interface WithResponse<T> {
-  data: T;
-  response: Response;
-  requestId: string | undefined;
-}
-/** createTaskWithResponse's answer, by the name earlier versions exported. */
-export type TaskWithResponse = WithResponse<Shapes['createTask']['answer']>;
 
 /** A list operation: one page, or `.all()` to iterate over every item of every page (skip/limit until `hasMore` is false). */
 export interface ListMethod<Filter, Page, Item> {
@@ -73,18 +53,6 @@ export interface KoreClient extends Methods {
 // openapi-fetch's CommonJS build sets `exports.default` without `__esModule`: unwrap it in the CommonJS bundle.
 const createClient: typeof openapiFetch.default = Reflect.get(openapiFetch.default, 'default') ?? openapiFetch.default;
 
-/** The contract's paths, and any path of the operations table as the generic caller builds it (it checks parameters itself). */
-type TablePaths = paths & Record<string, { post: { parameters: { path: Record<string, string>; header?: { accountId?: string } }; requestBody?: { content: { 'application/json': unknown } }; responses: { 200: { content: { 'application/json': unknown } } } } }>;
-
-/** JSON.stringify, as openapi-fetch's own serializer, but a body JSON cannot carry is refused naming `(body)` and `op`. */
-function serializeBody(op: OperationId, body: unknown): string {
-  try {
-    return JSON.stringify(body);
-  } catch (e) {
-    throw new RequestValidationError([{ path: '(body)', message: `cannot be sent as JSON (${e instanceof Error ? e.message : String(e)})` }], op);
-  }
-}
-
 export function createKoreClient(options: KoreClientOptions): KoreClient {
   const o = normalizeOptions(options);
   const auth = o.auth;
@@ -93,53 +61,16 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
   // redirect 'manual': a redirect would carry the `auth` header (and, on 307/308, the body) to another server
   const api = createClient<TablePaths>({ baseUrl: o.baseUrl, fetch: o.fetch, headers: 'jwt' in auth ? { auth: auth.jwt } : undefined, redirect: 'manual' });
   if (!('jwt' in auth)) api.use(mintingMiddleware(auth, secrets));
-
-  /** One try: an HTTP answer becomes a WithResponse or an APIError; anything else a connection error. */
-  async function attempt<Op extends OperationId>(op: Op, path: Record<string, string>, body: unknown, call: NormalizedCall, n: number): Promise<WithResponse<Answer<Op>>> {
-    if (call.signal?.aborted) throw new APIUserAbortError('the call was aborted', false);
-    const deadline = new Deadline(call.timeoutMs, call.signal);
-    log?.attempt(op, n, o.streamId);
-    let reachedFetch = false; // before fetch, a failure is the SDK's or the body's, never the connection's
-    try {
-      const { data, error, response } = await deadline.race(api.POST(prefix + operations[op].path, {
-        params: { path, header: call.accountId ? { accountId: call.accountId } : undefined },
-        body,
-        bodySerializer: (b: unknown) => serializeBody(op, b),
-        parseAs: 'text',
-        // the signal goes to fetch itself: one built into openapi-fetch's Request as well would be followed twice
-        fetch: (request: Request) => {
-          reachedFetch = true;
-          return (o.fetch ?? fetch)(request, { signal: deadline.signal }).then((r) => capped(r, call.maxResponseBytes, op));
-        },
-      }));
-      if (!response.ok) throw answerError(op, response, error, secrets);
-      let parsed: Answer<Op>;
-      try {
-        parsed = JSON.parse(data ?? '');
-      } catch {
-        // the call was processed (a create did create), but its answer is unreadable: never retried
-        throw answerError(op, response, undefined, secrets, true);
-      }
-      const id = requestIdOf(response);
-      const requestId = id && redactorOf(secrets)(id);
-      if (o.validateResponses) await assertValid(op, parsed, response, requestId);
-      return { data: parsed, response, requestId };
-    } catch (e) {
-      if (e instanceof KoreError) throw e;
-      throw thrownError(op, e, reachedFetch, deadline.timedOut, call.signal?.aborted, call.timeoutMs, secrets);
-    } finally {
-      deadline.release();
-    }
-  }
+  const sender: Sender = { options: o, api, secrets, log };
 
   /** Attempts until one succeeds or the retry policy says stop; every error leaves redacted. */
-  async function withRetries<Op extends OperationId>(op: Op, path: Record<string, string>, body: unknown, call: NormalizedCall): Promise<WithResponse<Answer<Op>>> {
-    const policy = operations[op].retry == 'idempotent' ? { ...call.retry, idempotent: true } : call.retry;
+  async function withRetries<Op extends OperationId>(sending: Sending<Op>): Promise<WithResponse<Answer<Op>>> {
+    const { op, call } = sending;
     for (let n = 0; ; n++) {
       try {
-        return await attempt(op, path, body, call, n);
+        return await attempt(sender, sending, n);
       } catch (e) {
-        const delay = retryDelay(e, n, policy);
+        const delay = retryDelay(e, n, call.retry, operations[op].retry);
         if (delay === undefined) throw redactError(e, redactorOf(secrets));
         log?.retry(op, n, call.retry.maxRetries, delay, e instanceof Error ? e : new Error(String(e)));
         await (o.sleep ?? sleepFor)(delay, call.signal);
@@ -148,11 +79,11 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
   }
 
   /** The one way to call an operation: options, path parameter and accountId checked, body validated, then sent. */
-  async function call<Op extends OperationId>(op: Op, id: string | undefined, body: unknown, options: CallOptions | undefined): Promise<WithResponse<Answer<Op>>> {
+  async function call<Op extends OperationId>(op: Op, id: string | undefined, body: unknown, options: CallOptions | undefined, sized?: BodySize): Promise<WithResponse<Answer<Op>>> {
     const c = normalizeCall(options, o);
     const row: Operation = operations[op];
     const path: Record<string, string> = { streamId: o.streamId };
-    const param = /\{(\w+)\}/.exec(row.path)?.[1];
+    const param = pathParameters.get(op);
     if (param) path[param] = pathSegment({ [param]: id }, param, `${op}'s parameter`);
     if (row.account && !c.accountId)
       throw new InvalidArgumentError(`kore client: ${op} requires "accountId": give it to createKoreClient or in the call's options`, 'accountId');
@@ -161,7 +92,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
       log?.refused(op, refused);
       throw refused;
     }
-    const result = withRetries(op, path, body, c);
+    const result = withRetries({ op, path, body, call: c, sized });
     return log ? log.outcome(op, row.retry == 'create', result) : result;
   }
 
@@ -169,7 +100,10 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
   async function* all<Op extends ListOperationId>(op: Op, filter?: Body<Op>, options?: PagingOptions): AsyncGenerator<Shapes[Op]['item']> {
     const bounds = normalizePaging(options);
     try {
-      const page = (f: object) => call(op, undefined, f, options).then((r) => ({ data: r.data, bytes: bodySize(r.response) }));
+      const page = (f: object) => {
+        let bytes = 0;
+        return call(op, undefined, f, options, (n) => (bytes = n)).then((r) => ({ data: r.data, bytes }));
+      };
       yield* allItems<Shapes[Op]['item']>(op, page, filter, bounds);
     } catch (e) {
       if (!(e instanceof PaginationError)) throw e; // a call's error, redacted already

@@ -1,5 +1,6 @@
 /** The SDK's public surface. */
-export { createKoreClient, type KoreClient, type ListMethod, type TaskWithResponse, type WithResponse } from './client.js';
+export { createKoreClient, type KoreClient, type ListMethod } from './client.js';
+export type { WithResponse } from './attempt.js';
 export type { CallOptions, KoreClientOptions, PagingOptions } from './options.js';
 export type { Logger } from './log.js';
 export type { RetryOn } from './retry.js';

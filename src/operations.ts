@@ -25,6 +25,8 @@ const rows = {
 
 export type OperationId = keyof typeof rows;
 export const operations = rows;
+/** Each operation's path parameter besides streamId (`taskId` in `updateTask/{taskId}`), when it has one. */
+export const pathParameters = new Map(Object.entries(rows).map(([op, row]) => [op, /\{(\w+)\}/.exec(row.path)?.[1]]));
 /** The list operations: their methods have `.all()`. */
 export type ListOperationId = { [Op in OperationId]: (typeof rows)[Op] extends { list: true } ? Op : never }[OperationId];
 

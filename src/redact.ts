@@ -55,8 +55,15 @@ function maskPieces(text: string, grams: Grams): string {
   for (let j = 0; j + gram <= view.length; j += gram) {
     for (const [s, offset] of grams.get(view.slice(j, j + gram)) ?? []) {
       let [a, b, sa, sb] = [j, j + gram, offset, offset + gram];
-      while (a > 0 && sa > 0 && view[a - 1] == s[sa - 1]) a--, sa--;
-      while (b < view.length && sb < s.length && view[b] == s[sb]) b++, sb++;
+      // widen the shared run both ways
+      while (a > 0 && sa > 0 && view[a - 1] == s[sa - 1]) {
+        a--;
+        sa--;
+      }
+      while (b < view.length && sb < s.length && view[b] == s[sb]) {
+        b++;
+        sb++;
+      }
       if (b - a >= Math.min(minPiece, s.length)) found.push([a, b]);
     }
   }
@@ -71,7 +78,10 @@ function maskPieces(text: string, grams: Grams): string {
       c = String.fromCharCode(parseInt(text.slice(i + 1, i + 3), 16));
       i += 2;
     }
-    if (!skipped(c)) from.push(start), to.push(i + 1);
+    if (!skipped(c)) {
+      from.push(start);
+      to.push(i + 1);
+    }
   }
   let out = '';
   let at = 0;

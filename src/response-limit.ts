@@ -7,30 +7,27 @@ import { tooLarge } from './failures.js';
 
 export const defaultMaxResponseBytes = 10 * 1024 * 1024;
 
-// the size of each body read through `capped`, for `.all()`'s bound on the bytes of all its pages
-const sizes = new WeakMap<Response, number>();
-
-/** The bytes of `response`'s body as read (decoded), its declared length when that was trusted, or 0 when unknown. */
-export const bodySize = (response: Response): number => sizes.get(response) ?? 0;
+/** Told the bytes of a body as read (decoded), or its declared length when that was trusted: `.all()` bounds their sum. */
+export type BodySize = (bytes: number) => void;
 
 /** The response, its body bounded: openapi-fetch reads every body with text() (parseAs 'text'), so text() is replaced. */
-export function capped(response: Response, max: number, op: string): Response | Promise<never> {
+export function capped(response: Response, max: number, op: string, sized?: BodySize): Response | Promise<never> {
   const declared = response.headers.get('content-length');
   if (declared !== null && !response.headers.has('content-encoding') && /^\d+$/.test(declared)) {
     if (Number(declared) <= max) {
-      sizes.set(response, Number(declared));
+      sized?.(Number(declared));
       return response;
     }
     response.body?.cancel().catch(() => {});
     return Promise.reject(tooLarge(response, max, op));
   }
-  if (response.body) response.text = () => readText(response, max, op);
+  if (response.body) response.text = () => readText(response, max, op, sized);
   return response;
 }
 
 const utf8 = new TextDecoder();
 
-async function readText(response: Response, max: number, op: string): Promise<string> {
+async function readText(response: Response, max: number, op: string, sized: BodySize | undefined): Promise<string> {
   const reader = response.body!.getReader();
   let size = 0;
   let text = '';
@@ -46,6 +43,6 @@ async function readText(response: Response, max: number, op: string): Promise<st
     if (last) text += (decoder ??= new TextDecoder()).decode(last, { stream: true });
     last = value;
   }
-  sizes.set(response, size);
+  sized?.(size);
   return decoder ? text + decoder.decode(last) : last ? utf8.decode(last) : '';
 }

@@ -4,13 +4,13 @@
  * timeouts and connection errors. `retryOn` opts a create into more.
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from './errors.js';
+import type { RetryKind } from './operations.js';
 
 export type RetryOn = number | 'timeout' | 'network';
 
 export interface RetryPolicy {
   maxRetries: number; // retries after the first attempt
   retryOn: ReadonlySet<RetryOn>; // the caller's explicit opt-ins
-  idempotent?: boolean | undefined; // the operation may be repeated safely (operations.ts)
 }
 
 const alwaysRetried = [429, 503];
@@ -18,10 +18,10 @@ export const maxRetryAfterMs = 60_000; // the rate limit's window: waiting longe
 const baseDelayMs = 500;
 const maxBackoffMs = 8_000;
 
-/** Whether a failed attempt may be tried again under `policy` (ignoring the retry count). */
-export function isRetryable(error: unknown, policy: RetryPolicy): boolean {
+/** Whether a failed attempt of an operation of `kind` may be tried again under `policy` (ignoring the retry count). */
+export function isRetryable(error: unknown, policy: RetryPolicy, kind: RetryKind): boolean {
   if (error instanceof APIUserAbortError) return false;
-  const safe = !!policy.idempotent;
+  const safe = kind == 'idempotent';
   if (error instanceof APIConnectionTimeoutError) return safe || policy.retryOn.has('timeout');
   if (error instanceof APIConnectionError) return safe || !error.sent || policy.retryOn.has('network');
   if (error instanceof APIError && error.status)
@@ -48,8 +48,8 @@ export function backoffMs(retry: number, random = Math.random()): number {
 }
 
 /** How long to wait before retry number `retry` (0-based), or undefined when the error must be thrown. */
-export function retryDelay(error: unknown, retry: number, policy: RetryPolicy): number | undefined {
-  if (retry >= policy.maxRetries || !isRetryable(error, policy)) return undefined;
+export function retryDelay(error: unknown, retry: number, policy: RetryPolicy, kind: RetryKind): number | undefined {
+  if (retry >= policy.maxRetries || !isRetryable(error, policy, kind)) return undefined;
   return retryAfterMs(error instanceof APIError ? error.headers : undefined) ?? backoffMs(retry);
 }
 

@@ -1,7 +1,6 @@
 /**
- * A small JSON Schema interpreter for the subset the contract uses (extract.ts refuses anything else).
- * It lists every problem by path instead of stopping at the first, so one error can say all that is wrong.
- * Verdicts agree with Ajv over generated/openapi.json (test/sdk/validator-agreement.test.ts).
+ * A small JSON Schema validator for the subset the contract uses (extract.ts refuses anything else). Each schema is
+ * compiled once into closures; a check lists every problem by path, so one error says all that is wrong.
  */
 import type { Problem } from './errors.js';
 
@@ -27,6 +26,8 @@ export interface Schema {
 export type Formats = Record<string, (value: unknown) => boolean>;
 /** Each operation's answer schema, loaded by its first use (src/schemas/response.ts). */
 export type Loaders = Record<string, () => Promise<Schema>>;
+/** Every problem of a value, by path; none when it keeps the schema. */
+export type Validator = (value: unknown) => Problem[];
 
 // ajv-formats' "email" (full mode), so both validators judge addresses alike.
 const email = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
@@ -39,65 +40,157 @@ export const formats: Formats = {
   int32: (v) => typeof v != 'number' || (Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31),
 };
 
-const typeOf = (v: unknown) =>
-  v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v;
-const isType = (v: unknown, t: string) => typeOf(v) == t || (t == 'number' && typeOf(v) == 'integer');
+/**
+ * Appends the problems of `value` to `out`. The value is `parent`'s property or item `key` (no key: `parent` itself,
+ * "" at the root): a path is only spelled out for a problem or a container, so a valid body costs no strings.
+ */
+type Checker = (value: unknown, parent: string, key: Key, out: Problem[]) => void;
+type Key = string | number | undefined;
+
+const acceptAll: Checker = () => {};
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v !== null && !Array.isArray(v);
+const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v);
+const typeTests: Record<string, (v: unknown) => boolean> = {
+  string: (v) => typeof v == 'string',
+  number: (v) => typeof v == 'number',
+  integer: (v) => Number.isInteger(v),
+  boolean: (v) => typeof v == 'boolean',
+  object: isObject,
+  array: Array.isArray,
+  null: (v) => v === null,
+};
 const article = (t: string) => (/^[aeiou]/.test(t) ? 'an ' : 'a ') + t;
 const codePoints = (s: string) => [...s].length;
-const regexps = new Map<string, RegExp>();
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const or = (names: string[]) => names.slice(0, -1).join(', ') + (names.length > 1 ? ' or ' : '') + names.at(-1);
+const pathOf = (parent: string, key: Key): string =>
+  key === undefined ? parent : typeof key == 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
+const problem = (parent: string, key: Key, message: string): Problem => ({ path: pathOf(parent, key) || '(body)', message });
+const isPrimitive = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
-/** Appends every problem of `value` against `schema` to `out`; `path` is "" at the root. */
-export function check(schema: Schema, value: unknown, formats: Formats, path = '', out: Problem[] = []): Problem[] {
-  const at = (message: string) => out.push({ path: path || '(body)', message });
-  const type = schema.type;
-  if (type !== undefined && !(typeof type == 'string' ? isType(value, type) : type.some((t) => isType(value, t)))) {
-    at(`must be ${or(([] as string[]).concat(type).map(article))}`);
-    return out; // the other rules of this schema say nothing useful about a value of the wrong type
+/** Compiles `schema` once; the validator it gives is then called for every value. */
+export function compile(schema: Schema, formats: Formats): Validator {
+  const checker = compileNode(schema, formats);
+  return (value) => {
+    const out: Problem[] = [];
+    checker(value, '', undefined, out);
+    return out;
+  };
+}
+
+function compileNode(schema: Schema, formats: Formats): Checker {
+  const steps = [
+    ...valueRules(schema, formats),
+    itemsStep(schema, formats),
+    objectStep(schema, formats),
+    ...(schema.allOf ?? []).map((sub) => compileNode(sub, formats)),
+    anyOfStep(schema, formats),
+  ].filter((step): step is Checker => step !== undefined && step !== acceptAll);
+  const rest: Checker = steps.length == 0 ? acceptAll : steps.length == 1 ? steps[0]! : (value, parent, key, out) => {
+    for (const step of steps) step(value, parent, key, out);
+  };
+  if (schema.type === undefined) return rest;
+  const types = ([] as string[]).concat(schema.type);
+  const tests = types.map((t) => (Object.hasOwn(typeTests, t) ? typeTests[t]! : (v: unknown) => typeOf(v) == t));
+  const isType = tests.length == 1 ? tests[0]! : (v: unknown) => tests.some((test) => test(v));
+  const message = `must be ${or(types.map(article))}`;
+  // the other rules of a schema say nothing useful about a value of the wrong type
+  return (value, parent, key, out) => {
+    if (!isType(value)) out.push(problem(parent, key, message));
+    else rest(value, parent, key, out);
+  };
+}
+
+/** A test of equality with one of `values`: primitives as Ajv compares them, anything else by its JSON. */
+function equalsOneOf(values: unknown[]): (v: unknown) => boolean {
+  if (values.every(isPrimitive)) {
+    const set = new Set(values);
+    return (v) => set.has(v);
   }
-  if ('const' in schema && !same(value, schema.const)) at(`must be ${JSON.stringify(schema.const)}`);
-  if (schema.enum && !schema.enum.some((e) => same(value, e)))
-    at(`must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`);
-  if (typeof value == 'string') {
-    // lengths count code points, as JSON Schema does: between half and all of the UTF-16 length, so most
-    // strings are judged without counting
-    if (schema.minLength !== undefined && value.length < 2 * schema.minLength && codePoints(value) < schema.minLength)
-      at(schema.minLength == 1 ? 'must not be empty' : `must have at least ${schema.minLength} characters`);
-    if (schema.maxLength !== undefined && value.length > schema.maxLength && codePoints(value) > schema.maxLength)
-      at(`must have at most ${schema.maxLength} characters`);
-    if (schema.pattern !== undefined) {
-      let re = regexps.get(schema.pattern);
-      if (!re) regexps.set(schema.pattern, (re = new RegExp(schema.pattern, 'u')));
-      if (!re.test(value)) at(`must match ${schema.pattern}`);
-    }
-  }
-  if (typeof value == 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum) at(`must be >= ${schema.minimum}`);
-    if (schema.maximum !== undefined && value > schema.maximum) at(`must be <= ${schema.maximum}`);
-  }
-  if (schema.format && !formats[schema.format]?.(value)) at(`must be ${article(schema.format)}`);
-  if (Array.isArray(value) && schema.items)
-    value.forEach((item, i) => check(schema.items!, item, formats, `${path}[${i}]`, out));
-  if (typeOf(value) == 'object') {
-    const obj = value as Record<string, unknown>;
-    const prefix = path ? `${path}.` : '';
-    if (schema.minProperties !== undefined && Object.values(obj).filter((v) => v !== undefined).length < schema.minProperties)
-      at(`must have at least ${schema.minProperties} ${schema.minProperties == 1 ? 'property' : 'properties'}`);
+  const json = values.map((e) => JSON.stringify(e));
+  return (v) => json.includes(JSON.stringify(v));
+}
+
+/** The check of one keyword: `test` passes, or the value gets `message`. */
+const rule = (test: (v: unknown) => boolean, message: string): Checker => (value, parent, key, out) =>
+  void (test(value) || out.push(problem(parent, key, message)));
+
+/** The keywords that judge a value alone, in the order their problems are listed. */
+function valueRules(s: Schema, formats: Formats): (Checker | undefined)[] {
+  const { minLength: min, maxLength: max, pattern, minimum, maximum, format } = s;
+  const re = pattern === undefined ? undefined : new RegExp(pattern, 'u');
+  return [
+    'const' in s ? rule(equalsOneOf([s.const]), `must be ${JSON.stringify(s.const)}`) : undefined,
+    s.enum && rule(equalsOneOf(s.enum), `must be one of ${s.enum.map((e) => JSON.stringify(e)).join(', ')}`),
+    // lengths count code points, as JSON Schema does: between half and all of the UTF-16 length, so most strings
+    // are judged without counting
+    min === undefined ? undefined
+    : rule((v) => typeof v != 'string' || v.length >= 2 * min || codePoints(v) >= min, min == 1 ? 'must not be empty' : `must have at least ${min} characters`),
+    max === undefined ? undefined : rule((v) => typeof v != 'string' || v.length <= max || codePoints(v) <= max, `must have at most ${max} characters`),
+    re && rule((v) => typeof v != 'string' || re.test(v), `must match ${pattern}`),
+    minimum === undefined ? undefined : rule((v) => typeof v != 'number' || v >= minimum, `must be >= ${minimum}`),
+    maximum === undefined ? undefined : rule((v) => typeof v != 'number' || v <= maximum, `must be <= ${maximum}`),
+    format ? rule(formats[format] ?? (() => false), `must be ${article(format)}`) : undefined,
+  ];
+}
+
+function itemsStep(schema: Schema, formats: Formats): Checker | undefined {
+  const item = schema.items && compileNode(schema.items, formats);
+  if (!item || item === acceptAll) return undefined;
+  return (value, parent, key, out) => {
+    if (!Array.isArray(value)) return;
+    const path = pathOf(parent, key);
+    for (let i = 0; i < value.length; i++) item(value[i], path, i, out);
+  };
+}
+
+function objectStep(schema: Schema, formats: Formats): Checker | undefined {
+  const { minProperties, additionalProperties: additional } = schema;
+  const required = schema.required ?? [];
+  const declared = new Map(Object.entries(schema.properties ?? {}).map(([name, sub]) => [name, compileNode(sub, formats)]));
+  const judged = [...declared].filter(([, c]) => c !== acceptAll);
+  const others = additional === false ? undefined : additional && additional !== true ? compileNode(additional, formats) : acceptAll;
+  if (!judged.length && others === acceptAll && !required.length && minProperties === undefined) return undefined;
+  const fewest = `must have at least ${minProperties} ${minProperties == 1 ? 'property' : 'properties'}`;
+  return (value, parent, key, out) => {
+    if (!isObject(value)) return;
+    const path = pathOf(parent, key);
     // undefined is absent: JSON.stringify leaves it out of the body that is sent
-    for (const name of schema.required ?? []) if (obj[name] === undefined) out.push({ path: prefix + name, message: 'is required' });
-    for (const name in obj) {
-      const v = obj[name];
-      if (v === undefined || !Object.hasOwn(obj, name)) continue;
-      const sub = schema.properties?.[name] ?? schema.additionalProperties;
-      if (sub === false) out.push({ path: prefix + name, message: 'is not allowed' });
-      else if (sub && sub !== true) check(sub, v, formats, prefix + name, out);
+    if (minProperties !== undefined && Object.values(value).filter((v) => v !== undefined).length < minProperties)
+      out.push(problem(path, undefined, fewest));
+    for (const name of required) if (value[name] === undefined) out.push(problem(path, name, 'is required'));
+    // declared properties by name, so an absent optional one costs one lookup; own ones only, as JSON sends
+    for (const [name, check] of judged) {
+      const v = value[name];
+      if (v !== undefined && Object.hasOwn(value, name)) check(v, path, name, out);
     }
+    if (others !== acceptAll) undeclared(value, path, out, declared, others);
+  };
+}
+
+/** The properties of `value` that its schema does not declare, judged by `additionalProperties` (undefined: refused). */
+function undeclared(value: Record<string, unknown>, path: string, out: Problem[], declared: Map<string, Checker>, others: Checker | undefined) {
+  for (const name of Object.keys(value)) {
+    const v = value[name];
+    if (v === undefined || declared.has(name)) continue;
+    if (others === undefined) out.push(problem(path, name, 'is not allowed'));
+    else others(v, path, name, out);
   }
-  for (const sub of schema.allOf ?? []) check(sub, value, formats, path, out);
-  if (schema.anyOf && !schema.anyOf.some((sub) => check(sub, value, formats, path).length == 0)) {
-    const keys = schema.anyOf.map((sub) => sub.required ?? []);
-    at(keys.every((k) => k.length == 1) ? `must have ${or(keys.flat())}` : 'must match one of its allowed forms');
-  }
-  return out;
+}
+
+function anyOfStep(schema: Schema, formats: Formats): Checker | undefined {
+  if (!schema.anyOf) return undefined;
+  const branches = schema.anyOf.map((sub) => compileNode(sub, formats));
+  const keys = schema.anyOf.map((sub) => sub.required ?? []);
+  const message = keys.every((k) => k.length == 1) ? `must have ${or(keys.flat())}` : 'must match one of its allowed forms';
+  // each branch is tried on `out` itself, and what it found is taken back
+  return (value, parent, key, out) => {
+    const before = out.length;
+    for (const branch of branches) {
+      branch(value, parent, key, out);
+      const passed = out.length == before;
+      out.length = before;
+      if (passed) return;
+    }
+    out.push(problem(parent, key, message));
+  };
 }

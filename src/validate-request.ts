@@ -1,11 +1,17 @@
 /** Request validation (validateRequests: true, the default): a body that breaks the contract is never sent. */
 import { RequestValidationError } from './errors.js';
-import { check, formats } from './schema-check.js';
+import { compile, formats, type Validator } from './schema-check.js';
 import schemas from './schemas/request.js';
+
+const validators = new Map<string, Validator>();
 
 /** The error listing every problem of `operation`'s `body`, or undefined when it keeps the contract. */
 export function requestError(operation: string, body: unknown): RequestValidationError | undefined {
-  const schema = schemas[operation];
-  const problems = schema ? check(schema, body, formats) : [];
+  let validate = validators.get(operation);
+  if (!validate) {
+    const schema = schemas[operation];
+    validators.set(operation, (validate = schema ? compile(schema, formats) : () => []));
+  }
+  const problems = validate(body);
   return problems.length ? new RequestValidationError(problems, operation) : undefined;
 }

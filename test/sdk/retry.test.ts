@@ -187,10 +187,11 @@ describe('Retry-After and backoff', () => {
   it('decides in one place: retryDelay is undefined past maxRetries or for a non-retryable error', () => {
     const policy = { maxRetries: 2, retryOn: new Set<never>() };
     const rate = new RateLimitError('429', { status: 429, headers: new Headers({ 'retry-after': '7' }) });
-    expect(retryDelay(rate, 0, policy)).toBe(7000);
-    expect(retryDelay(rate, 2, policy)).toBeUndefined();
-    expect(retryDelay(new InternalServerError('500', { status: 500 }), 0, policy)).toBeUndefined();
-    expect(isRetryable(new APIUserAbortError('aborted', false), { maxRetries: 2, retryOn: new Set(['network', 'timeout']) })).toBe(false);
-    expect(isRetryable(new Error('a bug'), policy)).toBe(false);
+    expect(retryDelay(rate, 0, policy, 'create')).toBe(7000);
+    expect(retryDelay(rate, 2, policy, 'create')).toBeUndefined();
+    expect(retryDelay(new InternalServerError('500', { status: 500 }), 0, policy, 'create')).toBeUndefined();
+    expect(retryDelay(new InternalServerError('500', { status: 500 }), 0, policy, 'idempotent')).toBeGreaterThan(0);
+    expect(isRetryable(new APIUserAbortError('aborted', false), { maxRetries: 2, retryOn: new Set(['network', 'timeout']) }, 'idempotent')).toBe(false);
+    expect(isRetryable(new Error('a bug'), policy, 'idempotent')).toBe(false);
   });
 });

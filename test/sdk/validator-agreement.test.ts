@@ -1,12 +1,14 @@
 /**
- * The SDK's small validator (src/schema-check.ts over data extracted from generated/openapi.json) must judge
+ * The SDK's small validator (src/schema-check.ts, compiled from data extracted from generated/openapi.json) must judge
  * bodies exactly as a full JSON Schema validator judges them against the contract: Ajv 2020 + ajv-formats over
  * the bundled generated/openapi.json. fast-check explores valid bodies, near misses and garbage.
  */
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import spec from '../../generated/openapi.json';
-import { check, formats } from '../../src/schema-check.js';
+import { compile, formats } from '../../src/schema-check.js';
 import { extractSchema } from '../../src/schemas/extract.js';
 import requestSchemas from '../../src/schemas/request.js';
 import responseLoaders from '../../src/schemas/response.js';
@@ -15,7 +17,8 @@ import responseLoaders from '../../src/schemas/response.js';
 const responseSchemas = Object.fromEntries(await Promise.all(Object.entries(responseLoaders).map(async ([op, load]) => [op, await load()] as const)));
 
 const requestSchema = requestSchemas.createTask!;
-const taskSchema = responseSchemas.createTask!;
+const checkRequest = compile(requestSchema, formats);
+const checkTask = compile(responseSchemas.createTask!, formats);
 import { validatorFor as ajv } from '../helpers/contract.js';
 import { sampleBody, sampleTask } from './helpers.js';
 
@@ -69,7 +72,7 @@ describe('the SDK validator agrees with Ajv over the contract', () => {
     let invalid = 0;
     fc.assert(
       fc.property(body, (b) => {
-        const ours = check(requestSchema, b, formats).length == 0;
+        const ours = checkRequest(b).length == 0;
         expect(ours).toBe(validate(b));
         ours ? valid++ : invalid++;
       }),
@@ -83,15 +86,15 @@ describe('the SDK validator agrees with Ajv over the contract', () => {
   it("on the contract's own examples", () => {
     for (const [name, example] of Object.entries(spec.components.examples)) {
       if (!name.startsWith('CreateTask')) continue;
-      expect(check(requestSchema, example.value, formats), name).toEqual([]);
+      expect(checkRequest(example.value), name).toEqual([]);
       expect(ajv('CreateTaskRequest')(example.value), name).toBe(true);
     }
-    expect(check(requestSchema, sampleBody, formats)).toEqual([]);
+    expect(checkRequest(sampleBody)).toEqual([]);
   });
 
   it('on Task responses: the sample and single-field mutations of it', () => {
     const validate = ajv('Task');
-    expect(check(taskSchema, sampleTask, formats)).toEqual([]);
+    expect(checkTask(sampleTask)).toEqual([]);
     const keys = Object.keys(sampleTask);
     const mutation = fc.record({
       key: fc.constantFrom(...keys),
@@ -103,7 +106,7 @@ describe('the SDK validator agrees with Ajv over the contract', () => {
         const task: Record<string, unknown> = structuredClone(sampleTask) as never;
         if (how == 'delete') delete task[key];
         else task[key] = value;
-        expect(check(taskSchema, task, formats).length == 0).toBe(validate(task));
+        expect(checkTask(task).length == 0).toBe(validate(task));
       }),
       { numRuns: 1000 },
     );
@@ -129,10 +132,10 @@ describe('the SDK validator agrees with Ajv on every operation of the family', (
 
   it.each(familyOperations.map((o) => [o.id, o] as const))('%s: its examples pass, and single-field mutations get the same verdict', (_, o) => {
     for (const [which, name, values] of [['request', o.request, o.requestExamples], ['response', o.response, o.responseExamples]] as const) {
-      const schema = (which == 'request' ? requestSchemas : responseSchemas)[o.id]!;
+      const ours = compile((which == 'request' ? requestSchemas : responseSchemas)[o.id]!, formats);
       const validate = ajv(name);
       for (const value of values) {
-        expect(check(schema, value, formats), `${o.id} ${which} example`).toEqual([]);
+        expect(ours(value), `${o.id} ${which} example`).toEqual([]);
         expect(validate(value)).toBe(true);
       }
       const example = values[0] as Record<string, unknown>;
@@ -145,9 +148,9 @@ describe('the SDK validator agrees with Ajv on every operation of the family', (
         fc.property(mutation, ({ key, value }) => {
           const mutated = { ...structuredClone(example), [key]: value };
           if (value === undefined) delete mutated[key];
-          const ours = check(schema, mutated, formats).length == 0;
-          expect(ours, `${o.id} ${which} with ${key}: ${JSON.stringify(value)}`).toBe(validate(mutated));
-          if (!ours) invalid++;
+          const passes = ours(mutated).length == 0;
+          expect(passes, `${o.id} ${which} with ${key}: ${JSON.stringify(value)}`).toBe(validate(mutated));
+          if (!passes) invalid++;
         }),
         { numRuns: 300 },
       );
@@ -170,5 +173,34 @@ describe('the extracted schema data', () => {
     const withDate = { components: { schemas: { A: { type: 'string', format: 'date-time' } } } };
     expect(() => extractSchema(withDate, 'A', { email: () => true })).toThrow(/format "date-time" .* has no checker/);
     expect(extractSchema(withDate, 'A', formats)).toEqual({ type: 'string', format: 'date-time' });
+  });
+});
+
+describe('the compiled validator on schemas the contract may grow into', () => {
+  const ajv2020 = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv2020);
+  const cases: [string, object, unknown[]][] = [
+    // a name that Object.prototype also carries is an undeclared property like any other
+    ['closed object', { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false }, [{ a: 'x' }, { constructor: 1 }, { toString: 'x' }, { a: 1 }]],
+    ['declared prototype names', { type: 'object', properties: { constructor: { type: 'string' } } }, [{ constructor: 'x' }, { constructor: 1 }]],
+    // enum and const compare values, not their JSON (NaN and Infinity are JSON null)
+    ['enum of primitives', { enum: [null, 'a', 1] }, [null, NaN, Infinity, 'a', 1, 1.0, '1', [null], { a: 1 }]],
+    ['const null', { const: null }, [null, NaN, 0]],
+    ['enum of objects', { enum: [{ a: 1 }, [1, 2]] }, [{ a: 1 }, [1, 2], [2, 1], { a: 2 }, 'x']],
+    ['typed values of arrays', { type: 'array', items: { type: 'integer', minimum: 0 } }, [[], [0, 1], [1.5], [-1], ['x'], {}]],
+  ];
+  it.each(cases)('%s: the same verdict as Ajv for each value', (_, schema, values) => {
+    const ours = compile(schema, formats);
+    const theirs = ajv2020.compile(schema);
+    for (const value of values) expect(ours(value).length == 0, JSON.stringify(value)).toBe(theirs(value));
+  });
+
+  it('names the path of each problem, nested in objects and arrays', () => {
+    const schema = { type: 'object', properties: { list: { type: 'array', items: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } } };
+    expect(compile(schema, formats)({ list: [{ id: 'a' }, { id: 2 }, {}] })).toEqual([
+      { path: 'list[1].id', message: 'must be a string' },
+      { path: 'list[2].id', message: 'is required' },
+    ]);
+    expect(compile({ type: 'array', items: { type: 'string' } }, formats)([1])).toEqual([{ path: '[0]', message: 'must be a string' }]);
   });
 });
