@@ -1,11 +1,9 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Test files that share a worker's module graph (isolate: false): each runs in-process only (no child process of
- * its own), mocks no module (no vi.doMock/vi.resetModules), fakes no timers and leaves no global changed, so the
- * next file in the same worker sees what a fresh one would. Their imports (the SDK, the sandbox, ajv, the contract)
- * are then loaded once per worker instead of once per file (26 of these files, alone: 12.9 s of CPU isolated,
- * 4.6 s shared). A file not listed here runs isolated, the safe default for new files.
+ * Files that share a worker's module graph (isolate: false), so their imports load once per worker: each runs
+ * in-process only (no child process of its own), mocks no module, fakes no timers and leaves no global changed.
+ * A file not listed here runs isolated, the safe default.
  */
 const shared = [
   'contract-tests/budget.test.ts',
@@ -20,6 +18,8 @@ const shared = [
   'test/contract-spec/negative.test.ts',
   'test/contract-spec/samples.test.ts',
   'test/diff/classification.test.ts',
+  'test/infra/openapi-document.test.ts',
+  'test/infra/variables.test.ts',
   'test/postman/collection.test.ts',
   'test/postman/schema.test.ts',
   'test/sandbox/auth.test.ts',
