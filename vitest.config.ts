@@ -1,8 +1,8 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Files that share a worker's module graph (isolate: false), so their imports load once per worker: each runs
- * in-process only (no child process of its own), mocks no module, fakes no timers and leaves no global changed.
+ * Files that share a worker's module graph (isolate: false), so their imports load once per worker: each stops
+ * every server and child process it starts, mocks no module, fakes no timers and leaves no global changed.
  * A file not listed here runs isolated, the safe default.
  */
 const shared = [
@@ -18,9 +18,13 @@ const shared = [
   'test/contract-spec/negative.test.ts',
   'test/contract-spec/samples.test.ts',
   'test/diff/classification.test.ts',
+  'test/docs/samples.test.ts',
   'test/infra/openapi-document.test.ts',
   'test/infra/variables.test.ts',
+  'test/mock/errors-agree.test.ts',
+  'test/mock/mock-server.test.ts',
   'test/postman/collection.test.ts',
+  'test/postman/newman.test.ts',
   'test/postman/schema.test.ts',
   'test/sandbox/auth.test.ts',
   'test/sandbox/cors.test.ts',
