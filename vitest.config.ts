@@ -1,8 +1,9 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Files that share a worker's module graph (isolate: false), so the SDK, sandbox, Ajv and contract load once per worker:
- * each runs in-process, mocks no module, fakes no timers and leaves no global changed. Unlisted files run isolated.
+ * Files that share a worker's module graph (isolate: false), so their imports load once per worker: each stops
+ * every server and child process it starts, mocks no module, fakes no timers and leaves no global changed.
+ * A file not listed here runs isolated, the safe default.
  */
 const shared = [
   'contract-tests/budget.test.ts',
@@ -17,13 +18,18 @@ const shared = [
   'test/contract-spec/negative.test.ts',
   'test/contract-spec/samples.test.ts',
   'test/diff/classification.test.ts',
+  'test/docs/samples.test.ts',
+  'test/infra/openapi-document.test.ts',
+  'test/infra/variables.test.ts',
+  'test/mock/errors-agree.test.ts',
+  'test/mock/mock-server.test.ts',
   'test/postman/collection.test.ts',
+  'test/postman/newman.test.ts',
   'test/postman/schema.test.ts',
   'test/sandbox/auth.test.ts',
   'test/sandbox/cors.test.ts',
   'test/sandbox/create-task.test.ts',
   'test/sandbox/drift.test.ts',
-  'test/sandbox/family-fuzz.test.ts',
   'test/sandbox/family-lists.test.ts',
   'test/sandbox/family-state.test.ts',
   'test/sandbox/family-updates.test.ts',
@@ -33,7 +39,6 @@ const shared = [
   'test/sandbox/hostile-input.test.ts',
   'test/sandbox/http-errors.test.ts',
   'test/sandbox/node-refusals.test.ts',
-  'test/sandbox/task-json.test.ts',
   'test/sandbox/tenant-data.test.ts',
   'test/sandbox/validation.test.ts',
   'test/sdk/bundle.test.ts',
@@ -53,6 +58,7 @@ const shared = [
 // `npm test` is everything a clean checkout can check.
 export default defineConfig({
   test: {
+    globalSetup: ['test/helpers/run-scratch.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // both cores: the run is CPU-bound, and vitest's default (cores - 1) leaves one of two idle

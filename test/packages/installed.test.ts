@@ -1,18 +1,20 @@
 /**
- * The three packages as a user's CI gets them: packed, installed offline into an empty folder, the sandbox's bin
- * started, the suite's bin run against it, a failing run replayed, and the CI recipes in examples/ci/ validated and run.
+ * The three packages as a user's CI gets them: `npm pack` of the SDK, the suite and the sandbox (once per test run,
+ * test/helpers/packed.ts), installed from the tarballs into an empty folder with an empty npm cache (their
+ * third-party dependencies packed from this project's node_modules, `--offline`). There: the sandbox's bin starts
+ * and prints its variables, the suite's bin checks it, a failing run's report holds curls without the token,
+ * `replay` re-sends them, and the CI recipes in examples/ci/ validate and their very command lines pass.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SignJWT } from 'jose';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dependencyTarballs, npmEnv, root } from '../helpers/packed.js';
+import { PACKAGES, npmEnv, packedPackages, root } from '../helpers/packed.js';
 
-const packages = ['kore-case-management', 'kore-case-management-contract', 'kore-case-management-sandbox'];
 let work: string;
 let app: string;
 let env: NodeJS.ProcessEnv;
@@ -53,10 +55,10 @@ beforeAll(async () => {
   for (const name of Object.keys(env)) if (name.startsWith('KORE_') || name.startsWith('CONTRACT_') || name === 'GITHUB_STEP_SUMMARY') delete env[name];
   app = join(work, 'app');
   mkdirSync(join(app, 'ci'), { recursive: true });
-  const pack = spawnSync('npm', ['pack', ...packages.flatMap((p) => ['-w', p]), '--json', '--pack-destination', join(app, 'ci')], { cwd: root, encoding: 'utf8', env });
-  if (pack.status !== 0) throw new Error(pack.stderr);
-  packOutput = pack.stdout;
-  const deps = dependencyTarballs(join(root, 'src'), join(work), env);
+  const packed = await packedPackages();
+  packOutput = packed.output;
+  for (const tarball of Object.values(packed.tarballs)) copyFileSync(tarball, join(app, 'ci', basename(tarball)));
+  const deps = packed.dependencies;
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'ci-job', private: true }));
   const install = (tarballs: string[]) => spawnSync('npm', ['install', '--no-audit', '--no-fund', ...tarballs], { cwd: app, encoding: 'utf8', env });
   sdkInstall = install(['./ci/kore-case-management-0.1.0.tgz', ...deps]);
@@ -72,7 +74,7 @@ afterAll(() => {
 
 describe('the packed packages', () => {
   it('npm pack --json prints JSON only, one entry per package', () => {
-    expect(JSON.parse(packOutput).map((p: { name: string }) => p.name)).toEqual(packages);
+    expect(JSON.parse(packOutput).map((p: { name: string }) => p.name)).toEqual(PACKAGES);
   });
 
   it('npm pack at the root builds first (prepack) and ships every package built: the release bundle, JSON only', () => {

@@ -1,12 +1,7 @@
 /**
- * The package as users get it: `npm pack -w kore-case-management` (whose prepack script builds src/dist/), the
- * tarball installed into an empty folder, then used from `import`, from `require`, and from strict TypeScript (ESM
- * and CommonJS views).
- * publint and @arethetypeswrong/cli must report no problem with the same tarball.
- *
- * No registry and no warm npm cache: the SDK's run-time dependencies (and theirs) are packed from this project's
- * node_modules into tarballs installed beside the SDK's, `--offline`, with a throwaway cache. The SDK's own
- * tarball is installed exactly as a user would; only where npm finds jose and openapi-fetch differs.
+ * The SDK as users get it: its packed tarball (test/helpers/packed.ts; the prepack script builds src/dist/) installed
+ * into an empty folder, `--offline`, then used from `import`, `require` and strict TypeScript (ESM and CommonJS
+ * views); publint and @arethetypeswrong/cli report no problem with the same tarball.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dependencyTarballs, npmEnv as testNpmEnv, root } from '../helpers/packed.js';
+import { npmEnv as testNpmEnv, packedPackages, root } from '../helpers/packed.js';
 
 const fixtures = fileURLToPath(new URL('./package-fixture', import.meta.url));
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
@@ -32,19 +27,18 @@ const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 const packJson = (out: string) => JSON.parse(out);
 const sdkHome = join(root, 'src');
 
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'kore-sdk-pack-'));
   npmEnv = testNpmEnv(join(work, 'npm-cache')); // empty: nothing may come from a cache filled earlier
-  packStarted = Date.now();
-  packOutput = run('npm', ['pack', '-w', 'kore-case-management', '--json', '--pack-destination', work], root);
-  const packed = packJson(packOutput)[0];
-  tarball = join(work, packed.filename);
-  packedFiles = packed.files.map((f: { path: string }) => f.path);
-  const depTarballs = dependencyTarballs(sdkHome, work, npmEnv);
+  const packed = await packedPackages();
+  packStarted = packed.started;
+  packOutput = packed.output;
+  tarball = packed.tarballs['kore-case-management'];
+  packedFiles = packJson(packOutput).find((p: { name: string }) => p.name == 'kore-case-management').files.map((f: { path: string }) => f.path);
   app = join(work, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, ...depTarballs], app);
+  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, ...packed.dependencies], app);
   for (const f of readdirSync(fixtures)) copyFileSync(join(fixtures, f), join(app, f.replace(/\.fixture$/, '')));
 }, 180_000);
 

@@ -1,26 +1,23 @@
 /**
- * The SDK's published examples compile in an application with the strictest settings users turn on (`strict`,
- * `exactOptionalPropertyTypes`, `noUncheckedIndexedAccess`), under NodeNext and under Bundler module resolution.
- * The examples are read from where users read them: the ```ts blocks of README.md and of docs/sdk.md (each file's in
- * order, as one module), examples/*.ts, docs/samples/<operation>/ and the type checks of public-types.check.ts. The
- * application imports the SDK by the name the docs give it: a node_modules/kore-case-management holding this
- * package.json and the declarations `npm run build` writes (buildTypes), so it sees what an installed package gives.
+ * The SDK's published examples (README.md and docs/sdk.md ```ts blocks, examples/*.ts, docs/samples/, the public type
+ * checks) compile in an application with the strictest settings, under NodeNext and Bundler resolution, importing
+ * the packed package (test/helpers/packed.ts) by the name the docs give it.
  */
-import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTypes } from '../../scripts/build-sdk.js';
+import { packedPackages } from '../helpers/packed.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-// skipLibCheck false checks the package's declarations as an application does; only TypeScript's own lib files
-// (which the SDK does not write) are skipped, which halves the time
-const strictest = { strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false, skipDefaultLibCheck: true };
+const strictest = { strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipDefaultLibCheck: true };
+// skipLibCheck false checks the package's declarations as an application does. Under NodeNext, package.test.ts's
+// strict project checks them already (ESM and CommonJS views, the same settings), so only Bundler checks them here.
 const settings = {
-  NodeNext: { module: 'NodeNext', moduleResolution: 'NodeNext' },
-  Bundler: { module: 'ESNext', moduleResolution: 'Bundler' },
+  NodeNext: { module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: true },
+  Bundler: { module: 'ESNext', moduleResolution: 'Bundler', skipLibCheck: false },
 } as const;
 let work: string;
 
@@ -100,12 +97,12 @@ const brokenReadme = () => {
 let nodeNext: Promise<Record<string, string>>;
 let bundler: Promise<Record<string, string>>;
 
-beforeAll(() => {
+beforeAll(async () => {
   mkdirSync(join(root, '.tmp'), { recursive: true });
   work = mkdtempSync(join(root, '.tmp', 'strict-consumer-'));
   const pkg = join(work, 'node_modules', PACKAGE);
-  buildTypes(join(pkg, 'dist'));
-  copyFileSync(join(root, 'src/package.json'), join(pkg, 'package.json'));
+  mkdirSync(pkg, { recursive: true });
+  execFileSync('tar', ['-xzf', (await packedPackages()).tarballs[PACKAGE], '-C', pkg, '--strip-components=1']);
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'strict-app', private: true, type: 'module' }));
   // started here, awaited by the tests: the two programs compile side by side
   nodeNext = compile('node-next', 'NodeNext', { ...sources(), 'readme-broken.ts': brokenReadme() });
