@@ -34,7 +34,7 @@ type Answer<Op extends OperationId> = Shapes[Op]['answer'];
 type Row<Op extends OperationId> = (typeof operations)[Op];
 
 /** An operation's method, by its row: a list takes a filter and has `.all()`, a path parameter comes before the body. */
-export type Method<Op extends OperationId> =
+type Method<Op extends OperationId> =
   Row<Op> extends { list: true }
     ? ListMethod<Body<Op>, Answer<Op>, Shapes[Op] extends { item: infer Item } ? Item : never>
     : Row<Op>['path'] extends `${string}{${string}}`

@@ -11,7 +11,7 @@ import type { ErrorEnvelope } from './types.js';
  * What a failure says about the operation's effect, for messages: a create may have created its item (or surely did
  * not), an update may have been applied; a read changes nothing, so there is nothing to say. By the family's names.
  */
-export const effect = (op: string, maybe: boolean): string => {
+const effect = (op: string, maybe: boolean): string => {
   const state = maybe ? 'may have been' : 'was not';
   return op.startsWith('create') ? `the ${op.slice(6).toLowerCase()} ${state} created` : op.startsWith('update') ? `the update ${state} applied` : '';
 };

@@ -39,7 +39,7 @@ export function callLog(logger: Logger, secrets: Secrets): CallLog {
  * The logger, its messages and fields redacted (with the secrets known at each line: tokens are minted later).
  * Fields without a value are left out, and so is an empty set of fields: `console` would print them.
  */
-export function redactingLogger(logger: Logger, secrets: Secrets): Logger {
+function redactingLogger(logger: Logger, secrets: Secrets): Logger {
   const line = (level: keyof Logger) => (message: string, fields?: Record<string, unknown>) => {
     const redact = redactorOf(secrets);
     const given = Object.entries(fields ?? {}).filter(([, v]) => v !== undefined);

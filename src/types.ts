@@ -74,6 +74,6 @@ type Agrees<Op extends keyof operations> = [Json<operations[Op]['responses'][200
     : false
   : false;
 // fails to compile when a row of Shapes drifts from generated/schema.d.ts
-export type ShapesAgree = { [Op in keyof operations]: Agrees<Op> } extends Record<keyof operations, true> ? true : never;
+type ShapesAgree = { [Op in keyof operations]: Agrees<Op> } extends Record<keyof operations, true> ? true : never;
 const shapesAgree: ShapesAgree = true;
 void shapesAgree;

@@ -33,7 +33,7 @@ function dependencyFolders(dir: string, found = new Map<string, string>()): Map<
 }
 
 /** Tarballs (paths in `into`) of the run-time dependencies of the package in `dir`, packed without their scripts. */
-export function dependencyTarballs(dir: string, into: string, env: NodeJS.ProcessEnv): string[] {
+function dependencyTarballs(dir: string, into: string, env: NodeJS.ProcessEnv): string[] {
   const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', into, ...dependencyFolders(dir).values()], { cwd: root, encoding: 'utf8', env });
   return JSON.parse(out).map((p: { filename: string }) => join(into, p.filename));
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -16,7 +16,7 @@ import {
   ResponseValidationError,
   createKoreClient,
 } from '../../src/index.js';
-import { ACCOUNT_ID, STATIC_JWT, STREAM_ID, envelope, json, makeClient, networkError, ok, rejection, sampleBody, sampleTask } from './helpers.js';
+import { ACCOUNT_ID, STATIC_JWT, STREAM_ID, envelope, json, makeClient, networkError, ok, rejection, sampleBody, thrownBy, sampleTask } from './helpers.js';
 
 const statusClasses = [
   [400, BadRequestError],
@@ -43,7 +43,7 @@ describe('an HTTP error answer becomes the class of its status', () => {
       expect(e).toBeInstanceOf(Error);
       expect(e.name).toBe(Class.name);
       expect(e.status).toBe(status);
-      expect(e.headers.get('x-request-id')).toBe(`req-${status}`);
+      expect(e.headers?.get('x-request-id')).toBe(`req-${status}`);
       expect(e.requestId).toBe(`req-${status}`);
       expect(e.envelope).toEqual(envelope(`platform says ${status}`, 4100 + status));
       expect(e.platformMessage).toBe(`platform says ${status}`);
@@ -138,12 +138,7 @@ describe('bad input to the SDK is a KoreError too: an InvalidArgumentError namin
   });
 
   it('timeoutMs: -1 given to createKoreClient throws at once', () => {
-    let thrown: any;
-    try {
-      createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, timeoutMs: -1 });
-    } catch (e) {
-      thrown = e;
-    }
+    const thrown = thrownBy(() => createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, timeoutMs: -1 }));
     expect(thrown).toBeInstanceOf(InvalidArgumentError);
     expect([thrown.argument, thrown.message]).toEqual(['timeoutMs', 'kore client: option "timeoutMs" must be an integer from 1 to 600000']);
   });
@@ -193,7 +188,7 @@ describe('connection failures', () => {
     expect(e.sent).toBe(false);
     expect(e.status).toBeUndefined();
     expect(e.message).toContain('ECONNREFUSED');
-    expect(e.cause.code).toBe('ECONNREFUSED');
+    expect((e.cause as NodeJS.ErrnoException).code).toBe('ECONNREFUSED');
   });
 
   it('a reset connection is an APIConnectionError with sent = true (the task may exist)', async () => {
@@ -228,7 +223,7 @@ describe('connection failures', () => {
     for (const [error, sent] of causes) {
       const e = await rejection(makeClient([error], { maxRetries: 0 }).client.createTask(sampleBody));
       expect(e, String(error.cause ?? error)).toBeInstanceOf(APIConnectionError);
-      expect(e.sent, `${(error.cause as any)?.code ?? error.message}`).toBe(sent);
+      expect(e.sent, `${(error.cause as NodeJS.ErrnoException | undefined)?.code ?? error.message}`).toBe(sent);
     }
   });
 

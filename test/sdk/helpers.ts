@@ -1,6 +1,16 @@
 /** Shared set-up for the SDK's unit tests: a stubbed fetch that records what it was sent, samples, a silent sleep. */
 import spec from '../../generated/openapi.json';
-import { createKoreClient, type CreateTaskRequest, type KoreClientOptions, type Task } from '../../src/index.js';
+import {
+  createKoreClient,
+  type APIConnectionError,
+  type CreateTaskRequest,
+  type InvalidArgumentError,
+  type KoreClientOptions,
+  type KoreError,
+  type PaginationError,
+  type RequestValidationError,
+  type Task,
+} from '../../src/index.js';
 
 export const STREAM_ID = 'st-084d3c5e-376a-559f-9987-a012bb2bxxxx';
 export const ACCOUNT_ID = '6639f7bd58c97ffac03bxxxx';
@@ -42,7 +52,7 @@ export function stubFetch(...answers: Answer[]) {
 }
 
 /** Records the waits the client asks for instead of waiting. */
-export function recordedSleep() {
+function recordedSleep() {
   const waits: number[] = [];
   return { waits, sleep: async (ms: number) => void waits.push(ms) };
 }
@@ -59,12 +69,29 @@ export function makeClient(answers: Answer[], options: Partial<KoreClientOptions
   return { client, ...stub, waits: sleep.waits };
 }
 
+/** A caught SDK error, every class's own fields optional: a test reads the ones it asserts on. */
+export type Caught = KoreError &
+  Partial<Pick<APIConnectionError, 'headers' | 'envelope' | 'platformMessage' | 'requestId' | 'sent'>> &
+  Partial<Pick<PaginationError, 'page' | 'skip' | 'rule'>> &
+  Partial<Pick<RequestValidationError, 'problems'>> &
+  Partial<Pick<InvalidArgumentError, 'argument'>> & { status?: number };
+
+/** What `act` throws (fails the test when it returns). */
+export function thrownBy(act: () => unknown): Caught {
+  try {
+    act();
+  } catch (e) {
+    return e as Caught;
+  }
+  throw new Error('expected a throw, got a result');
+}
+
 /** The rejection of `promise` (fails the test when it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<any> {
+export async function rejection(promise: Promise<unknown>): Promise<Caught> {
   try {
     await promise;
   } catch (e) {
-    return e;
+    return e as Caught;
   }
   throw new Error('expected a rejection, got a result');
 }

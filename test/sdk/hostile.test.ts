@@ -150,8 +150,10 @@ describe('answers are read only up to maxResponseBytes (default 10 MiB)', () => 
   it('the cap is set per client and per call; within it, answers with or without Content-Length are read whole', async () => {
     const task = JSON.stringify(sampleTask);
     const server = await serve((req, res) => {
-      if (req.url!.includes('chunked')) res.writeHead(200, { 'content-type': 'application/json' }).write(task), res.end();
-      else res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(task)) }).end(task);
+      if (req.url!.includes('chunked')) {
+        res.writeHead(200, { 'content-type': 'application/json' }).write(task); // written before end(): no Content-Length, sent chunked
+        res.end();
+      } else res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(task)) }).end(task);
     });
     const small = client(`${server.url}/chunked`, { maxResponseBytes: 100 });
     expect((await rejection(small.createTask(sampleBody))).message).toMatch(/^200 the response body is over 100 bytes/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createKoreClient, InvalidArgumentError, type KoreClientOptions } from '../../src/index.js';
-import { ACCOUNT_ID, CLIENT_ID, CLIENT_SECRET, STATIC_JWT, STREAM_ID, makeClient, ok, rejection, sampleBody, sampleTask, stubFetch } from './helpers.js';
+import { ACCOUNT_ID, CLIENT_ID, CLIENT_SECRET, STATIC_JWT, STREAM_ID, makeClient, ok, rejection, sampleBody, sampleTask, stubFetch, thrownBy } from './helpers.js';
 
 const path = `/caseManagement/api/public/analytics/${STREAM_ID}/createTask`;
 
@@ -46,12 +46,7 @@ describe('path parameters stay one segment of their own path: refused when the c
   ]) {
     it(`streamId ${JSON.stringify(streamId)} (${why})`, () => {
       const stub = stubFetch(ok());
-      let thrown: any;
-      try {
-        createKoreClient({ streamId, jwt: STATIC_JWT, fetch: stub.fetch });
-      } catch (e) {
-        thrown = e;
-      }
+      const thrown = thrownBy(() => createKoreClient({ streamId, jwt: STATIC_JWT, fetch: stub.fetch }));
       expect(thrown).toBeInstanceOf(InvalidArgumentError);
       expect(thrown.message).toMatch(/^kore client: option "streamId" must /);
       expect(stub.requests).toHaveLength(0);
@@ -134,12 +129,7 @@ describe('bad options throw at once, naming the option', () => {
 
   for (const baseUrl of ['https://user:s3cr3t-pass@platform.kore.ai', 'https://s3cr3t-pass@platform.kore.ai', 'http://:s3cr3t-pass@127.0.0.1:4020']) {
     it(`baseUrl with credentials (${baseUrl.replace('s3cr3t-pass', '…')}) is refused without quoting them`, () => {
-      let thrown: any;
-      try {
-        createKoreClient({ ...base, baseUrl });
-      } catch (e) {
-        thrown = e;
-      }
+      const thrown = thrownBy(() => createKoreClient({ ...base, baseUrl }));
       expect(thrown).toBeInstanceOf(InvalidArgumentError);
       expect(thrown.message).toMatch(/^kore client: option "baseUrl" must not carry credentials/);
       for (const text of [thrown.message, thrown.stack, String(thrown), JSON.stringify(thrown)]) expect(text).not.toContain('s3cr3t');

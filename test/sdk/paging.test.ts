@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKoreClient, InvalidArgumentError, KoreError, PaginationError, type KoreClient, type PagingOptions } from '../../src/index.js';
-import { ACCOUNT_ID, STATIC_JWT, STREAM_ID, json, makeClient, rejection } from './helpers.js';
+import { ACCOUNT_ID, STATIC_JWT, STREAM_ID, json, makeClient, rejection, type Caught } from './helpers.js';
 
 const MiB = 1024 * 1024;
 
@@ -16,13 +16,13 @@ const tasks = (...ids: string[]) => ids.map((_id) => ({ _id, name: `task ${_id}`
 /** Drains `client.getTasks.all()`: the ids given, and the rejection (undefined when the loop ended normally). */
 async function drain(client: KoreClient, options?: PagingOptions, filter = {}) {
   const ids: string[] = [];
-  let error: any;
+  let error: Caught | undefined;
   try {
     for await (const t of client.getTasks.all(filter, options)) ids.push(t._id);
   } catch (e) {
-    error = e;
+    error = e as Caught;
   }
-  return { ids, error };
+  return { ids, error: error as Caught }; // typed as caught: the tests that expect a clean end assert it is undefined
 }
 
 const pager = (...answers: Parameters<typeof makeClient>[0]) => makeClient(answers, { accountId: ACCOUNT_ID, validateRequests: false });

@@ -49,7 +49,8 @@ expectTypeOf(kore.createKoreClient).returns.toHaveProperty('createTask').returns
 // every optional option says `| undefined`; only checkable with exactOptionalPropertyTypes on (strict-consumer.test.ts)
 type ExactOptional = undefined extends Required<{ a?: string | undefined }>['a'] ? true : false;
 type RefusesUndefined<T> = ExactOptional extends true
-  ? { [K in keyof T]-?: {} extends Pick<T, K> ? (undefined extends Required<T>[K] ? never : K) : never }[keyof T]
+  ? // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends Pick<T, K>` is how a type tells an optional key
+    { [K in keyof T]-?: {} extends Pick<T, K> ? (undefined extends Required<T>[K] ? never : K) : never }[keyof T]
   : never;
 expectTypeOf<RefusesUndefined<KoreClientOptions>>().toEqualTypeOf<never>();
 expectTypeOf<RefusesUndefined<CallOptions>>().toEqualTypeOf<never>();

@@ -20,6 +20,7 @@ import {
   rejection,
   sampleBody,
   stubFetch,
+  thrownBy,
   type Answer,
 } from './helpers.js';
 
@@ -33,8 +34,8 @@ function capturingLogger() {
 }
 
 /** Every text form of an error a user could print, store or send to a log service. */
-function renderings(e: any): string[] {
-  return [e.message, String(e), e.stack, JSON.stringify(e), inspect(e, { depth: 10, showHidden: true })];
+function renderings(e: Error): string[] {
+  return [e.message, String(e), e.stack ?? '', JSON.stringify(e), inspect(e, { depth: 10, showHidden: true })];
 }
 
 // Failures whose raw material quotes the token: the platform echoing the header, a fetch whose error does.
@@ -92,12 +93,7 @@ describe('redaction', () => {
   });
 
   it('an option error never echoes a secret', () => {
-    let thrown: any;
-    try {
-      createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
-    } catch (e) {
-      thrown = e;
-    }
+    const thrown = thrownBy(() => createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }));
     expect(thrown).toBeInstanceOf(InvalidArgumentError);
     for (const text of renderings(thrown)) {
       expect(text).not.toContain(CLIENT_SECRET);
@@ -226,7 +222,7 @@ describe('redaction of secrets echoed in other forms and places', () => {
   it("a success's request id quoting a piece of the client secret, or of a token minted after the client was made", async () => {
     const lines: string[] = [];
     const logger = { debug() {}, info: (m: string, f?: object) => void lines.push(m + JSON.stringify(f)), warn() {}, error() {} };
-    const stub = stubFetch((r: Request) => ok({ 'x-request-id': `a-${CLIENT_SECRET.slice(2)}-b` }), (r: Request) => ok({ 'x-request-id': `a-${r.headers.get('auth')!.split('.')[2]!.slice(0, 16)}-b` }));
+    const stub = stubFetch(() => ok({ 'x-request-id': `a-${CLIENT_SECRET.slice(2)}-b` }), (r: Request) => ok({ 'x-request-id': `a-${r.headers.get('auth')!.split('.')[2]!.slice(0, 16)}-b` }));
     const client = createKoreClient({ streamId: STREAM_ID, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, fetch: stub.fetch, logger });
     expect((await client.createTaskWithResponse(sampleBody)).requestId).toBe('a-[redacted]-b');
     expect((await client.createTaskWithResponse(sampleBody)).requestId).toBe('a-[redacted]-b');

@@ -113,13 +113,27 @@ describe('the SDK validator agrees with Ajv over the contract', () => {
   });
 });
 
+/** A JSON body of the contract: its schema by $ref and its examples by $ref. */
+interface ContractMedia {
+  schema: { $ref: string };
+  examples?: Record<string, { $ref: string }>;
+}
+interface ContractOperation {
+  operationId?: string;
+  requestBody: { content: { 'application/json': ContractMedia } };
+  responses: { '200': { content: { 'application/json': ContractMedia } } };
+}
+
+const lastSegment = (ref: string) => ref.split('/').pop()!;
+const exampleValues = spec.components.examples as Record<string, { value: unknown }>;
+
 /** The family's operations: each one's request and success schema names and its examples, as the contract gives them. */
 const familyOperations = Object.values(spec.paths).flatMap((item) =>
-  Object.values(item as Record<string, any>).filter((op) => op?.operationId).map((op) => {
+  Object.values(item as Record<string, unknown>).filter((op): op is ContractOperation => (op as ContractOperation)?.operationId !== undefined).map((op) => {
     const request = op.requestBody.content['application/json'];
     const response = op.responses['200'].content['application/json'];
-    const name = (m: any) => String(m.schema.$ref).split('/').pop()!;
-    const examples = (m: any) => Object.values(m.examples ?? {}).map((e: any) => spec.components.examples[String(e.$ref).split('/').pop() as keyof typeof spec.components.examples].value);
+    const name = (m: ContractMedia) => lastSegment(m.schema.$ref);
+    const examples = (m: ContractMedia) => Object.values(m.examples ?? {}).map((e) => exampleValues[lastSegment(e.$ref)]!.value);
     return { id: op.operationId as string, request: name(request), response: name(response), requestExamples: examples(request), responseExamples: examples(response) };
   }),
 );
