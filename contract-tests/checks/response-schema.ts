@@ -13,7 +13,10 @@ import { fieldOf, label, specFor, verdict, type Finding } from './verdict.js';
 
 export const responseSchemaConformance: Check = async (ctx) => {
   const { exchanges } = await ctx.corpus();
-  const groups = new Map<string, { field: string; severity: Severity; operation: OperationId; probes: string[]; exchanges: Exchange[]; statuses: Set<string> }>();
+  const groups = new Map<
+    string,
+    { field: string; severity: Severity; operation: OperationId; probes: string[]; exchanges: Exchange[]; statuses: Set<string> }
+  >();
   const add = (key: string, field: string, x: Exchange, severity: Severity) => {
     const group = groups.get(key) ?? { field, severity, operation: x.operation, probes: [], exchanges: [], statuses: new Set() };
     group.probes.push(label(x));
@@ -21,30 +24,30 @@ export const responseSchemaConformance: Check = async (ctx) => {
     group.statuses.add(`${x.operation} ${x.response?.status}`);
     groups.set(key, group);
   };
-  // Ids shaped unlike the samples: once per id field (TaskId, CaseId), with where and in which answers it was seen.
-  const shapes = new Map<string, { field: string; operation: OperationId; value: string; sample: string; where: Set<string>; probes: string[]; exchanges: Exchange[] }>();
+  const shapes = new Map<string, IdShape>();
   let judged = 0;
   for (const x of exchanges) {
     const { judgedResponse, provenance } = specFor(x);
     const documented = x.response && judgedResponse(x.response.status);
-    const schemaPointer = documented && documented.response.content?.['application/json']?.schema && `${documented.pointer}/content/application~1json/schema`;
+    const schemaPointer =
+      documented && documented.response.content?.['application/json']?.schema && `${documented.pointer}/content/application~1json/schema`;
     if (!x.response || !schemaPointer) continue;
     judged++;
     const status = documented.status;
     if (x.response.jsonError) {
-      const unreadable = severity(status >= 200 && status < 300 ? { about: 'unreadable-success' } : { about: 'body', status, keyword: 'type', path: '' }, provenance);
-      add(`${fieldOf(x, '(body)')}: status ${x.response.status} body is not JSON (${x.response.overCap ?? x.response.jsonError})`, fieldOf(x, '(body)'), x, unreadable);
+      const unreadable = severity(
+        status >= 200 && status < 300 ? { about: 'unreadable-success' } : { about: 'body', status, keyword: 'type', path: '' },
+        provenance,
+      );
+      add(
+        `${fieldOf(x, '(body)')}: status ${x.response.status} body is not JSON (${x.response.overCap ?? x.response.jsonError})`,
+        fieldOf(x, '(body)'),
+        x,
+        unreadable,
+      );
       continue;
     }
-    for (const d of status < 300 ? idShapeDifferences(x.response.json, documented.response.content['application/json'].schema) : []) {
-      const shape = shapes.get(d.idField) ?? { field: fieldOf(x, d.path), operation: x.operation, value: d.value, sample: d.sample, where: new Set(), probes: [], exchanges: [] };
-      shape.where.add(fieldOf(x, d.path.replace(/\/\d+\//g, '/*/')));
-      if (!shape.probes.includes(label(x))) {
-        shape.probes.push(label(x));
-        shape.exchanges.push(x);
-      }
-      shapes.set(d.idField, shape);
-    }
+    if (status < 300) noteIdShapes(shapes, x, documented.response.content['application/json'].schema);
     const validate = validatorAt(schemaPointer);
     if (validate(x.response.json)) continue;
     for (const e of describeErrors(validate.errors)) {
@@ -61,17 +64,51 @@ export const responseSchemaConformance: Check = async (ctx) => {
     severity: g.severity,
     exchanges: g.exchanges,
   }));
-  for (const [idField, s] of shapes)
-    findings.push({
-      message: `${idField}: ids in characters the samples do not use, e.g. ${JSON.stringify(s.value)} (samples: ${s.sample}); ids are opaque, a client that parses their shape would break; at ${[...s.where].join(', ')}, in ${s.probes.length} answer(s)`,
-      pointer: s.field,
-      operation: s.operation,
-      severity: severity({ about: 'id-shape' }),
-      exchanges: s.exchanges,
-    });
+  findings.push(...idShapeFindings(shapes));
   return verdict('response_schema_conformance', {
     findings,
     ran: judged > 0,
     passed: [`${judged} bodies valid against the schema documented for their status`],
   });
 };
+
+/** Ids shaped unlike the samples: said once per id field (TaskId, CaseId), with where and in which answers it was seen. */
+interface IdShape {
+  field: string;
+  operation: OperationId;
+  value: string;
+  sample: string;
+  where: Set<string>;
+  probes: string[];
+  exchanges: Exchange[];
+}
+
+function noteIdShapes(shapes: Map<string, IdShape>, x: Exchange, schema: Parameters<typeof idShapeDifferences>[1]): void {
+  for (const d of idShapeDifferences(x.response!.json, schema)) {
+    const shape = shapes.get(d.idField) ?? {
+      field: fieldOf(x, d.path),
+      operation: x.operation,
+      value: d.value,
+      sample: d.sample,
+      where: new Set(),
+      probes: [],
+      exchanges: [],
+    };
+    shape.where.add(fieldOf(x, d.path.replace(/\/\d+\//g, '/*/')));
+    if (!shape.probes.includes(label(x))) {
+      shape.probes.push(label(x));
+      shape.exchanges.push(x);
+    }
+    shapes.set(d.idField, shape);
+  }
+}
+
+function idShapeFindings(shapes: Map<string, IdShape>): Finding[] {
+  return [...shapes].map(([idField, s]) => ({
+    message: `${idField}: ids in characters the samples do not use, e.g. ${JSON.stringify(s.value)} (samples: ${s.sample}); ids are opaque, a client that parses their shape would break; at ${[...s.where].join(', ')}, in ${s.probes.length} answer(s)`,
+    pointer: s.field,
+    operation: s.operation,
+    severity: severity({ about: 'id-shape' }),
+    exchanges: s.exchanges,
+  }));
+}
