@@ -65,7 +65,10 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'shared', include: shared, isolate: false } },
-      { extends: true, test: { name: 'isolated', include: ['test/**/*.test.ts', 'contract-tests/**/*.test.ts'], exclude: [...configDefaults.exclude, ...shared] } },
+      {
+        extends: true,
+        test: { name: 'isolated', include: ['test/**/*.test.ts', 'contract-tests/**/*.test.ts'], exclude: [...configDefaults.exclude, ...shared] },
+      },
     ],
   },
 });

@@ -8,7 +8,9 @@ import { gzipSync } from 'node:zlib';
 import spec from '../generated/openapi.json';
 
 /** The contract's operationIds: each has an answer schema chunk (scripts/build-sdk.ts: schemaDataPlugin). */
-export const operationIds: string[] = Object.values(spec.paths).flatMap((item) => Object.values(item).flatMap((o: { operationId?: string }) => o.operationId ?? []));
+export const operationIds: string[] = Object.values(spec.paths).flatMap((item) =>
+  Object.values(item).flatMap((o: { operationId?: string }) => o.operationId ?? []),
+);
 
 /** The lazily loaded parts of the SDK, by module name (an answer schema chunk: `schema-data:<op>-response`), and when each is loaded. */
 export const loadedWhen: Record<string, string> = {
@@ -51,7 +53,10 @@ function nameOf(chunk: Chunk, all: Chunk[]): string {
     const lazy = partOf(m);
     if (lazy) return lazy;
   }
-  const users = all.filter((c) => c.imports.includes(chunk.file)).map((c) => nameOf(c, all)).sort();
+  const users = all
+    .filter((c) => c.imports.includes(chunk.file))
+    .map((c) => nameOf(c, all))
+    .sort();
   if (users.length > 0) return `shared by ${users.join(', ')}`;
   return `unlabelled (${chunk.modules.map((m) => m.split('/').pop()).join(', ')}): name it in loadedWhen`;
 }
@@ -100,7 +105,9 @@ export function fromMetafile(metafile: Metafile, files: { path: string; contents
     code: files.find((f) => f.path == resolve(workingDir, file))!.contents,
     entry: out.entryPoint !== undefined && isEntryOutput(metafile, file),
     imports: out.imports.filter((i) => i.kind == 'import-statement' && !i.external).map((i) => i.path),
-    modules: Object.entries(out.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([m]) => m),
+    modules: Object.entries(out.inputs)
+      .filter(([, i]) => i.bytesInOutput > 0)
+      .map(([m]) => m),
   }));
 }
 
@@ -108,4 +115,3 @@ export function fromMetafile(metafile: Metafile, files: { path: string; contents
 function isEntryOutput(metafile: Metafile, file: string): boolean {
   return !Object.values(metafile.outputs).some((o) => o.imports.some((i) => i.path == file));
 }
-

@@ -10,7 +10,9 @@ import { printSection, type Bench, type BenchSection } from './harness.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const filter = process.argv[2];
-const all = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+const all = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort();
 const files = all.filter((f) => !filter || f.includes(filter));
 if (files.length === 0) {
   console.error(`bench: no section matches "${filter}" (sections: ${all.map((f) => f.replace('.bench.ts', '')).join(', ')})`);
@@ -33,7 +35,11 @@ const missed = sections.flatMap((s) => s.targets.filter((t) => !t.ok));
 const kept = previous.filter((p) => p.bench && !files.includes(p.bench) && existsSync(join(here, p.bench)));
 writeFileSync(
   resultsFile,
-  JSON.stringify({ node: process.version, cpus: os.cpus().length, sections: [...kept, ...sections].sort((a, b) => a.bench.localeCompare(b.bench)) }, null, 2) + '\n',
+  JSON.stringify(
+    { node: process.version, cpus: os.cpus().length, sections: [...kept, ...sections].sort((a, b) => a.bench.localeCompare(b.bench)) },
+    null,
+    2,
+  ) + '\n',
 );
 // Every target of this run in one table, as the issue asks them to be judged: figure, PASS or by how much it misses.
 console.log('\n## Targets\n');

@@ -49,7 +49,13 @@ async function measureStore(store: string, args: string[], token: string): Promi
       held = size;
       const { p50, p99 } = await latency(server.origin, sent, token, size);
       p50s.push(p50);
-      rows.push({ store, tasks: size, 'p50 ms': Number(p50.toFixed(2)), 'p99 ms': Number(p99.toFixed(2)), note: `${size - (sizes[sizes.indexOf(size) - 1] ?? 0)} tasks added through createTask in ${filled.toFixed(1)} s` });
+      rows.push({
+        store,
+        tasks: size,
+        'p50 ms': Number(p50.toFixed(2)),
+        'p99 ms': Number(p99.toFixed(2)),
+        note: `${size - (sizes[sizes.indexOf(size) - 1] ?? 0)} tasks added through createTask in ${filled.toFixed(1)} s`,
+      });
     }
   } finally {
     await server.stop();

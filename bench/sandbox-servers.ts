@@ -24,7 +24,12 @@ export function sentFor(op: SandboxRequest): Sent {
   const { method, template } = locate(op.operation);
   const request = op.request(seed);
   const path = pathOf(template, { streamId: seed.streamId, ...request.path }, request.query);
-  return { method: method.toUpperCase(), path, accountId: request.accountId, body: request.body === undefined ? undefined : JSON.stringify(request.body) };
+  return {
+    method: method.toUpperCase(),
+    path,
+    accountId: request.accountId,
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+  };
 }
 
 export const headersFor = (sent: Sent, auth: string) => ({
@@ -37,9 +42,17 @@ export const headersFor = (sent: Sent, auth: string) => ({
 export async function fillWithTasks(origin: string, token: string, count: number): Promise<void> {
   if (count <= 0) return;
   const create = sentFor(sandboxOperations.find((o) => o.operation == 'createTask')!);
-  const options = { url: origin + create.path, method: create.method as 'POST', connections, amount: count, headers: headersFor(create, token), body: create.body };
+  const options = {
+    url: origin + create.path,
+    method: create.method as 'POST',
+    connections,
+    amount: count,
+    headers: headersFor(create, token),
+    body: create.body,
+  };
   const r = await autocannon(options);
-  if (r['2xx'] !== count) throw new Error(`bench: filling the sandbox with ${count} tasks, createTask answered ${r['2xx']} 2xx, ${r.non2xx} other, ${r.errors} errors`);
+  if (r['2xx'] !== count)
+    throw new Error(`bench: filling the sandbox with ${count} tasks, createTask answered ${r['2xx']} 2xx, ${r.non2xx} other, ${r.errors} errors`);
 }
 
 /** A server in its own process, resolved with the origin it prints (group 1 of `ready`). */
@@ -50,4 +63,3 @@ export async function serverProcess(args: string[], ready: RegExp, env: NodeJS.P
 
 export const startSandboxProcess = (extra: string[] = []) =>
   serverProcess(['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--quiet', ...extra], /Reference sandbox: (http:\/\/\S+)/);
-

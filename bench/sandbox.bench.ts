@@ -141,7 +141,12 @@ async function measureOperation(
     const rows = [
       row(operation, 'sandbox (memory)', sandboxRun, `JWT check, validation, the operation's work${holding}`),
       row(operation, 'node:http + JSON parse/stringify only', jsonRun, `context: sandbox = ${jsonRatio.toFixed(2)}x`),
-      row(operation, 'node:http, fixed body', bareRun, `context: sandbox = ${(sandboxRun.rps / bareRun.rps).toFixed(2)}x; ${Buffer.byteLength(sample)} B body`),
+      row(
+        operation,
+        'node:http, fixed body',
+        bareRun,
+        `context: sandbox = ${(sandboxRun.rps / bareRun.rps).toFixed(2)}x; ${Buffer.byteLength(sample)} B body`,
+      ),
     ];
     const targets = [
       // runs that answered nothing are no pass (one slow run may end before its first answer: getTasks on 10,000 tasks)
@@ -153,7 +158,14 @@ async function measureOperation(
     ];
 
     const inProcess = await inProcessRatio(sent, sample, token, tasks);
-    rows.push(row(operation, 'sandbox, in-process load', inProcess.sandbox, `context: sandbox = ${(inProcess.sandbox.rps / inProcess.bare.rps).toFixed(2)}x fixed body, same process`));
+    rows.push(
+      row(
+        operation,
+        'sandbox, in-process load',
+        inProcess.sandbox,
+        `context: sandbox = ${(inProcess.sandbox.rps / inProcess.bare.rps).toFixed(2)}x fixed body, same process`,
+      ),
+    );
     rows.push(row(operation, 'node:http fixed body, in-process load', inProcess.bare, 'one run each'));
     const persisted = await load(servers.persisted.origin, sent, token);
     rows.push(row(operation, 'sandbox (--db SQLite)', persisted, `informational, one run: ${persisted.answered} answered`));
@@ -181,9 +193,7 @@ export default async function sandboxBench(): Promise<BenchSection> {
     const sandbox = await start(startSandboxProcess());
     const persisted = await start(startSandboxProcess(['--db', join(dir, 'bench.db')]));
     const spec = join(root, 'generated/openapi.json');
-    const prism = existsSync(spec)
-      ? await start(startPrism({ port: 0, spec }).then((p) => ({ origin: p.url, stop: () => p.close() })))
-      : undefined;
+    const prism = existsSync(spec) ? await start(startPrism({ port: 0, spec }).then((p) => ({ origin: p.url, stop: () => p.close() }))) : undefined;
     for (const op of sandboxOperations) {
       // an operation that reads a tenant of many tasks gets sandboxes of its own, filled before it is measured
       const own = op.tasks ? [await startSandboxProcess(), await startSandboxProcess(['--db', join(dir, `${op.operation}.db`)])] : [];
@@ -201,5 +211,8 @@ export default async function sandboxBench(): Promise<BenchSection> {
     await Promise.all(started.map((s) => s.stop()));
     rmSync(dir, { recursive: true, force: true });
   }
-  return { title: `Sandbox throughput per operation (autocannon, ${connections} connections, best of ${rounds} interleaved ${seconds} s runs)`, ...section };
+  return {
+    title: `Sandbox throughput per operation (autocannon, ${connections} connections, best of ${rounds} interleaved ${seconds} s runs)`,
+    ...section,
+  };
 }

@@ -32,10 +32,13 @@ const stubAnswering = (answer: unknown) => {
 
 /** The generator renames `_id` to `id` and takes a date-time as a Date in its models: it is given the same data, in its own shape. */
 const generatorShape = (value: unknown): unknown =>
-  Array.isArray(value) ? value.map(generatorShape)
-  : typeof value == 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value) ? new Date(value)
-  : value && typeof value == 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k == '_id' ? 'id' : k, generatorShape(v)]))
-  : value;
+  Array.isArray(value)
+    ? value.map(generatorShape)
+    : typeof value == 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value)
+      ? new Date(value)
+      : value && typeof value == 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k == '_id' ? 'id' : k, generatorShape(v)]))
+        : value;
 
 /** A class the openapi-generator client exports: an API (one method per operation) or its Configuration. */
 type GeneratedClass = new (options: object) => Record<string, unknown>;
@@ -62,16 +65,26 @@ async function contestants(op: BenchOperation, createKoreClient: Sdk): Promise<{
   const params = { path: { streamId, ...path }, query, header };
   const url = baseUrl + pathOf(located.template, params.path, query);
   const method = located.method.toUpperCase();
-  const bare = createClient<paths>({ baseUrl, fetch: stub, headers: { auth: jwt } }) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  const bare = createClient<paths>({ baseUrl, fetch: stub, headers: { auth: jwt } }) as unknown as Record<
+    string,
+    (...a: unknown[]) => Promise<unknown>
+  >;
   // the SDK is given the account as a client would be, once; the others send the same header on every call
-  const sdk = (validateRequests: boolean) => createKoreClient({ streamId, jwt, fetch: stub, validateRequests, accountId }) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  const sdk = (validateRequests: boolean) =>
+    createKoreClient({ streamId, jwt, fetch: stub, validateRequests, accountId }) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
   const [sdkOff, sdkOn] = [sdk(false), sdk(true)];
   const args = sdkArguments(located.template, op.request);
   const list: Contestant[] = [
     {
       name: 'raw fetch (floor)',
       run: async () =>
-        (await stub(url, { method, headers: { auth: jwt, 'content-type': 'application/json', ...header }, body: body === undefined ? undefined : JSON.stringify(body) })).json(),
+        (
+          await stub(url, {
+            method,
+            headers: { auth: jwt, 'content-type': 'application/json', ...header },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          })
+        ).json(),
     },
     { name: 'bare openapi-fetch', run: () => bare[method]!(located.template, { params, body }) },
     { name: 'SDK, validation off', run: () => sdkOff[op.operation]!(...args) },
@@ -99,9 +112,7 @@ async function measure(list: Contestant[], baseline: string, perRound = 600) {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const base = opsPerSecond.get(baseline)!;
-  return new Map(
-    [...opsPerSecond].map(([name, xs]) => [name, { ops: median(xs), ratio: median(xs.map((x, i) => x / base[i]!)) }]),
-  );
+  return new Map([...opsPerSecond].map(([name, xs]) => [name, { ops: median(xs), ratio: median(xs.map((x, i) => x / base[i]!)) }]));
 }
 
 export default async function sdkBench(): Promise<BenchSection> {
@@ -127,8 +138,24 @@ export default async function sdkBench(): Promise<BenchSection> {
     const cost = `${((1 - on.ratio / off.ratio) * 100).toFixed(1)}% fewer ops/s (${(1e6 / on.ops - 1e6 / off.ops).toFixed(2)} µs/op)`;
     rows.push({ operation: op.operation, contestant: 'cost of request validation', 'ops/s': cost });
     targets.push(
-      target(`${op.operation}: SDK (validation off) >= ${offTarget}x bare openapi-fetch`, off.ratio, '>=', offTarget, 'x', 3, 'median of per-round ratios'),
-      target(`${op.operation}: SDK (validation on, the default) >= ${onTarget}x bare openapi-fetch`, on.ratio, '>=', onTarget, 'x', 3, 'median of per-round ratios'),
+      target(
+        `${op.operation}: SDK (validation off) >= ${offTarget}x bare openapi-fetch`,
+        off.ratio,
+        '>=',
+        offTarget,
+        'x',
+        3,
+        'median of per-round ratios',
+      ),
+      target(
+        `${op.operation}: SDK (validation on, the default) >= ${onTarget}x bare openapi-fetch`,
+        on.ratio,
+        '>=',
+        onTarget,
+        'x',
+        3,
+        'median of per-round ratios',
+      ),
     );
   }
   return { title: `SDK: each operation over a stubbed fetch (${rounds} rounds)`, rows, targets };

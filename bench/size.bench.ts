@@ -20,7 +20,17 @@ const firstCallTarget = 14_000;
 
 /** 1. The library as published code: src/index.ts bundled with openapi-fetch, minified, module by module. */
 async function librarySizes() {
-  const result = await esbuild({ ...sharedOptions, format: 'esm', splitting: true, minify: true, write: false, outdir: '/bundle', external: ['jose'], metafile: true, absWorkingDir: root });
+  const result = await esbuild({
+    ...sharedOptions,
+    format: 'esm',
+    splitting: true,
+    minify: true,
+    write: false,
+    outdir: '/bundle',
+    external: ['jose'],
+    metafile: true,
+    absWorkingDir: root,
+  });
   const chunks = fromMetafile(result.metafile, result.outputFiles, root);
   const described = describeBundle(chunks, firstDefaultCall);
   const entryFiles = closure(chunks.find((c) => c.entry)!.file, chunks);
@@ -40,15 +50,35 @@ async function librarySizes() {
  */
 async function gzipShares(): Promise<Map<string, number>> {
   const result = await esbuild({
-    ...sharedOptions, format: 'esm', splitting: true, minifyIdentifiers: true, minifySyntax: true, write: false, outdir: '/bundle', external: ['jose'], metafile: true, absWorkingDir: root,
+    ...sharedOptions,
+    format: 'esm',
+    splitting: true,
+    minifyIdentifiers: true,
+    minifySyntax: true,
+    write: false,
+    outdir: '/bundle',
+    external: ['jose'],
+    metafile: true,
+    absWorkingDir: root,
   });
   const chunks = fromMetafile(result.metafile, result.outputFiles, root);
   const entryFiles = closure(chunks.find((c) => c.entry)!.file, chunks);
   // each file's sections, minified on its own (two files may declare the same short name), gzipped as one stream
-  const files = chunks.filter((c) => entryFiles.has(c.file)).map((c) => Buffer.from(c.code).toString('utf8').split(/^(?=\/\/ \S+$)/m));
+  const files = chunks
+    .filter((c) => entryFiles.has(c.file))
+    .map((c) =>
+      Buffer.from(c.code)
+        .toString('utf8')
+        .split(/^(?=\/\/ \S+$)/m),
+    );
   const gzipOf = async (without?: string) => {
     // the export list is left out of every variant: it names what a removed module declared
-    const kept = files.map((sections) => sections.filter((s) => s != without).join('').replace(/^export\s*\{[^}]*\};?\s*$/m, ''));
+    const kept = files.map((sections) =>
+      sections
+        .filter((s) => s != without)
+        .join('')
+        .replace(/^export\s*\{[^}]*\};?\s*$/m, ''),
+    );
     const minified = await Promise.all(kept.map(async (code) => (await transform(code, { minifyWhitespace: true, format: 'esm' })).code));
     return gzipSync(minified.join('\n')).length;
   };
@@ -104,23 +134,41 @@ type ViteOutput = Extract<Awaited<ReturnType<typeof viteBuild>>, { output: unkno
 type ViteChunk = Extract<ViteOutput['output'][number], { type: 'chunk' }>;
 
 async function viteChunks(dir: string): Promise<Chunk[]> {
-  const built = await viteBuild({ root: dir, configFile: false, logLevel: 'silent', resolve: { alias: { 'kore-case-management': sdkDist } }, build: { write: false } });
+  const built = await viteBuild({
+    root: dir,
+    configFile: false,
+    logLevel: 'silent',
+    resolve: { alias: { 'kore-case-management': sdkDist } },
+    build: { write: false },
+  });
   const first = Array.isArray(built) ? built[0] : built;
   if (!first || !('output' in first)) throw new Error('bench: vite gave no build output');
   const chunks = first.output.filter((o): o is ViteChunk => o.type === 'chunk');
-  return withSources(chunks.map((c) => ({
-    file: c.fileName,
-    code: Buffer.from(c.code),
-    entry: c.isEntry,
-    imports: c.imports,
-    modules: c.moduleIds.filter((m) => (c.modules[m]?.renderedLength ?? 0) > 0),
-  })));
+  return withSources(
+    chunks.map((c) => ({
+      file: c.fileName,
+      code: Buffer.from(c.code),
+      entry: c.isEntry,
+      imports: c.imports,
+      modules: c.moduleIds.filter((m) => (c.modules[m]?.renderedLength ?? 0) > 0),
+    })),
+  );
 }
 
 async function esbuildChunks(main: string, dir: string): Promise<Chunk[]> {
   const result = await esbuild({
-    entryPoints: [main], bundle: true, splitting: true, format: 'esm', platform: 'browser', minify: true, write: false,
-    outdir: join(dir, 'out'), metafile: true, absWorkingDir: dir, alias: { 'kore-case-management': sdkDist }, logLevel: 'warning',
+    entryPoints: [main],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    minify: true,
+    write: false,
+    outdir: join(dir, 'out'),
+    metafile: true,
+    absWorkingDir: dir,
+    alias: { 'kore-case-management': sdkDist },
+    logLevel: 'warning',
   });
   return withSources(fromMetafile(result.metafile, result.outputFiles, dir));
 }
@@ -169,21 +217,40 @@ export default async function sizeBench(): Promise<BenchSection> {
   const lib = await librarySizes();
   const rows: BenchSection['rows'] = [row('library (esbuild)', 'SDK entry: openapi-fetch included, static imports', lib.entry, 'import of the SDK')];
   for (const m of lib.modules)
-    rows.push({ ...row('library (esbuild)', `  in the entry: ${m.name}`, { minified: m.bytes }), 'gzip bytes, as one': m.gzipShare === undefined ? '' : `its share: ${m.gzipShare}` });
+    rows.push({
+      ...row('library (esbuild)', `  in the entry: ${m.name}`, { minified: m.bytes }),
+      'gzip bytes, as one': m.gzipShare === undefined ? '' : `its share: ${m.gzipShare}`,
+    });
   for (const l of lib.lazy) rows.push(row('library (esbuild)', `lazy chunk: ${l.name}`, l, l.when));
   const schemas = lib.lazy.filter((l) => l.name.startsWith('schema-data:'));
-  rows.push(row('library (esbuild)', `the ${operationIds.length} operations' answer schema chunks, all together (never loaded at once)`, sumOf(schemas), 'each on its own'));
-  rows.push(row('library (esbuild)', 'loaded by a first default createTask (the entry: request validation is static)', lib.firstCall, 'first createTask'));
-  rows.push(row('library (esbuild)', "jose: external, its signer imported with import() by the first token minted", undefined));
+  rows.push(
+    row(
+      'library (esbuild)',
+      `the ${operationIds.length} operations' answer schema chunks, all together (never loaded at once)`,
+      sumOf(schemas),
+      'each on its own',
+    ),
+  );
+  rows.push(
+    row('library (esbuild)', 'loaded by a first default createTask (the entry: request validation is static)', lib.firstCall, 'first createTask'),
+  );
+  rows.push(row('library (esbuild)', 'jose: external, its signer imported with import() by the first token minted', undefined));
   for (const { bundle, described } of await appSizes()) {
     rows.push(row(bundle, 'app entry: the app, the SDK entry, openapi-fetch', described.entry, 'page load'));
     for (const l of described.lazy) rows.push(row(bundle, `lazy chunk: ${l.name}`, l, l.when));
     rows.push(row(bundle, 'loaded by the first createTask, app entry included', described.firstCall, 'first createTask'));
     const jose = described.jose;
     if (jose)
-      rows.push(row(bundle, jose.loadedFirst
-        ? `jose's share of the first createTask: ${percent(jose.minified, described.firstCall.minified)} minified, ${percent(jose.gzip, described.firstCall.gzip)} gzip`
-        : 'jose: built, never loaded by a jwt client', jose, loadedWhen.jose));
+      rows.push(
+        row(
+          bundle,
+          jose.loadedFirst
+            ? `jose's share of the first createTask: ${percent(jose.minified, described.firstCall.minified)} minified, ${percent(jose.gzip, described.firstCall.gzip)} gzip`
+            : 'jose: built, never loaded by a jwt client',
+          jose,
+          loadedWhen.jose,
+        ),
+      );
   }
   // The targets count gzip as one stream, as they were set: an app's bundler merges the entry's statically imported
   // chunks into its own entry anyway (the app rows show the files a browser actually fetches).
@@ -192,10 +259,23 @@ export default async function sizeBench(): Promise<BenchSection> {
     title: 'SDK size: the library, and as browser apps bundle it (minified; gzip per file and as one stream)',
     rows,
     targets: [
-      target(`SDK entry (openapi-fetch included) <= ${entryTarget.toLocaleString('en-US')} B gzip`, lib.entry.gzipAsOne, '<=', entryTarget, ' B', 0, gzipDetail(lib.entry)),
+      target(
+        `SDK entry (openapi-fetch included) <= ${entryTarget.toLocaleString('en-US')} B gzip`,
+        lib.entry.gzipAsOne,
+        '<=',
+        entryTarget,
+        ' B',
+        0,
+        gzipDetail(lib.entry),
+      ),
       target(
         `first default createTask loads <= ${firstCallTarget.toLocaleString('en-US')} B gzip`,
-        lib.firstCall.gzipAsOne, '<=', firstCallTarget, ' B', 0, gzipDetail(lib.firstCall),
+        lib.firstCall.gzipAsOne,
+        '<=',
+        firstCallTarget,
+        ' B',
+        0,
+        gzipDetail(lib.firstCall),
       ),
     ],
   };

@@ -17,10 +17,13 @@ async function bareFloor(requests: number): Promise<number> {
   const sandbox = await startSandbox();
   const { seed } = sandbox;
   const token = await mintJwt({ kind: 'app', clientId: seed.clientId, clientSecret: seed.clientSecret, sub: seed.userId });
-  const body = JSON.stringify(validBase({ caseId: seed.caseId, caseRefId: seed.caseRefId, taskTemplateId: seed.taskTemplateId, userId: seed.userId }));
+  const body = JSON.stringify(
+    validBase({ caseId: seed.caseId, caseRefId: seed.caseRefId, taskTemplateId: seed.taskTemplateId, userId: seed.userId }),
+  );
   const url = `${sandbox.url}/caseManagement/api/public/analytics/${seed.streamId}/createTask`;
   const started = performance.now();
-  for (let i = 0; i < requests; i++) await (await fetch(url, { method: 'POST', headers: { auth: token, 'content-type': 'application/json' }, body })).text();
+  for (let i = 0; i < requests; i++)
+    await (await fetch(url, { method: 'POST', headers: { auth: token, 'content-type': 'application/json' }, body })).text();
   const ms = performance.now() - started;
   await sandbox.close();
   return ms;
@@ -42,13 +45,33 @@ export default async function bench(): Promise<BenchSection> {
     if (again.ms < sandbox.ms) sandbox = again;
     floor = Math.min(floor, await bareFloor(sandbox.report.requests));
   }
-  rows.push({ run: 'suite vs mock (Prism start included)', 'wall s': seconds(mock.ms), requests: mock.report.requests, note: 'checks run in sequence against one Prism' });
-  rows.push({ run: 'suite vs sandbox (start included, best of 3)', 'wall s': seconds(sandbox.ms), requests: sandbox.report.requests, note: 'in-process sandbox' });
-  rows.push({ run: 'peer: same requests, bare fetch, no checks (best of 3)', 'wall s': seconds(floor), requests: sandbox.report.requests, note: 'the floor' });
+  rows.push({
+    run: 'suite vs mock (Prism start included)',
+    'wall s': seconds(mock.ms),
+    requests: mock.report.requests,
+    note: 'checks run in sequence against one Prism',
+  });
+  rows.push({
+    run: 'suite vs sandbox (start included, best of 3)',
+    'wall s': seconds(sandbox.ms),
+    requests: sandbox.report.requests,
+    note: 'in-process sandbox',
+  });
+  rows.push({
+    run: 'peer: same requests, bare fetch, no checks (best of 3)',
+    'wall s': seconds(floor),
+    requests: sandbox.report.requests,
+    note: 'the floor',
+  });
 
   const driftStarted = performance.now();
   for (const mode of driftModes) await runTarget('sandbox', { drift: mode.name });
-  rows.push({ run: `suite vs sandbox x ${driftModes.length} drift modes, in sequence`, 'wall s': seconds(performance.now() - driftStarted), requests: '', note: 'drift.test.ts runs 3 at a time' });
+  rows.push({
+    run: `suite vs sandbox x ${driftModes.length} drift modes, in sequence`,
+    'wall s': seconds(performance.now() - driftStarted),
+    requests: '',
+    note: 'drift.test.ts runs 3 at a time',
+  });
 
   const ratio = sandbox.ms / floor;
   const targets: BenchSection['targets'] = [target('suite vs sandbox <= 6x the bare-fetch floor of its own requests', ratio, '<=', 6, 'x', 1)];

@@ -166,7 +166,11 @@ function diffRequestBody(docs: Docs, rawA: Json, rawB: Json, where: string[]): v
   const a = rawA ? deref(docs.base, rawA) : { content: {} };
   const b = rawB ? deref(docs.head, rawB) : { content: {} };
   if (!!a.required != !!b.required) {
-    docs.log.add(b.required ? 'request-body-made-required' : 'request-body-made-optional', where, b.required ? 'body now required' : 'body now optional');
+    docs.log.add(
+      b.required ? 'request-body-made-required' : 'request-body-made-optional',
+      where,
+      b.required ? 'body now required' : 'body now optional',
+    );
   }
   if (a.description !== b.description) docs.log.add('description-changed', where, 'description changed');
   diffUnwalked(docs.log, a, b, ['required', 'description', 'content'], where);
@@ -188,8 +192,10 @@ function diffContent(docs: Docs, before: Json, after: Json, where: string[], sid
 }
 
 function diffResponses(docs: Docs, before: Json, after: Json, where: string[]): void {
-  for (const status of Object.keys(before)) if (!(status in after)) docs.log.add('status-removed', [...where, `response ${status}`], `status ${status} removed`);
-  for (const status of Object.keys(after)) if (!(status in before)) docs.log.add('status-added', [...where, `response ${status}`], `status ${status} added`);
+  for (const status of Object.keys(before))
+    if (!(status in after)) docs.log.add('status-removed', [...where, `response ${status}`], `status ${status} removed`);
+  for (const status of Object.keys(after))
+    if (!(status in before)) docs.log.add('status-added', [...where, `response ${status}`], `status ${status} added`);
   for (const status of Object.keys(before)) {
     if (!(status in after)) continue;
     const a = deref(docs.base, before[status]);
@@ -234,6 +240,7 @@ function diffSecurity(docs: Docs, before: Json[], after: Json[], where: string[]
     const strip = (s: Json) => (isObject(s) ? { ...s, description: undefined } : s);
     const a = strip(docs.base.components?.securitySchemes?.[name]);
     const b = strip(docs.head.components?.securitySchemes?.[name]);
-    if (canonical(a) != canonical(b)) docs.log.add('security-changed', [...where, `security scheme ${name}`], `scheme ${canonical(a)} → ${canonical(b)}`);
+    if (canonical(a) != canonical(b))
+      docs.log.add('security-changed', [...where, `security scheme ${name}`], `scheme ${canonical(a)} → ${canonical(b)}`);
   }
 }

@@ -15,8 +15,22 @@ const isObject = (v: unknown): v is Record<string, Json> => typeof v == 'object'
  */
 export const CONSTRAINTS_PROVENANCE = Symbol('x-provenance of the value constraints');
 
-const VALUE_CONSTRAINTS = ['pattern', 'format', 'enum', 'const', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum',
-  'exclusiveMaximum', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf'];
+const VALUE_CONSTRAINTS = [
+  'pattern',
+  'format',
+  'enum',
+  'const',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'multipleOf',
+];
 
 /** Follows `#/...` references (with JSON-pointer escapes); sibling keywords of a `$ref` (3.1) win over the target. */
 export function deref(doc: Json, node: Json, seen: Set<string> = new Set()): Json {

@@ -24,8 +24,23 @@ const HANDLED = new Set([
   ...EXAMPLES,
   ...UPPER_BOUNDS,
   ...LOWER_BOUNDS,
-  'type', 'nullable', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const',
-  'pattern', 'format', 'uniqueItems', 'anyOf', 'oneOf', 'default', 'deprecated', '$ref', 'allOf',
+  'type',
+  'nullable',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'uniqueItems',
+  'anyOf',
+  'oneOf',
+  'default',
+  'deprecated',
+  '$ref',
+  'allOf',
 ]);
 
 /** `where` ends with the field path inside the schema: pass '' for the schema's root. */
@@ -63,8 +78,7 @@ function typesOf(schema: Json): Set<string> | undefined {
   return types;
 }
 
-const admits = (types: Set<string> | undefined, type: string): boolean =>
-  !types || types.has(type) || (type == 'integer' && types.has('number'));
+const admits = (types: Set<string> | undefined, type: string): boolean => !types || types.has(type) || (type == 'integer' && types.has('number'));
 const within = (inner: Set<string> | undefined, outer: Set<string> | undefined): boolean =>
   inner ? [...inner].every((t) => admits(outer, t)) : !outer;
 const show = (types: Set<string> | undefined) => (types ? [...types].join('|') : 'any');
@@ -148,7 +162,7 @@ function diffProperties(ctx: SchemaContext, a: Json, b: Json, where: string[], s
     else ctx.log.add('property-added', at(name), `new optional field ${name}`, ctx.side);
   }
   // Required-ness of fields present on both sides (or named only in `required`, as anyOf branches do).
-  const newOrGone = (name: string) => (name in before) != (name in after);
+  const newOrGone = (name: string) => name in before != name in after;
   for (const name of new Set([...requiredBefore, ...requiredAfter])) {
     if (newOrGone(name) || requiredBefore.has(name) == requiredAfter.has(name)) continue;
     if (requiredAfter.has(name)) ctx.log.add('property-made-required', at(name), `field ${name} is now required`, ctx.side);
@@ -171,17 +185,32 @@ function diffAdditionalProperties(ctx: SchemaContext, a: Json, b: Json, where: s
   const closed = (v: Json) => v === false;
   if (!closed(x) && closed(y)) return ctx.log.add('constraint-tightened', where, 'unknown fields no longer allowed', ctx.side);
   if (closed(x) && !closed(y)) return ctx.log.add('constraint-loosened', where, 'unknown fields now allowed', ctx.side);
-  diffSchema(ctx, x === undefined || x === true ? {} : x, y === undefined || y === true ? {} : y, [...where.slice(0, -1), join(where.at(-1), '*')], stack);
+  diffSchema(
+    ctx,
+    x === undefined || x === true ? {} : x,
+    y === undefined || y === true ? {} : y,
+    [...where.slice(0, -1), join(where.at(-1), '*')],
+    stack,
+  );
 }
 
 /**
  * anyOf / oneOf: a list that appears constrains the values (they must now match a variant), one that goes frees
  * them. Within a list, equal variants pair up first, the rest by position; the leftovers were added or removed.
  */
-function diffVariants(ctx: SchemaContext, before: Json[] | undefined, after: Json[] | undefined, keyword: string, where: string[], stack: string[]): void {
+function diffVariants(
+  ctx: SchemaContext,
+  before: Json[] | undefined,
+  after: Json[] | undefined,
+  keyword: string,
+  where: string[],
+  stack: string[],
+): void {
   if (!before && !after) return;
-  if (!before) return ctx.log.add('constraint-tightened', where, `${keyword} added: values must now match one of ${after!.length} variants`, ctx.side);
-  if (!after) return ctx.log.add('constraint-loosened', where, `${keyword} removed: values no longer limited to its ${before.length} variants`, ctx.side);
+  if (!before)
+    return ctx.log.add('constraint-tightened', where, `${keyword} added: values must now match one of ${after!.length} variants`, ctx.side);
+  if (!after)
+    return ctx.log.add('constraint-loosened', where, `${keyword} removed: values no longer limited to its ${before.length} variants`, ctx.side);
   const xs = before.map((s) => ({ raw: s, key: canonical(flatten(ctx.base, s)) }));
   const ys = after.map((s) => ({ raw: s, key: canonical(flatten(ctx.head, s)) }));
   const unmatchedX = xs.filter((x) => !ys.some((y) => y.key == x.key));

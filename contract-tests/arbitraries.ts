@@ -20,7 +20,8 @@ const plainText = (minLength: number, maxLength: number): Arb =>
 function stringArb(s: Json): Arb {
   if (s.pattern) return fc.stringMatching(new RegExp(s.pattern));
   if (s.format === 'email') return fc.tuple(word, word).map(([user, domain]) => `${user}@${domain.toLowerCase()}.example`);
-  if (s.format === 'date-time') return fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString());
+  if (s.format === 'date-time')
+    return fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString());
   if (s.enum) return fc.constantFrom(...(s.enum as string[]));
   const minLength = s.minLength ?? 1;
   return plainText(minLength, Math.max(minLength, Math.min(s.maxLength ?? maxGeneratedLength, maxGeneratedLength)));
@@ -30,7 +31,8 @@ function stringArb(s: Json): Arb {
 function objectArb(properties: Record<string, Json>, required: string[], path: string, fixed: Record<string, Arb>): Arb {
   const model: Record<string, Arb> = {};
   // A property whose form the contract does not document (a list of untyped items) is left out.
-  for (const [key, schema] of Object.entries(properties)) if (fixed[`${path}${key}`] || documentedForm(schema)) model[key] = schemaArb(schema, `${path}${key}`, fixed);
+  for (const [key, schema] of Object.entries(properties))
+    if (fixed[`${path}${key}`] || documentedForm(schema)) model[key] = schemaArb(schema, `${path}${key}`, fixed);
   return fc.record(model, { requiredKeys: required.filter((k) => k in model) });
 }
 
@@ -46,8 +48,16 @@ function schemaArb(schema: Json, path: string, fixed: Record<string, Arb>): Arb 
     const base = deref(s.allOf[0]);
     const branches = (s.allOf.slice(1).flatMap((p: Json) => deref(p).anyOf ?? []) as Json[]).map(deref);
     // No alternatives: the members' properties and requirements together (ListFilter and what a list adds).
-    if (branches.length === 0) return objectArb(Object.fromEntries(declaredProperties(s) ?? []), s.allOf.flatMap((p: Json) => deref(p).required ?? []), at ? `${at}.` : '', fixed);
-    return fc.oneof(...branches.map((b) => objectArb(base.properties ?? {}, [...(base.required ?? []), ...(b.required ?? [])], at ? `${at}.` : '', fixed)));
+    if (branches.length === 0)
+      return objectArb(
+        Object.fromEntries(declaredProperties(s) ?? []),
+        s.allOf.flatMap((p: Json) => deref(p).required ?? []),
+        at ? `${at}.` : '',
+        fixed,
+      );
+    return fc.oneof(
+      ...branches.map((b) => objectArb(base.properties ?? {}, [...(base.required ?? []), ...(b.required ?? [])], at ? `${at}.` : '', fixed)),
+    );
   }
   if (s.anyOf) return fc.oneof(...(s.anyOf as Json[]).map((b) => schemaArb(b, at, fixed)));
   if (s.type === 'array') return fc.array(schemaArb(s.items ?? {}, `${at}[]`, fixed), { maxLength: 3 });
@@ -84,7 +94,13 @@ export function withSampleIds(op: OperationId, body: Json, f: Fixtures): Json {
 export const validByContract = (op: OperationId, body: Json, f: Fixtures): boolean => validateRequestBody(withSampleIds(op, body, f), op) === true;
 
 const stripUndefined = (value: Json): Json =>
-  value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, stripUndefined(v)])) : value;
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(
+        Object.entries(value)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, stripUndefined(v)]),
+      )
+    : value;
 
 /**
  * An operation's valid bodies: generated from its request schema, the properties its row allows, the target's
@@ -110,7 +126,13 @@ export interface Mutation {
   inferred?: boolean;
 }
 
-const wrongTypeValue: fc.Arbitrary<Json> = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 }), fc.constant({}));
+const wrongTypeValue: fc.Arbitrary<Json> = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 }),
+  fc.constant({}),
+);
 
 /** The paths of a request schema a mutation can aim at: its properties and those of the objects its row probes. */
 function targetsOf(op: OperationId) {
@@ -118,7 +140,9 @@ function targetsOf(op: OperationId) {
   const only = rowOf(op).generated;
   const top = [...(declaredProperties(schema) ?? [])].filter(([k, s]) => documentedForm(s) && (!only || only.includes(k)));
   const objects = top.filter(([k, s]) => declaredProperties(s) && rowOf(op).probedObjects?.includes(k));
-  const nested = objects.flatMap(([k, s]) => [...declaredProperties(s)!].filter(([, i]) => documentedForm(i)).map(([i, is]) => [`${k}.${i}`, is] as [string, Json]));
+  const nested = objects.flatMap(([k, s]) =>
+    [...declaredProperties(s)!].filter(([, i]) => documentedForm(i)).map(([i, is]) => [`${k}.${i}`, is] as [string, Json]),
+  );
   const required = (s: Json): string[] => [...(deref(s).required ?? []), ...(deref(s).allOf ?? []).flatMap(required)];
   return {
     all: [...top, ...nested],
@@ -130,12 +154,19 @@ function targetsOf(op: OperationId) {
 /** The mutations of an operation's bodies: a required field dropped, a wrong type, a broken pattern, no identifier. */
 function mutationsOf(op: OperationId): fc.Arbitrary<Mutation> {
   const { all, required, withBranches } = targetsOf(op);
-  const options: fc.Arbitrary<Mutation>[] = [fc.record({ kind: fc.constant('wrong type'), path: fc.constantFrom(...all.map(([p]) => p)), value: wrongTypeValue })];
+  const options: fc.Arbitrary<Mutation>[] = [
+    fc.record({ kind: fc.constant('wrong type'), path: fc.constantFrom(...all.map(([p]) => p)), value: wrongTypeValue }),
+  ];
   if (required.length) options.push(fc.constantFrom(...required).map((path) => ({ kind: 'drop required', path })));
   const patterns = all.filter(([, s]) => deref(s)?.pattern);
   if (patterns.length)
     options.push(
-      fc.constantFrom(...patterns).chain(([path, s]) => fc.string({ maxLength: 20 }).filter((v) => !new RegExp(deref(s).pattern).test(v)).map((value) => ({ kind: 'break pattern', path, value, inferred: true }))),
+      fc.constantFrom(...patterns).chain(([path, s]) =>
+        fc
+          .string({ maxLength: 20 })
+          .filter((v) => !new RegExp(deref(s).pattern).test(v))
+          .map((value) => ({ kind: 'break pattern', path, value, inferred: true })),
+      ),
     );
   for (const path of withBranches) options.push(fc.constant({ kind: 'no identifier', path }));
   return fc.oneof(...options);

@@ -57,7 +57,9 @@ const noUserId = 'no user id for this target (KORE_USER_ID)';
  */
 export function createTaskAlternatives(f: Fixtures): Alternative[] {
   const seed = seedSampleBody(f);
-  const out: Alternative[] = [seed ? { name: 'seed sample request', via: 'sdk', body: seed } : { name: 'seed sample request', via: 'sdk', missing: noUserId }];
+  const out: Alternative[] = [
+    seed ? { name: 'seed sample request', via: 'sdk', body: seed } : { name: 'seed sample request', via: 'sdk', missing: noUserId },
+  ];
   for (const [key, make] of Object.entries(userVariants)) {
     const user = make(f);
     const name = `user identified by ${key} only`;
@@ -67,10 +69,19 @@ export function createTaskAlternatives(f: Fixtures): Alternative[] {
   const allIds = 'user with _id, emailId and phoneNumber (openapi-generator client)';
   out.push(
     f.userId
-      ? { name: allIds, via: 'openapi-generator', body: { ...generated, userInfo: { id: f.userId, name: 'dummy', emailId: 'dummy@mailinator.com', phoneNumber: '+14155550123' } } }
+      ? {
+          name: allIds,
+          via: 'openapi-generator',
+          body: { ...generated, userInfo: { id: f.userId, name: 'dummy', emailId: 'dummy@mailinator.com', phoneNumber: '+14155550123' } },
+        }
       : { name: allIds, via: 'openapi-generator', missing: noUserId },
   );
-  out.push({ name: 'user identified by emailId only (openapi-generator client, needs a type cast)', field: 'userInfo.emailId', via: 'openapi-generator', body: { ...generated, userInfo: { name: 'dummy', emailId: 'dummy@mailinator.com' } } });
+  out.push({
+    name: 'user identified by emailId only (openapi-generator client, needs a type cast)',
+    field: 'userInfo.emailId',
+    via: 'openapi-generator',
+    body: { ...generated, userInfo: { name: 'dummy', emailId: 'dummy@mailinator.com' } },
+  });
   return out;
 }
 
@@ -107,10 +118,19 @@ function requiredOf(schema: Json): string[] {
 }
 
 /** The alternatives of an object that needs one of several fields (userInfo: `_id`, `emailId` or `phoneNumber`). */
-const branchesOf = (schema: Json): string[][] => (deref(schema).allOf ?? []).flatMap((p: Json) => (deref(p).anyOf ?? []).map((b: Json) => deref(b).required ?? []));
+const branchesOf = (schema: Json): string[][] =>
+  (deref(schema).allOf ?? []).flatMap((p: Json) => (deref(p).anyOf ?? []).map((b: Json) => deref(b).required ?? []));
 
 /** Each required property missing and each property of the wrong type, of the body or of an object inside it (`at`). */
-function mutationsOf(op: OperationId, schema: Json, value: Body, only: string[] | undefined, objects: string[], at: string, put: (v: Body) => Body): InvalidBody[] {
+function mutationsOf(
+  op: OperationId,
+  schema: Json,
+  value: Body,
+  only: string[] | undefined,
+  objects: string[],
+  at: string,
+  put: (v: Body) => Body,
+): InvalidBody[] {
   const declared = declaredProperties(schema) ?? new Map();
   const out: InvalidBody[] = [];
   for (const key of new Set(requiredOf(schema))) {
@@ -127,7 +147,11 @@ function mutationsOf(op: OperationId, schema: Json, value: Body, only: string[] 
     const identifiers = [...new Set(branches.flat())];
     if (branches.length) {
       const without = Object.fromEntries(Object.entries(inner).filter(([k]) => !identifiers.includes(k)));
-      out.push({ name: `${op}: ${at}${key} without ${identifiers.join(', ').replace(/, ([^,]+)$/, ' or $1')}`, field: `${op} ${at}${key}`, body: put({ ...value, [key]: without }) });
+      out.push({
+        name: `${op}: ${at}${key} without ${identifiers.join(', ').replace(/, ([^,]+)$/, ' or $1')}`,
+        field: `${op} ${at}${key}`,
+        body: put({ ...value, [key]: without }),
+      });
     }
   }
   return out;

@@ -37,7 +37,9 @@ export interface Budget {
   dispose(): void;
 }
 
-export function createBudget(limits: Pick<Limits, 'deadlineMs' | 'unresponsiveAfter' | 'requestTimeoutMs' | 'requestBudget' | 'ratePerMinute' | 'maxCreates' | 'readOnly'>): Budget {
+export function createBudget(
+  limits: Pick<Limits, 'deadlineMs' | 'unresponsiveAfter' | 'requestTimeoutMs' | 'requestBudget' | 'ratePerMinute' | 'maxCreates' | 'readOnly'>,
+): Budget {
   const controller = new AbortController();
   const deadline = `the run's deadline of ${limits.deadlineMs} ms was reached`;
   const timer = setTimeout(() => controller.abort(new Error(deadline)), limits.deadlineMs);
@@ -56,12 +58,15 @@ export function createBudget(limits: Pick<Limits, 'deadlineMs' | 'unresponsiveAf
     const op = r.operation;
     const couldWrite = r.token && r.json;
     if (limits.readOnly && writes.has(op) && couldWrite) return `read-only: ${op} with a token and a JSON body could write`;
-    if (maxCreates !== undefined && creates.has(op) && r.json && created >= maxCreates) return `the create budget of ${maxCreates} (--max-creates) is spent`;
+    if (maxCreates !== undefined && creates.has(op) && r.json && created >= maxCreates)
+      return `the create budget of ${maxCreates} (--max-creates) is spent`;
     return undefined;
   };
   const overBudget = () => {
     const cap = cleaningUp ? total : forChecks;
-    return cap !== undefined && requests >= cap ? `the request budget of ${total} was reached (${requests} sent${cleaningUp ? '' : `; ${total! - forChecks!} kept for the cleanup`})` : undefined;
+    return cap !== undefined && requests >= cap
+      ? `the request budget of ${total} was reached (${requests} sent${cleaningUp ? '' : `; ${total! - forChecks!} kept for the cleanup`})`
+      : undefined;
   };
   return {
     signal: controller.signal,

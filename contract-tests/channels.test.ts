@@ -18,7 +18,8 @@ beforeAll(async () => {
     req.resume();
     req.on('end', () => {
       calls += 1;
-      if (calls % 2 === 1) res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' }).end('{"errors":[{"msg":"slow down","code":4029}]}');
+      if (calls % 2 === 1)
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' }).end('{"errors":[{"msg":"slow down","code":4029}]}');
       else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(sampleTask));
     });
   });
@@ -38,8 +39,16 @@ afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 describe('an unprovoked 429 (a live tenant sharing its rate limit)', () => {
   it.each([
-    ['the SDK', (record: (x: Exchange) => void) => sendOperationWithSdk({ target, record }, 'createTask', { probe: 'seed sample', intent: 'accept' }, sampleBody as never)],
-    ['raw fetch', (record: (x: Exchange) => void) => sendRaw({ target, record }, { operation: 'createTask', probe: 'seed sample', intent: 'accept' }, { body: {}, token: null })],
+    [
+      'the SDK',
+      (record: (x: Exchange) => void) =>
+        sendOperationWithSdk({ target, record }, 'createTask', { probe: 'seed sample', intent: 'accept' }, sampleBody as never),
+    ],
+    [
+      'raw fetch',
+      (record: (x: Exchange) => void) =>
+        sendRaw({ target, record }, { operation: 'createTask', probe: 'seed sample', intent: 'accept' }, { body: {}, token: null }),
+    ],
   ])('through %s: recorded as rate-limited, then the call is made again and judged on its answer', async (_via, send) => {
     const recorded: Exchange[] = [];
     const last = await send((x) => recorded.push(x));

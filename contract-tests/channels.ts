@@ -25,7 +25,13 @@ export interface Sender {
  * 429 (a live tenant's shared rate limit) is recorded as such, and the whole call is made again after Retry-After,
  * so the probe still gets its answer.
  */
-async function capture(ctx: Sender, meta: ProbeMeta, send: (sink: Sink) => Promise<unknown>, params: PathParams = {}, could: { token: boolean; json: boolean } = { token: true, json: true }): Promise<Exchange> {
+async function capture(
+  ctx: Sender,
+  meta: ProbeMeta,
+  send: (sink: Sink) => Promise<unknown>,
+  params: PathParams = {},
+  could: { token: boolean; json: boolean } = { token: true, json: true },
+): Promise<Exchange> {
   const path = pathOf(ctx.target, meta.operation, params);
   for (let attempt = 0; ; attempt++) {
     const budget = ctx.limits?.budget;
@@ -66,32 +72,43 @@ function sdkClient(ctx: Sender, sink: Sink, m: ProbeMeta) {
   const { target } = ctx;
   const c = target.credentials;
   return createKoreClient({
-      baseUrl: target.baseUrl,
-      streamId: target.streamId,
-      accountId: target.accountId,
-      ...(c.kind === 'jwt' ? { jwt: c.jwt } : { clientId: c.clientId, clientSecret: c.clientSecret, jwtSubject: c.sub }),
-      fetch: recordingFetch(sink, m, 'valid token', ctx.limits),
-      maxRetries: 0, // the suite judges every answer itself; a retry would hide a 429 or a 503
-      validateResponses: true, // client_agreement compares the SDK's verdict with the contract's
-      // The suite judges the server: a tenant's ids shaped unlike the samples (ids are opaque) must still be sent;
-      // client_agreement checks what went on the wire.
-      validateRequests: false,
-      // recordingFetch's own timeout fires first and says why.
-      timeoutMs: (ctx.limits ?? defaultLimits).requestTimeoutMs + 1_000,
-    });
+    baseUrl: target.baseUrl,
+    streamId: target.streamId,
+    accountId: target.accountId,
+    ...(c.kind === 'jwt' ? { jwt: c.jwt } : { clientId: c.clientId, clientSecret: c.clientSecret, jwtSubject: c.sub }),
+    fetch: recordingFetch(sink, m, 'valid token', ctx.limits),
+    maxRetries: 0, // the suite judges every answer itself; a retry would hide a 429 or a 503
+    validateResponses: true, // client_agreement compares the SDK's verdict with the contract's
+    // The suite judges the server: a tenant's ids shaped unlike the samples (ids are opaque) must still be sent;
+    // client_agreement checks what went on the wire.
+    validateRequests: false,
+    // recordingFetch's own timeout fires first and says why.
+    timeoutMs: (ctx.limits ?? defaultLimits).requestTimeoutMs + 1_000,
+  });
 }
 
 /**
  * Any of the six operations through the SDK's own `<op>WithResponse` method (createTask's response validation is
  * judged by client_agreement). The path id, when the operation has one, is the method's first argument.
  */
-export function sendOperationWithSdk(ctx: Sender, op: OperationId, meta: Omit<ProbeMeta, 'via' | 'operation'>, body: Body, params: PathParams = {}): Promise<Exchange> {
+export function sendOperationWithSdk(
+  ctx: Sender,
+  op: OperationId,
+  meta: Omit<ProbeMeta, 'via' | 'operation'>,
+  body: Body,
+  params: PathParams = {},
+): Promise<Exchange> {
   const m: ProbeMeta = { ...meta, operation: op, via: 'sdk' };
-  return capture(ctx, m, async (sink) => {
-    const method = sdkClient(ctx, sink, m)[`${op}WithResponse`] as (...args: unknown[]) => Promise<unknown>;
-    const id = Object.entries(params).find(([name]) => name != 'streamId')?.[1];
-    return id === undefined ? method(body) : method(id, body);
-  }, params);
+  return capture(
+    ctx,
+    m,
+    async (sink) => {
+      const method = sdkClient(ctx, sink, m)[`${op}WithResponse`] as (...args: unknown[]) => Promise<unknown>;
+      const id = Object.entries(params).find(([name]) => name != 'streamId')?.[1];
+      return id === undefined ? method(body) : method(id, body);
+    },
+    params,
+  );
 }
 
 /** Each operation's generated API class, method and request-body parameter name. */
@@ -104,17 +121,30 @@ const generatorMethods: Record<OperationId, { api: typeof CasesApi | typeof Task
   updateTask: { api: TasksApi, method: 'updateTaskRaw', bodyParam: 'updateTaskRequest' },
 };
 
-export function sendOperationWithGeneratorClient(ctx: Sender, op: OperationId, meta: Omit<ProbeMeta, 'via' | 'operation'>, body: unknown, params: PathParams = {}): Promise<Exchange> {
+export function sendOperationWithGeneratorClient(
+  ctx: Sender,
+  op: OperationId,
+  meta: Omit<ProbeMeta, 'via' | 'operation'>,
+  body: unknown,
+  params: PathParams = {},
+): Promise<Exchange> {
   const m: ProbeMeta = { ...meta, operation: op, via: 'openapi-generator' };
   const { target } = ctx;
   const g = generatorMethods[op];
-  return capture(ctx, m, async (sink) => {
-    const token = await validToken(target.credentials);
-    const api = new g.api(new Configuration({ basePath: target.baseUrl, apiKey: () => token, fetchApi: recordingFetch(sink, m, 'valid token', ctx.limits) }));
-    const call = (api as unknown as Record<string, (r: unknown) => Promise<{ value(): Promise<unknown> }>>)[g.method]!.bind(api);
-    // value() runs the generated FromJSON mapping, so a 2xx it cannot read shows up as a clientError.
-    await (await call({ streamId: target.streamId, ...params, [g.bodyParam]: body, accountId: target.accountId })).value();
-  }, params);
+  return capture(
+    ctx,
+    m,
+    async (sink) => {
+      const token = await validToken(target.credentials);
+      const api = new g.api(
+        new Configuration({ basePath: target.baseUrl, apiKey: () => token, fetchApi: recordingFetch(sink, m, 'valid token', ctx.limits) }),
+      );
+      const call = (api as unknown as Record<string, (r: unknown) => Promise<{ value(): Promise<unknown> }>>)[g.method]!.bind(api);
+      // value() runs the generated FromJSON mapping, so a 2xx it cannot read shows up as a clientError.
+      await (await call({ streamId: target.streamId, ...params, [g.bodyParam]: body, accountId: target.accountId })).value();
+    },
+    params,
+  );
 }
 
 export interface RawRequest {
@@ -138,5 +168,11 @@ export function sendRaw(ctx: Sender, meta: Omit<ProbeMeta, 'via'>, request: RawR
   if (target.accountId && !request.withoutAccountId) headers.accountId = target.accountId;
   const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
   const url = `${target.baseUrl}${pathOf(target, meta.operation, request.params)}`;
-  return capture(ctx, m, (sink) => recordingFetch(sink, m, request.token?.label ?? 'none', ctx.limits)(url, { method: 'POST', headers, body }), request.params, { token: !!request.token, json: isJson(body) });
+  return capture(
+    ctx,
+    m,
+    (sink) => recordingFetch(sink, m, request.token?.label ?? 'none', ctx.limits)(url, { method: 'POST', headers, body }),
+    request.params,
+    { token: !!request.token, json: isJson(body) },
+  );
 }

@@ -76,7 +76,9 @@ describe('negative_data_rejection', () => {
     expect([v.status, v.warningFields]).toEqual(['warn', ['Content-Type']]);
   });
   it('a redirect is breaking and names its Location', async () => {
-    const v = await checks.negative_data_rejection(ctxWith([exchange('reject-invalid', 307, {}, { location: 'http://elsewhere.example/x' }, 'caseId')]));
+    const v = await checks.negative_data_rejection(
+      ctxWith([exchange('reject-invalid', 307, {}, { location: 'http://elsewhere.example/x' }, 'caseId')]),
+    );
     expect(v.status).toBe('fail');
     expect(v.evidence[0]).toContain('a redirect to http://elsewhere.example/x, not followed');
   });
@@ -111,7 +113,10 @@ describe('content_type_conformance', () => {
   it('another Content-Type on a body that parses as JSON is a warning; on a 2xx body that does not, breaking', async () => {
     const json = await checks.content_type_conformance(ctxWith([exchange('accept', 200, {}, { 'content-type': 'text/plain' })]));
     expect(json.status).toBe('warn');
-    const garbage: Exchange = { ...exchange('accept', 200, {}), response: { status: 200, headers: { 'content-type': 'text/html' }, text: '<html>', jsonError: 'Unexpected token' } };
+    const garbage: Exchange = {
+      ...exchange('accept', 200, {}),
+      response: { status: 200, headers: { 'content-type': 'text/html' }, text: '<html>', jsonError: 'Unexpected token' },
+    };
     expect((await checks.content_type_conformance(ctxWith([garbage]))).status).toBe('fail');
   });
 });
@@ -158,8 +163,22 @@ describe('a token echoed in another form never reaches a report', () => {
     const { markdownSummary } = await import('./report/markdown.js');
     const { verdict } = await import('./checks/verdict.js');
     addSecret(secret);
-    const v = verdict('auth', { ran: true, findings: [{ severity: 'breaking', message: `server echoed ${echoed} back`, pointer: 'auth' }, { severity: 'warning', message: `x-request-id: ${echoed}` }] });
-    const report = { target: 'live', baseUrl: 'http://127.0.0.1:1', verdicts: [v], requests: 1, durationMs: 1, pbt: { runs: 1, seed: 1 }, strict: false };
+    const v = verdict('auth', {
+      ran: true,
+      findings: [
+        { severity: 'breaking', message: `server echoed ${echoed} back`, pointer: 'auth' },
+        { severity: 'warning', message: `x-request-id: ${echoed}` },
+      ],
+    });
+    const report = {
+      target: 'live',
+      baseUrl: 'http://127.0.0.1:1',
+      verdicts: [v],
+      requests: 1,
+      durationMs: 1,
+      pbt: { runs: 1, seed: 1 },
+      strict: false,
+    };
     for (const out of [humanSummary(report), junitXml(report), markdownSummary([report])]) {
       expect(out).toContain('[redacted]');
       expect(normalised(out)).not.toContain(signature);
@@ -173,9 +192,27 @@ describe('reports show warnings apart from failures', () => {
     const { junitXml } = await import('./report/junit.js');
     const { markdownSummary } = await import('./report/markdown.js');
     const { verdict } = await import('./checks/verdict.js');
-    const failed = verdict('auth', { ran: true, findings: [{ severity: 'breaking', message: 'no auth header: accepted with 200', pointer: 'auth' }, { severity: 'warning', message: '401 without code 4002', pointer: 'auth' }] });
-    const warned = verdict('status_code_conformance', { ran: true, findings: [{ severity: 'warning', message: 'status 201 is not one the contract lists', pointer: 'status' }], passed: ['3 answers'] });
-    const report = { target: 'live', baseUrl: 'http://127.0.0.1:1', verdicts: [failed, warned], requests: 3, durationMs: 1, pbt: { runs: 1, seed: 1 }, strict: false };
+    const failed = verdict('auth', {
+      ran: true,
+      findings: [
+        { severity: 'breaking', message: 'no auth header: accepted with 200', pointer: 'auth' },
+        { severity: 'warning', message: '401 without code 4002', pointer: 'auth' },
+      ],
+    });
+    const warned = verdict('status_code_conformance', {
+      ran: true,
+      findings: [{ severity: 'warning', message: 'status 201 is not one the contract lists', pointer: 'status' }],
+      passed: ['3 answers'],
+    });
+    const report = {
+      target: 'live',
+      baseUrl: 'http://127.0.0.1:1',
+      verdicts: [failed, warned],
+      requests: 3,
+      durationMs: 1,
+      pbt: { runs: 1, seed: 1 },
+      strict: false,
+    };
     expect(humanSummary(report)).toContain('0 passed, 1 failed (breaking), 1 passed with warnings (2 warning(s)), 0 skipped');
     const md = markdownSummary([report]);
     const [breaking, warnings] = [md.indexOf('## Breaking'), md.indexOf('## Warnings')];
@@ -196,12 +233,34 @@ describe('reports read in order: failures, warnings, then what was created (grou
     const { humanSummary } = await import('./report/human.js');
     const { markdownSummary } = await import('./report/markdown.js');
     const { verdict } = await import('./checks/verdict.js');
-    const failed = verdict('paging_conformance', { ran: true, findings: [{ severity: 'breaking', message: 'getTasks: skip 2 answered the same items', pointer: 'getTasks skip' }] });
-    const warned = verdict('status_code_conformance', { ran: true, findings: [{ severity: 'warning', message: 'status 201 is not one the contract lists', pointer: 'status' }], passed: ['3 answers'] });
+    const failed = verdict('paging_conformance', {
+      ran: true,
+      findings: [{ severity: 'breaking', message: 'getTasks: skip 2 answered the same items', pointer: 'getTasks skip' }],
+    });
+    const warned = verdict('status_code_conformance', {
+      ran: true,
+      findings: [{ severity: 'warning', message: 'status 201 is not one the contract lists', pointer: 'status' }],
+      passed: ['3 answers'],
+    });
     const why = 'not closed: no status named Closed or Resolved among what getTasks returns; set KORE_CLOSED_STATUS (a status id or name)';
-    const created = Array.from({ length: 30 }, (_, i) => ({ operation: 'createTask' as const, id: `ti-${String(i).padStart(7, '0')}`, name: `contract-run x ${i}`, closed: false, note: why }));
+    const created = Array.from({ length: 30 }, (_, i) => ({
+      operation: 'createTask' as const,
+      id: `ti-${String(i).padStart(7, '0')}`,
+      name: `contract-run x ${i}`,
+      closed: false,
+      note: why,
+    }));
     created[1]!.name = `contract-run x long ${'x'.repeat(5000)}`;
-    const report = { target: 'live', baseUrl: 'http://127.0.0.1:1', verdicts: [warned, failed], requests: 3, durationMs: 1, pbt: { runs: 1, seed: 1 }, strict: false, cleanup: { created, summary: `30 created, none closed: ${why.slice(12)}` } };
+    const report = {
+      target: 'live',
+      baseUrl: 'http://127.0.0.1:1',
+      verdicts: [warned, failed],
+      requests: 3,
+      durationMs: 1,
+      pbt: { runs: 1, seed: 1 },
+      strict: false,
+      cleanup: { created, summary: `30 created, none closed: ${why.slice(12)}` },
+    };
     for (const out of [humanSummary(report), markdownSummary([report])]) {
       const at = (text: string) => out.indexOf(text);
       expect(at('skip 2 answered the same items')).toBeGreaterThan(0);
@@ -222,10 +281,17 @@ describe('client_agreement', () => {
     clientError,
     request: { method: 'POST', path: '/x', headers: {}, body: JSON.stringify(body) },
   });
-  const body = { caseId: 'ci-31d9184-d64d-42d9-8c75-5edba531xxxx', caseRefId: 'CS000131', taskTmp: 'ttm-16623a9-c63c-4bda-b1e4-14754939xxxx', source: 'rtm' };
+  const body = {
+    caseId: 'ci-31d9184-d64d-42d9-8c75-5edba531xxxx',
+    caseRefId: 'CS000131',
+    taskTmp: 'ttm-16623a9-c63c-4bda-b1e4-14754939xxxx',
+    source: 'rtm',
+  };
 
   it('fails a client that put a body on the wire the contract refuses (id instead of _id, no identifier)', async () => {
-    const v = await checks.client_agreement(ctxWith([sent('openapi-generator', { ...body, userInfo: { id: 'u-1', name: 'dummy' } }, 400, envelope())]));
+    const v = await checks.client_agreement(
+      ctxWith([sent('openapi-generator', { ...body, userInfo: { id: 'u-1', name: 'dummy' } }, 400, envelope())]),
+    );
     expect(v.status).toBe('fail');
     expect(v.evidence.join('\n')).toContain('the client sent a body the contract refuses');
   });
@@ -238,7 +304,15 @@ describe('client_agreement', () => {
 
   it('passes when the SDK refused exactly the non-conforming answer', async () => {
     const v = await checks.client_agreement(
-      ctxWith([sent('sdk', { ...body, userInfo: { name: 'dummy', emailId: 'd@x.io' } }, 200, { refId: 1 }, 'ResponseValidationError: the response breaks the contract')]),
+      ctxWith([
+        sent(
+          'sdk',
+          { ...body, userInfo: { name: 'dummy', emailId: 'd@x.io' } },
+          200,
+          { refId: 1 },
+          'ResponseValidationError: the response breaks the contract',
+        ),
+      ]),
     );
     expect(v.status).toBe('pass');
   });
@@ -246,17 +320,33 @@ describe('client_agreement', () => {
 
 describe('findings are data', () => {
   it('each carries its probe, channel and pointer; the same message on several exchanges is one line, grouped by those fields', async () => {
-    const answers = ['caseId', 'source', 'taskTmp'].map((field) => ({ ...exchange('reject-invalid', 422, envelope(), {}, field), probe: `no ${field}` }));
+    const answers = ['caseId', 'source', 'taskTmp'].map((field) => ({
+      ...exchange('reject-invalid', 422, envelope(), {}, field),
+      probe: `no ${field}`,
+    }));
     const v = await checks.negative_data_rejection(ctxWith(answers));
     expect(v.findings.map((f) => [f.probe, f.channel, f.pointer, f.message])).toEqual(
-      ['caseId', 'source', 'taskTmp'].map((field) => [`no ${field}`, 'fetch', field, 'refused with 422, not a 4xx the contract lists (400, 401, 403, 404, 413, 415, 429)']),
+      ['caseId', 'source', 'taskTmp'].map((field) => [
+        `no ${field}`,
+        'fetch',
+        field,
+        'refused with 422, not a 4xx the contract lists (400, 401, 403, 404, 413, 415, 429)',
+      ]),
     );
-    expect(v.warnings).toEqual(['refused with 422, not a 4xx the contract lists (400, 401, 403, 404, 413, 415, 429), in 3 answers: no caseId (createTask) [fetch]; no source (createTask) [fetch]; no taskTmp (createTask) [fetch]']);
+    expect(v.warnings).toEqual([
+      'refused with 422, not a 4xx the contract lists (400, 401, 403, 404, 413, 415, 429), in 3 answers: no caseId (createTask) [fetch]; no source (createTask) [fetch]; no taskTmp (createTask) [fetch]',
+    ]);
   });
   it('a message that only looks like "<probe> [channel]: …" is not taken apart', async () => {
     const { verdict } = await import('./checks/verdict.js');
     const message = 'a [sdk]: b';
-    const v = verdict('semantic', { ran: true, findings: [{ message, severity: 'breaking' }, { message, severity: 'breaking' }] });
+    const v = verdict('semantic', {
+      ran: true,
+      findings: [
+        { message, severity: 'breaking' },
+        { message, severity: 'breaking' },
+      ],
+    });
     expect(v.evidence).toEqual([message, message]);
   });
 });
@@ -267,7 +357,11 @@ describe('evidence is redacted where it is made', () => {
     const { verdict } = await import('./checks/verdict.js');
     const secret = addSecret('a-client-secret-for-this-test');
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
-    const v = verdict('auth', { ran: true, findings: [{ severity: 'breaking', message: `server echoed ${secret} and ${jwt}` }], notRun: [`case with ${secret}: why`] });
+    const v = verdict('auth', {
+      ran: true,
+      findings: [{ severity: 'breaking', message: `server echoed ${secret} and ${jwt}` }],
+      notRun: [`case with ${secret}: why`],
+    });
     expect(v.evidence).toEqual(['server echoed [redacted] and [redacted jwt]']);
     expect(v.notRun).toEqual(['case with [redacted]: why']);
   });
@@ -278,7 +372,10 @@ describe('run settings (flags over variables over defaults)', () => {
     const { runSettings, defaultLimits } = await import('./settings.js');
     expect(runSettings({}, {})).toMatchObject({ ...defaultLimits, strict: false });
     expect(runSettings({}, { CONTRACT_REQUEST_TIMEOUT_MS: '500', CONTRACT_STRICT: '1' })).toMatchObject({ requestTimeoutMs: 500, strict: true });
-    expect(runSettings({ 'request-timeout': '700', strict: true }, { CONTRACT_REQUEST_TIMEOUT_MS: '500' })).toMatchObject({ requestTimeoutMs: 700, strict: true });
+    expect(runSettings({ 'request-timeout': '700', strict: true }, { CONTRACT_REQUEST_TIMEOUT_MS: '500' })).toMatchObject({
+      requestTimeoutMs: 700,
+      strict: true,
+    });
   });
   it('a bad value is refused naming the flag or the variable', async () => {
     const { runSettings } = await import('./settings.js');
@@ -291,7 +388,11 @@ describe('run settings (flags over variables over defaults)', () => {
 describe('response_schema_conformance on ids and required fields', () => {
   const taskSample = bundle.components.examples.TaskSeedSample.value;
   const caseSample = bundle.components.examples.CaseCreatedSample.value;
-  const answer = (operation: Exchange['operation'], json: unknown, probe: string): Exchange => ({ ...exchange('accept', 200, json), operation, probe });
+  const answer = (operation: Exchange['operation'], json: unknown, probe: string): Exchange => ({
+    ...exchange('accept', 200, json),
+    operation,
+    probe,
+  });
   const uuid = (prefix: string, n: number) => `${prefix}1b4e28ba-2fa1-11d2-883f-0016d3cca4${String(n).padStart(2, '0')}`;
 
   it('no warning for ids that are whole UUIDs after their prefix', async () => {
@@ -319,7 +420,15 @@ describe('response_schema_conformance on ids and required fields', () => {
     expect(v.status).toBe('fail');
     expect(v.fields).toEqual(['createCase /_id']);
     expect(v.findings).toEqual([
-      { check: 'response_schema_conformance', operation: 'createCase', pointer: 'createCase /_id', field: 'createCase /_id', severity: 'breaking', message: expect.stringContaining('is required but missing'), line: expect.any(String) },
+      {
+        check: 'response_schema_conformance',
+        operation: 'createCase',
+        pointer: 'createCase /_id',
+        field: 'createCase /_id',
+        severity: 'breaking',
+        message: expect.stringContaining('is required but missing'),
+        line: expect.any(String),
+      },
     ]);
   });
 });
@@ -339,7 +448,16 @@ describe('checks are pure judges', () => {
     const { verdict } = await import('./checks/verdict.js');
     const f = { caseId: 'ci-1', caseRefId: 'CS1', taskTemplateId: 'ttm-1' };
     const now = Date.parse('2026-12-07T06:00:00Z');
-    const task = { _id: 'ti-1', caseId: 'ci-1', caseRefId: 'CS1', name: 'T', lname: 'T', refId: 'TS100', createdAt: '2026-12-07T06:00:00Z', timestampValue: now };
+    const task = {
+      _id: 'ti-1',
+      caseId: 'ci-1',
+      caseRefId: 'CS1',
+      name: 'T',
+      lname: 'T',
+      refId: 'TS100',
+      createdAt: '2026-12-07T06:00:00Z',
+      timestampValue: now,
+    };
     const created = (json: object): Exchange => ({ ...exchange('accept', 200, json), probe: 'semantic create' });
     const v = verdict('semantic', judgeTwoCreates({ name: 'T', creates: [created(task), created({ ...task, refId: 'TS101' })] }, f, now));
     expect([v.status, v.fields, v.warningFields]).toEqual(['fail', ['/_id'], ['/lname']]);

@@ -15,9 +15,19 @@ let target: Target | undefined;
 afterEach(() => target?.close());
 
 const createTask = (ctx: ReturnType<typeof createContext>, t: Target, name: string) =>
-  sendOperationWithSdk(ctx, 'createTask', { probe: 'create', intent: 'accept' }, {
-    caseId: t.fixtures.caseId, caseRefId: t.fixtures.caseRefId, taskTmp: t.fixtures.taskTemplateId, name, source: 'rtm', userInfo: { name: 'n', emailId: 'a@example.com' },
-  });
+  sendOperationWithSdk(
+    ctx,
+    'createTask',
+    { probe: 'create', intent: 'accept' },
+    {
+      caseId: t.fixtures.caseId,
+      caseRefId: t.fixtures.caseRefId,
+      taskTmp: t.fixtures.taskTemplateId,
+      name,
+      source: 'rtm',
+      userInfo: { name: 'n', emailId: 'a@example.com' },
+    },
+  );
 
 const updates = (ctx: ReturnType<typeof createContext>) => ctx.log.filter((x) => x.operation === 'updateTask').length;
 
@@ -36,7 +46,7 @@ describe('cleanup', () => {
     expect(sent).toEqual([{ name: 'Closed' }, { _id: expect.stringMatching(/^sts-/) }, { _id: expect.stringMatching(/^sts-/) }]);
   });
 
-  it('against the current pages\' abridged answers (no status id anywhere), closes every item by the name Closed', async () => {
+  it("against the current pages' abridged answers (no status id anywhere), closes every item by the name Closed", async () => {
     const t = (target = await startSandboxTarget({ answers: 'current' }));
     const ctx = createContext(t);
     for (const n of [1, 2]) expect((await createTask(ctx, t, `${t.fixtures.runTag} ${n}`)).response?.status).toBe(200);
@@ -51,7 +61,13 @@ describe('cleanup', () => {
     const ctx = createContext(t);
     const first = await createTask(ctx, t, `${t.fixtures.runTag} first`);
     // Some task of the tenant is Closed (closed by name, as a user would in the platform's UI), and the run read it.
-    await sendOperationWithSdk(ctx, 'updateTask', { probe: 'close one', intent: 'accept' }, { status: { name: 'Closed' } }, { taskId: (first.response!.json as { _id: string })._id });
+    await sendOperationWithSdk(
+      ctx,
+      'updateTask',
+      { probe: 'close one', intent: 'accept' },
+      { status: { name: 'Closed' } },
+      { taskId: (first.response!.json as { _id: string })._id },
+    );
     await sendOperationWithSdk(ctx, 'getTasks', { probe: 'list', intent: 'accept' }, { status: ['Closed'] });
     await createTask(ctx, t, `${t.fixtures.runTag} second`);
     const before = updates(ctx);
@@ -59,7 +75,10 @@ describe('cleanup', () => {
     ctx.budget.dispose();
     expect(report.created.map((c) => c.closed)).toEqual([true, true]);
     expect(updates(ctx) - before).toBe(2);
-    expect(ctx.log.slice(-2).map((x) => JSON.parse(x.request.body!).status)).toEqual([{ _id: expect.stringMatching(/^sts-/) }, { _id: expect.stringMatching(/^sts-/) }]);
+    expect(ctx.log.slice(-2).map((x) => JSON.parse(x.request.body!).status)).toEqual([
+      { _id: expect.stringMatching(/^sts-/) },
+      { _id: expect.stringMatching(/^sts-/) },
+    ]);
   });
 
   it('on a tenant with no Closed or Resolved status, closes nothing, tries the names once, and names KORE_CLOSED_STATUS', async () => {

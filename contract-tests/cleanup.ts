@@ -34,18 +34,28 @@ export function createdBy(log: Exchange[]): CreatedItem[] {
   for (const x of log) {
     const op = x.operation;
     const body = x.response?.json as Json;
-    if (!creates.has(op) || !x.response || x.response.status < 200 || x.response.status > 299 || typeof body?._id !== 'string' || seen.has(body._id)) continue;
-    seen.set(body._id, { operation: op as CreatedItem['operation'], id: body._id, refId: typeof body.refId === 'string' ? body.refId : undefined, name: typeof body.name === 'string' ? body.name : undefined, closed: false });
+    if (!creates.has(op) || !x.response || x.response.status < 200 || x.response.status > 299 || typeof body?._id !== 'string' || seen.has(body._id))
+      continue;
+    seen.set(body._id, {
+      operation: op as CreatedItem['operation'],
+      id: body._id,
+      refId: typeof body.refId === 'string' ? body.refId : undefined,
+      name: typeof body.name === 'string' ? body.name : undefined,
+      closed: false,
+    });
   }
   return [...seen.values()];
 }
 
 type Status = { _id: string } | { name: string };
 const closingNames = ['Closed', 'Resolved'];
-const closing = (s: Json) => typeof s?.name === 'string' && (closingNames.some((n) => n.toLowerCase() === s.name.toLowerCase()) || ['closed', 'resolved'].includes(String(s.statusCategory).toLowerCase()));
+const closing = (s: Json) =>
+  typeof s?.name === 'string' &&
+  (closingNames.some((n) => n.toLowerCase() === s.name.toLowerCase()) || ['closed', 'resolved'].includes(String(s.statusCategory).toLowerCase()));
 
 /** Every status object an answer carries (a record's, or a list's items'). */
-const statusesIn = (body: Json): Json[] => [body?.status, ...(Array.isArray(body?.results) ? body.results.map((r: Json) => r?.status) : [])].filter((s) => s && typeof s === 'object');
+const statusesIn = (body: Json): Json[] =>
+  [body?.status, ...(Array.isArray(body?.results) ? body.results.map((r: Json) => r?.status) : [])].filter((s) => s && typeof s === 'object');
 
 /** A closing status with an id, from what the run has read so far, else from a list filtered by the closing names. */
 async function findClosedStatus(ctx: RunContext, kind: CreatedItem['operation']): Promise<Status | undefined> {
@@ -53,7 +63,12 @@ async function findClosedStatus(ctx: RunContext, kind: CreatedItem['operation'])
   const known = seen(ctx.log);
   if (known) return { _id: known._id };
   const list = kind === 'createCase' ? 'getCases' : 'getTasks';
-  const x = await sendOperationWithSdk(ctx, list, { probe: `cleanup: find a status named ${closingNames.join(' or ')}`, intent: 'accept' }, { status: closingNames, limit: 5 });
+  const x = await sendOperationWithSdk(
+    ctx,
+    list,
+    { probe: `cleanup: find a status named ${closingNames.join(' or ')}`, intent: 'accept' },
+    { status: closingNames, limit: 5 },
+  );
   const found = seen([x]);
   return found && { _id: found._id };
 }
@@ -112,6 +127,14 @@ export async function cleanup(ctx: RunContext): Promise<CleanupReport> {
     }
   }
   const closed = created.filter((c) => c.closed).length;
-  const how = [...statuses].map(([kind, s]) => `${kind === 'createCase' ? 'cases' : 'tasks'} ${s ? `with status ${JSON.stringify(s)}` : 'with no closing status found; set KORE_CLOSED_STATUS'}`).join(', ');
-  return { created, summary: `${created.length} created (${created.filter((c) => c.operation === 'createCase').length} cases, ${created.filter((c) => c.operation === 'createTask').length} tasks), ${closed} closed${how ? `: ${how}` : ''}` };
+  const how = [...statuses]
+    .map(
+      ([kind, s]) =>
+        `${kind === 'createCase' ? 'cases' : 'tasks'} ${s ? `with status ${JSON.stringify(s)}` : 'with no closing status found; set KORE_CLOSED_STATUS'}`,
+    )
+    .join(', ');
+  return {
+    created,
+    summary: `${created.length} created (${created.filter((c) => c.operation === 'createCase').length} cases, ${created.filter((c) => c.operation === 'createTask').length} tasks), ${closed} closed${how ? `: ${how}` : ''}`,
+  };
 }

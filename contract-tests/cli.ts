@@ -100,7 +100,11 @@ try {
 
 let selection: Selection;
 try {
-  selection = selectionFrom({ operation: values.operation as string[] | undefined, tag: values.tag as string[] | undefined, readOnly: values['read-only'] === true });
+  selection = selectionFrom({
+    operation: values.operation as string[] | undefined,
+    tag: values.tag as string[] | undefined,
+    readOnly: values['read-only'] === true,
+  });
 } catch (error) {
   usage((error as Error).message);
 }
@@ -108,7 +112,9 @@ try {
 if (targets.includes('live')) {
   const missing = missingLiveVariables(process.env, selection);
   if (missing.length) {
-    console.error(`live target: missing ${missing.join(', ')}.\nThis run (${selection.selected.join(', ')}${selection.readOnly ? ', read-only' : ''}) needs: ${neededLiveVariables(selection).join(', ')}, and ${liveVariables.auth}; optional: ${liveVariables.optional.join(', ')}.`);
+    console.error(
+      `live target: missing ${missing.join(', ')}.\nThis run (${selection.selected.join(', ')}${selection.readOnly ? ', read-only' : ''}) needs: ${neededLiveVariables(selection).join(', ')}, and ${liveVariables.auth}; optional: ${liveVariables.optional.join(', ')}.`,
+    );
     process.exit(2);
   }
   const malformed = malformedLiveVariables();
@@ -121,7 +127,15 @@ if (targets.includes('live')) {
 try {
   const { pbt, strict, ...limits } = settings;
   const only = selection.selected.length < operationIds.length ? selection.selected : undefined;
-  const reports = await runTargets(targets, { drift: values.drift as string | undefined, pbt, strict, limits, operations: only, readOnly: selection.readOnly, progress: (line) => console.error(line) });
+  const reports = await runTargets(targets, {
+    drift: values.drift as string | undefined,
+    pbt,
+    strict,
+    limits,
+    operations: only,
+    readOnly: selection.readOnly,
+    progress: (line) => console.error(line),
+  });
   for (const r of reports) console.log(`\n${humanSummary(r)}`);
   const files = writeReports(values.reports as string, reports);
   console.log(`\nwrote ${files.join(', ')}`);

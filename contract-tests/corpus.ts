@@ -38,7 +38,10 @@ export interface Unsendable {
 function probesFor(ctx: Sender, selection: Selection = selectionOf(undefined), ids: Resources = {}): { probes: Probe[]; unsendable: Unsendable[] } {
   // Creates first (their answers give the updates their path ids), then the reads and updates.
   const operations = [...selection.selected, ...selection.dependencies];
-  const order = operationTable.map((r) => r.id).filter((op) => operations.includes(op)).sort((a, b) => Number(b.startsWith('create')) - Number(a.startsWith('create')));
+  const order = operationTable
+    .map((r) => r.id)
+    .filter((op) => operations.includes(op))
+    .sort((a, b) => Number(b.startsWith('create')) - Number(a.startsWith('create')));
   const all = order.map((op) => {
     const own = operationProbes(ctx, op, ids);
     return scoped(selection, op, { ...own, probes: own.probes.map((probe) => ({ ...probe, operation: op })) });
@@ -52,9 +55,18 @@ function probesFor(ctx: Sender, selection: Selection = selectionOf(undefined), i
  * An operation's probes as the selection allows: a dependency sends only the probe that gives the path id it is
  * called for (its answer is not judged); a read-only run sends a write operation only its harmless probes.
  */
-function scoped(selection: Selection, op: OperationId, all: { probes: Probe[]; unsendable: Unsendable[] }): { probes: Probe[]; unsendable: Unsendable[] } {
+function scoped(
+  selection: Selection,
+  op: OperationId,
+  all: { probes: Probe[]; unsendable: Unsendable[] },
+): { probes: Probe[]; unsendable: Unsendable[] } {
   if (selection.dependencies.includes(op)) {
-    const needed = new Set(selection.selected.map((id) => rowOf(id).pathIdFrom).filter((from) => from?.operation === op).map((from) => from!.param));
+    const needed = new Set(
+      selection.selected
+        .map((id) => rowOf(id).pathIdFrom)
+        .filter((from) => from?.operation === op)
+        .map((from) => from!.param),
+    );
     const provider = all.probes.find((p) => p.provides && needed.has(p.provides));
     return { probes: provider ? [{ ...provider, dependency: true }] : [], unsendable: [] };
   }
@@ -81,18 +93,30 @@ function sendersOf(ctx: Sender, op: OperationId, ids: Resources) {
     const id = ids[param];
     return id ? { [param]: id } : `not sent: no ${param} to call it with (${row.pathIdFrom!.operation} gave none)`;
   };
-  const withParams = (meta: Omit<Exchange, 'request' | 'via' | 'operation'>, send: (p: PathParams) => Promise<Exchange>) => async (): Promise<Exchange> => {
-    const p = params();
-    return typeof p === 'string' ? { ...meta, operation: op, via: 'fetch', request: { method: 'POST', path: specOf(op).path, headers: {} }, error: p } : send(p);
-  };
+  const withParams =
+    (meta: Omit<Exchange, 'request' | 'via' | 'operation'>, send: (p: PathParams) => Promise<Exchange>) => async (): Promise<Exchange> => {
+      const p = params();
+      return typeof p === 'string'
+        ? { ...meta, operation: op, via: 'fetch', request: { method: 'POST', path: specOf(op).path, headers: {} }, error: p }
+        : send(p);
+    };
   const valid = async () => ({ value: await validToken(ctx.target.credentials), label: 'valid token' });
   /** A probe sent through raw fetch: what the typed clients refuse to send. */
-  const raw = (name: string, intent: Intent, field: string | undefined, request: (p: PathParams) => Promise<RawRequest>, extra: { rule?: 'inferred'; harmless?: true } = {}): ProbeList[number] => ({
+  const raw = (
+    name: string,
+    intent: Intent,
+    field: string | undefined,
+    request: (p: PathParams) => Promise<RawRequest>,
+    extra: { rule?: 'inferred'; harmless?: true } = {},
+  ): ProbeList[number] => ({
     name,
     intent,
     field,
     harmless: extra.harmless,
-    send: (c) => withParams({ probe: name, intent, field }, async (p) => sendRaw(c, { operation: op, probe: name, intent, field, rule: extra.rule }, await request(p)))(),
+    send: (c) =>
+      withParams({ probe: name, intent, field }, async (p) =>
+        sendRaw(c, { operation: op, probe: name, intent, field, rule: extra.rule }, await request(p)),
+      )(),
   });
   /** A valid request through a typed client. */
   const typed = (name: string, via: Alternative['via'], field: string, body: unknown, provides?: keyof Resources): ProbeList[number] => ({
@@ -102,7 +126,9 @@ function sendersOf(ctx: Sender, op: OperationId, ids: Resources) {
     provides,
     send: (c) =>
       withParams({ probe: name, intent: 'accept' }, (p) =>
-        via === 'sdk' ? sendOperationWithSdk(c, op, { probe: name, intent: 'accept', field }, body as Body, p) : sendOperationWithGeneratorClient(c, op, { probe: name, intent: 'accept', field }, body, p),
+        via === 'sdk'
+          ? sendOperationWithSdk(c, op, { probe: name, intent: 'accept', field }, body as Body, p)
+          : sendOperationWithGeneratorClient(c, op, { probe: name, intent: 'accept', field }, body, p),
       )(),
   });
   return { valid, raw, typed };
@@ -121,7 +147,13 @@ function operationProbes(ctx: Sender, op: OperationId, ids: Resources): Operatio
   const [body, generatorBody] = row.valid(f);
   if ((row.needs && !f[row.needs.fixture]) || !body) {
     const reason = `no ${row.needs?.fixture} for this target (${row.needs?.variable})`;
-    return { probes: [], unsendable: [[`${op}: valid request`, 'accept'], [`${op}: invalid requests`, 'reject-invalid']].map(([name, intent]) => ({ name: name!, intent: intent as Intent, reason })) };
+    return {
+      probes: [],
+      unsendable: [
+        [`${op}: valid request`, 'accept'],
+        [`${op}: invalid requests`, 'reject-invalid'],
+      ].map(([name, intent]) => ({ name: name!, intent: intent as Intent, reason })),
+    };
   }
   const { valid, raw, typed } = sendersOf(ctx, op, ids);
   const probes: ProbeList = [typed(`${op}: valid request`, 'sdk', `${op} (valid body)`, body, row.provides)];
@@ -132,14 +164,28 @@ function operationProbes(ctx: Sender, op: OperationId, ids: Resources): Operatio
     if (a.missing) unsendable.push({ name, intent: 'accept', reason: a.missing });
     else probes.push(typed(name, a.via, `${op} ${a.field ?? '(valid body)'}`, a.body));
   }
-  for (const invalid of invalidBodiesOf(op, body, row.generated, row.probedObjects)) probes.push(raw(invalid.name, 'reject-invalid', invalid.field, async (p) => ({ body: invalid.body, token: await valid(), params: p })));
-  probes.push(raw(`${op}: malformed JSON`, 'reject-invalid', `${op} (body)`, async (p) => ({ body: '{"name": "', token: await valid(), params: p }), { harmless: true }));
-  if (specOf(op).accountIdRequired && t.accountId) probes.push(raw(`${op}: no accountId header`, 'reject-invalid', `${op} accountId`, async (p) => ({ body, token: await valid(), params: p, withoutAccountId: true })));
+  for (const invalid of invalidBodiesOf(op, body, row.generated, row.probedObjects))
+    probes.push(raw(invalid.name, 'reject-invalid', invalid.field, async (p) => ({ body: invalid.body, token: await valid(), params: p })));
+  probes.push(
+    raw(`${op}: malformed JSON`, 'reject-invalid', `${op} (body)`, async (p) => ({ body: '{"name": "', token: await valid(), params: p }), {
+      harmless: true,
+    }),
+  );
+  if (specOf(op).accountIdRequired && t.accountId)
+    probes.push(
+      raw(`${op}: no accountId header`, 'reject-invalid', `${op} accountId`, async (p) => ({
+        body,
+        token: await valid(),
+        params: p,
+        withoutAccountId: true,
+      })),
+    );
   const param = row.pathIdFrom?.param;
   if (param) {
     const name = `${op}: unknown ${param}`;
     const unknown = unknownId(exampleResources()[param]!);
-    if (t.stateful) probes.push(raw(name, 'reject-invalid', `${op} ${param}`, async () => ({ body, token: await valid(), params: { [param]: unknown } })));
+    if (t.stateful)
+      probes.push(raw(name, 'reject-invalid', `${op} ${param}`, async () => ({ body, token: await valid(), params: { [param]: unknown } })));
     else unsendable.push({ name, intent: 'reject-invalid', reason: `${t.name} keeps no state: any ${param} is found` });
   }
   probes.push(raw(`${op}: no auth header`, 'reject-auth', 'auth', async (p) => ({ body, token: null, params: p }), { harmless: true }));
@@ -155,20 +201,49 @@ function operationProbes(ctx: Sender, op: OperationId, ids: Resources): Operatio
 function requestProbes(ctx: Sender, op: OperationId, body: Body, raw: ReturnType<typeof sendersOf>['raw']): OperationProbes {
   const t = ctx.target;
   const valid = async () => ({ value: await validToken(t.credentials), label: 'valid token' });
-  const probes: ProbeList = [raw(`${op}: wrong content type`, 'reject-invalid', `${op} Content-Type`, async (p) => ({ body, contentType: 'text/plain', token: await valid(), params: p }), { rule: 'inferred' })];
+  const probes: ProbeList = [
+    raw(
+      `${op}: wrong content type`,
+      'reject-invalid',
+      `${op} Content-Type`,
+      async (p) => ({ body, contentType: 'text/plain', token: await valid(), params: p }),
+      { rule: 'inferred' },
+    ),
+  ];
   const unsendable: Unsendable[] = [];
   const [tampered, expiredName] = [`${op}: token with a tampered signature`, `${op}: expired token`];
   if (!t.verifiesTokens) {
-    for (const name of [tampered, expiredName]) unsendable.push({ name, intent: 'reject-auth', reason: `${t.name} does not verify tokens (it only checks that auth is present)` });
+    for (const name of [tampered, expiredName])
+      unsendable.push({ name, intent: 'reject-auth', reason: `${t.name} does not verify tokens (it only checks that auth is present)` });
   } else {
-    probes.push(raw(tampered, 'reject-auth', 'auth', async (p) => ({ body, token: { value: tamperSignature(await validToken(t.credentials)), label: 'tampered signature' }, params: p })));
+    probes.push(
+      raw(tampered, 'reject-auth', 'auth', async (p) => ({
+        body,
+        token: { value: tamperSignature(await validToken(t.credentials)), label: 'tampered signature' },
+        params: p,
+      })),
+    );
     const expired = expiredToken(t.credentials);
-    if (expired) probes.push(raw(expiredName, 'reject-auth', 'auth', async (p) => ({ body, token: { value: await expired, label: 'expired token' }, params: p })));
-    else unsendable.push({ name: expiredName, intent: 'reject-auth', reason: 'a static KORE_JWT was given: minting an expired token needs KORE_CLIENT_ID + KORE_CLIENT_SECRET' });
+    if (expired)
+      probes.push(
+        raw(expiredName, 'reject-auth', 'auth', async (p) => ({ body, token: { value: await expired, label: 'expired token' }, params: p })),
+      );
+    else
+      unsendable.push({
+        name: expiredName,
+        intent: 'reject-auth',
+        reason: 'a static KORE_JWT was given: minting an expired token needs KORE_CLIENT_ID + KORE_CLIENT_SECRET',
+      });
   }
   const overLimit = `${op}: over the rate limit`;
-  if (t.rateLimitSwitch) probes.push(raw(overLimit, 'rate-limited', undefined, async (p) => ({ body, token: await valid(), headers: t.rateLimitSwitch, params: p })));
-  else unsendable.push({ name: overLimit, intent: 'rate-limited', reason: `${t.name} has no switch to provoke a 429 without spending the account's real rate limit` });
+  if (t.rateLimitSwitch)
+    probes.push(raw(overLimit, 'rate-limited', undefined, async (p) => ({ body, token: await valid(), headers: t.rateLimitSwitch, params: p })));
+  else
+    unsendable.push({
+      name: overLimit,
+      intent: 'rate-limited',
+      reason: `${t.name} has no switch to provoke a 429 without spending the account's real rate limit`,
+    });
   return { probes, unsendable };
 }
 
@@ -205,7 +280,8 @@ export async function runCorpus(ctx: Sender & { progress?: (line: string) => voi
     }
     const x = await probe.send(probe.dependency ? ctx : recording);
     // Held back before it went (read-only, the create budget): not run, with the reason.
-    if (x.error?.startsWith('not sent:') && !x.response) unsendable.push({ name: probe.name, intent: probe.intent, reason: x.error.slice('not sent: '.length) });
+    if (x.error?.startsWith('not sent:') && !x.response)
+      unsendable.push({ name: probe.name, intent: probe.intent, reason: x.error.slice('not sent: '.length) });
     const id = (x.response?.json as { _id?: unknown } | undefined)?._id;
     if (probe.provides && x.response && x.response.status < 300 && typeof id === 'string') ids[probe.provides] ??= id;
     if ((i + 1) % 10 === 0 || i + 1 === probes.length) ctx.progress?.(`corpus: ${i + 1}/${probes.length} probes sent`);

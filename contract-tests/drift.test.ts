@@ -30,7 +30,13 @@ beforeAll(async () => {
         // Only the drifted operation's probes (and the sequence over the links): the per-mode run stays cheap.
         // Fewer generated cases too (no mode is expected of property_based) and no cleanup (each sandbox is thrown
         // away): `npm test` must stay quick.
-        const report = await runTarget('sandbox', { drift: mode.name, answers, operations: driftRunOperations(mode), pbt: { ...pbtSettingsFromEnv(), runs: 5 }, cleanup: false });
+        const report = await runTarget('sandbox', {
+          drift: mode.name,
+          answers,
+          operations: driftRunOperations(mode),
+          pbt: { ...pbtSettingsFromEnv(), runs: 5 },
+          cleanup: false,
+        });
         const expected = driftExpectations[mode.name];
         const outcome = expected ? judgeDrift(report, expected) : { caught: false, why: 'no expectation for this drift' };
         outcomes.set(key, { ...outcome, breaking: isBreaking(report) });

@@ -33,8 +33,18 @@ export function judgeDrift(report: TargetReport, expected: DriftExpectation): Dr
     if (!names) return { caught: false, why: `${expected.check} failed without naming ${expected.field}: ${v.fields.join(', ')}` };
     return { caught: true, why: `${expected.check} failed naming ${expected.field} (failed checks: ${failed.join(', ')})` };
   }
-  if (isBreaking(report)) return { caught: false, why: `a harmless drift failed the suite: ${report.verdicts.filter((x) => x.status === 'fail').map((x) => `${x.check} (${x.evidence[0]})`).join('; ')}` };
+  if (isBreaking(report))
+    return {
+      caught: false,
+      why: `a harmless drift failed the suite: ${report.verdicts
+        .filter((x) => x.status === 'fail')
+        .map((x) => `${x.check} (${x.evidence[0]})`)
+        .join('; ')}`,
+    };
   if (v.status !== 'warn' || !v.warningFields.includes(expected.field))
-    return { caught: false, why: `${expected.check} is ${v.status} without a warning naming ${expected.field} (warned: ${v.warningFields.join(', ') || 'nothing'})` };
+    return {
+      caught: false,
+      why: `${expected.check} is ${v.status} without a warning naming ${expected.field} (warned: ${v.warningFields.join(', ') || 'nothing'})`,
+    };
   return { caught: true, why: `passed with a warning naming ${expected.field}` };
 }

@@ -7,7 +7,12 @@
  */
 import type { CreateTaskRequest, CreateTaskUserInfo } from '../generated/openapi-generator-client/index.js';
 
-const base = { caseId: 'ci-31d9184-d64d-42d9-8c75-5edba531xxxx', caseRefId: 'CS000131', taskTmp: 'ttm-16623a9-c63c-4bda-b1e4-14754939xxxx', source: 'rtm' };
+const base = {
+  caseId: 'ci-31d9184-d64d-42d9-8c75-5edba531xxxx',
+  caseRefId: 'CS000131',
+  taskTmp: 'ttm-16623a9-c63c-4bda-b1e4-14754939xxxx',
+  source: 'rtm',
+};
 
 // The only user it can send as typed: every identifier at once.
 export const allIdentifiers: CreateTaskRequest = {

@@ -25,10 +25,19 @@ const readBody = (req: IncomingMessage) =>
   });
 
 /** Starts the front on host:port, forwarding to `upstream` (recorded as `recordedOrigin`); each exchange is written to `file` as it ends. */
-export async function startHarRecorder(options: { upstream: string; file: string; port: number; host: string; recordedOrigin?: string }): Promise<{ url: string; server: Server; entries: () => number }> {
+export async function startHarRecorder(options: {
+  upstream: string;
+  file: string;
+  port: number;
+  host: string;
+  recordedOrigin?: string;
+}): Promise<{ url: string; server: Server; entries: () => number }> {
   const entries: unknown[] = [];
   const save = () =>
-    writeFileSync(options.file, `${JSON.stringify({ log: { version: '1.2', creator: { name: 'kore contract proxy', version: '1' }, entries } }, null, 1)}\n`);
+    writeFileSync(
+      options.file,
+      `${JSON.stringify({ log: { version: '1.2', creator: { name: 'kore contract proxy', version: '1' }, entries } }, null, 1)}\n`,
+    );
   save();
   const server = createServer(async (req, res) => {
     const started = new Date();
@@ -44,9 +53,16 @@ export async function startHarRecorder(options: { upstream: string; file: string
     }
     let answer: Response;
     try {
-      answer = await fetch(new URL(req.url ?? '/', options.upstream), { method: req.method, headers, body: body.length ? new Uint8Array(body) : undefined, redirect: 'manual' });
+      answer = await fetch(new URL(req.url ?? '/', options.upstream), {
+        method: req.method,
+        headers,
+        body: body.length ? new Uint8Array(body) : undefined,
+        redirect: 'manual',
+      });
     } catch (error) {
-      res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ msg: `the proxy did not answer: ${redact((error as Error).message)}`, code: 502 }] }));
+      res
+        .writeHead(502, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ errors: [{ msg: `the proxy did not answer: ${redact((error as Error).message)}`, code: 502 }] }));
       return;
     }
     const text = Buffer.from(await answer.arrayBuffer());

@@ -28,10 +28,12 @@ async function listen(server: Server): Promise<string> {
 }
 
 const http = (handler: (req: IncomingMessage, res: ServerResponse) => void) =>
-  listen(createHttpServer((req, res) => {
-    res.on('error', () => {}); // the suite hangs up on purpose (timeouts, body cap)
-    handler(req, res);
-  }));
+  listen(
+    createHttpServer((req, res) => {
+      res.on('error', () => {}); // the suite hangs up on purpose (timeouts, body cap)
+      handler(req, res);
+    }),
+  );
 
 /** The token in each form a careless server might echo it. */
 const echoes = () => [
@@ -91,21 +93,29 @@ afterAll(() => {
 });
 
 describe('hostile servers (live target path)', () => {
-  it.each([307, 302])('a %i redirect to another server: that server receives nothing, the 3xx is judged as the answer', async (status) => {
-    let reached = 0;
-    const other = createTcpServer((socket) => {
-      reached += 1;
-      socket.destroy();
-    });
-    const elsewhere = await listen(other);
-    const base = await http((req, res) => {
-      req.resume();
-      res.writeHead(status, { location: `${elsewhere}/steal?token=${encodeURIComponent(token)}` }).end();
-    });
-    const run = await runContained(base, 30_000);
-    expect(reached).toBe(0);
-    expect(run.output).toMatch(new RegExp(`FAIL {2}positive_data_acceptance[\\s\\S]*valid input refused with ${status} \\(a redirect to ${elsewhere}/steal\\?token=\\[redacted\\], not followed\\)`));
-  }, 40_000);
+  it.each([307, 302])(
+    'a %i redirect to another server: that server receives nothing, the 3xx is judged as the answer',
+    async (status) => {
+      let reached = 0;
+      const other = createTcpServer((socket) => {
+        reached += 1;
+        socket.destroy();
+      });
+      const elsewhere = await listen(other);
+      const base = await http((req, res) => {
+        req.resume();
+        res.writeHead(status, { location: `${elsewhere}/steal?token=${encodeURIComponent(token)}` }).end();
+      });
+      const run = await runContained(base, 30_000);
+      expect(reached).toBe(0);
+      expect(run.output).toMatch(
+        new RegExp(
+          `FAIL {2}positive_data_acceptance[\\s\\S]*valid input refused with ${status} \\(a redirect to ${elsewhere}/steal\\?token=\\[redacted\\], not followed\\)`,
+        ),
+      );
+    },
+    40_000,
+  );
 
   it('a server reflecting the token in its body, headers and x-request-id', async () => {
     const base = await http((req, res) => {

@@ -19,7 +19,8 @@ export interface ShapeDifference {
 /** The samples' characters after the prefix: any hex digit stands for every hex digit (and the mask `x` is one). */
 const sampleCharacters = (prefix: string, examples: string[]) =>
   new Set([...examples.map((e) => (e.startsWith(prefix) ? e.slice(prefix.length) : e)).join('')].map((c) => (/[0-9a-fA-Fx]/.test(c) ? 'hex' : c)));
-const charactersHold = (prefix: string, value: string, allowed: Set<string>) => [...value.slice(prefix.length)].every((c) => allowed.has(/[0-9a-fA-F]/.test(c) ? 'hex' : c));
+const charactersHold = (prefix: string, value: string, allowed: Set<string>) =>
+  [...value.slice(prefix.length)].every((c) => allowed.has(/[0-9a-fA-F]/.test(c) ? 'hex' : c));
 
 /** The id schema a node leads to: one with a pattern and sample values (examples). */
 function idSchema(schema: Json): { pattern: string; examples: string[]; title?: string; 'x-observed-shapes'?: { shape: string }[] } | undefined {
@@ -44,5 +45,7 @@ export function idShapeDifferences(value: unknown, schema: Json, path = ''): Sha
   if (!value || typeof value !== 'object') return [];
   const declared = declaredProperties(s);
   if (!declared) return [];
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => (declared.has(key) ? idShapeDifferences(child, declared.get(key), `${path}/${key}`) : []));
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) =>
+    declared.has(key) ? idShapeDifferences(child, declared.get(key), `${path}/${key}`) : [],
+  );
 }

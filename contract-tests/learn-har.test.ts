@@ -36,7 +36,9 @@ beforeAll(async () => {
   sandbox = await startSandbox({ drift: 'tenant-dialect' });
   const { seed } = sandbox;
   const token = await mintJwt({ kind: 'app', clientId: seed.clientId, clientSecret: seed.clientSecret, sub: seed.userId });
-  const valid = JSON.stringify(validBase({ caseId: seed.caseId, caseRefId: seed.caseRefId, taskTemplateId: seed.taskTemplateId, userId: seed.userId }));
+  const valid = JSON.stringify(
+    validBase({ caseId: seed.caseId, caseRefId: seed.caseRefId, taskTemplateId: seed.taskTemplateId, userId: seed.userId }),
+  );
   const json = { 'content-type': 'application/json' };
   steps = [
     ...[1, 2, 3].map(() => ({ operation: 'createTask' as const, body: valid, headers: { ...json, auth: token } })),
@@ -64,7 +66,11 @@ it('Chromium records the traffic as HAR, and learn proposes from it what it prop
   // Node, through the suite's recording fetch: a report's exchanges
   const exchanges: Exchange[] = [];
   for (const s of steps) {
-    const send = recordingFetch((x) => exchanges.push(x), { operation: s.operation, probe: s.operation, intent: 'accept', via: 'fetch' }, s.headers.auth ? 'valid token' : 'no token');
+    const send = recordingFetch(
+      (x) => exchanges.push(x),
+      { operation: s.operation, probe: s.operation, intent: 'accept', via: 'fetch' },
+      s.headers.auth ? 'valid token' : 'no token',
+    );
     await send(`${sandbox.url}${pathOf(s)}`, { method: 'POST', headers: s.headers, body: s.body });
   }
   const report = join(dir, 'contract-sandbox.json');
@@ -76,7 +82,16 @@ it('Chromium records the traffic as HAR, and learn proposes from it what it prop
   const browser = await chromium.launch({
     executablePath,
     env,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const context = await browser.newContext({ recordHar: { path: har, content: 'embed' } });

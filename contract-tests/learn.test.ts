@@ -15,7 +15,12 @@ import { shapeOf, syntheticId } from './learn/shapes.js';
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), 'utf8'));
 const task = fixture('createTask/response.json');
 const at = (i: number) => `2026-12-0${1 + (i % 5)}T10:00:00.000Z`;
-const observe = (o: Partial<Observation> & Pick<Observation, 'operation' | 'status'>, i = 0): Observation => ({ headers: {}, source: 'evidence.json', at: at(i), ...o });
+const observe = (o: Partial<Observation> & Pick<Observation, 'operation' | 'status'>, i = 0): Observation => ({
+  headers: {},
+  source: 'evidence.json',
+  at: at(i),
+  ...o,
+});
 const successPointer = (op: Parameters<typeof specOf>[0]) => `${specOf(op).documentedResponse(200)!.pointer}/content/application~1json/schema`;
 
 describe('shapes', () => {
@@ -49,8 +54,14 @@ describe('learn', () => {
     expect(byKind.status![0]!.seen).toEqual({ count: 3, first: at(0), last: at(2), sources: ['evidence.json'] });
     const added = byKind['field-added']!;
     expect(added).toHaveLength(1);
-    expect(added[0]!.actions[0]!.update.properties.slaBreached).toMatchObject({ type: 'boolean', 'x-provenance': 'observed', 'x-observed': { count: 3 } });
-    expect(byKind['id-shape']!.map((p) => p.summary)).toContainEqual(expect.stringMatching(/^TaskId: ids shaped ti-hex8-hex4-hex4-hex4-hex12 \(3 time/));
+    expect(added[0]!.actions[0]!.update.properties.slaBreached).toMatchObject({
+      type: 'boolean',
+      'x-provenance': 'observed',
+      'x-observed': { count: 3 },
+    });
+    expect(byKind['id-shape']!.map((p) => p.summary)).toContainEqual(
+      expect.stringMatching(/^TaskId: ids shaped ti-hex8-hex4-hex4-hex4-hex12 \(3 time/),
+    );
     expect(byKind['error-body']![0]!.summary).toMatch(/createTask 400/);
   });
 
@@ -62,8 +73,10 @@ describe('learn', () => {
     for (const p of never) expect(p.actions.every((a) => a.update?.['x-observed-absent'] && !a.remove)).toBe(true);
   });
 
-  it('an enum value and an error code seen are proposed by value: they are the platform\'s words, not data', () => {
-    const evidence = [observe({ operation: 'createTask', status: 401, body: { errors: [{ msg: 'token expired for jane@example.com', code: 'TOKEN_EXPIRED' }] } })];
+  it("an enum value and an error code seen are proposed by value: they are the platform's words, not data", () => {
+    const evidence = [
+      observe({ operation: 'createTask', status: 401, body: { errors: [{ msg: 'token expired for jane@example.com', code: 'TOKEN_EXPIRED' }] } }),
+    ];
     const [proposal] = learn(evidence);
     expect(proposal!.summary).toMatch(/codes seen: TOKEN_EXPIRED/);
     expect(JSON.stringify(proposal)).not.toContain('jane@example.com');
@@ -74,7 +87,10 @@ describe('the overlay', () => {
   it('applies to the contract, after which what was observed is valid', async () => {
     const uuidTask = { ...task, _id: 'ti-1b4e28ba-2fa1-11d2-883f-0016d3cca427', slaBreached: true };
     const envelope = { error: { message: 'bad', reason: 'MISSING_FIELD' } };
-    const evidence = [observe({ operation: 'createTask', status: 201, body: uuidTask }), observe({ operation: 'createTask', status: 400, body: envelope })];
+    const evidence = [
+      observe({ operation: 'createTask', status: 201, body: uuidTask }),
+      observe({ operation: 'createTask', status: 400, body: envelope }),
+    ];
     const overlay = overlayOf(learn(evidence), { title: 't', version: '1', sources: ['evidence.json'] });
     const tenant = await applyOverlay(bundle, overlay);
     const ops = tenant.paths[specOf('createTask').path].post;
@@ -88,7 +104,9 @@ describe('the overlay', () => {
 
   it('refuses what is not an overlay, and an action that targets nothing', async () => {
     await expect(applyOverlay(bundle, { openapi: '3.1.0' }, 'x.yaml')).rejects.toThrow(/x.yaml: not an OpenAPI Overlay 1.0 document/);
-    await expect(applyOverlay(bundle, { overlay: '1.0.0', info: {}, actions: [{ target: "$.paths['/nowhere']", update: { a: 1 } }] }, 'x.yaml')).rejects.toThrow(/match nothing.*\/nowhere/);
+    await expect(
+      applyOverlay(bundle, { overlay: '1.0.0', info: {}, actions: [{ target: "$.paths['/nowhere']", update: { a: 1 } }] }, 'x.yaml'),
+    ).rejects.toThrow(/match nothing.*\/nowhere/);
   });
 });
 
@@ -120,11 +138,25 @@ describe('nothing private leaks', () => {
         creator: { name: 'test', version: '1' },
         entries: [201, 400, 401, 418].map((status) => ({
           startedDateTime: at(status),
-          request: { method: 'POST', url: `http://127.0.0.1:1/caseManagement/api/public/analytics/st-1/createTask`, headers: [{ name: 'auth', value: jwt }, { name: 'x-client-secret', value: clientSecret }], postData: { text: JSON.stringify({ clientSecret, name }) } },
+          request: {
+            method: 'POST',
+            url: `http://127.0.0.1:1/caseManagement/api/public/analytics/st-1/createTask`,
+            headers: [
+              { name: 'auth', value: jwt },
+              { name: 'x-client-secret', value: clientSecret },
+            ],
+            postData: { text: JSON.stringify({ clientSecret, name }) },
+          },
           response: {
             status,
-            headers: [{ name: 'set-cookie', value: `session=${jwt}` }, { name: 'x-echo', value: email }],
-            content: { mimeType: 'application/json', text: JSON.stringify(status === 201 ? body : { errors: [{ msg: `${text} ${email} ${phone} ${jwt}`, code: 4001, detail: name }] }) },
+            headers: [
+              { name: 'set-cookie', value: `session=${jwt}` },
+              { name: 'x-echo', value: email },
+            ],
+            content: {
+              mimeType: 'application/json',
+              text: JSON.stringify(status === 201 ? body : { errors: [{ msg: `${text} ${email} ${phone} ${jwt}`, code: 4001, detail: name }] }),
+            },
           },
         })),
       },

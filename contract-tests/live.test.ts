@@ -12,7 +12,8 @@ import { runCli } from './cli-run.js';
 import { mintJwt } from './tokens.js';
 import { malformedLiveVariables, missingLiveVariables } from './targets/live.js';
 
-const cli = async (env: Record<string, string>, reports: string) => runCli(['--target', 'live', '--reports', reports], { CONTRACT_PBT_RUNS: '5', ...env });
+const cli = async (env: Record<string, string>, reports: string) =>
+  runCli(['--target', 'live', '--reports', reports], { CONTRACT_PBT_RUNS: '5', ...env });
 
 let sandbox: RunningSandbox;
 let reports: string;
@@ -43,7 +44,21 @@ describe('npm run test:contract:live -- --help', () => {
   it('prints the usage (flags, variables, exit codes) and exits 0, whatever the variables', async () => {
     const { code, output } = await runCli(['--target', 'live', '--help'], {});
     expect(code, output).toBe(0);
-    for (const text of ['usage:', '--strict', '--request-timeout N', 'CONTRACT_DEADLINE_MS', 'KORE_BASE_URL', 'exit status: 0', '--operation ID', '--tag NAME', '--read-only', '--max-creates N', 'CONTRACT_OPERATIONS', 'CONTRACT_MAX_CREATES']) expect(output).toContain(text);
+    for (const text of [
+      'usage:',
+      '--strict',
+      '--request-timeout N',
+      'CONTRACT_DEADLINE_MS',
+      'KORE_BASE_URL',
+      'exit status: 0',
+      '--operation ID',
+      '--tag NAME',
+      '--read-only',
+      '--max-creates N',
+      'CONTRACT_OPERATIONS',
+      'CONTRACT_MAX_CREATES',
+    ])
+      expect(output).toContain(text);
     expect(output).not.toContain('Unknown option');
   }, 20_000);
   it('refuses a bad setting by name, exit 2', async () => {
@@ -56,9 +71,22 @@ describe('npm run test:contract:live -- --help', () => {
 describe('live target', () => {
   it('names every missing variable, and accepts either a JWT or app credentials', () => {
     expect(missingLiveVariables({})).toEqual([
-      'KORE_BASE_URL', 'KORE_STREAM_ID', 'KORE_CASE_ID', 'KORE_CASE_REF_ID', 'KORE_TASK_TEMPLATE_ID', 'KORE_CASE_TEMPLATE_ID', 'KORE_JWT (or KORE_CLIENT_ID + KORE_CLIENT_SECRET)',
+      'KORE_BASE_URL',
+      'KORE_STREAM_ID',
+      'KORE_CASE_ID',
+      'KORE_CASE_REF_ID',
+      'KORE_TASK_TEMPLATE_ID',
+      'KORE_CASE_TEMPLATE_ID',
+      'KORE_JWT (or KORE_CLIENT_ID + KORE_CLIENT_SECRET)',
     ]);
-    const base = { KORE_BASE_URL: 'x', KORE_STREAM_ID: 'x', KORE_CASE_ID: 'x', KORE_CASE_REF_ID: 'x', KORE_TASK_TEMPLATE_ID: 'x', KORE_CASE_TEMPLATE_ID: 'x' };
+    const base = {
+      KORE_BASE_URL: 'x',
+      KORE_STREAM_ID: 'x',
+      KORE_CASE_ID: 'x',
+      KORE_CASE_REF_ID: 'x',
+      KORE_TASK_TEMPLATE_ID: 'x',
+      KORE_CASE_TEMPLATE_ID: 'x',
+    };
     expect(missingLiveVariables({ ...base, KORE_JWT: 'x' })).toEqual([]);
     expect(missingLiveVariables({ ...base, KORE_CLIENT_ID: 'x', KORE_CLIENT_SECRET: 'y' })).toEqual([]);
     expect(missingLiveVariables({ ...base, KORE_CLIENT_ID: 'x' })).toEqual(['KORE_CLIENT_SECRET (or KORE_JWT)']);
@@ -67,7 +95,9 @@ describe('live target', () => {
   it('exits 2 at once, naming the missing variables and never a value', async () => {
     const { code, output } = await cli({ KORE_BASE_URL: 'http://127.0.0.1:9', KORE_CLIENT_SECRET: 'do-not-print-this-secret' }, reports);
     expect(code).toBe(2);
-    expect(output).toContain('missing KORE_STREAM_ID, KORE_CASE_ID, KORE_CASE_REF_ID, KORE_TASK_TEMPLATE_ID, KORE_CASE_TEMPLATE_ID, KORE_CLIENT_ID (or KORE_JWT)');
+    expect(output).toContain(
+      'missing KORE_STREAM_ID, KORE_CASE_ID, KORE_CASE_REF_ID, KORE_TASK_TEMPLATE_ID, KORE_CASE_TEMPLATE_ID, KORE_CLIENT_ID (or KORE_JWT)',
+    );
     expect(output).not.toContain('do-not-print-this-secret');
   }, 20_000);
 
@@ -112,7 +142,17 @@ describe('live target', () => {
 
   it('stays inside its request budget, paced, and keeps a fifth of it to close what it created', async () => {
     const started = performance.now();
-    const { output } = await cli({ ...fixtures(sandbox), KORE_JWT: 'x', KORE_CLIENT_ID: sandbox.seed.clientId, KORE_CLIENT_SECRET: sandbox.seed.clientSecret, CONTRACT_REQUEST_BUDGET: '10', CONTRACT_RATE_PER_MINUTE: '600' }, reports);
+    const { output } = await cli(
+      {
+        ...fixtures(sandbox),
+        KORE_JWT: 'x',
+        KORE_CLIENT_ID: sandbox.seed.clientId,
+        KORE_CLIENT_SECRET: sandbox.seed.clientSecret,
+        CONTRACT_REQUEST_BUDGET: '10',
+        CONTRACT_RATE_PER_MINUTE: '600',
+      },
+      reports,
+    );
     expect(output).toMatch(/requests: (9|10) of budget 10, paced at 600 a minute/);
     expect(output).toContain('the request budget of 10 was reached (8 sent; 2 kept for the cleanup)');
     expect(output).toMatch(/created by this run: \d+ created .* [12] closed/);

@@ -26,12 +26,16 @@ const family = operationIds;
 
 describe('operation table', () => {
   it('has one row for each operation of the contract, and no other', () => {
-    const inContract = Object.values(bundle.paths as Record<string, { post: { operationId: string } }>).map((p) => p.post.operationId).sort();
+    const inContract = Object.values(bundle.paths as Record<string, { post: { operationId: string } }>)
+      .map((p) => p.post.operationId)
+      .sort();
     expect(operationTable.map((r) => r.id).sort()).toEqual(inContract);
   });
 
   it.each(family)('%s: its valid bodies are valid for the contract, and carry the run tag in any name', (op) => {
-    const bodies = rowOf(op).valid(f).map((b) => JSON.parse(JSON.stringify(b)));
+    const bodies = rowOf(op)
+      .valid(f)
+      .map((b) => JSON.parse(JSON.stringify(b)));
     expect(bodies.length).toBeGreaterThan(0);
     for (const body of bodies) {
       expect(validateRequestBody(body, op), JSON.stringify(body)).toBe(true);
@@ -52,9 +56,14 @@ describe('operation table', () => {
     for (const body of fc.sample(validBodiesOf(op, f), { numRuns: 10, seed: 1 })) {
       expect(validByContract(op, body, f), JSON.stringify(body)).toBe(true);
       const only = rowOf(op).generated;
-      if (only) expect(Object.keys(body).every((k) => only.includes(k)), JSON.stringify(body)).toBe(true);
+      if (only)
+        expect(
+          Object.keys(body).every((k) => only.includes(k)),
+          JSON.stringify(body),
+        ).toBe(true);
     }
-    for (const { body } of fc.sample(generatedInvalid(op, f), { numRuns: 10, seed: 1 })) expect(validateRequestBody(withSampleIds(op, body, f), op)).toBe(false);
+    for (const { body } of fc.sample(generatedInvalid(op, f), { numRuns: 10, seed: 1 }))
+      expect(validateRequestBody(withSampleIds(op, body, f), op)).toBe(false);
   });
 
   it('path ids come from the operations the contract links to them; a stateless target uses the examples', () => {
@@ -69,7 +78,13 @@ describe('operation table', () => {
 });
 
 describe('links', () => {
-  const created: Step = { operation: 'createCase', path: {}, headers: { accountId: 'acc' }, body: {}, response: { _id: 'ci-new', refId: 'CS000200' } };
+  const created: Step = {
+    operation: 'createCase',
+    path: {},
+    headers: { accountId: 'acc' },
+    body: {},
+    response: { _id: 'ci-new', refId: 'CS000200' },
+  };
   it('evaluates the runtime expressions the contract uses', () => {
     expect(evaluate('$response.body#/_id', created)).toBe('ci-new');
     expect(evaluate('$request.header.accountId', created)).toBe('acc');
@@ -78,13 +93,18 @@ describe('links', () => {
   it('follows a link: path parameters and the request body template', () => {
     expect(follow(created, 'updateCase')).toEqual({ operation: 'updateCase', params: { caseId: 'ci-new' }, body: {} });
     expect(follow(created, 'createTask')).toEqual({ operation: 'createTask', params: {}, body: { caseId: 'ci-new', caseRefId: 'CS000200' } });
-    expect(() => follow(created, 'nowhere')).toThrow('createCase\'s 200 has no link nowhere');
+    expect(() => follow(created, 'nowhere')).toThrow("createCase's 200 has no link nowhere");
   });
 });
 
 describe('what a run created', () => {
   const x = (operation: Exchange['operation'], status: number, json: unknown): Exchange => ({
-    operation, probe: 'p', intent: 'accept', via: 'sdk', request: { method: 'POST', path: '/', headers: {} }, response: { status, headers: {}, text: '', json },
+    operation,
+    probe: 'p',
+    intent: 'accept',
+    via: 'sdk',
+    request: { method: 'POST', path: '/', headers: {} },
+    response: { status, headers: {}, text: '', json },
   });
   it('is every 2xx of a create with an _id, once, and nothing else', () => {
     const log = [
@@ -94,6 +114,9 @@ describe('what a run created', () => {
       x('updateTask', 200, { _id: 'ti-2' }),
       x('getTasks', 200, { results: [{ _id: 'ti-3' }] }),
     ];
-    expect(createdBy(log).map((c) => [c.operation, c.id])).toEqual([['createCase', 'ci-1'], ['createTask', 'ti-1']]);
+    expect(createdBy(log).map((c) => [c.operation, c.id])).toEqual([
+      ['createCase', 'ci-1'],
+      ['createTask', 'ti-1'],
+    ]);
   });
 });

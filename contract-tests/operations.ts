@@ -62,7 +62,12 @@ export const operationTable: OperationRow[] = [
     variables: ['KORE_CASE_TEMPLATE_ID'],
     valid: (f) => {
       const { userInfo, ...rest } = sample('createCase');
-      const body = { ...rest, caseTmp: f.caseTemplateId, name: tagged(f, 'Contract Suite Case'), userInfo: { name: userInfo.name, ...(f.userId ? { _id: f.userId } : {}) } };
+      const body = {
+        ...rest,
+        caseTmp: f.caseTemplateId,
+        name: tagged(f, 'Contract Suite Case'),
+        userInfo: { name: userInfo.name, ...(f.userId ? { _id: f.userId } : {}) },
+      };
       // The openapi-generator client types a date-time as a Date (it serialises it back to ISO 8601).
       return [body, { ...body, name: tagged(f, 'Contract Suite Case (openapi-generator)'), dueDate: new Date(body.dueDate) }];
     },
@@ -90,7 +95,10 @@ export const operationTable: OperationRow[] = [
   {
     id: 'updateTask',
     pathIdFrom: { param: 'taskId', operation: 'createTask' },
-    valid: (f) => [{ ...sample('updateTask'), name: tagged(f, sample('updateTask').name) }, { desc: 'updated by the contract suite (openapi-generator)' }],
+    valid: (f) => [
+      { ...sample('updateTask'), name: tagged(f, sample('updateTask').name) },
+      { desc: 'updated by the contract suite (openapi-generator)' },
+    ],
     generated: ['name', 'desc', 'tags'],
   },
 ];

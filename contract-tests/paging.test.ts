@@ -34,7 +34,14 @@ beforeAll(async () => {
       const limit = Math.min(Number(body.limit ?? 50), mode === 'capped' ? 4 : 100);
       const results = matching.slice(skip, skip + limit);
       const hasMore = mode === 'hasMore-stuck' ? skip > 0 || skip + results.length < matching.length : skip + results.length < matching.length;
-      return answer({ results, page: Math.floor(skip / limit) + 1, limit, hasMore, totalPages: Math.ceil(matching.length / limit), totalResults: matching.length });
+      return answer({
+        results,
+        page: Math.floor(skip / limit) + 1,
+        limit,
+        hasMore,
+        totalPages: Math.ceil(matching.length / limit),
+        totalResults: matching.length,
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -81,7 +88,15 @@ describe('paging_conformance', () => {
     expect(v.status).toBe('fail');
     expect(v.check).toBe('paging_conformance');
     expect(v.fields).toContain('getTasks skip');
-    expect(v.findings).toContainEqual({ check: 'paging_conformance', operation: 'getTasks', pointer: 'getTasks skip', field: 'getTasks skip', severity: 'breaking', message: expect.stringMatching(/^getTasks: skip 2/), line: expect.any(String) });
+    expect(v.findings).toContainEqual({
+      check: 'paging_conformance',
+      operation: 'getTasks',
+      pointer: 'getTasks skip',
+      field: 'getTasks skip',
+      severity: 'breaking',
+      message: expect.stringMatching(/^getTasks: skip 2/),
+      line: expect.any(String),
+    });
     expect(v.reproduce?.map((r) => r.probe)).toEqual(expect.arrayContaining(['paging: one large page', 'paging: skip 2, limit 2']));
     expect(v.evidence.join('\n')).toMatch(/getTasks: skip 2 answered the same items as an earlier page/);
   });

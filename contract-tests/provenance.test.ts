@@ -34,13 +34,21 @@ const doc = (marked: boolean) => ({
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Task', ...(marked ? { 'x-provenance': 'documented' } : {}) } } },
           },
           '400': { $ref: '#/components/responses/BadRequest' },
-          '429': { description: 'limited', headers: { 'Retry-After': { schema: { type: 'integer' } }, 'X-Limit': { 'x-provenance': 'documented', schema: { type: 'integer' } } } },
+          '429': {
+            description: 'limited',
+            headers: { 'Retry-After': { schema: { type: 'integer' } }, 'X-Limit': { 'x-provenance': 'documented', schema: { type: 'integer' } } },
+          },
         },
       },
     },
   },
   components: {
-    responses: { BadRequest: { ...(marked ? { 'x-provenance': 'inferred' } : {}), content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } } } },
+    responses: {
+      BadRequest: {
+        ...(marked ? { 'x-provenance': 'inferred' } : {}),
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } },
+      },
+    },
     schemas: {
       Task: task,
       TaskId: { type: 'string', pattern: '^ti-[A-Za-z0-9-]+$', 'x-provenance': 'inferred' },
@@ -77,7 +85,13 @@ describe.each([
     expect(severity({ about: 'header', status: 429, name: 'X-Limit' }, p)).toBe('breaking');
   });
   it('an unlisted 2xx, 4xx or 5xx is a warning; a 3xx or 1xx breaking', () => {
-    expect([201, 422, 502, 302, 101].map((status) => severity({ about: 'unlisted-status', status }))).toEqual(['warning', 'warning', 'warning', 'breaking', 'breaking']);
+    expect([201, 422, 502, 302, 101].map((status) => severity({ about: 'unlisted-status', status }))).toEqual([
+      'warning',
+      'warning',
+      'warning',
+      'breaking',
+      'breaking',
+    ]);
   });
 });
 
@@ -105,10 +119,12 @@ describe('the generated bundle, read the same way', () => {
 });
 
 describe('ids are opaque', () => {
-  it.each(['ti-1234567-aaaa-bbbb-cccc-1234567890ab', 'ti-12345678-aaaa-bbbb-cccc-1234567890ab', 'ti-123456-aaaa-bbbb-cccc-1234567890ab', 'ti-31d9184-d64d-42d9-8c75-5edba531xxxx'])(
-    'a task id %s is plausible (6, 7 or 8 hex digits, masked or not)',
-    (id) => expect(plausibleId('TaskId', id)).toBe(true),
-  );
+  it.each([
+    'ti-1234567-aaaa-bbbb-cccc-1234567890ab',
+    'ti-12345678-aaaa-bbbb-cccc-1234567890ab',
+    'ti-123456-aaaa-bbbb-cccc-1234567890ab',
+    'ti-31d9184-d64d-42d9-8c75-5edba531xxxx',
+  ])('a task id %s is plausible (6, 7 or 8 hex digits, masked or not)', (id) => expect(plausibleId('TaskId', id)).toBe(true));
   it('the prefix and the character set still count', () => {
     expect(plausibleId('TaskId', 'ci-12345678-aaaa')).toBe(false);
     expect(plausibleId('CaseId', 'ci-1234567 8')).toBe(false);
@@ -145,7 +161,9 @@ describe('ids shaped unlike the samples', () => {
   });
   it('an id in characters no sample uses is named, with its id field and a sample', () => {
     const other = 'ti-Zq9_';
-    expect(idShapeDifferences({ ...sample, _id: 'ti-ghijklmnop' }, task)).toEqual([{ path: '/_id', value: 'ti-ghijklmnop', sample: expect.stringMatching(/^ti-/), idField: 'TaskId' }]);
+    expect(idShapeDifferences({ ...sample, _id: 'ti-ghijklmnop' }, task)).toEqual([
+      { path: '/_id', value: 'ti-ghijklmnop', sample: expect.stringMatching(/^ti-/), idField: 'TaskId' },
+    ]);
     expect(idShapeDifferences({ ...sample, _id: other }, task)).toHaveLength(1);
   });
 });

@@ -10,8 +10,25 @@ const provenances = new Set<unknown>(['documented', 'inferred', 'observed']);
 
 /** Keywords that constrain a value rather than its presence or type. */
 export const valueConstraintKeywords = new Set([
-  'pattern', 'format', 'enum', 'const', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
-  'multipleOf', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'contains', 'minContains', 'maxContains',
+  'pattern',
+  'format',
+  'enum',
+  'const',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'contains',
+  'minContains',
+  'maxContains',
 ]);
 
 export function provenanceReader(doc: Json, operationPath: string, method = 'post') {

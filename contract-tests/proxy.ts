@@ -32,7 +32,12 @@ function fail(message: string): never {
 let values;
 try {
   ({ values } = parseArgs({
-    options: { errors: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false }, record: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      errors: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      record: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
     strict: true,
   }));
 } catch (error) {
@@ -62,11 +67,16 @@ try {
     // Prism logs each violation; without --verbose only those lines are shown.
     log: (line) => (values.verbose || /violation|error|warn/i.test(line)) && console.log(line),
   });
-  const front = values.record ? await startHarRecorder({ upstream: prism.url, recordedOrigin: upstream, file: values.record, port, host: process.env.HOST ?? '127.0.0.1' }) : undefined;
+  const front = values.record
+    ? await startHarRecorder({ upstream: prism.url, recordedOrigin: upstream, file: values.record, port, host: process.env.HOST ?? '127.0.0.1' })
+    : undefined;
   console.log(`Prism proxy of ${BUNDLE} listening on ${front?.url ?? prism.url}, forwarding to ${new URL(upstream).origin}
 Every answer carries the contract violations it found in the sl-violations header${values.errors ? '; violations are errors (422 / 500)' : ''}.
 ${front ? `Every exchange is recorded to ${values.record} (HAR; the auth header is never written).\n` : ''}Ctrl-C stops it.`);
-  const stop = () => void Promise.all([prism.close(), new Promise((resolve) => (front ? front.server.close(resolve) : resolve(undefined)))]).then(() => process.exit(0));
+  const stop = () =>
+    void Promise.all([prism.close(), new Promise((resolve) => (front ? front.server.close(resolve) : resolve(undefined)))]).then(() =>
+      process.exit(0),
+    );
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {

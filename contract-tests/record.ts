@@ -105,7 +105,11 @@ async function readResponse(answer: Response, cap: number): Promise<{ recorded: 
       recorded.jsonError = (error as Error).message;
     }
   }
-  const forClient = new Response(nullBodyStatuses.has(answer.status) ? null : bytes, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+  const forClient = new Response(nullBodyStatuses.has(answer.status) ? null : bytes, {
+    status: answer.status,
+    statusText: answer.statusText,
+    headers: answer.headers,
+  });
   return { recorded, forClient };
 }
 

@@ -30,7 +30,7 @@ function normalise(text: string): { chars: string; from: number[]; to: number[] 
   let chars = '';
   const from: number[] = [];
   const to: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const encoded = text[i] === '%' && /^[0-9a-f]{2}$/i.test(text.slice(i + 1, i + 3));
     const c = encoded ? String.fromCharCode(parseInt(text.slice(i + 1, i + 3), 16)) : text[i]!;
     const width = encoded ? 3 : 1;

@@ -29,7 +29,12 @@ export interface ReplayResult {
 
 function credentialsFromEnv(env: NodeJS.ProcessEnv): Credentials | undefined {
   if (env.KORE_CLIENT_ID && env.KORE_CLIENT_SECRET)
-    return { kind: 'app', clientId: env.KORE_CLIENT_ID, clientSecret: addSecret(env.KORE_CLIENT_SECRET), ...(env.KORE_JWT_SUB ? { sub: env.KORE_JWT_SUB } : {}) };
+    return {
+      kind: 'app',
+      clientId: env.KORE_CLIENT_ID,
+      clientSecret: addSecret(env.KORE_CLIENT_SECRET),
+      ...(env.KORE_JWT_SUB ? { sub: env.KORE_JWT_SUB } : {}),
+    };
   if (env.KORE_JWT) return { kind: 'jwt', jwt: addSecret(env.KORE_JWT) };
   return undefined;
 }
@@ -53,7 +58,11 @@ export async function replay(report: TargetReport, baseUrl: string, credentials:
   const results: ReplayResult[] = [];
   for (const reproduction of report.verdicts.flatMap((v) => failing(v.reproduce))) {
     if (sequenceChecks.has(reproduction.check)) {
-      results.push({ reproduction, undecided: true, failure: `judged over a sequence of requests: re-run the suite with --operation ${reproduction.operation} to know` });
+      results.push({
+        reproduction,
+        undecided: true,
+        failure: `judged over a sequence of requests: re-run the suite with --operation ${reproduction.operation} to know`,
+      });
       continue;
     }
     const { method, path, headers, body } = reproduction.request;

@@ -14,7 +14,17 @@ const request = {
   headers: { auth: 'valid token', accountid: 'a1', 'content-type': 'application/json', 'content-length': '20' },
   body: `{"name":"it's $HOME"}`,
 };
-const repro = (over: Partial<Reproduction>): Reproduction => ({ check: 'negative_data_rejection', operation: 'createTask', probe: 'p', intent: 'reject-invalid', via: 'fetch', request, answered: 200, severity: 'breaking', ...over });
+const repro = (over: Partial<Reproduction>): Reproduction => ({
+  check: 'negative_data_rejection',
+  operation: 'createTask',
+  probe: 'p',
+  intent: 'reject-invalid',
+  via: 'fetch',
+  request,
+  answered: 200,
+  severity: 'breaking',
+  ...over,
+});
 
 describe('curlOf', () => {
   it('reads the token from $KORE_JWT and quotes the rest so the shell expands nothing', () => {
@@ -22,7 +32,10 @@ describe('curlOf', () => {
     expect(curl).toContain(`-H "auth: $KORE_JWT"`);
     expect(curl).not.toContain('content-length');
     // bash parses it back to the very body that was sent ($HOME and the quote untouched)
-    const echoed = spawnSync('bash', ['-c', curl.replace(/^curl /, 'printf "%s\\n" ').replaceAll(' \\\n', ' ')], { encoding: 'utf8', env: { KORE_JWT: 'T' } }).stdout.split('\n');
+    const echoed = spawnSync('bash', ['-c', curl.replace(/^curl /, 'printf "%s\\n" ').replaceAll(' \\\n', ' ')], {
+      encoding: 'utf8',
+      env: { KORE_JWT: 'T' },
+    }).stdout.split('\n');
     expect(echoed).toContain(`{"name":"it's $HOME"}`);
     expect(echoed).toContain('auth: T');
     expect(echoed).toContain('http://127.0.0.1:9/caseManagement/api/public/analytics/st-1/createTask');
@@ -67,11 +80,27 @@ describe('--seed', () => {
 });
 
 describe('the reproductions of a verdict', () => {
-  const x = (probe: string): Exchange => ({ operation: 'createTask', probe, intent: 'reject-invalid', via: 'fetch', request, response: { status: 422, headers: {}, text: '' } });
-  const v = verdict('negative_data_rejection', { findings: [{ message: 'a', severity: 'breaking', exchanges: [x('broke')] }, { message: 'b', severity: 'warning', exchanges: [x('warned')] }], ran: true });
+  const x = (probe: string): Exchange => ({
+    operation: 'createTask',
+    probe,
+    intent: 'reject-invalid',
+    via: 'fetch',
+    request,
+    response: { status: 422, headers: {}, text: '' },
+  });
+  const v = verdict('negative_data_rejection', {
+    findings: [
+      { message: 'a', severity: 'breaking', exchanges: [x('broke')] },
+      { message: 'b', severity: 'warning', exchanges: [x('warned')] },
+    ],
+    ran: true,
+  });
 
   it('keeps the exchanges of every finding, and only the breaking ones fail (are re-sent)', () => {
-    expect(v.reproduce?.map((r) => [r.probe, r.severity])).toEqual([['broke', 'breaking'], ['warned', 'warning']]);
+    expect(v.reproduce?.map((r) => [r.probe, r.severity])).toEqual([
+      ['broke', 'breaking'],
+      ['warned', 'warning'],
+    ]);
     expect(failing(v.reproduce).map((r) => r.probe)).toEqual(['broke']);
   });
 

@@ -6,14 +6,32 @@ import { describeErrors, specOf, validatorAt } from './spec.js';
 import type { CheckName, Exchange, Reproduction, Severity } from './types.js';
 
 export function reproductionOf(check: CheckName, x: Exchange, severity: Severity = 'breaking'): Reproduction {
-  return { severity, check, operation: x.operation, probe: x.probe, intent: x.intent, via: x.via, request: x.request, answered: x.response?.status ?? x.error ?? 'no answer' };
+  return {
+    severity,
+    check,
+    operation: x.operation,
+    probe: x.probe,
+    intent: x.intent,
+    via: x.via,
+    request: x.request,
+    answered: x.response?.status ?? x.error ?? 'no answer',
+  };
 }
 
 /** Single quotes for the shell: nothing inside is expanded. */
 const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 
 /** Headers fetch adds on its own; curl adds its own. */
-const transportHeaders = new Set(['content-length', 'host', 'connection', 'accept-encoding', 'user-agent', 'accept', 'accept-language', 'sec-fetch-mode']);
+const transportHeaders = new Set([
+  'content-length',
+  'host',
+  'connection',
+  'accept-encoding',
+  'user-agent',
+  'accept',
+  'accept-language',
+  'sec-fetch-mode',
+]);
 
 export function curlOf(baseUrl: string, request: Exchange['request']): string {
   const parts = [`curl -sS -X ${request.method} ${quote(new URL(request.path, baseUrl).href)}`];
@@ -42,11 +60,16 @@ export function stillFails(r: Reproduction, status: number, body: unknown): stri
   if (r.intent === 'reject-invalid' && status < 400) return `invalid input accepted with ${status}`;
   if (r.intent === 'reject-auth' && (status < 400 || status >= 500)) return `not refused: ${status}`;
   if (status >= 500) return `a server error ${status}`;
-  if (r.check === 'status_code_conformance' && !spec.documentedStatuses.includes(status)) return `status ${status} is not one the contract lists (${spec.documentedStatuses.join(', ')})`;
+  if (r.check === 'status_code_conformance' && !spec.documentedStatuses.includes(status))
+    return `status ${status} is not one the contract lists (${spec.documentedStatuses.join(', ')})`;
   const judged = spec.judgedResponse(status);
   if (judged?.response.content?.['application/json']?.schema && (r.check === 'response_schema_conformance' || status < 300)) {
     const validate = validatorAt(`${judged.pointer}/content/application~1json/schema`);
-    if (!validate(body)) return `body invalid: ${describeErrors(validate.errors).slice(0, 3).map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`;
+    if (!validate(body))
+      return `body invalid: ${describeErrors(validate.errors)
+        .slice(0, 3)
+        .map((e) => `${e.path || '/'} ${e.message}`)
+        .join('; ')}`;
   }
   return undefined;
 }

@@ -67,19 +67,34 @@ export async function runSuite(target: Target, options: RunOptions = {}): Promis
       } catch (error) {
         // A check that crashes is a failure of that check (with why), never a silent pass.
         const message = redact(`the check itself failed: ${(error as Error).stack ?? error}`);
-        v = { check: name, status: 'fail', evidence: [message], fields: [], warnings: [], warningFields: [], notRun: [], findings: [{ check: name, severity: 'breaking', message, line: message }] };
+        v = {
+          check: name,
+          status: 'fail',
+          evidence: [message],
+          fields: [],
+          warnings: [],
+          warningFields: [],
+          notRun: [],
+          findings: [{ check: name, severity: 'breaking', message, line: message }],
+        };
       }
       if (options.strict) v = strictVerdict(v);
       if (v.reproduce) v = { ...v, reproduce: v.reproduce.map((r) => ({ ...r, curl: curlOf(target.baseUrl, r.request) })) };
       // A check with nothing to judge because the run stopped sending says so, not just "nothing to check".
       const spent = ctx.budget.spent();
-      if (v.status === 'skip' && spent && !v.evidence.some((e) => e.includes(spent))) v = { ...v, evidence: [...v.evidence, `the run stopped sending: ${spent}`] };
+      if (v.status === 'skip' && spent && !v.evidence.some((e) => e.includes(spent)))
+        v = { ...v, evidence: [...v.evidence, `the run stopped sending: ${spent}`] };
       verdicts.push(v);
-      progress(`${v.status.toUpperCase()} ${name}${v.warnings.length ? ` (${v.warnings.length} warning(s))` : ''} in ${((performance.now() - begun) / 1000).toFixed(1)} s`);
+      progress(
+        `${v.status.toUpperCase()} ${name}${v.warnings.length ? ` (${v.warnings.length} warning(s))` : ''} in ${((performance.now() - begun) / 1000).toFixed(1)} s`,
+      );
     }
     // Where the stop came from is kept before the cleanup spends what was set aside for it.
     stopped = ctx.budget.spent();
-    cleaned = await (options.cleanup === false ? skipCleanup(ctx) : cleanup(ctx)).catch((error: Error) => ({ created: [], summary: redact(`the cleanup failed: ${error.message}`) }));
+    cleaned = await (options.cleanup === false ? skipCleanup(ctx) : cleanup(ctx)).catch((error: Error) => ({
+      created: [],
+      summary: redact(`the cleanup failed: ${error.message}`),
+    }));
     progress(`cleanup: ${cleaned.summary}`);
   } finally {
     ctx.budget.dispose();

@@ -27,7 +27,8 @@ export function whyNotRun(ctx: RunContext, check: CheckName): string | undefined
   if (missing.length) return `not selected: it needs ${missing.join(', ')} (--operation, --tag)`;
   if (ctx.selection.readOnly) return 'not run (read-only): it creates and changes records';
   const left = createsLeft(ctx);
-  if (left !== undefined && left < needs.creates) return `it needs ${needs.creates} creates, ${left} left of --max-creates ${ctx.budget.creates().max}`;
+  if (left !== undefined && left < needs.creates)
+    return `it needs ${needs.creates} creates, ${left} left of --max-creates ${ctx.budget.creates().max}`;
   return undefined;
 }
 
@@ -44,5 +45,8 @@ export function propertyScope(ctx: RunContext, op: OperationId): { skip?: string
   const reserved = later.reduce((n, c) => n + writingChecks[c]!.creates, 0);
   const sharers = ctx.selection.selected.filter((id) => creates.has(id)).length;
   const share = Math.floor(Math.max(0, left - reserved) / Math.max(1, sharers));
-  return { maxValidRuns: share, noCreates: `no creates left of --max-creates ${ctx.budget.creates().max}${reserved ? ` (${reserved} kept for ${later.join(', ')})` : ''}` };
+  return {
+    maxValidRuns: share,
+    noCreates: `no creates left of --max-creates ${ctx.budget.creates().max}${reserved ? ` (${reserved} kept for ${later.join(', ')})` : ''}`,
+  };
 }

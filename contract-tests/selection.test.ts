@@ -37,7 +37,11 @@ const base = (s: RunningSandbox, url = s.url) => ({
   CONTRACT_RATE_PER_MINUTE: '60000',
   CONTRACT_PBT_RUNS: '5',
 });
-const createTaskVariables = (s: RunningSandbox) => ({ KORE_CASE_ID: s.seed.caseId, KORE_CASE_REF_ID: s.seed.caseRefId, KORE_TASK_TEMPLATE_ID: s.seed.taskTemplateId });
+const createTaskVariables = (s: RunningSandbox) => ({
+  KORE_CASE_ID: s.seed.caseId,
+  KORE_CASE_REF_ID: s.seed.caseRefId,
+  KORE_TASK_TEMPLATE_ID: s.seed.taskTemplateId,
+});
 const live = (args: string[], env: Record<string, string>) => runCli(['--target', 'live', '--reports', reports, ...args], env);
 const report = () => JSON.parse(readFileSync(join(reports, 'contract-live.json'), 'utf8'));
 
@@ -60,8 +64,16 @@ const counts = async (s: RunningSandbox) => (await (await fetch(`${s.url}/__sand
 
 describe('selection', () => {
   it('takes operations repeated or comma-separated, from CONTRACT_OPERATIONS, and tags; a dependency is called for a path id only', () => {
-    expect(selectionFrom({ operation: ['createTask,getTasks', 'updateTask'] }, {})).toEqual({ selected: ['createTask', 'getTasks', 'updateTask'], dependencies: [], readOnly: false });
-    expect(selectionFrom({}, { CONTRACT_OPERATIONS: 'updateCase' })).toEqual({ selected: ['updateCase'], dependencies: ['createCase'], readOnly: false });
+    expect(selectionFrom({ operation: ['createTask,getTasks', 'updateTask'] }, {})).toEqual({
+      selected: ['createTask', 'getTasks', 'updateTask'],
+      dependencies: [],
+      readOnly: false,
+    });
+    expect(selectionFrom({}, { CONTRACT_OPERATIONS: 'updateCase' })).toEqual({
+      selected: ['updateCase'],
+      dependencies: ['createCase'],
+      readOnly: false,
+    });
     expect(selectionFrom({ operation: ['getCases'] }, { CONTRACT_OPERATIONS: 'updateCase' }).selected).toEqual(['getCases']);
     expect(selectionFrom({ tag: ['Tasks'] }, {}).selected).toEqual(['createTask', 'getTasks', 'updateTask']);
     expect(selectionFrom({ operation: ['updateTask'], readOnly: true }, {}).dependencies).toEqual([]);
@@ -94,9 +106,16 @@ describe('--operation createTask against a server that serves only createTask', 
   beforeAll(async () => {
     // Everything but createTask is 404: the run must neither need nor judge the other five.
     only = createServer((req, res) => {
-      if (req.method !== 'POST' || !req.url?.endsWith('/createTask')) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"msg":"not found","code":404}]}');
+      if (req.method !== 'POST' || !req.url?.endsWith('/createTask'))
+        return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"msg":"not found","code":404}]}');
       const target = new URL(req.url, sandbox.url);
-      req.pipe(httpRequest(target, { method: 'POST', headers: req.headers }, (answer) => (res.writeHead(answer.statusCode!, answer.headers), answer.pipe(res))));
+      req.pipe(
+        httpRequest(
+          target,
+          { method: 'POST', headers: req.headers },
+          (answer) => (res.writeHead(answer.statusCode!, answer.headers), answer.pipe(res)),
+        ),
+      );
     });
     await new Promise<void>((resolve) => only.listen(0, '127.0.0.1', resolve));
   });
@@ -115,7 +134,8 @@ describe('--operation createTask against a server that serves only createTask', 
     expect(json.selection.notSelected).toEqual(['createCase', 'getCases', 'updateCase', 'getTasks', 'updateTask']);
     expect(json.verdicts.find((v: { check: string }) => v.check === 'stateful_links').status).toBe('skip');
     const junit = readFileSync(join(reports, 'contract-live.xml'), 'utf8');
-    for (const op of ['createCase', 'getCases', 'updateCase', 'getTasks', 'updateTask']) expect(junit).toContain(`name="operation ${op}"><skipped message="not selected"/>`);
+    for (const op of ['createCase', 'getCases', 'updateCase', 'getTasks', 'updateTask'])
+      expect(junit).toContain(`name="operation ${op}"><skipped message="not selected"/>`);
     expect(readFileSync(join(reports, 'contract-summary.md'), 'utf8')).toContain('## Not selected on live\n\n- `createCase`: not selected');
   }, 40_000);
 });
@@ -134,14 +154,19 @@ describe('--read-only', () => {
     expect(json.cleanup.created).toEqual([]);
     // Reads and harmless refusals went out; a write with a token and a JSON body never did.
     expect(json.requests).toBeGreaterThan(10);
-    for (const check of ['semantic', 'stateful_links']) expect(json.verdicts.find((v: { check: string }) => v.check === check).evidence[0]).toContain('read-only');
+    for (const check of ['semantic', 'stateful_links'])
+      expect(json.verdicts.find((v: { check: string }) => v.check === check).evidence[0]).toContain('read-only');
   }, 40_000);
 });
 
 describe('--max-creates', () => {
   it('never creates more than N records, and reports what could not run for lack of creates', async () => {
     const before = await counts(sandbox);
-    const { code, output } = await live(['--max-creates', '6'], { ...base(sandbox), ...createTaskVariables(sandbox), KORE_CASE_TEMPLATE_ID: sandbox.seed.caseTemplateId });
+    const { code, output } = await live(['--max-creates', '6'], {
+      ...base(sandbox),
+      ...createTaskVariables(sandbox),
+      KORE_CASE_TEMPLATE_ID: sandbox.seed.caseTemplateId,
+    });
     expect(code, output).toBe(0);
     const after = await counts(sandbox);
     const made = after.tasks - before.tasks + after.cases - before.cases;
@@ -165,7 +190,9 @@ describe('--max-creates', () => {
     expect(budget.refusal({ ...create, operation: 'getTasks' })).toBeUndefined();
     budget.dispose();
     const readOnly = createBudget({ ...defaultLimits, readOnly: true });
-    expect(readOnly.refusal({ operation: 'updateTask', token: true, json: true })).toBe('read-only: updateTask with a token and a JSON body could write');
+    expect(readOnly.refusal({ operation: 'updateTask', token: true, json: true })).toBe(
+      'read-only: updateTask with a token and a JSON body could write',
+    );
     expect(readOnly.refusal({ operation: 'updateTask', token: false, json: true })).toBeUndefined();
     expect(readOnly.refusal({ operation: 'createCase', token: true, json: false })).toBeUndefined();
     expect(readOnly.refusal({ operation: 'getCases', token: true, json: true })).toBeUndefined();

@@ -25,7 +25,11 @@ const operationsByTag: Record<string, OperationId[]> = {};
 for (const id of operationIds) for (const tag of (specOf(id).operation.tags ?? []) as string[]) (operationsByTag[tag] ??= []).push(id);
 const tagNames = Object.keys(operationsByTag);
 
-const list = (values: (string | undefined)[]) => values.flatMap((v) => (v ?? '').split(',')).map((v) => v.trim()).filter(Boolean);
+const list = (values: (string | undefined)[]) =>
+  values
+    .flatMap((v) => (v ?? '').split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /**
  * The selection from flags and variables: `--operation` wins over CONTRACT_OPERATIONS; `--tag` adds its operations.
@@ -35,7 +39,10 @@ export function selectionFrom(flags: { operation?: string[]; tag?: string[]; rea
   const names = list(flags.operation?.length ? flags.operation : [env.CONTRACT_OPERATIONS]);
   const tags = list(flags.tag ?? []);
   const unknownOps = names.filter((n) => !(operationIds as readonly string[]).includes(n));
-  if (unknownOps.length) throw new Error(`unknown operation ${unknownOps.join(', ')} (${flags.operation?.length ? '--operation' : 'CONTRACT_OPERATIONS'}); the contract has ${operationIds.join(', ')}`);
+  if (unknownOps.length)
+    throw new Error(
+      `unknown operation ${unknownOps.join(', ')} (${flags.operation?.length ? '--operation' : 'CONTRACT_OPERATIONS'}); the contract has ${operationIds.join(', ')}`,
+    );
   const unknownTags = tags.filter((t) => !tagNames.includes(t));
   if (unknownTags.length) throw new Error(`unknown tag ${unknownTags.join(', ')} (--tag); the contract has ${tagNames.join(', ')}`);
   const asked = [...names, ...tags.flatMap((t) => operationsByTag[t]!)] as OperationId[];
@@ -53,7 +60,10 @@ export function selectionOf(operations: OperationId[] | undefined, readOnly = fa
 export function describeSelection(s: Selection): { notSelected: OperationId[]; lines: string[] } {
   const notSelected = operationIds.filter((id) => !s.selected.includes(id) && !s.dependencies.includes(id));
   const lines = [`operations: ${s.selected.join(', ')}${s.readOnly ? ' (read-only: nothing created or changed)' : ''}`];
-  for (const d of s.dependencies) lines.push(`${d}: not selected; called only to obtain a path id for ${s.selected.filter((id) => withDependencies([id]).includes(d) && id !== d).join(', ')} (not judged)`);
+  for (const d of s.dependencies)
+    lines.push(
+      `${d}: not selected; called only to obtain a path id for ${s.selected.filter((id) => withDependencies([id]).includes(d) && id !== d).join(', ')} (not judged)`,
+    );
   if (notSelected.length) lines.push(`not selected: ${notSelected.join(', ')}`);
   return { notSelected, lines };
 }

@@ -57,11 +57,36 @@ const liveDefaults = { requestBudget: 300, ratePerMinute: 55 } as const;
 export const numericSettings = [
   { key: 'requestTimeoutMs', flag: 'request-timeout', env: 'CONTRACT_REQUEST_TIMEOUT_MS', help: 'per request, headers and body, in ms' },
   { key: 'deadlineMs', flag: 'deadline', env: 'CONTRACT_DEADLINE_MS', help: 'per target run, in ms; what is left is reported as not run' },
-  { key: 'maxBodyBytes', flag: 'max-body-bytes', env: 'CONTRACT_MAX_BODY_BYTES', help: 'answers are read up to this size; the rest is "body over N bytes"' },
-  { key: 'unresponsiveAfter', flag: 'unresponsive-after', env: 'CONTRACT_UNRESPONSIVE_AFTER', help: 'requests in a row without an answer before a target gets no more' },
-  { key: 'requestBudget', flag: 'request-budget', env: 'CONTRACT_REQUEST_BUDGET', help: `requests per target run, a fifth kept for closing what it created (live default ${liveDefaults.requestBudget}; mock and sandbox: none)` },
-  { key: 'ratePerMinute', flag: 'rate-per-minute', env: 'CONTRACT_RATE_PER_MINUTE', help: `requests a minute, paced over the whole run (live default ${liveDefaults.ratePerMinute}; mock and sandbox: not paced)` },
-  { key: 'maxCreates', flag: 'max-creates', env: 'CONTRACT_MAX_CREATES', help: 'records (cases and tasks) the run may create; what needs more is reported as not run (default: no cap)' },
+  {
+    key: 'maxBodyBytes',
+    flag: 'max-body-bytes',
+    env: 'CONTRACT_MAX_BODY_BYTES',
+    help: 'answers are read up to this size; the rest is "body over N bytes"',
+  },
+  {
+    key: 'unresponsiveAfter',
+    flag: 'unresponsive-after',
+    env: 'CONTRACT_UNRESPONSIVE_AFTER',
+    help: 'requests in a row without an answer before a target gets no more',
+  },
+  {
+    key: 'requestBudget',
+    flag: 'request-budget',
+    env: 'CONTRACT_REQUEST_BUDGET',
+    help: `requests per target run, a fifth kept for closing what it created (live default ${liveDefaults.requestBudget}; mock and sandbox: none)`,
+  },
+  {
+    key: 'ratePerMinute',
+    flag: 'rate-per-minute',
+    env: 'CONTRACT_RATE_PER_MINUTE',
+    help: `requests a minute, paced over the whole run (live default ${liveDefaults.ratePerMinute}; mock and sandbox: not paced)`,
+  },
+  {
+    key: 'maxCreates',
+    flag: 'max-creates',
+    env: 'CONTRACT_MAX_CREATES',
+    help: 'records (cases and tasks) the run may create; what needs more is reported as not run (default: no cap)',
+  },
 ] as const;
 
 /**
@@ -73,7 +98,12 @@ export function limitsFor(target: string, limits: Limits): Limits {
   const requestBudget = limits.requestBudget ?? liveDefaults.requestBudget;
   const ratePerMinute = limits.ratePerMinute ?? liveDefaults.ratePerMinute;
   const paced = Math.ceil((requestBudget / ratePerMinute) * 60_000) + 60_000;
-  return { ...limits, requestBudget, ratePerMinute, deadlineMs: limits.deadlineMs !== defaultLimits.deadlineMs ? limits.deadlineMs : Math.max(limits.deadlineMs, paced) };
+  return {
+    ...limits,
+    requestBudget,
+    ratePerMinute,
+    deadlineMs: limits.deadlineMs !== defaultLimits.deadlineMs ? limits.deadlineMs : Math.max(limits.deadlineMs, paced),
+  };
 }
 
 export function runSettings(flags: Partial<Record<string, string | boolean | undefined>> = {}, env: NodeJS.ProcessEnv = process.env): RunSettings {
@@ -83,11 +113,13 @@ export function runSettings(flags: Partial<Record<string, string | boolean | und
     const raw = typeof fromFlag === 'string' ? fromFlag : env[s.env];
     if (raw === undefined || raw === '') continue;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${typeof fromFlag === 'string' ? `--${s.flag}` : s.env} must be a positive whole number, got "${raw}"`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new Error(`${typeof fromFlag === 'string' ? `--${s.flag}` : s.env} must be a positive whole number, got "${raw}"`);
     limits[s.key] = n;
   }
   const strictEnv = env.CONTRACT_STRICT;
-  if (strictEnv !== undefined && !['', '0', '1', 'true', 'false'].includes(strictEnv)) throw new Error(`CONTRACT_STRICT must be 1 or 0, got "${strictEnv}"`);
+  if (strictEnv !== undefined && !['', '0', '1', 'true', 'false'].includes(strictEnv))
+    throw new Error(`CONTRACT_STRICT must be 1 or 0, got "${strictEnv}"`);
   const seed = flags.seed;
   if (typeof seed === 'string' && !/^-?\d+$/.test(seed)) throw new Error(`--seed must be a whole number, got "${seed}"`);
   const pbt = pbtSettingsFromEnv(typeof seed === 'string' ? { ...env, CONTRACT_PBT_SEED: seed } : env);

@@ -31,7 +31,12 @@ const doc = {
           status: { type: 'string', enum: ['Open'] },
           stage: { type: 'string', enum: ['new'], 'x-provenance': 'documented' },
           assignee: { type: 'object', 'x-provenance': 'inferred', required: ['name'], properties: { name: { type: 'string' } } },
-          learned: { type: 'object', 'x-provenance': 'observed', required: ['code'], properties: { code: { type: 'string', pattern: '^[A-Z]+$', 'x-provenance': 'observed' } } },
+          learned: {
+            type: 'object',
+            'x-provenance': 'observed',
+            required: ['code'],
+            properties: { code: { type: 'string', pattern: '^[A-Z]+$', 'x-provenance': 'observed' } },
+          },
         },
       },
       CaseId: { type: 'string', pattern: '^ci-[A-Za-z0-9-]+$', 'x-provenance': 'inferred' },
@@ -57,8 +62,16 @@ const cases: [string, Subject, Severity][] = [
   ['a 3xx', { about: 'unlisted-status', status: 302 }, 'breaking'],
   ['an invalid request accepted, the rule documented', { about: 'invalid-accepted', rule: 'documented' }, 'breaking'],
   ['an invalid request accepted, the rule inferred', { about: 'invalid-accepted', rule: 'inferred' }, 'warning'],
-  ['an invalid write accepted (createTask), the rule documented: it stored what the page forbids', { about: 'invalid-accepted', rule: 'documented', operation: 'createTask' }, 'breaking'],
-  ['an invalid read accepted (getTasks, a lenient filter): nothing stored, no client breaks', { about: 'invalid-accepted', rule: 'documented', operation: 'getTasks' }, 'warning'],
+  [
+    'an invalid write accepted (createTask), the rule documented: it stored what the page forbids',
+    { about: 'invalid-accepted', rule: 'documented', operation: 'createTask' },
+    'breaking',
+  ],
+  [
+    'an invalid read accepted (getTasks, a lenient filter): nothing stored, no client breaks',
+    { about: 'invalid-accepted', rule: 'documented', operation: 'getTasks' },
+    'warning',
+  ],
   ['a client sending a body of the wrong type', { about: 'request-body', keyword: 'type' }, 'breaking'],
   ['a client sending a body that breaks a pattern', { about: 'request-body', keyword: 'pattern' }, 'warning'],
   ['an observed rule of behaviour', { about: 'rule', rule: 'observed' }, 'breaking'],
@@ -74,11 +87,14 @@ describe('severity, one place for every finding', () => {
 
 describe('the generated bundle', () => {
   const of = (op: Parameters<typeof specOf>[0], keyword: string, path: string) => severity(body(200, keyword, path), specOf(op).provenance);
-  it.each(['createCase', 'updateCase', 'createTask', 'updateTask'] as const)('%s: an answer without _id is breaking, an _id of another shape a warning', (op) => {
-    expect(of(op, 'required', '/_id')).toBe('breaking');
-    expect(of(op, 'type', '/_id')).toBe('breaking');
-    expect(of(op, 'pattern', '/_id')).toBe('warning');
-  });
+  it.each(['createCase', 'updateCase', 'createTask', 'updateTask'] as const)(
+    '%s: an answer without _id is breaking, an _id of another shape a warning',
+    (op) => {
+      expect(of(op, 'required', '/_id')).toBe('breaking');
+      expect(of(op, 'type', '/_id')).toBe('breaking');
+      expect(of(op, 'pattern', '/_id')).toBe('warning');
+    },
+  );
   it.each(['getCases', 'getTasks'] as const)('%s: an item without _id is breaking', (op) => {
     expect(of(op, 'required', '/results/0/_id')).toBe('breaking');
     expect(of(op, 'pattern', '/results/0/_id')).toBe('warning');

@@ -31,7 +31,8 @@ function fieldsOf(op: OperationId, valid: Body): { field: string; schema: Json; 
     if (!schema) continue;
     if (value && typeof value === 'object' && !Array.isArray(value))
       for (const [inner, innerSchema] of declaredProperties(schema) ?? [])
-        if (inner in value) out.push({ field: `${key}.${inner}`, schema: deref(innerSchema), set: (v) => ({ ...valid, [key]: { ...value, [inner]: v } }) });
+        if (inner in value)
+          out.push({ field: `${key}.${inner}`, schema: deref(innerSchema), set: (v) => ({ ...valid, [key]: { ...value, [inner]: v } }) });
     out.push({ field: key, schema, set: (v) => ({ ...valid, [key]: v }) });
   }
   return out;
@@ -52,7 +53,12 @@ export function silentProbes(op: OperationId, f: Fixtures): SilentProbe[] {
       const value = named(x.field, 'long '.padEnd(Math.min(x.schema.maxLength ?? 5000, 5000) - (x.field === 'name' ? tagged(f, '').length : 0), 'x'));
       return { field: x.field, kind: 'long' as const, value, body: x.set(value) };
     }),
-    ...texts.map((x) => ({ field: x.field, kind: 'unusual characters' as const, value: named(x.field, unusual), body: x.set(named(x.field, unusual)) })),
+    ...texts.map((x) => ({
+      field: x.field,
+      kind: 'unusual characters' as const,
+      value: named(x.field, unusual),
+      body: x.set(named(x.field, unusual)),
+    })),
     ...numbers.map((x) => {
       const value = x.schema.maximum ?? Number.MAX_SAFE_INTEGER;
       return { field: x.field, kind: 'extreme number' as const, value, body: x.set(value) };
@@ -60,7 +66,9 @@ export function silentProbes(op: OperationId, f: Fixtures): SilentProbe[] {
   ];
   // Valid by the contract, or it is not a silent value but an invalid one (negative_data_rejection's business).
   const valid = candidates.filter((p) => validByContract(op, p.body, f));
-  return valid.filter((p, i) => valid.slice(0, i).filter((q) => q.kind === p.kind).length < (p.kind === 'empty' || p.kind === 'extreme number' ? perKind : 1));
+  return valid.filter(
+    (p, i) => valid.slice(0, i).filter((q) => q.kind === p.kind).length < (p.kind === 'empty' || p.kind === 'extreme number' ? perKind : 1),
+  );
 }
 
 /** How a report shows a value: quoted, cut, with its length when long. */

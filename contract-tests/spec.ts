@@ -62,7 +62,9 @@ function operationSpec(id: OperationId) {
     accountIdRequired: parameters.some((p: Json) => p.in === 'header' && p.name === 'accountId' && p.required),
     requestPointer: refPointer(requestRef),
     requestSchema: deref({ $ref: requestRef }) as Json,
-    sampleRequest: Object.values((op.requestBody.content['application/json'].examples ?? {}) as Record<string, Json>).map((e) => deref(e).value)[0] as Json,
+    sampleRequest: Object.values((op.requestBody.content['application/json'].examples ?? {}) as Record<string, Json>).map(
+      (e) => deref(e).value,
+    )[0] as Json,
     documentedResponse,
     /**
      * The response an answer is judged against: the one documented for its status, or, for another 2xx (a warning
@@ -80,7 +82,9 @@ function operationSpec(id: OperationId) {
      */
     errorBodyPointer(status: number): string {
       const own = documentedResponse(status);
-      return own?.response?.content?.['application/json']?.schema ? `${own.pointer}/content/application~1json/schema` : '/components/schemas/ErrorEnvelope';
+      return own?.response?.content?.['application/json']?.schema
+        ? `${own.pointer}/content/application~1json/schema`
+        : '/components/schemas/ErrorEnvelope';
     },
     /** The platform codes a documented error answer carries (its examples' `code` values and any `code` enum). */
     errorCodes(status: number): (string | number)[] {
@@ -99,7 +103,10 @@ function operationSpec(id: OperationId) {
     documentedStatuses: Object.keys(op.responses).map(Number).sort() as number[],
     /** The 200 body's schema pointer (Task, TaskPage, Case …). */
     successSchemaPointer: refPointer(deref(op.responses['200']).content['application/json'].schema.$ref),
-    links: (deref(op.responses['200']).links ?? {}) as Record<string, { operationId: OperationId; parameters?: Record<string, string>; requestBody?: string }>,
+    links: (deref(op.responses['200']).links ?? {}) as Record<
+      string,
+      { operationId: OperationId; parameters?: Record<string, string>; requestBody?: string }
+    >,
     /** Documented or inferred, read from the bundle's `x-provenance` markers (defaults as the convention states). */
     provenance: provenanceReader(bundle, path),
   };
@@ -143,7 +150,10 @@ export function describeErrors(errors: ErrorObject[] | null | undefined): { path
   const out: { path: string; message: string; keyword: string }[] = [];
   for (const e of errors ?? []) {
     const path = e.keyword === 'required' ? `${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}` : e.instancePath || '/';
-    const message = e.keyword === 'required' ? 'is required but missing' : `${e.message}${e.keyword === 'const' || e.keyword === 'enum' ? ` ${JSON.stringify(e.params)}` : ''}`;
+    const message =
+      e.keyword === 'required'
+        ? 'is required but missing'
+        : `${e.message}${e.keyword === 'const' || e.keyword === 'enum' ? ` ${JSON.stringify(e.params)}` : ''}`;
     const key = `${path} ${message}`;
     if (seen.has(key)) continue;
     out.push({ path, message, keyword: e.keyword });

@@ -68,7 +68,16 @@ describe('stateful_links', () => {
     expect(v.status).toBe('fail');
     expect(v.fields).toContain('updateTask caseId');
     expect(v.warningFields).toContain('updateTask /lname');
-    expect(log.map((x) => x.operation)).toEqual(['createCase', 'getCases', 'createTask', 'getTasks', 'updateTask', 'getTasks', 'updateCase', 'getCases']);
+    expect(log.map((x) => x.operation)).toEqual([
+      'createCase',
+      'getCases',
+      'createTask',
+      'getTasks',
+      'updateTask',
+      'getTasks',
+      'updateCase',
+      'getCases',
+    ]);
   });
 
   it('passes a server whose updates are partial and keep lname', async () => {

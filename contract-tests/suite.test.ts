@@ -57,12 +57,15 @@ if (!liveRequested) console.log('live target not run: KORE_BASE_URL is not set (
 
 describe.skipIf(!liveRequested)('contract suite against live (KORE_BASE_URL)', () => {
   let live: TargetReport;
-  beforeAll(async () => {
-    expect(liveMissing, `live target: missing ${liveMissing.join(', ')}`).toEqual([]);
-    live = await runTarget('live');
-    reports.set('live', live);
-    // A live run is paced under the account's rate limit: it may take its whole (grown) deadline.
-  }, limitsFor('live', defaultLimits).deadlineMs + 30_000);
+  beforeAll(
+    async () => {
+      expect(liveMissing, `live target: missing ${liveMissing.join(', ')}`).toEqual([]);
+      live = await runTarget('live');
+      reports.set('live', live);
+      // A live run is paced under the account's rate limit: it may take its whole (grown) deadline.
+    },
+    limitsFor('live', defaultLimits).deadlineMs + 30_000,
+  );
   it.each(checkNames)('%s', (check) => {
     const v = live.verdicts.find((x) => x.check === check)!;
     expect(allowedOnLive(check), `${check} on live (${v.status}):\n${v.evidence.join('\n')}`).toContain(v.status);

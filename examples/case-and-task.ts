@@ -27,9 +27,7 @@ const kore = createKoreClient({
   baseUrl: env.KORE_BASE_URL, // default https://platform.kore.ai
   streamId: env.KORE_STREAM_ID!,
   accountId: env.KORE_ACCOUNT_ID,
-  ...(env.KORE_JWT
-    ? { jwt: env.KORE_JWT }
-    : { clientId: env.KORE_CLIENT_ID, clientSecret: env.KORE_CLIENT_SECRET, jwtSubject: env.KORE_JWT_SUB }),
+  ...(env.KORE_JWT ? { jwt: env.KORE_JWT } : { clientId: env.KORE_CLIENT_ID, clientSecret: env.KORE_CLIENT_SECRET, jwtSubject: env.KORE_JWT_SUB }),
 });
 
 const stamp = new Date().toISOString();
@@ -64,8 +62,10 @@ try {
   const renamedCase = await kore.updateCase(created._id, { name: `Renamed case ${stamp}` });
   const renamedTask: TaskRecord = await kore.updateTask(task._id, { name: `Renamed task ${stamp}` });
   console.log(`renamed: "${renamedCase.name}", "${renamedTask.name}"`);
-  console.log(`found again: case ${byId((await kore.getCases({ searchText: renamedCase.name })).results, created._id)}, ` +
-    `task ${byId((await kore.getTasks({ searchText: renamedTask.name })).results, task._id)}`);
+  console.log(
+    `found again: case ${byId((await kore.getCases({ searchText: renamedCase.name })).results, created._id)}, ` +
+      `task ${byId((await kore.getTasks({ searchText: renamedTask.name })).results, task._id)}`,
+  );
 
   // every unresolved task, however many pages: .all() asks for the next page (skip) until hasMore is false
   let count = 0;
@@ -74,6 +74,7 @@ try {
 } catch (e) {
   process.exitCode = 1;
   if (e instanceof APIError) console.error(`HTTP ${e.status ?? '-'}: ${e.message} (request id ${e.requestId ?? 'none'})`);
-  else if (e instanceof KoreError) console.error(e.message); // e.g. a body refused before sending
+  else if (e instanceof KoreError)
+    console.error(e.message); // e.g. a body refused before sending
   else throw e;
 }

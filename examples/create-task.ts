@@ -39,9 +39,7 @@ const client = createKoreClient({
   baseUrl: env.KORE_BASE_URL, // default https://platform.kore.ai
   streamId: env.KORE_STREAM_ID!,
   accountId: env.KORE_ACCOUNT_ID,
-  ...(env.KORE_JWT
-    ? { jwt: env.KORE_JWT }
-    : { clientId: env.KORE_CLIENT_ID, clientSecret: env.KORE_CLIENT_SECRET, jwtSubject: env.KORE_JWT_SUB }),
+  ...(env.KORE_JWT ? { jwt: env.KORE_JWT } : { clientId: env.KORE_CLIENT_ID, clientSecret: env.KORE_CLIENT_SECRET, jwtSubject: env.KORE_JWT_SUB }),
   timeoutMs: 10_000,
   maxRetries: 2, // only 429, 503 and refused connections are retried: none of them can have created the task
   logger: console, // secrets are redacted from every line

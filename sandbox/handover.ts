@@ -32,7 +32,10 @@ export function secretNote(data: TenantData): string {
 /** How to get a token for this sandbox's app: the dev app's needs no flag. */
 export function mintLine(data: TenantData): string {
   const { clientId, clientSecret } = seedInfoOf(data);
-  const flags = [clientId === DEV_CLIENT_ID ? '' : ` --client-id ${shellWord(clientId)}`, clientSecret === DEV_CLIENT_SECRET ? '' : ' --client-secret "$KORE_CLIENT_SECRET"'];
+  const flags = [
+    clientId === DEV_CLIENT_ID ? '' : ` --client-id ${shellWord(clientId)}`,
+    clientSecret === DEV_CLIENT_SECRET ? '' : ' --client-secret "$KORE_CLIENT_SECRET"',
+  ];
   return `export KORE_JWT=$(${MINT_COMMAND}${flags.join('')})`;
 }
 
@@ -42,7 +45,8 @@ export function mintLine(data: TenantData): string {
  */
 export function curlLines(now = new Date()): string[] {
   const url = (path: string) => `"$KORE_BASE_URL/caseManagement/api/public/analytics/$KORE_STREAM_ID/${path}"`;
-  const headers = (account: boolean) => `-H "auth: $KORE_JWT"${account ? ' -H "accountId: $KORE_ACCOUNT_ID"' : ''} -H 'content-type: application/json'`;
+  const headers = (account: boolean) =>
+    `-H "auth: $KORE_JWT"${account ? ' -H "accountId: $KORE_ACCOUNT_ID"' : ''} -H 'content-type: application/json'`;
   // a body with the variables spliced in: single quotes around the JSON, double quotes around each variable
   const body = (json: string) => `-d '${json.replace(/\$(KORE_\w+)/g, `'"$$$1"'`)}'`;
   const user = '"userInfo":{"name":"Sandbox user","emailId":"$KORE_USER_EMAIL"}';

@@ -5,7 +5,12 @@ import { DEV_CLIENT_SECRET, type SeedInfo } from './tenant/seed.js';
  * The lines, KORE_CASE_TEMPLATE_ID last. `secret: 'dev-only'` leaves out a secret that is not the dev app's fixed value
  * (one given with --client-secret or a --data file may be real): for the banner, which is a log.
  */
-export function exportLines(url: string, seed: SeedInfo, extra: { userEmail?: string | undefined; closedStatus?: string | undefined } = {}, secret: 'always' | 'dev-only' = 'always'): string {
+export function exportLines(
+  url: string,
+  seed: SeedInfo,
+  extra: { userEmail?: string | undefined; closedStatus?: string | undefined } = {},
+  secret: 'always' | 'dev-only' = 'always',
+): string {
   const vars: Record<string, string> = {
     KORE_BASE_URL: url,
     KORE_STREAM_ID: seed.streamId,
@@ -22,5 +27,7 @@ export function exportLines(url: string, seed: SeedInfo, extra: { userEmail?: st
     KORE_TASK_TEMPLATE_ID: seed.taskTemplateId,
     KORE_CASE_TEMPLATE_ID: seed.caseTemplateId,
   };
-  return Object.entries(vars).map(([name, value]) => `export ${name}='${value.replaceAll("'", `'\\''`)}'`).join('\n');
+  return Object.entries(vars)
+    .map(([name, value]) => `export ${name}='${value.replaceAll("'", `'\\''`)}'`)
+    .join('\n');
 }

@@ -44,7 +44,8 @@ const integer = (name: string, text: string | undefined, fallback: number, max?:
 
 // A tenant file names its own apps: flags given beside it would be ignored, so they are refused. (The environment
 // variables are also what sandbox/mint.ts signs with, so with --data they are left for it.)
-if (args.data && (args['client-id'] || args['client-secret'])) fail('--client-id/--client-secret cannot be combined with --data: the file names its apps');
+if (args.data && (args['client-id'] || args['client-secret']))
+  fail('--client-id/--client-secret cannot be combined with --data: the file names its apps');
 const clientId = args['client-id'] ?? process.env.SANDBOX_CLIENT_ID ?? DEV_CLIENT_ID;
 const clientSecret = args['client-secret'] ?? process.env.SANDBOX_CLIENT_SECRET ?? DEV_CLIENT_SECRET;
 let data;
@@ -102,9 +103,9 @@ const { url, seed } = sandbox;
 if (printEnv) {
   console.log(exportLines(url, seed, tenantExtras(data)));
 } else {
-const base = `${url}/caseManagement/api/public/analytics/${seed.streamId}`;
-const options = `drift=${args.drift ?? 'none'} answers=${answers ?? defaultAnswerShape} faults=${args.faults ? 'on' : 'off'} db=${args.db ?? 'memory'} rate-limit=${args['rate-limit'] ?? process.env.SANDBOX_RATE_LIMIT ?? 'off'} cors=${cors === false ? 'off' : cors === 'local' ? 'local origins' : [cors].flat().join(',')}`;
-console.log(`
+  const base = `${url}/caseManagement/api/public/analytics/${seed.streamId}`;
+  const options = `drift=${args.drift ?? 'none'} answers=${answers ?? defaultAnswerShape} faults=${args.faults ? 'on' : 'off'} db=${args.db ?? 'memory'} rate-limit=${args['rate-limit'] ?? process.env.SANDBOX_RATE_LIMIT ?? 'off'} cors=${cors === false ? 'off' : cors === 'local' ? 'local origins' : [cors].flat().join(',')}`;
+  console.log(`
 Reference sandbox: ${url}   (Kore.ai's Case Management API, the six operations)
   operations  POST ${base}/{createCase | getCases | updateCase/{caseId} | createTask | getTasks | updateTask/{taskId}}
   options     ${options}

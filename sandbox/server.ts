@@ -59,10 +59,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const state = { draining: false };
   const route = createRouter({
     operations,
-    gate: createGate({ tenant, drift, faults, authenticate: createAuthenticator(tenant), rateLimit: options.rateLimitPerMinute ? createRateLimit(options.rateLimitPerMinute) : undefined }),
+    gate: createGate({
+      tenant,
+      drift,
+      faults,
+      authenticate: createAuthenticator(tenant),
+      rateLimit: options.rateLimitPerMinute ? createRateLimit(options.rateLimitPerMinute) : undefined,
+    }),
     faults,
     store: store.tasks,
-    health: () => ({ status: state.draining ? 'draining' : 'ok', tasks: store.tasks.count(), cases: store.cases.count(), drift: options.drift ?? 'none', answers, faults: !!faults }),
+    health: () => ({
+      status: state.draining ? 'draining' : 'ok',
+      tasks: store.tasks.count(),
+      cases: store.cases.count(),
+      drift: options.drift ?? 'none',
+      answers,
+      faults: !!faults,
+    }),
     sendProblem: (res, refusal) => sendRendered(res, renderProblem(refusal)),
   });
   const server = httpServer(options, state, route, renderProblem);
@@ -84,7 +97,12 @@ function sendRendered(res: ServerResponse, { status, body, headers }: RenderedPr
 }
 
 /** The HTTP server: Node's timeouts and refusals, CORS, a log line per request, and a 500 for a bug of ours. */
-function httpServer(options: SandboxOptions, state: { draining: boolean }, route: Route, renderProblem: (refusal: Problem) => RenderedProblem): Server {
+function httpServer(
+  options: SandboxOptions,
+  state: { draining: boolean },
+  route: Route,
+  renderProblem: (refusal: Problem) => RenderedProblem,
+): Server {
   const log = options.log;
   const logRequest = options.logRequests ? log : undefined;
   const cors = corsHandler(options.cors ?? 'local');
@@ -95,7 +113,10 @@ function httpServer(options: SandboxOptions, state: { draining: boolean }, route
   const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req, res) => {
     const started = performance.now();
     if (state.draining) res.setHeader('connection', 'close');
-    if (logRequest) res.on('finish', () => logRequest(`${req.method} ${req.url?.split('?', 1)[0]} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
+    if (logRequest)
+      res.on('finish', () =>
+        logRequest(`${req.method} ${req.url?.split('?', 1)[0]} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`),
+      );
     // a preflight, answered; the stored tasks are for tests, never for a page's script
     if (req.url?.split('?', 1)[0] !== testListingPath && cors?.(req, res)) return;
     route(req, res).catch((err: unknown) => {

@@ -76,9 +76,29 @@ export function buildTypes(into = dist): void {
   const out = mkdtempSync(join(root, '.tmp/sdk-dts-'));
   execFileSync(
     process.execPath,
-    [join(root, 'node_modules/typescript/bin/tsc'), entry, '--declaration', '--emitDeclarationOnly', '--outDir', out,
-      '--rootDir', root, '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', '--strict',
-      '--skipLibCheck', '--resolveJsonModule', '--lib', 'es2022,dom,dom.iterable', '--types', 'node'],
+    [
+      join(root, 'node_modules/typescript/bin/tsc'),
+      entry,
+      '--declaration',
+      '--emitDeclarationOnly',
+      '--outDir',
+      out,
+      '--rootDir',
+      root,
+      '--target',
+      'es2022',
+      '--module',
+      'esnext',
+      '--moduleResolution',
+      'bundler',
+      '--strict',
+      '--skipLibCheck',
+      '--resolveJsonModule',
+      '--lib',
+      'es2022,dom,dom.iterable',
+      '--types',
+      'node',
+    ],
     { stdio: 'inherit' },
   );
   const emitted = join(out, 'src');

@@ -53,8 +53,13 @@ function withCodeSamples(contract: Json): Json {
       if (!operation?.operationId) continue;
       const dir = join(SAMPLES, operation.operationId);
       const missing = SAMPLE_FILES.filter(({ file }) => !existsSync(join(dir, file)));
-      if (missing.length) throw new Error(`${operation.operationId} has no sample ${missing.map((m) => m.file).join(', ')} in docs/samples/${operation.operationId}/`);
-      operation['x-codeSamples'] = SAMPLE_FILES.map(({ file, lang, label }) => ({ lang, label, source: readFileSync(join(dir, file), 'utf8').trimEnd() }));
+      if (missing.length)
+        throw new Error(`${operation.operationId} has no sample ${missing.map((m) => m.file).join(', ')} in docs/samples/${operation.operationId}/`);
+      operation['x-codeSamples'] = SAMPLE_FILES.map(({ file, lang, label }) => ({
+        lang,
+        label,
+        source: readFileSync(join(dir, file), 'utf8').trimEnd(),
+      }));
     }
   }
   return copy;
@@ -70,7 +75,8 @@ function withProvenance(contract: Json): Json {
   const copy = structuredClone(contract);
   const schemas: Record<string, Json> = copy.components?.schemas ?? {};
   const line = (node: Json, label: string) => `**${label}:** ${node['x-provenance-source'] ?? 'the page does not document it'}.`;
-  const seen = (o: Json) => `**Observed:** the tenant showed it ${o?.count ?? '?'} time(s)${o?.first ? `, ${o.first} to ${o.last}` : ''}${o?.sources?.length ? ` (${o.sources.join(', ')})` : ''}.`;
+  const seen = (o: Json) =>
+    `**Observed:** the tenant showed it ${o?.count ?? '?'} time(s)${o?.first ? `, ${o.first} to ${o.last}` : ''}${o?.sources?.length ? ` (${o.sources.join(', ')})` : ''}.`;
   const append = (node: Json, text: string) => {
     node.description = node.description ? `${node.description.trimEnd()}\n\n${text}` : text;
   };
@@ -130,7 +136,9 @@ async function build(output: string, overlay?: string): Promise<void> {
   const contract = overlay ? await withOverlayFile(base, overlay) : base;
   mkdirSync(dirname(output), { recursive: true });
   // The contract links the decisions by their path in the repository; on the published page they sit beside it.
-  const reference = JSON.parse(JSON.stringify(withProvenance(withCodeSamples(contract))).replaceAll(`](${DECISIONS.source})`, `](${DECISIONS.page})`));
+  const reference = JSON.parse(
+    JSON.stringify(withProvenance(withCodeSamples(contract))).replaceAll(`](${DECISIONS.source})`, `](${DECISIONS.page})`),
+  );
   const size = buildPage(reference, output, contract.info.title);
   const decisions = join(dirname(output), DECISIONS.page);
   buildPage(decisionsDocument(contract), decisions, DECISIONS.title);

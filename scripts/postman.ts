@@ -14,7 +14,6 @@ import { MINT_JWT, responseTests, scriptEvent, type Chain, type Expectation } fr
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-
 function convert(contract: string): Promise<Json> {
   const options = {
     folderStrategy: 'Tags',
@@ -63,11 +62,24 @@ function variables(contract: Json): Json[] {
   const example = (name: string) => contract.components.examples[name].value;
   return [
     { key: 'host', value: host.default, type: 'string', description: host.description },
-    { key: 'baseUrl', value: 'https://{{host}}', type: 'string', description: 'Origin of every request; point it at a mock or sandbox (e.g. http://127.0.0.1:4010) to try without a tenant.' },
-    secret('jwt', 'A ready HS256 JWT, sent as the `auth` header with no Bearer prefix. Empty: one is minted per request from clientId and clientSecret.'),
-    { key: 'clientId', value: '', type: 'string', description: "Your app's client id: the token's `appId` claim (and its `sub`, unless jwtSubject is set)." },
+    {
+      key: 'baseUrl',
+      value: 'https://{{host}}',
+      type: 'string',
+      description: 'Origin of every request; point it at a mock or sandbox (e.g. http://127.0.0.1:4010) to try without a tenant.',
+    },
+    secret(
+      'jwt',
+      'A ready HS256 JWT, sent as the `auth` header with no Bearer prefix. Empty: one is minted per request from clientId and clientSecret.',
+    ),
+    {
+      key: 'clientId',
+      value: '',
+      type: 'string',
+      description: "Your app's client id: the token's `appId` claim (and its `sub`, unless jwtSubject is set).",
+    },
     secret('clientSecret', "Your app's client secret: signs the minted tokens (HS256). Never logged by the collection."),
-    { key: 'jwtSubject', value: '', type: 'string', description: 'The minted token\'s `sub`; empty: the client id.' },
+    { key: 'jwtSubject', value: '', type: 'string', description: "The minted token's `sub`; empty: the client id." },
     { key: 'streamId', value: param('StreamId').example, type: 'string', description: param('StreamId').description },
     { key: 'accountId', value: param('AccountId').example, type: 'string', description: param('AccountId').description },
     ...ID_FIELDS.map((field) => {
@@ -75,9 +87,25 @@ function variables(contract: Json): Json[] {
       const value = 'sample' in field ? field.path.reduce((at: Json, key) => at?.[key], example(field.sample)) : s.examples[0];
       return { key: field.variable, value, type: 'string', description: s.description };
     }),
-    { key: 'caseName', value: example('CreateCaseSample').name, type: 'string', description: 'The name of the case createCase made (set by it); getCases searches for it.' },
-    { key: 'taskName', value: example('CreateTaskSeedSample').name, type: 'string', description: 'The name of the task createTask made (set by it); getTasks searches for it.' },
-    { key: 'statefulServer', value: 'true', type: 'string', description: "'false' for a server that keeps nothing (the Prism mock answers its examples): the checks that what was created is found and updated are then skipped, not passed." },
+    {
+      key: 'caseName',
+      value: example('CreateCaseSample').name,
+      type: 'string',
+      description: 'The name of the case createCase made (set by it); getCases searches for it.',
+    },
+    {
+      key: 'taskName',
+      value: example('CreateTaskSeedSample').name,
+      type: 'string',
+      description: 'The name of the task createTask made (set by it); getTasks searches for it.',
+    },
+    {
+      key: 'statefulServer',
+      value: 'true',
+      type: 'string',
+      description:
+        "'false' for a server that keeps nothing (the Prism mock answers its examples): the checks that what was created is found and updated are then skipped, not passed.",
+    },
   ];
 }
 
@@ -100,7 +128,9 @@ function expectation(contract: Json, operation: Json, status: number, extra: Pic
   const response = deref(contract, operation.responses[String(status)]);
   const schema = response?.content?.['application/json']?.schema;
   if (!schema) throw new Error(`${operation.operationId} documents no JSON body for ${status}`);
-  const schemaName = String(schema.$ref ?? 'response').split('/').at(-1)!;
+  const schemaName = String(schema.$ref ?? 'response')
+    .split('/')
+    .at(-1)!;
   return { status, schemaName, schema: selfContainedSchema(contract, schema), unknownFormats: FORMATS_AJV6_IGNORES, ...extra };
 }
 
@@ -132,16 +162,36 @@ interface SpecContext {
 function caseRequests({ example, ok }: SpecContext): RequestSpec[] {
   const updatedCaseName = `${example('CreateCaseSample').name}, updated`;
   return [
-    ok('createCase', example('CreateCaseSample'), {
-      saves: { caseId: '_id', caseRefId: 'refId', caseName: 'name' },
-      checks: [{ name: 'the case has the name sent', expr: "body.name === JSON.parse(pm.request.body.raw).name" }],
-    }, "The page's sample request, for the case template and user of the variables. Its answer's `_id`, `refId` and `name` become the variables caseId, caseRefId and caseName, which the requests after it use."),
-    ok('getCases', { searchText: '{{caseName}}' }, {
-      checks: [{ name: 'lists the case createCase made', expr: "body.results.some((c) => c._id === pm.variables.get('caseId'))" }],
-    }, 'Searches for the case createCase made, by its name.'),
-    ok('updateCase', { name: updatedCaseName }, {
-      checks: [{ name: 'renamed the case createCase made', expr: `body._id === pm.variables.get('caseId') && body.name === ${JSON.stringify(updatedCaseName)}` }],
-    }, 'Renames the case createCase made (caseId from its answer): a partial update.'),
+    ok(
+      'createCase',
+      example('CreateCaseSample'),
+      {
+        saves: { caseId: '_id', caseRefId: 'refId', caseName: 'name' },
+        checks: [{ name: 'the case has the name sent', expr: 'body.name === JSON.parse(pm.request.body.raw).name' }],
+      },
+      "The page's sample request, for the case template and user of the variables. Its answer's `_id`, `refId` and `name` become the variables caseId, caseRefId and caseName, which the requests after it use.",
+    ),
+    ok(
+      'getCases',
+      { searchText: '{{caseName}}' },
+      {
+        checks: [{ name: 'lists the case createCase made', expr: "body.results.some((c) => c._id === pm.variables.get('caseId'))" }],
+      },
+      'Searches for the case createCase made, by its name.',
+    ),
+    ok(
+      'updateCase',
+      { name: updatedCaseName },
+      {
+        checks: [
+          {
+            name: 'renamed the case createCase made',
+            expr: `body._id === pm.variables.get('caseId') && body.name === ${JSON.stringify(updatedCaseName)}`,
+          },
+        ],
+      },
+      'Renames the case createCase made (caseId from its answer): a partial update.',
+    ),
   ];
 }
 
@@ -151,12 +201,26 @@ function createTaskRequests({ contract, ops, ok }: SpecContext): RequestSpec[] {
   const examples = Object.values(createTask.requestBody.content['application/json'].examples).map((e) => deref(contract, e));
   const seed = examples[0].value;
   const { caseRefId: _, ...withoutCaseRefId } = seed;
-  const unauthorizedCode = deref(contract, Object.values(deref(contract, createTask.responses['401']).content['application/json'].examples)[0]).value.errors[0].code;
+  const unauthorizedCode = deref(contract, Object.values(deref(contract, createTask.responses['401']).content['application/json'].examples)[0]).value
+    .errors[0].code;
   return [
     ...examples.map((e, i): RequestSpec => ({
-      ...ok('createTask', e.value, i == 0
-        ? { saves: { taskId: '_id', taskName: 'name' }, checks: [{ name: 'the task is in the case createCase made', expr: "body.caseId === pm.variables.get('caseId') && body.caseRefId === pm.variables.get('caseRefId')" }] }
-        : { checks: [] }, e.description),
+      ...ok(
+        'createTask',
+        e.value,
+        i == 0
+          ? {
+              saves: { taskId: '_id', taskName: 'name' },
+              checks: [
+                {
+                  name: 'the task is in the case createCase made',
+                  expr: "body.caseId === pm.variables.get('caseId') && body.caseRefId === pm.variables.get('caseRefId')",
+                },
+              ],
+            }
+          : { checks: [] },
+        e.description,
+      ),
       name: i == 0 ? createTask.summary : `${createTask.summary}: ${e.summary}`,
     })),
     {
@@ -180,9 +244,14 @@ function createTaskRequests({ contract, ops, ok }: SpecContext): RequestSpec[] {
 /** getTasks finds the task made above, refuses a call without accountId; updateTask renames the task. */
 function taskRequests({ contract, ops, example, ok }: SpecContext): RequestSpec[] {
   return [
-    ok('getTasks', { searchText: '{{taskName}}', skip: 0, limit: 50, sortBy: { createdAt: 'desc' } }, {
-      checks: [{ name: 'lists the task createTask made', expr: "body.results.some((t) => t._id === pm.variables.get('taskId'))" }],
-    }, 'Searches for the task createTask made, by its name, newest first.'),
+    ok(
+      'getTasks',
+      { searchText: '{{taskName}}', skip: 0, limit: 50, sortBy: { createdAt: 'desc' } },
+      {
+        checks: [{ name: 'lists the task createTask made', expr: "body.results.some((t) => t._id === pm.variables.get('taskId'))" }],
+      },
+      'Searches for the task createTask made, by its name, newest first.',
+    ),
     {
       operationId: 'getTasks',
       name: `${ops.getTasks.summary}: refused without accountId (400)`,
@@ -191,9 +260,19 @@ function taskRequests({ contract, ops, example, ok }: SpecContext): RequestSpec[
       noAccountId: true,
       expect: expectation(contract, ops.getTasks, 400, { names: 'accountId' }),
     },
-    ok('updateTask', example('UpdateTaskSample'), {
-      checks: [{ name: 'renamed the task createTask made', expr: `body._id === pm.variables.get('taskId') && body.name === ${JSON.stringify(example('UpdateTaskSample').name)}` }],
-    }, "The page's sample request, for the task createTask made (taskId from its answer)."),
+    ok(
+      'updateTask',
+      example('UpdateTaskSample'),
+      {
+        checks: [
+          {
+            name: 'renamed the task createTask made',
+            expr: `body._id === pm.variables.get('taskId') && body.name === ${JSON.stringify(example('UpdateTaskSample').name)}`,
+          },
+        ],
+      },
+      "The page's sample request, for the task createTask made (taskId from its answer).",
+    ),
   ];
 }
 
@@ -204,7 +283,14 @@ function requestSpecs(contract: Json): RequestSpec[] {
     contract,
     ops,
     example: (name) => contract.components.examples[name].value,
-    ok: (id, body, chain, description) => ({ operationId: id, name: ops[id].summary, description, body, chain, expect: expectation(contract, ops[id], 200) }),
+    ok: (id, body, chain, description) => ({
+      operationId: id,
+      name: ops[id].summary,
+      description,
+      body,
+      chain,
+      expect: expectation(contract, ops[id], 200),
+    }),
   };
   return [...caseRequests(ctx), ...createTaskRequests(ctx), ...taskRequests(ctx)];
 }
@@ -232,11 +318,13 @@ export async function buildCollection(contract: Json): Promise<Json> {
   collection.event = [scriptEvent('prerequest', MINT_JWT)];
   const ops = operationsById(contract);
   // The converter's item of each operation, taken out of its folder; the specs put copies back, in run order.
-  const converted = Object.fromEntries(Object.values(ops).map((op) => {
-    const { folder, item } = operationItem(collection, op.summary);
-    folder.splice(folder.indexOf(item), 1);
-    return [op.operationId, { folder, item, used: false }];
-  }));
+  const converted = Object.fromEntries(
+    Object.values(ops).map((op) => {
+      const { folder, item } = operationItem(collection, op.summary);
+      folder.splice(folder.indexOf(item), 1);
+      return [op.operationId, { folder, item, used: false }];
+    }),
+  );
   for (const spec of requestSpecs(contract)) {
     const source = converted[spec.operationId]!;
     // The first of an operation keeps the converter's saved example responses; the others are copies of its request.

@@ -20,7 +20,17 @@ export interface WithResponse<T> {
 }
 
 /** The contract's paths, and any path of the operations table as the generic caller builds it (it checks parameters itself). */
-export type TablePaths = paths & Record<string, { post: { parameters: { path: Record<string, string>; header?: { accountId?: string } }; requestBody?: { content: { 'application/json': unknown } }; responses: { 200: { content: { 'application/json': unknown } } } } }>;
+export type TablePaths = paths &
+  Record<
+    string,
+    {
+      post: {
+        parameters: { path: Record<string, string>; header?: { accountId?: string } };
+        requestBody?: { content: { 'application/json': unknown } };
+        responses: { 200: { content: { 'application/json': unknown } } };
+      };
+    }
+  >;
 
 /** What every attempt of one client shares. */
 export interface Sender {
@@ -57,17 +67,19 @@ export async function attempt<Op extends OperationId>(sender: Sender, sending: S
   sender.log?.attempt(op, n, o.streamId);
   let reachedFetch = false; // before fetch, a failure is the SDK's or the body's, never the connection's
   try {
-    const { data, error, response } = await deadline.race(api.POST(prefix + operations[op].path, {
-      params: { path, header: call.accountId ? { accountId: call.accountId } : undefined },
-      body,
-      bodySerializer: (b: unknown) => serializeBody(op, b),
-      parseAs: 'text',
-      // the signal goes to fetch itself: one built into openapi-fetch's Request as well would be followed twice
-      fetch: (request: Request) => {
-        reachedFetch = true;
-        return (o.fetch ?? fetch)(request, { signal: deadline.signal }).then((r) => capped(r, call.maxResponseBytes, op, sized));
-      },
-    }));
+    const { data, error, response } = await deadline.race(
+      api.POST(prefix + operations[op].path, {
+        params: { path, header: call.accountId ? { accountId: call.accountId } : undefined },
+        body,
+        bodySerializer: (b: unknown) => serializeBody(op, b),
+        parseAs: 'text',
+        // the signal goes to fetch itself: one built into openapi-fetch's Request as well would be followed twice
+        fetch: (request: Request) => {
+          reachedFetch = true;
+          return (o.fetch ?? fetch)(request, { signal: deadline.signal }).then((r) => capped(r, call.maxResponseBytes, op, sized));
+        },
+      }),
+    );
     if (!response.ok) throw answerError(op, response, error, secrets);
     let parsed: Shapes[Op]['answer'];
     try {

@@ -9,7 +9,15 @@ import { mintingMiddleware } from './auth.js';
 import { InvalidArgumentError, PaginationError } from './errors.js';
 import { callLog } from './log.js';
 import { operations, pathParameters, type ListOperationId, type Operation, type OperationId } from './operations.js';
-import { normalizeCall, normalizeOptions, normalizePaging, pathSegment, type CallOptions, type KoreClientOptions, type PagingOptions } from './options.js';
+import {
+  normalizeCall,
+  normalizeOptions,
+  normalizePaging,
+  pathSegment,
+  type CallOptions,
+  type KoreClientOptions,
+  type PagingOptions,
+} from './options.js';
 import { allItems } from './paginate.js';
 import { redactError, redactorOf } from './redact.js';
 import type { BodySize } from './response-limit.js';
@@ -59,7 +67,12 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
   const secrets = secretsOf('jwt' in auth ? auth.jwt : auth.clientSecret);
   const log = o.logger && callLog(o.logger, secrets);
   // redirect 'manual': a redirect would carry the `auth` header (and, on 307/308, the body) to another server
-  const api = createClient<TablePaths>({ baseUrl: o.baseUrl, fetch: o.fetch, headers: 'jwt' in auth ? { auth: auth.jwt } : undefined, redirect: 'manual' });
+  const api = createClient<TablePaths>({
+    baseUrl: o.baseUrl,
+    fetch: o.fetch,
+    headers: 'jwt' in auth ? { auth: auth.jwt } : undefined,
+    redirect: 'manual',
+  });
   if (!('jwt' in auth)) api.use(mintingMiddleware(auth, secrets));
   const sender: Sender = { options: o, api, secrets, log };
 
@@ -79,7 +92,13 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
   }
 
   /** The one way to call an operation: options, path parameter and accountId checked, body validated, then sent. */
-  async function call<Op extends OperationId>(op: Op, id: string | undefined, body: unknown, options: CallOptions | undefined, sized?: BodySize): Promise<WithResponse<Answer<Op>>> {
+  async function call<Op extends OperationId>(
+    op: Op,
+    id: string | undefined,
+    body: unknown,
+    options: CallOptions | undefined,
+    sized?: BodySize,
+  ): Promise<WithResponse<Answer<Op>>> {
     const c = normalizeCall(options, o);
     const row: Operation = operations[op];
     const path: Record<string, string> = { streamId: o.streamId };
@@ -114,15 +133,32 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
   return { api, ...methodsOf(call, all) };
 }
 
-type Caller = <Op extends OperationId>(op: Op, id: string | undefined, body: unknown, options: CallOptions | undefined) => Promise<WithResponse<Answer<Op>>>;
+type Caller = <Op extends OperationId>(
+  op: Op,
+  id: string | undefined,
+  body: unknown,
+  options: CallOptions | undefined,
+) => Promise<WithResponse<Answer<Op>>>;
 type Pager = <Op extends ListOperationId>(op: Op, filter?: Body<Op>, options?: PagingOptions) => AsyncIterable<Shapes[Op]['item']>;
 
 /** Each row of the operations table as `<op>WithResponse` and `<op>` (its data), shaped by the row (see Method). */
 function methodsOf(call: Caller, all: Pager): Methods {
-  const create = <Op extends OperationId>(op: Op) => (body: Body<Op>, options?: CallOptions) => call(op, undefined, body, options);
-  const update = <Op extends OperationId>(op: Op) => (id: string, patch: Body<Op>, options?: CallOptions) => call(op, id, patch, options);
-  const list = <Op extends OperationId>(op: Op) => (filter?: Body<Op>, options?: CallOptions) => call(op, undefined, filter ?? {}, options);
-  const data = <A extends unknown[], T>(method: (...a: A) => Promise<WithResponse<T>>) => (...a: A) => method(...a).then((r) => r.data);
+  const create =
+    <Op extends OperationId>(op: Op) =>
+    (body: Body<Op>, options?: CallOptions) =>
+      call(op, undefined, body, options);
+  const update =
+    <Op extends OperationId>(op: Op) =>
+    (id: string, patch: Body<Op>, options?: CallOptions) =>
+      call(op, id, patch, options);
+  const list =
+    <Op extends OperationId>(op: Op) =>
+    (filter?: Body<Op>, options?: CallOptions) =>
+      call(op, undefined, filter ?? {}, options);
+  const data =
+    <A extends unknown[], T>(method: (...a: A) => Promise<WithResponse<T>>) =>
+    (...a: A) =>
+      method(...a).then((r) => r.data);
   const listing = <Op extends ListOperationId>(op: Op) =>
     Object.assign(data(list(op)), { all: (filter?: Body<Op>, options?: PagingOptions) => all(op, filter, options) });
   return {

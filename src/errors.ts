@@ -48,7 +48,11 @@ export class APIError extends KoreError {
 
   /** The error for an HTTP answer that is not a success, its class by status; `detail` stands in when there is no envelope. */
   static generate(status: number, init: APIErrorInit, detail?: string): APIError {
-    const said = init.envelope?.errors?.map((e) => e.msg).filter((m) => typeof m == 'string').join('; ') || detail;
+    const said =
+      init.envelope?.errors
+        ?.map((e) => e.msg)
+        .filter((m) => typeof m == 'string')
+        .join('; ') || detail;
     const message = status + (said ? ' ' + said : '');
     const fields = { ...init, status };
     if (status == 400) return new BadRequestError(message, fields);

@@ -18,11 +18,14 @@ const effect = (op: string, maybe: boolean): string => {
 
 /** The APIError of an answer over `maxResponseBytes` . */
 export const tooLarge = (response: Response, max: number, op: string) =>
-  new APIError(`${response.status} the response body is over ${max} bytes (maxResponseBytes); the SDK stopped reading it${response.ok ? paren(effect(op, true)) : ''}`, {
-    status: response.status,
-    headers: response.headers,
-    requestId: requestIdOf(response),
-  });
+  new APIError(
+    `${response.status} the response body is over ${max} bytes (maxResponseBytes); the SDK stopped reading it${response.ok ? paren(effect(op, true)) : ''}`,
+    {
+      status: response.status,
+      headers: response.headers,
+      requestId: requestIdOf(response),
+    },
+  );
 
 /**
  * The APIError of an answer: `error` is what openapi-fetch parsed from a failed answer's body (the envelope, or
@@ -74,9 +77,18 @@ const neverSent = (e: unknown, code: string) => notSentCodes.test(code) || (!cod
  * What an attempt that threw becomes: a timeout (`timedOut`), a caller's abort (`aborted`), a connection error, or
  * before fetch was reached (`reached` false) a KoreError: the SDK's failure or the body's, never the connection's.
  */
-export function thrownError(op: string, e: unknown, reached: boolean, timedOut: boolean, aborted: boolean | undefined, timeoutMs: number, secrets: Secrets): KoreError {
+export function thrownError(
+  op: string,
+  e: unknown,
+  reached: boolean,
+  timedOut: boolean,
+  aborted: boolean | undefined,
+  timeoutMs: number,
+  secrets: Secrets,
+): KoreError {
   // redacted at the boundary (client.ts, withRetries), as every error
-  if (!reached && !timedOut && !aborted) return new KoreError(`${op}: the request could not be made (nothing was sent): ${String((e as Error)?.message ?? e)}`);
+  if (!reached && !timedOut && !aborted)
+    return new KoreError(`${op}: the request could not be made (nothing was sent): ${String((e as Error)?.message ?? e)}`);
   if (timedOut) return new APIConnectionTimeoutError(`no complete answer within ${timeoutMs} ms${paren(effect(op, true))}`, true);
   if (aborted) return new APIUserAbortError('the call was aborted', true);
   const why = redactorOf(secrets)(String((e as Error)?.message ?? e));
@@ -100,7 +112,14 @@ function envelopeOf(body: { errors: unknown[] }): ErrorEnvelope {
 
 /** What a failed answer that is not an envelope said: its text (cut after redaction), or a JSON body's message. */
 function detailOf(said: unknown): string | undefined {
-  const text = typeof said == 'string' ? said : isRecord(said) && typeof said.message == 'string' ? said.message : said === undefined ? undefined : JSON.stringify(said);
+  const text =
+    typeof said == 'string'
+      ? said
+      : isRecord(said) && typeof said.message == 'string'
+        ? said.message
+        : said === undefined
+          ? undefined
+          : JSON.stringify(said);
   return text ? text.slice(0, 200) : undefined;
 }
 

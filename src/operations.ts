@@ -29,4 +29,3 @@ export const operations = rows;
 export const pathParameters = new Map(Object.entries(rows).map(([op, row]) => [op, /\{(\w+)\}/.exec(row.path)?.[1]]));
 /** The list operations: their methods have `.all()`. */
 export type ListOperationId = { [Op in OperationId]: (typeof rows)[Op] extends { list: true } ? Op : never }[OperationId];
-

@@ -136,7 +136,9 @@ export const pathSegment = (o: Record<string, unknown>, key: string, what?: stri
  * (whose `window` has no `document`) and other server runtimes are not.
  */
 const isBrowserLike = (): boolean =>
-  (field(globalThis, 'window') !== undefined && field(field(globalThis, 'window'), 'document') !== undefined && field(globalThis, 'navigator') !== undefined) ||
+  (field(globalThis, 'window') !== undefined &&
+    field(field(globalThis, 'window'), 'document') !== undefined &&
+    field(globalThis, 'navigator') !== undefined) ||
   typeof field(globalThis, 'importScripts') == 'function';
 // a property of a value given by the caller, whatever it is
 const field = (v: unknown, key: string): unknown => (typeof v == 'object' && v !== null ? Reflect.get(v, key) : undefined);
@@ -153,25 +155,34 @@ export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
   } catch {}
   if (!url || !/^https?:\/\/[^/]+/.test(baseUrl)) fail('baseUrl', 'must be an http(s) URL, e.g. https://platform.kore.ai');
   // every later error and log line would quote it; fetch refuses such URLs anyway (never quoted here)
-  if (url!.username || url!.password) fail('baseUrl', 'must not carry credentials (user:password@); authenticate with "jwt" or "clientId" + "clientSecret"');
+  if (url!.username || url!.password)
+    fail('baseUrl', 'must not carry credentials (user:password@); authenticate with "jwt" or "clientId" + "clientSecret"');
   const jwt = str(o, 'jwt');
   const clientId = str(o, 'clientId');
   const clientSecret = str(o, 'clientSecret');
   if (jwt && (clientId || clientSecret)) fail('jwt', 'excludes "clientId" and "clientSecret": give one way to authenticate');
-  if (!jwt && !(clientId && clientSecret))
-    fail(clientId ? 'clientSecret' : 'clientId', 'must be given (with its pair), or else option "jwt"');
+  if (!jwt && !(clientId && clientSecret)) fail(clientId ? 'clientSecret' : 'clientId', 'must be given (with its pair), or else option "jwt"');
   if (!bool(o, 'dangerouslyAllowBrowser', false) && !jwt && isBrowserLike())
-    fail('clientSecret', 'is refused in a browser: the secret would be shipped to every visitor. Mint tokens on a server and pass "jwt" (or set dangerouslyAllowBrowser: true)');
-  for (const key of ['fetch', 'sleep'] as const)
-    if (o[key] !== undefined && typeof o[key] != 'function') fail(key, 'must be a function');
+    fail(
+      'clientSecret',
+      'is refused in a browser: the secret would be shipped to every visitor. Mint tokens on a server and pass "jwt" (or set dangerouslyAllowBrowser: true)',
+    );
+  for (const key of ['fetch', 'sleep'] as const) if (o[key] !== undefined && typeof o[key] != 'function') fail(key, 'must be a function');
   const logger = o.logger as Logger | undefined;
   if (logger !== undefined && !['debug', 'info', 'warn', 'error'].every((l) => typeof field(logger, l) == 'function'))
     fail('logger', 'must have debug, info, warn and error functions');
   const retryOn = (o.retryOn ?? []) as unknown[];
-  if (!Array.isArray(retryOn) || !retryOn.every((r) => r == 'timeout' || r == 'network' || (Number.isInteger(r) && (r as number) >= 500 && (r as number) < 600)))
+  if (
+    !Array.isArray(retryOn) ||
+    !retryOn.every((r) => r == 'timeout' || r == 'network' || (Number.isInteger(r) && (r as number) >= 500 && (r as number) < 600))
+  )
     fail('retryOn', 'must be a list of 5xx statuses, "timeout" or "network"');
   return {
-    ...callFields(o, { timeoutMs: 30_000, retry: { maxRetries: 2, retryOn: new Set(retryOn as RetryOn[]) }, maxResponseBytes: defaultMaxResponseBytes }),
+    ...callFields(o, {
+      timeoutMs: 30_000,
+      retry: { maxRetries: 2, retryOn: new Set(retryOn as RetryOn[]) },
+      maxResponseBytes: defaultMaxResponseBytes,
+    }),
     baseUrl,
     streamId: pathSegment(o, 'streamId'),
     auth: jwt ? { jwt } : { clientId: clientId!, clientSecret: clientSecret!, subject: str(o, 'jwtSubject') ?? clientId! },
@@ -184,7 +195,10 @@ export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
 }
 
 /** The options a call shares with the client, `o`'s over `d`'s. */
-const callFields = (o: Record<string, unknown>, d: Omit<NormalizedCall, 'signal' | 'accountId'> & { accountId?: string | undefined }): NormalizedCall => ({
+const callFields = (
+  o: Record<string, unknown>,
+  d: Omit<NormalizedCall, 'signal' | 'accountId'> & { accountId?: string | undefined },
+): NormalizedCall => ({
   signal: undefined,
   timeoutMs: int(o, 'timeoutMs', d.timeoutMs),
   retry: { ...d.retry, maxRetries: int(o, 'maxRetries', d.retry.maxRetries) },

@@ -34,12 +34,12 @@ export async function* allItems<Item>(
   const givenBy = new Map<string, number>(); // each item id given, and the page that gave it
   let bytes = 0;
   for (let n = 1; ; n++) {
-    const stop = (rule: PaginationRule, what: string) =>
-      new PaginationError(`${op}.all: page ${n} (skip ${skip}) ${what}`, { page: n, skip, rule });
+    const stop = (rule: PaginationRule, what: string) => new PaginationError(`${op}.all: page ${n} (skip ${skip}) ${what}`, { page: n, skip, rule });
     if (n > bounds.maxPages) throw stop('maxPages', `not fetched: ${bounds.maxPages} pages read, and the last said hasMore: true (maxPages)`);
     const { data, bytes: read } = await page({ ...filter, skip });
     bytes += read;
-    if (bytes > bounds.maxTotalBytes) throw stop('maxTotalBytes', `brings the answers read to ${bytes} bytes, over maxTotalBytes ${bounds.maxTotalBytes}`);
+    if (bytes > bounds.maxTotalBytes)
+      throw stop('maxTotalBytes', `brings the answers read to ${bytes} bytes, over maxTotalBytes ${bounds.maxTotalBytes}`);
     if (!isObject(data)) throw stop('envelope', `breaks the page envelope: the answer is ${shown(data)}, not a page object`);
     const { results, hasMore } = data;
     if (!Array.isArray(results)) throw stop('envelope', `breaks the page envelope: "results" must be an array, got ${shown(results)}`);

@@ -105,6 +105,7 @@ export function redactValue(value: unknown, redact: Redact): unknown {
 
 /** The error itself, every string it carries redacted (its own properties: message, stack, fields, cause). */
 export function redactError<T>(error: T, redact: Redact): T {
-  if (error instanceof Error) for (const key of Object.getOwnPropertyNames(error)) Reflect.set(error, key, redactValue(Reflect.get(error, key), redact));
+  if (error instanceof Error)
+    for (const key of Object.getOwnPropertyNames(error)) Reflect.set(error, key, redactValue(Reflect.get(error, key), redact));
   return error;
 }

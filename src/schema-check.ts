@@ -30,7 +30,8 @@ export type Loaders = Record<string, () => Promise<Schema>>;
 export type Validator = (value: unknown) => Problem[];
 
 // ajv-formats' "email" (full mode), so both validators judge addresses alike.
-const email = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const email =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const dateTime = /^\d{4}-[01]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i;
 // The family's requests carry dates (list filters) and integers (updates) as its answers do: one set of checkers.
 export const formats: Formats = {
@@ -85,9 +86,14 @@ function compileNode(schema: Schema, formats: Formats): Checker {
     ...(schema.allOf ?? []).map((sub) => compileNode(sub, formats)),
     anyOfStep(schema, formats),
   ].filter((step): step is Checker => step !== undefined && step !== acceptAll);
-  const rest: Checker = steps.length == 0 ? acceptAll : steps.length == 1 ? steps[0]! : (value, parent, key, out) => {
-    for (const step of steps) step(value, parent, key, out);
-  };
+  const rest: Checker =
+    steps.length == 0
+      ? acceptAll
+      : steps.length == 1
+        ? steps[0]!
+        : (value, parent, key, out) => {
+            for (const step of steps) step(value, parent, key, out);
+          };
   if (schema.type === undefined) return rest;
   const types = ([] as string[]).concat(schema.type);
   const tests = types.map((t) => (Object.hasOwn(typeTests, t) ? typeTests[t]! : (v: unknown) => typeOf(v) == t));
@@ -111,8 +117,10 @@ function equalsOneOf(values: unknown[]): (v: unknown) => boolean {
 }
 
 /** The check of one keyword: `test` passes, or the value gets `message`. */
-const rule = (test: (v: unknown) => boolean, message: string): Checker => (value, parent, key, out) =>
-  void (test(value) || out.push(problem(parent, key, message)));
+const rule =
+  (test: (v: unknown) => boolean, message: string): Checker =>
+  (value, parent, key, out) =>
+    void (test(value) || out.push(problem(parent, key, message)));
 
 /** The keywords that judge a value alone, in the order their problems are listed. */
 function valueRules(s: Schema, formats: Formats): (Checker | undefined)[] {
@@ -123,9 +131,15 @@ function valueRules(s: Schema, formats: Formats): (Checker | undefined)[] {
     s.enum && rule(equalsOneOf(s.enum), `must be one of ${s.enum.map((e) => JSON.stringify(e)).join(', ')}`),
     // lengths count code points, as JSON Schema does: between half and all of the UTF-16 length, so most strings
     // are judged without counting
-    min === undefined ? undefined
-    : rule((v) => typeof v != 'string' || v.length >= 2 * min || codePoints(v) >= min, min == 1 ? 'must not be empty' : `must have at least ${min} characters`),
-    max === undefined ? undefined : rule((v) => typeof v != 'string' || v.length <= max || codePoints(v) <= max, `must have at most ${max} characters`),
+    min === undefined
+      ? undefined
+      : rule(
+          (v) => typeof v != 'string' || v.length >= 2 * min || codePoints(v) >= min,
+          min == 1 ? 'must not be empty' : `must have at least ${min} characters`,
+        ),
+    max === undefined
+      ? undefined
+      : rule((v) => typeof v != 'string' || v.length <= max || codePoints(v) <= max, `must have at most ${max} characters`),
     re && rule((v) => typeof v != 'string' || re.test(v), `must match ${pattern}`),
     minimum === undefined ? undefined : rule((v) => typeof v != 'number' || v >= minimum, `must be >= ${minimum}`),
     maximum === undefined ? undefined : rule((v) => typeof v != 'number' || v <= maximum, `must be <= ${maximum}`),

@@ -55,7 +55,6 @@ export interface UpdateCaseRequest extends OrUndefined<UpdateCaseSchema> {}
 /** updateTask's partial task: only the fields given change. */
 export interface UpdateTaskRequest extends OrUndefined<UpdateTaskSchema> {}
 
-
 /** Each operation's body, answer and (a list's) item, by the names above: a row for every operation of the contract. */
 export interface Shapes extends Record<keyof operations, { body: object; answer: object; item?: object }> {
   createCase: { body: CreateCaseRequest; answer: Case };

@@ -28,12 +28,16 @@ export const contentTypeConformance: Check = async (ctx) => {
     if (!allowed.includes(actual)) {
       const unreadable = x.response.json === undefined && x.response.status >= 200 && x.response.status < 300;
       const message = `status ${x.response.status} has Content-Type "${x.response.headers['content-type'] ?? '(none)'}", documented: ${allowed.join(', ') || 'no body'}${unreadable ? ', and its body is not JSON' : ''}`;
-      findings.push(about(x, fieldOf(x, 'Content-Type'), message, severity(unreadable ? { about: 'unreadable-success' } : { about: 'rule', rule: 'inferred' })));
+      findings.push(
+        about(x, fieldOf(x, 'Content-Type'), message, severity(unreadable ? { about: 'unreadable-success' } : { about: 'rule', rule: 'inferred' })),
+      );
     }
   }
   return verdict('content_type_conformance', {
     findings,
     ran: judged > 0,
-    passed: [`${judged} answers carry a documented media type${notJudged.size ? ` (statuses without documentation not judged here: ${[...notJudged].join(', ')})` : ''}`],
+    passed: [
+      `${judged} answers carry a documented media type${notJudged.size ? ` (statuses without documentation not judged here: ${[...notJudged].join(', ')})` : ''}`,
+    ],
   });
 };

@@ -19,12 +19,28 @@ export const negativeDataRejection: Check = async (ctx) => {
       findings.push(about(x, field, `no answer: ${x.error}`, severity({ about: 'no-answer' })));
       continue;
     }
-    if (r.status >= 300 && r.status < 400) findings.push(about(x, field, `answered with ${r.status}${locationOf(x)}`, severity({ about: 'redirect' })));
+    if (r.status >= 300 && r.status < 400)
+      findings.push(about(x, field, `answered with ${r.status}${locationOf(x)}`, severity({ about: 'redirect' })));
     else if (r.status < 400)
-      findings.push(about(x, field, `invalid input accepted with ${r.status}${x.rule === 'inferred' ? ' (the rule is inferred)' : ''}`, severity({ about: 'invalid-accepted', rule: x.rule ?? 'documented', operation: x.operation })));
-    else if (r.status >= 500) findings.push(about(x, field, `invalid input answered with a server error ${r.status}: ${messageOf(x)}`, severity({ about: 'server-error' })));
+      findings.push(
+        about(
+          x,
+          field,
+          `invalid input accepted with ${r.status}${x.rule === 'inferred' ? ' (the rule is inferred)' : ''}`,
+          severity({ about: 'invalid-accepted', rule: x.rule ?? 'documented', operation: x.operation }),
+        ),
+      );
+    else if (r.status >= 500)
+      findings.push(about(x, field, `invalid input answered with a server error ${r.status}: ${messageOf(x)}`, severity({ about: 'server-error' })));
     else if (!documented4xx.includes(r.status))
-      findings.push(about(x, field, `refused with ${r.status}, not a 4xx the contract lists (${documented4xx.join(', ')})`, severity({ about: 'unlisted-status', status: r.status })));
+      findings.push(
+        about(
+          x,
+          field,
+          `refused with ${r.status}, not a 4xx the contract lists (${documented4xx.join(', ')})`,
+          severity({ about: 'unlisted-status', status: r.status }),
+        ),
+      );
     if (r.status >= 400 && messageOf(x).includes(field.split('.').pop()!)) namesField++;
   }
   return verdict('negative_data_rejection', {

@@ -20,7 +20,14 @@ export const positiveDataAcceptance: Check = async (ctx) => {
     const field = x.field ?? 'userInfo';
     if (!x.response) failures.push(about(x, field, `not accepted: ${x.error}`, severity({ about: 'no-answer' })));
     else if (x.response.status < 200 || x.response.status > 299)
-      failures.push(about(x, field, `valid input refused with ${x.response.status}${locationOf(x)}: ${messageOf(x)}`, severity({ about: 'rule', rule: 'documented' })));
+      failures.push(
+        about(
+          x,
+          field,
+          `valid input refused with ${x.response.status}${locationOf(x)}: ${messageOf(x)}`,
+          severity({ about: 'rule', rule: 'documented' }),
+        ),
+      );
     else passed.push(`${label(x)}: ${x.response.status}`);
   }
   return verdict('positive_data_acceptance', {

@@ -17,7 +17,10 @@ import type { Exchange } from '../types.js';
 import { messageOf, verdict, type Finding } from './verdict.js';
 
 class Refuted extends Error {
-  constructor(message: string, readonly field: string) {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
     super(message);
   }
 }
@@ -38,11 +41,15 @@ function judgeValidAnswer(x: Exchange, warnings: Warnings): void {
   const op = x.operation;
   unsent(x);
   if (!x.response) throw new Refuted(`no answer: ${x.error}`, '(request)');
-  if (x.response.status < 200 || x.response.status > 299) throw new Refuted(`valid body refused with ${x.response.status}: ${messageOf(x)}`, 'status');
+  if (x.response.status < 200 || x.response.status > 299)
+    throw new Refuted(`valid body refused with ${x.response.status}: ${messageOf(x)}`, 'status');
   const validate = validatorAt(specOf(op).successSchemaPointer);
   if (x.response.json === undefined) throw new Refuted(`the ${x.response.status} body is not JSON`, '(body)');
   if (validate(x.response.json)) return;
-  const errors = describeErrors(validate.errors).map((e) => ({ ...e, severity: severity({ about: 'body', status: 200, keyword: e.keyword, path: e.path }, specOf(op).provenance) }));
+  const errors = describeErrors(validate.errors).map((e) => ({
+    ...e,
+    severity: severity({ about: 'body', status: 200, keyword: e.keyword, path: e.path }, specOf(op).provenance),
+  }));
   for (const e of errors.filter((e) => e.severity === 'warning')) warn(warnings, op, e.path, `an answer's ${e.path} ${e.message} (an inferred rule)`);
   const first = errors.find((e) => e.severity === 'breaking');
   if (first) throw new Refuted(`answer does not conform: ${first.path} ${first.message}`, first.path);
@@ -54,7 +61,13 @@ function judgeInvalidAnswer(x: Exchange, warnings: Warnings, mutation: string, i
   unsent(x);
   if (!x.response) throw new Refuted(`no answer: ${x.error}`, '(request)');
   const lenient = severity({ about: 'invalid-accepted', rule: inferred ? 'inferred' : 'documented', operation: op }) === 'warning';
-  if (x.response.status < 300 && lenient) warn(warnings, op, mutation, `invalid body (${mutation}) accepted with ${x.response.status} (${inferred ? 'the rule is inferred' : 'a read: nothing was stored'})`);
+  if (x.response.status < 300 && lenient)
+    warn(
+      warnings,
+      op,
+      mutation,
+      `invalid body (${mutation}) accepted with ${x.response.status} (${inferred ? 'the rule is inferred' : 'a read: nothing was stored'})`,
+    );
   else if (x.response.status < 400) throw new Refuted(`invalid body (${mutation}) accepted with ${x.response.status}`, mutation);
   if (x.response.status >= 500) throw new Refuted(`invalid body (${mutation}) answered with ${x.response.status}`, mutation);
 }
@@ -74,12 +87,21 @@ function judgeSilentValues(op: OperationId, sent: { probe: SilentProbe; exchange
         severity: severity({ about: 'silent-value-refused' }),
       });
   }
-  return { findings, summary: `${op}: ${accepted} of ${sent.length} values the pages are silent on accepted (${[...new Set(sent.map((s) => s.probe.kind))].join(', ') || 'none apply'})` };
+  return {
+    findings,
+    summary: `${op}: ${accepted} of ${sent.length} values the pages are silent on accepted (${[...new Set(sent.map((s) => s.probe.kind))].join(', ') || 'none apply'})`,
+  };
 }
 
-async function silentValues(ctx: RunContext, warnings: Finding[], op: OperationId, params: PathParams): Promise<string | { text: string; notRun: true }> {
+async function silentValues(
+  ctx: RunContext,
+  warnings: Finding[],
+  op: OperationId,
+  params: PathParams,
+): Promise<string | { text: string; notRun: true }> {
   // Under --max-creates the creates are shared out to the valid bodies and the later checks: none is left for these.
-  if (propertyScope(ctx, op).maxValidRuns !== undefined) return { text: `${op}: values the pages are silent on: not run under --max-creates (each would spend a create)`, notRun: true };
+  if (propertyScope(ctx, op).maxValidRuns !== undefined)
+    return { text: `${op}: values the pages are silent on: not run under --max-creates (each would spend a create)`, notRun: true };
   const { sent, notSent } = await sendSilentValues(ctx, op, params);
   if (notSent) return { text: `${op}: values the pages are silent on: ${notSent}`, notRun: true };
   const judged = judgeSilentValues(op, sent);
@@ -87,7 +109,13 @@ async function silentValues(ctx: RunContext, warnings: Finding[], op: OperationI
   return judged.summary;
 }
 
-async function runProperty<T>(name: string, ctx: RunContext, arb: fc.Arbitrary<T>, predicate: (v: T) => Promise<void>, runs = ctx.pbt.runs): Promise<Finding | string | { text: string; notRun: true }> {
+async function runProperty<T>(
+  name: string,
+  ctx: RunContext,
+  arb: fc.Arbitrary<T>,
+  predicate: (v: T) => Promise<void>,
+  runs = ctx.pbt.runs,
+): Promise<Finding | string | { text: string; notRun: true }> {
   const { seed } = ctx.pbt;
   const details = await fc.check(fc.asyncProperty(arb, predicate), { numRuns: runs, seed });
   if (!details.failed) return `${name}: ${details.numRuns} cases held (seed ${seed})`;
@@ -95,7 +123,8 @@ async function runProperty<T>(name: string, ctx: RunContext, arb: fc.Arbitrary<T
   if (error instanceof NotSent) return { text: `${name}: ${error.message}`, notRun: true };
   const why = error instanceof Error ? error.message : String(error);
   return {
-    message: `${name}: ${why}; counterexample (shrunk ${details.numShrinks} times): ${JSON.stringify(details.counterexample?.[0])}; ` +
+    message:
+      `${name}: ${why}; counterexample (shrunk ${details.numShrinks} times): ${JSON.stringify(details.counterexample?.[0])}; ` +
       `reproduce with CONTRACT_PBT_SEED=${details.seed} (path ${details.counterexamplePath})`,
     ...(error instanceof Refuted ? { pointer: error.field } : {}),
     // A refuted property broke a documented rule: what breaks only an inferred one was noted as a warning instead.
@@ -122,11 +151,15 @@ export const propertyBased: Check = async (ctx) => {
     }
     const validRuns = (runs: number) => Math.min(runs, scope.maxValidRuns ?? runs);
     const valid = async (name: string, arb: fc.Arbitrary<Record<string, unknown>>, runs: number) =>
-      validRuns(runs) > 0 ? runProperty(name, ctx, arb, async (body) => judgeValidAnswer(await sendValidBody(ctx, op, params, body), warnings), validRuns(runs)) : { text: `${name}: ${scope.noCreates}`, notRun: true as const };
+      validRuns(runs) > 0
+        ? runProperty(name, ctx, arb, async (body) => judgeValidAnswer(await sendValidBody(ctx, op, params, body), warnings), validRuns(runs))
+        : { text: `${name}: ${scope.noCreates}`, notRun: true as const };
     const row = rowOf(op);
     const param = row.pathIdFrom?.param;
     if ((row.needs && !f[row.needs.fixture]) || (param && !ids[param])) {
-      notRun.push(`${op}: generated bodies: ${param && !ids[param] ? `no ${param} (${row.pathIdFrom!.operation} gave none)` : `no ${row.needs!.fixture} (${row.needs!.variable})`}`);
+      notRun.push(
+        `${op}: generated bodies: ${param && !ids[param] ? `no ${param} (${row.pathIdFrom!.operation} gave none)` : `no ${row.needs!.fixture} (${row.needs!.variable})`}`,
+      );
       continue;
     }
     const params: PathParams = param ? { [param]: ids[param]! } : {};
@@ -136,7 +169,11 @@ export const propertyBased: Check = async (ctx) => {
       judgeInvalidAnswer(await sendInvalidBody(ctx, op, params, body, label), warnings, label, mutation.inferred ?? false);
     };
     results.push(
-      await valid(`${op}: valid bodies are accepted and answered conforming to ${specOf(op).successSchemaPointer.split('/').pop()}`, validBodiesOf(op, f), runs),
+      await valid(
+        `${op}: valid bodies are accepted and answered conforming to ${specOf(op).successSchemaPointer.split('/').pop()}`,
+        validBodiesOf(op, f),
+        runs,
+      ),
       await runProperty(`${op}: invalid bodies are refused with a 4xx`, ctx, invalidBodiesOf(op, f), invalid, runs),
       await silentValues(ctx, silentRefusals, op, params),
     );

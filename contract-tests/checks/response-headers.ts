@@ -29,11 +29,20 @@ export const responseHeaderConformance: Check = async (ctx) => {
       const header = deref(ref);
       const value = x.response.headers[name.toLowerCase()];
       if (value === undefined) {
-        if (header.required) findings.push(about(x, fieldOf(x, name), `status ${x.response.status} lacks the required ${name} header`, severity({ about: 'header', status: x.response.status, name }, provenance)));
+        if (header.required)
+          findings.push(
+            about(
+              x,
+              fieldOf(x, name),
+              `status ${x.response.status} lacks the required ${name} header`,
+              severity({ about: 'header', status: x.response.status, name }, provenance),
+            ),
+          );
         continue;
       }
       const problem = headerProblem(value, deref(header.schema));
-      if (problem) findings.push(about(x, fieldOf(x, name), `${name} ${problem}`, severity({ about: 'header', status: x.response.status, name }, provenance)));
+      if (problem)
+        findings.push(about(x, fieldOf(x, name), `${name} ${problem}`, severity({ about: 'header', status: x.response.status, name }, provenance)));
       else passed.push(`${label(x)}: status ${x.response.status} with ${name}: ${value}`);
     }
   }

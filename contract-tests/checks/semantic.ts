@@ -17,17 +17,43 @@ const recentMs = 10 * 60_000;
 const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /** The rules one created task keeps: documented unless said (lname, refId's form, the clocks are inferred). */
-function taskRules(t: Task, which: string, name: string, f: Fixtures, expect: (ok: boolean, field: string, message: string, rule?: Provenance) => void, now: number): void {
+function taskRules(
+  t: Task,
+  which: string,
+  name: string,
+  f: Fixtures,
+  expect: (ok: boolean, field: string, message: string, rule?: Provenance) => void,
+  now: number,
+): void {
   expect(t.caseId === f.caseId, '/caseId', `${which}: caseId ${JSON.stringify(t.caseId)} does not echo ${f.caseId}`);
   expect(t.caseRefId === f.caseRefId, '/caseRefId', `${which}: caseRefId ${JSON.stringify(t.caseRefId)} does not echo ${f.caseRefId}`);
   expect(t.name === name, '/name', `${which}: name ${JSON.stringify(t.name)} does not echo ${JSON.stringify(name)}`);
   expect(t.lname === name.toLowerCase(), '/lname', `${which}: lname ${JSON.stringify(t.lname)} is not the lower-cased name`, 'inferred');
-  expect(typeof t.refId === 'string' && refIdPattern.test(t.refId), '/refId', `${which}: refId ${JSON.stringify(t.refId)} does not match ${refIdPattern}`, 'inferred');
+  expect(
+    typeof t.refId === 'string' && refIdPattern.test(t.refId),
+    '/refId',
+    `${which}: refId ${JSON.stringify(t.refId)} does not match ${refIdPattern}`,
+    'inferred',
+  );
   // The format and the clocks are inferred: a date in another format, or a tenant's clock off, is a warning.
-  if (!rfc3339.test(String(t.createdAt))) expect(false, '/createdAt', `${which}: createdAt ${JSON.stringify(t.createdAt)} is not an RFC 3339 date-time`, 'inferred');
-  else expect(Math.abs(Date.parse(String(t.createdAt)) - now) < recentMs, '/createdAt', `${which}: createdAt ${JSON.stringify(t.createdAt)} is not within 10 minutes of now`, 'inferred');
-  if (typeof t.timestampValue !== 'number') expect(false, '/timestampValue', `${which}: timestampValue ${JSON.stringify(t.timestampValue)} is not a number`);
-  else expect(Math.abs(t.timestampValue - now) < recentMs, '/timestampValue', `${which}: timestampValue ${t.timestampValue} is not within 10 minutes of now`, 'inferred');
+  if (!rfc3339.test(String(t.createdAt)))
+    expect(false, '/createdAt', `${which}: createdAt ${JSON.stringify(t.createdAt)} is not an RFC 3339 date-time`, 'inferred');
+  else
+    expect(
+      Math.abs(Date.parse(String(t.createdAt)) - now) < recentMs,
+      '/createdAt',
+      `${which}: createdAt ${JSON.stringify(t.createdAt)} is not within 10 minutes of now`,
+      'inferred',
+    );
+  if (typeof t.timestampValue !== 'number')
+    expect(false, '/timestampValue', `${which}: timestampValue ${JSON.stringify(t.timestampValue)} is not a number`);
+  else
+    expect(
+      Math.abs(t.timestampValue - now) < recentMs,
+      '/timestampValue',
+      `${which}: timestampValue ${t.timestampValue} is not within 10 minutes of now`,
+      'inferred',
+    );
 }
 
 /** The judge: the two recorded creates, against the fixtures the bodies were built from. */
@@ -36,7 +62,13 @@ export function judgeTwoCreates({ name, creates }: TwoCreates, f: Fixtures, now 
   const tasks: Task[] = [];
   for (const [i, x] of creates.entries()) {
     if (x.response && x.response.status < 300 && x.response.json && typeof x.response.json === 'object') tasks.push(x.response.json as Task);
-    else findings.push({ message: `create ${i + 1} failed: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`, pointer: '(create)', severity: severity({ about: 'rule', rule: 'documented' }), exchanges: [x] });
+    else
+      findings.push({
+        message: `create ${i + 1} failed: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`,
+        pointer: '(create)',
+        severity: severity({ about: 'rule', rule: 'documented' }),
+        exchanges: [x],
+      });
   }
   const [first, second] = tasks;
   if (!first || !second) return { findings, ran: true };
@@ -49,7 +81,9 @@ export function judgeTwoCreates({ name, creates }: TwoCreates, f: Fixtures, now 
   return {
     findings,
     ran: true,
-    passed: [`two creates: ids ${first._id} and ${second._id}, refIds ${first.refId} < ${second.refId}; caseId, caseRefId, name echoed, lname lower-cased, timestamps recent`],
+    passed: [
+      `two creates: ids ${first._id} and ${second._id}, refIds ${first.refId} < ${second.refId}; caseId, caseRefId, name echoed, lname lower-cased, timestamps recent`,
+    ],
   };
 }
 

@@ -24,7 +24,14 @@ export const statusCodeConformance: Check = async (ctx) => {
     const neverSeen = status < 300 ? operation.responses[String(status)]?.['x-observed-absent'] : undefined;
     if (neverSeen) changed.set(`${x.operation} ${status}`, [...(changed.get(`${x.operation} ${status}`) ?? []), x]);
     if (documentedStatuses.includes(status)) continue;
-    findings.push(about(x, fieldOf(x, 'status'), `status ${status}${locationOf(x)} is not one the contract lists (${documentedStatuses.join(', ')})`, severity({ about: 'unlisted-status', status })));
+    findings.push(
+      about(
+        x,
+        fieldOf(x, 'status'),
+        `status ${status}${locationOf(x)} is not one the contract lists (${documentedStatuses.join(', ')})`,
+        severity({ about: 'unlisted-status', status }),
+      ),
+    );
   }
   for (const [key, xs] of changed) {
     const never = specFor(xs[0]!).operation.responses[String(xs[0]!.response!.status)]['x-observed-absent'];

@@ -87,9 +87,11 @@ export function verdict(check: CheckName, found: Judged): Verdict {
   const warnings = all.filter((f) => f.severity === 'warning');
   const status = failures.length > 0 ? 'fail' : warnings.length > 0 ? 'warn' : found.ran || all.length > 0 ? 'pass' : 'skip';
   // Under --strict the warnings fail too, so their exchanges are kept, marked, to be re-sent then.
-  const reproductions = (of: Finding[], severity: Severity) => [...new Set(of.flatMap((f) => f.exchanges ?? []))].map((x) => reproductionOf(check, x, severity));
+  const reproductions = (of: Finding[], severity: Severity) =>
+    [...new Set(of.flatMap((f) => f.exchanges ?? []))].map((x) => reproductionOf(check, x, severity));
   const reproduce = [...reproductions(failures, 'breaking'), ...reproductions(warnings, 'warning')];
-  const evidence = status === 'skip' ? [found.skipReason ?? 'nothing to check on this target'] : failures.length > 0 ? linesOf(failures) : (found.passed ?? []);
+  const evidence =
+    status === 'skip' ? [found.skipReason ?? 'nothing to check on this target'] : failures.length > 0 ? linesOf(failures) : (found.passed ?? []);
   return {
     check,
     status,

@@ -55,7 +55,11 @@ try {
   fail((error as Error).message);
 }
 const proposals = learn(observations, { absentAfter });
-const overlay = overlayOf(proposals, { title: 'Observed differences of a tenant', version: new Date().toISOString().slice(0, 10), sources: [...new Set(observations.map((o) => o.source))] });
+const overlay = overlayOf(proposals, {
+  title: 'Observed differences of a tenant',
+  version: new Date().toISOString().slice(0, 10),
+  sources: [...new Set(observations.map((o) => o.source))],
+});
 try {
   writeFileSync(values.out, /\.ya?ml$/i.test(values.out) ? stringify(overlay, { lineWidth: 0 }) : `${JSON.stringify(overlay, null, 2)}\n`);
 } catch (error) {

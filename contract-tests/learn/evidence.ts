@@ -44,9 +44,15 @@ function fromReport(doc: Json, source: string): Observation[] {
   return exchanges.flatMap((x: Json): Observation[] => {
     const response = isObject(x.response) ? x.response : undefined;
     const request = isObject(x.request) ? x.request : undefined;
-    const operation = (typeof x.operation === 'string' && (operationIds as readonly string[]).includes(x.operation) ? x.operation : operationOfPath(String(request?.path ?? ''))) as OperationId | undefined;
+    const operation = (
+      typeof x.operation === 'string' && (operationIds as readonly string[]).includes(x.operation)
+        ? x.operation
+        : operationOfPath(String(request?.path ?? ''))
+    ) as OperationId | undefined;
     if (!response || !operation || typeof response.status !== 'number') return [];
-    const headers = isObject(response.headers) ? Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), String(v)])) : {};
+    const headers = isObject(response.headers)
+      ? Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]))
+      : {};
     return [{ operation, status: response.status, headers, body: response.json, ...(at ? { at } : {}), source }];
   });
 }
@@ -70,7 +76,12 @@ function fromHar(doc: Json, source: string): Observation[] {
       (Array.isArray(response.headers) ? response.headers : []).filter(isObject).map((h) => [String(h.name).toLowerCase(), String(h.value)]),
     );
     const content = isObject(response.content) ? response.content : {};
-    const text = typeof content.text === 'string' ? (content.encoding === 'base64' ? Buffer.from(content.text, 'base64').toString('utf8') : content.text) : undefined;
+    const text =
+      typeof content.text === 'string'
+        ? content.encoding === 'base64'
+          ? Buffer.from(content.text, 'base64').toString('utf8')
+          : content.text
+        : undefined;
     const at = typeof entry.startedDateTime === 'string' ? entry.startedDateTime : undefined;
     return [{ operation, status: response.status, headers, body: parseJson(text), ...(at ? { at } : {}), source }];
   });

@@ -22,7 +22,15 @@ export function inferSchema(values: unknown[], depth = 0): Schema {
   const objects = values.filter((v): v is Record<string, unknown> => typeOf(v) === 'object');
   if (objects.length > 0) {
     const keys = [...new Set(objects.flatMap((o) => Object.keys(o)))].filter(safeKey);
-    schema.properties = Object.fromEntries(keys.map((k) => [k, inferSchema(objects.filter((o) => k in o).map((o) => o[k]), depth + 1)]));
+    schema.properties = Object.fromEntries(
+      keys.map((k) => [
+        k,
+        inferSchema(
+          objects.filter((o) => k in o).map((o) => o[k]),
+          depth + 1,
+        ),
+      ]),
+    );
     // A key every answer had is required: the tenant showed it is always there.
     const always = keys.filter((k) => objects.every((o) => k in o));
     if (always.length) schema.required = always;

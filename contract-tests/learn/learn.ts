@@ -122,12 +122,12 @@ function collect(observations: Observation[]) {
         if (p) {
           present.add(p, o);
           walk(v, p, o, depth + 1);
-        }
-        else if (safeKey(key)) extra.add(`${h}|${key}`, o, v);
+        } else if (safeKey(key)) extra.add(`${h}|${key}`, o, v);
       }
       return;
     }
-    if (Array.isArray(node.enum) && (typeof value === 'string' || typeof value === 'number') && !node.enum.includes(value)) enums.add(`${h}|${JSON.stringify(value)}`, o);
+    if (Array.isArray(node.enum) && (typeof value === 'string' || typeof value === 'number') && !node.enum.includes(value))
+      enums.add(`${h}|${JSON.stringify(value)}`, o);
     if (typeof node.pattern === 'string' && typeof value === 'string' && patternPrefix(node.pattern)) {
       const known = [node.example, ...(node.examples ?? [])].filter((e) => typeof e === 'string').map(exampleShapeOf);
       const shape = shapeOf(value);
@@ -141,7 +141,8 @@ function collect(observations: Observation[]) {
     const isSuccess = o.status >= 200 && o.status < 300;
     if (!documented) statuses.add(`${o.operation}|${o.status}`, o, o.body);
     if (isSuccess) successes.add(`${o.operation}|${o.status}`, o);
-    if (isSuccess && o.body !== undefined) walk(o.body, documented ? `${documented.pointer}/content/application~1json/schema` : successSchema(o.operation), o);
+    if (isSuccess && o.body !== undefined)
+      walk(o.body, documented ? `${documented.pointer}/content/application~1json/schema` : successSchema(o.operation), o);
     if (!isSuccess && documented && o.body !== undefined) {
       const schemaPointer = `${documented.pointer}/content/application~1json/schema`;
       const valid = at(schemaPointer) ? validatorAt(schemaPointer)(o.body) : true;
@@ -174,7 +175,13 @@ function statusProposals(t: Tallies, absentAfter: number): Proposal[] {
         {
           target: responsesPath(op),
           description: `${op}: status ${status} observed`,
-          update: { [status]: { description: `Observed: the tenant answered ${status}.`, ...(bodies.length ? { content: { 'application/json': { schema } } } : {}), ...observed(seen) } },
+          update: {
+            [status]: {
+              description: `Observed: the tenant answered ${status}.`,
+              ...(bodies.length ? { content: { 'application/json': { schema } } } : {}),
+              ...observed(seen),
+            },
+          },
         },
       ],
     });
@@ -192,7 +199,13 @@ function statusProposals(t: Tallies, absentAfter: number): Proposal[] {
         kind: 'status',
         summary: `${op}: documented ${status} never seen in ${total} successful answers (it answered ${used.map(([k]) => k.split('|')[1]).join(', ')})`,
         seen,
-        actions: [{ target: `${responsesPath(op)}['${status}']`, description: `${op}: ${status} never observed`, update: { 'x-observed-absent': { answers: total, ...seen } } }],
+        actions: [
+          {
+            target: `${responsesPath(op)}['${status}']`,
+            description: `${op}: ${status} never observed`,
+            update: { 'x-observed-absent': { answers: total, ...seen } },
+          },
+        ],
       });
     }
   }
@@ -216,7 +229,13 @@ function errorBodyProposals(t: Tallies): Proposal[] {
         { target, description: `${op}: the documented ${status} is replaced by the observed one`, remove: true },
         {
           target: responsesPath(op),
-          update: { [status]: { description: `Observed: the tenant's ${status} answers.`, content: { 'application/json': { schema: errorSchema(data, codes) } }, ...observed(seen) } },
+          update: {
+            [status]: {
+              description: `Observed: the tenant's ${status} answers.`,
+              content: { 'application/json': { schema: errorSchema(data, codes) } },
+              ...observed(seen),
+            },
+          },
         },
       ],
     });
@@ -235,7 +254,13 @@ function fieldProposals(t: Tallies, absentAfter: number): Proposal[] {
       kind: 'field-added',
       summary: `${h.split('/').pop()}.${field}: a field the contract lacks (${seen.count} time(s)${always ? ', in every answer: proposed as required' : ''})`,
       seen,
-      actions: [{ target: jsonPath(h), description: `${field} observed`, update: { properties: { [field]: { ...inferSchema(data), ...observed(seen) } }, ...(always ? { required: [field] } : {}) } }],
+      actions: [
+        {
+          target: jsonPath(h),
+          description: `${field} observed`,
+          update: { properties: { [field]: { ...inferSchema(data), ...observed(seen) } }, ...(always ? { required: [field] } : {}) },
+        },
+      ],
     });
   }
 
@@ -247,7 +272,11 @@ function fieldProposals(t: Tallies, absentAfter: number): Proposal[] {
       kind: 'field-never-seen',
       summary: `${h.split('/').pop()}: ${never.length} documented field(s) never seen in ${parentSeen.count} answers: ${never.map(([f]) => f).join(', ')} (reported; nothing removed)`,
       seen: parentSeen,
-      actions: never.map(([field, p]) => ({ target: jsonPath(p), description: `${field} never observed`, update: { 'x-observed-absent': { answers: parentSeen.count, ...parentSeen } } })),
+      actions: never.map(([field, p]) => ({
+        target: jsonPath(p),
+        description: `${field} never observed`,
+        update: { 'x-observed-absent': { answers: parentSeen.count, ...parentSeen } },
+      })),
     });
   }
   return proposals;
@@ -263,7 +292,13 @@ function valueProposals(t: Tallies): Proposal[] {
       kind: 'enum-value',
       summary: `${h.split('/').slice(-2).join('.')}: value ${value} seen, not in the enum (${seen.count} time(s))`,
       seen,
-      actions: [{ target: jsonPath(h), description: `enum value observed`, update: { enum: [JSON.parse(value)], 'x-observed-enum': [{ value: JSON.parse(value), ...seen }] } }],
+      actions: [
+        {
+          target: jsonPath(h),
+          description: `enum value observed`,
+          update: { enum: [JSON.parse(value)], 'x-observed-enum': [{ value: JSON.parse(value), ...seen }] },
+        },
+      ],
     });
   }
 
@@ -273,7 +308,13 @@ function valueProposals(t: Tallies): Proposal[] {
       kind: 'id-shape',
       summary: `${h.split('/').pop()}: ids shaped ${shape} (${seen.count} time(s)); shown as an example, the pattern is left alone`,
       seen,
-      actions: [{ target: jsonPath(h), description: `id shape observed`, update: { examples: [syntheticId(shape)], 'x-observed-shapes': [{ shape, ...seen }] } }],
+      actions: [
+        {
+          target: jsonPath(h),
+          description: `id shape observed`,
+          update: { examples: [syntheticId(shape)], 'x-observed-shapes': [{ shape, ...seen }] },
+        },
+      ],
     });
   }
   return proposals;
@@ -284,7 +325,13 @@ export function learn(observations: Observation[], options: LearnOptions = {}): 
   const t = collect(observations);
   const fields = fieldProposals(t, absentAfter);
   const never = fields.filter((p) => p.kind === 'field-never-seen');
-  return [...statusProposals(t, absentAfter), ...errorBodyProposals(t), ...fields.filter((p) => p.kind !== 'field-never-seen'), ...valueProposals(t), ...never];
+  return [
+    ...statusProposals(t, absentAfter),
+    ...errorBodyProposals(t),
+    ...fields.filter((p) => p.kind !== 'field-never-seen'),
+    ...valueProposals(t),
+    ...never,
+  ];
 }
 
 /** The proposals as one Overlay document; each proposal's first action names its kind and summary. */
@@ -296,6 +343,8 @@ export function overlayOf(proposals: Proposal[], info: { title: string; version:
       version: info.version,
       description: `Proposed from ${info.sources.join(', ')} by \`npm run learn\`: ${proposals.length} difference(s) between the tenant's answers and the contract. Review each action before committing it; every proposal carries x-provenance: observed and its evidence (x-observed).`,
     },
-    actions: proposals.flatMap((p) => p.actions.map((a, i) => ({ ...a, ...(i === 0 ? { 'x-proposal': { kind: p.kind, summary: p.summary } } : {}) }))),
+    actions: proposals.flatMap((p) =>
+      p.actions.map((a, i) => ({ ...a, ...(i === 0 ? { 'x-proposal': { kind: p.kind, summary: p.summary } } : {}) })),
+    ),
   };
 }

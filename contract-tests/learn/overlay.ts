@@ -32,7 +32,9 @@ export async function applyOverlay<T extends object>(document: T, overlay: unkno
     if (!a || typeof a.target !== 'string' || !a.target.startsWith('$')) throw new Error(`${name}: action ${i + 1} has no JSONPath "target"`);
     if (a.update === undefined && a.remove !== true) throw new Error(`${name}: action ${i + 1} (${a.target}) neither updates nor removes`);
   });
-  const { data, resultData } = await openapiOverlay(structuredClone(document) as Parameters<typeof openapiOverlay>[0], { overlaySet: doc as Parameters<typeof openapiOverlay>[1]['overlaySet'] });
+  const { data, resultData } = await openapiOverlay(structuredClone(document) as Parameters<typeof openapiOverlay>[0], {
+    overlaySet: doc as Parameters<typeof openapiOverlay>[1]['overlaySet'],
+  });
   const unused = (resultData.unusedActions ?? []) as Action[];
   if (unused.length) throw new Error(`${name}: ${unused.length} action(s) match nothing in the contract: ${unused.map((a) => a.target).join(', ')}`);
   return data as T;

@@ -9,7 +9,9 @@ import { redact } from '../redact.js';
 import { warningCount, type TargetReport } from '../runner.js';
 
 const xml = (s: string) =>
-  redact(s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  redact(s)
+    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 export function junitXml(report: TargetReport): string {
   const suite = `contract.${report.target.replace(/[^\w.-]+/g, '_')}`;
@@ -17,9 +19,14 @@ export function junitXml(report: TargetReport): string {
   const skipped = report.verdicts.filter((v) => v.status === 'skip').length;
   const cases = report.verdicts.map((v) => {
     const notRun = v.notRun.length ? `\nnot run:\n${v.notRun.join('\n')}` : '';
-    const warnings = v.warnings.length ? `WARNING: ${v.warnings.length} difference(s) from inferred rules (not failures):\n${v.warnings.map((w) => `warning: ${w}`).join('\n')}\n` : '';
+    const warnings = v.warnings.length
+      ? `WARNING: ${v.warnings.length} difference(s) from inferred rules (not failures):\n${v.warnings.map((w) => `warning: ${w}`).join('\n')}\n`
+      : '';
     const properties = v.warnings.length ? `<properties><property name="warnings" value="${v.warnings.length}"/></properties>` : '';
-    const out = warnings || notRun || v.status === 'pass' ? `<system-out>${xml(`${warnings}${v.status === 'pass' || v.status === 'warn' ? v.evidence.join('\n') : ''}${notRun}`)}</system-out>` : '';
+    const out =
+      warnings || notRun || v.status === 'pass'
+        ? `<system-out>${xml(`${warnings}${v.status === 'pass' || v.status === 'warn' ? v.evidence.join('\n') : ''}${notRun}`)}</system-out>`
+        : '';
     const inner =
       v.status === 'fail'
         ? `<failure message="${xml(v.evidence[0] ?? v.check)}" type="contract-violation">${xml(v.evidence.join('\n'))}</failure>`
@@ -29,7 +36,8 @@ export function junitXml(report: TargetReport): string {
     return `    <testcase classname="${xml(suite)}" name="${xml(v.check)}">${properties}${inner}${out}</testcase>`;
   });
   // An operation not selected is a skipped testcase of its own: never counted as passed.
-  for (const op of report.selection?.notSelected ?? []) cases.push(`    <testcase classname="${xml(suite)}" name="${xml(`operation ${op}`)}"><skipped message="not selected"/></testcase>`);
+  for (const op of report.selection?.notSelected ?? [])
+    cases.push(`    <testcase classname="${xml(suite)}" name="${xml(`operation ${op}`)}"><skipped message="not selected"/></testcase>`);
   const tests = cases.length;
   const skippedAll = skipped + (report.selection?.notSelected.length ?? 0);
   const time = (report.durationMs / 1000).toFixed(3);

@@ -30,7 +30,10 @@ export function markdownSummary(reports: TargetReport[], notRunTargets: { target
   const out = ['# Contract suite', ''];
   for (const r of reports) {
     const warnings = warningCount(r);
-    out.push(`**${r.target}**: ${isBreaking(r) ? 'breaking violations' : 'keeps the contract'}${warnings ? `, ${warnings} warning(s)` : ''}${r.strict ? ' (strict: warnings fail)' : ''}${r.stopped ? `; stopped early: ${r.stopped}` : ''}; ${r.budget?.budget ? `requests: ${r.budget.requests} of budget ${r.budget.budget}` : `${r.requests} requests`} in ${(r.durationMs / 1000).toFixed(1)} s; property-based seed ${r.pbt.seed}, ${r.pbt.runs} runs.`, '');
+    out.push(
+      `**${r.target}**: ${isBreaking(r) ? 'breaking violations' : 'keeps the contract'}${warnings ? `, ${warnings} warning(s)` : ''}${r.strict ? ' (strict: warnings fail)' : ''}${r.stopped ? `; stopped early: ${r.stopped}` : ''}; ${r.budget?.budget ? `requests: ${r.budget.requests} of budget ${r.budget.budget}` : `${r.requests} requests`} in ${(r.durationMs / 1000).toFixed(1)} s; property-based seed ${r.pbt.seed}, ${r.pbt.runs} runs.`,
+      '',
+    );
   }
   for (const r of reports) {
     const s = r.selection;
@@ -52,7 +55,8 @@ export function markdownSummary(reports: TargetReport[], notRunTargets: { target
   for (const name of checkNames) {
     const cells = reports.map((r) => {
       const v = r.verdicts.find((x) => x.check === name);
-      const notes = v && [v.warnings.length ? `${v.warnings.length} warning(s)` : '', v.notRun.length ? `${v.notRun.length} not run` : ''].filter(Boolean);
+      const notes =
+        v && [v.warnings.length ? `${v.warnings.length} warning(s)` : '', v.notRun.length ? `${v.notRun.length} not run` : ''].filter(Boolean);
       return v ? `${icon[v.status]}${notes!.length ? ` (${notes!.join(', ')})` : ''}` : 'n/a';
     });
     out.push(`| \`${name}\` | ${cells.join(' | ')} |`);
@@ -61,7 +65,14 @@ export function markdownSummary(reports: TargetReport[], notRunTargets: { target
   sections(out, reports, 'Not run', (v) => [...(v.status === 'skip' ? v.evidence : []), ...v.notRun]);
   for (const r of reports.filter((r) => r.selection?.notSelected.length))
     out.push('', `## Not selected on ${r.target}`, '', ...r.selection!.notSelected.map((op) => `- \`${op}\`: not selected`));
-  out.push('', '## What each client can send', '', ...generatorClientLimits.map((l) => `- ${l}`), '- SDK (`createKoreClient`): every shape the contract allows; it refuses invalid bodies before sending (`RequestValidationError`).', '');
+  out.push(
+    '',
+    '## What each client can send',
+    '',
+    ...generatorClientLimits.map((l) => `- ${l}`),
+    '- SDK (`createKoreClient`): every shape the contract allows; it refuses invalid bodies before sending (`RequestValidationError`).',
+    '',
+  );
   return redact(out.join('\n'));
 }
 
@@ -69,7 +80,12 @@ export function markdownSummary(reports: TargetReport[], notRunTargets: { target
 function reproduceSection(r: TargetReport): string[] {
   const items = r.verdicts.flatMap((v) => failing(v.reproduce)).filter((x) => x.curl);
   if (items.length === 0) return [];
-  const out = ['', `### Reproduce (${r.target})`, '', `Each failing request as sent (\`export KORE_JWT=…\` first), or all at once: \`kore-case-management-contract replay ${reportName(r.target)}.json --base-url URL\`.`];
+  const out = [
+    '',
+    `### Reproduce (${r.target})`,
+    '',
+    `Each failing request as sent (\`export KORE_JWT=…\` first), or all at once: \`kore-case-management-contract replay ${reportName(r.target)}.json --base-url URL\`.`,
+  ];
   for (const x of items) out.push('', `${x.check}: ${cell(x.probe)} (${x.operation}, answered ${x.answered})`, '', '```sh', x.curl!, '```');
   return out;
 }

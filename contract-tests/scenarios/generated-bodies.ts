@@ -15,15 +15,29 @@ export const sendValidBody = (ctx: RunContext, op: OperationId, params: PathPara
 /** An invalid body goes through raw fetch: the typed clients refuse to send it. */
 export async function sendInvalidBody(ctx: RunContext, op: OperationId, params: PathParams, body: unknown, mutation: string): Promise<Exchange> {
   const token = { value: await validToken(ctx.target.credentials), label: 'valid token' };
-  return sendRaw(ctx, { operation: op, probe: `property: invalid body (${mutation})`, intent: 'reject-invalid' }, { body: body as Record<string, unknown>, token, params });
+  return sendRaw(
+    ctx,
+    { operation: op, probe: `property: invalid body (${mutation})`, intent: 'reject-invalid' },
+    { body: body as Record<string, unknown>, token, params },
+  );
 }
 
 /** Each silent value of an operation, sent once, or why the run stopped sending them. */
-export async function sendSilentValues(ctx: RunContext, op: OperationId, params: PathParams): Promise<{ sent: { probe: SilentProbe; exchange: Exchange }[]; notSent?: string }> {
+export async function sendSilentValues(
+  ctx: RunContext,
+  op: OperationId,
+  params: PathParams,
+): Promise<{ sent: { probe: SilentProbe; exchange: Exchange }[]; notSent?: string }> {
   const sent: { probe: SilentProbe; exchange: Exchange }[] = [];
   const probes = silentProbes(op, ctx.target.fixtures);
   for (const probe of probes) {
-    const exchange = await sendOperationWithSdk(ctx, op, { probe: `property: silent value (${probe.kind} ${probe.field})`, intent: 'accept' }, probe.body, params);
+    const exchange = await sendOperationWithSdk(
+      ctx,
+      op,
+      { probe: `property: silent value (${probe.kind} ${probe.field})`, intent: 'accept' },
+      probe.body,
+      params,
+    );
     if (exchange.error?.startsWith('not sent:')) return { sent, notSent: exchange.error };
     sent.push({ probe, exchange });
   }

@@ -31,14 +31,23 @@ class Stop extends Error {}
 const answered = (x: Exchange) => !!x.response && x.response.status < 300 && !!x.response.json && typeof x.response.json === 'object';
 
 /** Sends one call and records it; a refusal or a stop of the run ends the sequence (nothing further can be read). */
-async function call(ctx: RunContext, out: LinksSequence, operation: OperationId, name: string, body: Json, params: Record<string, string> = {}): Promise<Step> {
+async function call(
+  ctx: RunContext,
+  out: LinksSequence,
+  operation: OperationId,
+  name: string,
+  body: Json,
+  params: Record<string, string> = {},
+): Promise<Step> {
   const exchange = await sendOperationWithSdk(ctx, operation, { probe: `links: ${name}`, intent: 'accept' }, body, params);
   if (exchange.error?.startsWith('not sent:')) {
     out.notSent = `the links sequence from ${name} on: ${exchange.error}`;
     throw new Stop();
   }
   const headers: Record<string, string> = ctx.target.accountId ? { accountId: ctx.target.accountId } : {};
-  const step: Step | undefined = answered(exchange) ? { operation, path: params, headers, body, response: exchange.response!.json as Json } : undefined;
+  const step: Step | undefined = answered(exchange)
+    ? { operation, path: params, headers, body, response: exchange.response!.json as Json }
+    : undefined;
   out.calls.push({ name, operation, exchange, ...(step ? { step } : {}) });
   if (!step) throw new Stop();
   return step;
@@ -56,13 +65,27 @@ async function send(ctx: RunContext, out: LinksSequence): Promise<void> {
   const created = await call(ctx, out, 'createCase', 'createCase', { ...rowOf('createCase').valid(f)[0], name: names.case });
   await find(ctx, out, created, 'getCases', names.case);
   const toTask = follow(created, 'createTask');
-  const task = await call(ctx, out, toTask.operation, 'createTask in the new case', { ...bodyWithUser(f, userVariants.emailId()), ...toTask.body, name: names.task }, toTask.params);
+  const task = await call(
+    ctx,
+    out,
+    toTask.operation,
+    'createTask in the new case',
+    { ...bodyWithUser(f, userVariants.emailId()), ...toTask.body, name: names.task },
+    toTask.params,
+  );
   await find(ctx, out, task, 'getTasks', names.task);
   const toUpdate = follow(task, 'updateTask');
   const updated = await call(ctx, out, toUpdate.operation, 'updateTask renames it', { ...toUpdate.body, name: names.taskRenamed }, toUpdate.params);
   await find(ctx, out, updated, 'getTasks', names.taskRenamed);
   const toCase = follow(created, 'updateCase');
-  const caseUpdated = await call(ctx, out, toCase.operation, 'updateCase renames the case', { ...toCase.body, name: names.caseRenamed }, toCase.params);
+  const caseUpdated = await call(
+    ctx,
+    out,
+    toCase.operation,
+    'updateCase renames the case',
+    { ...toCase.body, name: names.caseRenamed },
+    toCase.params,
+  );
   await find(ctx, out, caseUpdated, 'getCases', names.caseRenamed);
 }
 

@@ -42,7 +42,8 @@ class NotRun extends Error {}
 async function page(ctx: RunContext, op: ListOperation, probe: string, body: Json): Promise<Page> {
   const x = await sendOperationWithSdk(ctx, op, { probe: `paging: ${probe}`, intent: 'accept' }, body);
   if (x.error?.startsWith('not sent:')) throw new NotRun(x.error);
-  if (!x.response || x.response.status >= 300) throw new NotRun(`${probe} was refused: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`);
+  if (!x.response || x.response.status >= 300)
+    throw new NotRun(`${probe} was refused: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`);
   const json = x.response.json as Json;
   if (!Array.isArray(json?.results)) throw new NotRun(`${probe} answered no results list (response_schema_conformance judges it)`);
   return { exchange: x, skip: body.skip, ids: json.results.map((r: Json) => String(r?._id)), hasMore: json.hasMore, totalResults: json.totalResults };
@@ -53,10 +54,14 @@ async function create(ctx: RunContext, op: ListOperation, n: number): Promise<vo
   const f = ctx.target.fixtures;
   for (let i = 1; i <= n; i++) {
     const name = tagged(f, `Paging ${i}`);
-    const [creator, body] = op === 'getTasks' ? (['createTask', { ...bodyWithUser(f, userVariants.emailId()), name }] as const) : (['createCase', { ...rowOf('createCase').valid(f)[0], name }] as const);
+    const [creator, body] =
+      op === 'getTasks'
+        ? (['createTask', { ...bodyWithUser(f, userVariants.emailId()), name }] as const)
+        : (['createCase', { ...rowOf('createCase').valid(f)[0], name }] as const);
     const x = await sendOperationWithSdk(ctx, creator, { probe: `paging: ${creator} for the walk`, intent: 'accept' }, body);
     if (x.error?.startsWith('not sent:')) throw new NotRun(`fewer than ${wanted} items match the run's tag and none may be created (${x.error})`);
-    if (!x.response || x.response.status >= 300) throw new NotRun(`${creator} for the walk was refused: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`);
+    if (!x.response || x.response.status >= 300)
+      throw new NotRun(`${creator} for the walk was refused: ${x.response ? `${x.response.status} ${messageOf(x)}` : x.error}`);
   }
 }
 
@@ -68,7 +73,8 @@ async function walk(ctx: RunContext, op: ListOperation): Promise<Walk> {
   const largeBody = { ...filter, skip: 0, limit: 100 };
   let large = await page(ctx, op, 'one large page', largeBody);
   if (large.ids.length < wanted) {
-    if (op === 'getCases' && !ctx.target.fixtures.caseTemplateId) throw new NotRun(`fewer than ${wanted} cases match the run's tag and there is no case template to create one (KORE_CASE_TEMPLATE_ID)`);
+    if (op === 'getCases' && !ctx.target.fixtures.caseTemplateId)
+      throw new NotRun(`fewer than ${wanted} cases match the run's tag and there is no case template to create one (KORE_CASE_TEMPLATE_ID)`);
     await create(ctx, op, wanted - large.ids.length);
     large = await page(ctx, op, 'one large page', largeBody);
   }
@@ -79,7 +85,7 @@ async function walk(ctx: RunContext, op: ListOperation): Promise<Walk> {
   const pages: Page[] = [];
   const seen: string[] = [];
   // Each page brings a fresh item or the walk stops: the bound only guards against a server that never ends.
-  for (let skip = 0; seen.length < span && pages.length <= span; ) {
+  for (let skip = 0; seen.length < span && pages.length <= span;) {
     const p = await page(ctx, op, `skip ${skip}, limit ${limit}`, { ...filter, skip, limit });
     pages.push(p);
     if (repeats(p, pages.length - 1, seen)) return { op, large, limit, pages };

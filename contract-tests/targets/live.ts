@@ -68,7 +68,9 @@ export function malformedLiveVariables(env: NodeJS.ProcessEnv = process.env): st
   for (const [name, schema] of Object.entries(idSchemas)) {
     const value = env[name];
     if (value && !plausibleId(schema, value)) {
-      problems.push(`${name} is not a plausible ${schema}: its prefix or characters differ from the contract's (e.g. ${bundle.components.schemas[schema].examples?.[0] ?? 'see the contract'})`);
+      problems.push(
+        `${name} is not a plausible ${schema}: its prefix or characters differ from the contract's (e.g. ${bundle.components.schemas[schema].examples?.[0] ?? 'see the contract'})`,
+      );
     }
   }
   return problems;

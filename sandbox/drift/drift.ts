@@ -48,20 +48,34 @@ const withoutRetryAfter = (headers: Record<string, string> = {}) => Object.fromE
 /** The answer's item changed one way; a part that is not an object is left as it is. */
 type ItemChange = (item: Item) => Item;
 const isItem = (value: unknown): value is Item => typeof value === 'object' && value !== null && !Array.isArray(value);
-const drop = (key: string): ItemChange => (item) => Object.fromEntries(Object.entries(item).filter(([k]) => k !== key));
-const set = (fields: Item): ItemChange => (item) => ({ ...item, ...fields });
-const asString = (key: string): ItemChange => (item) => ({ ...item, [key]: String(item[key]) });
-const inside = (key: string, change: ItemChange): ItemChange => (item) => {
-  const part = item[key];
-  return isItem(part) ? { ...item, [key]: change(part) } : item;
-};
-const insideFirst = (key: string, change: ItemChange): ItemChange => (item) => {
-  const list = item[key];
-  return Array.isArray(list) ? { ...item, [key]: list.map((x: unknown, i) => (i === 0 && isItem(x) ? change(x) : x)) } : item;
-};
+const drop =
+  (key: string): ItemChange =>
+  (item) =>
+    Object.fromEntries(Object.entries(item).filter(([k]) => k !== key));
+const set =
+  (fields: Item): ItemChange =>
+  (item) => ({ ...item, ...fields });
+const asString =
+  (key: string): ItemChange =>
+  (item) => ({ ...item, [key]: String(item[key]) });
+const inside =
+  (key: string, change: ItemChange): ItemChange =>
+  (item) => {
+    const part = item[key];
+    return isItem(part) ? { ...item, [key]: change(part) } : item;
+  };
+const insideFirst =
+  (key: string, change: ItemChange): ItemChange =>
+  (item) => {
+    const list = item[key];
+    return Array.isArray(list) ? { ...item, [key]: list.map((x: unknown, i) => (i === 0 && isItem(x) ? change(x) : x)) } : item;
+  };
 
 /** Ids in a character set no sample shows (letters g to v: no hex digit, no hyphen). */
-const otherShapedId = (prefix: string) => `${prefix}-${randomUUID().replace(/-/g, '').replace(/[0-9a-f]/g, (c) => 'ghijklmnopqrstuv'[parseInt(c, 16)]!)}`;
+const otherShapedId = (prefix: string) =>
+  `${prefix}-${randomUUID()
+    .replace(/-/g, '')
+    .replace(/[0-9a-f]/g, (c) => 'ghijklmnopqrstuv'[parseInt(c, 16)]!)}`;
 
 const entries: Entry[] = [
   {
@@ -234,7 +248,7 @@ entries.push(
   {
     name: 'getCases-ignores-filters',
     operation: 'getCases',
-    summary: 'searchText and every other filter are ignored: all the stream\'s cases come back',
+    summary: "searchText and every other filter are ignored: all the stream's cases come back",
     breaking: true,
     behaviour: { ignoreFilters: true },
   },

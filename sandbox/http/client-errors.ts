@@ -28,9 +28,15 @@ export function clientErrorHandler(render: (p: Problem) => RenderedProblem) {
       socket.destroy();
       return;
     }
-    const refusal = refusals[err.code ?? '']?.() ?? problem(400, ErrorCode.invalidRequest, `request: not valid HTTP/1.1 (${err.code ?? 'unparsable'})`);
+    const refusal =
+      refusals[err.code ?? '']?.() ?? problem(400, ErrorCode.invalidRequest, `request: not valid HTTP/1.1 (${err.code ?? 'unparsable'})`);
     const { status, body, headers = {} } = render(refusal);
-    const lines = Object.entries({ ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' })
+    const lines = Object.entries({
+      ...headers,
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+      connection: 'close',
+    })
       .map(([name, value]) => `${name}: ${value}\r\n`)
       .join('');
     socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${lines}\r\n${body}`, () => socket.destroy());

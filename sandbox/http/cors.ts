@@ -42,7 +42,8 @@ export function corsHandler(origins: CorsOrigins): ((req: IncomingMessage, res: 
     res.setHeader('access-control-allow-origin', origins === '*' ? '*' : origin);
     if (origins !== '*') res.setHeader('vary', 'Origin');
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
-      const privateNetwork = req.headers['access-control-request-private-network'] === 'true' ? { 'access-control-allow-private-network': 'true' } : {};
+      const privateNetwork =
+        req.headers['access-control-request-private-network'] === 'true' ? { 'access-control-allow-private-network': 'true' } : {};
       res.writeHead(204, { ...preflightHeaders, ...privateNetwork });
       res.end();
       return true;

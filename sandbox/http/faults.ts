@@ -23,7 +23,8 @@ function parseOne(part: string): Fault | string {
   const [name = '', arg] = part.split('=', 2).map((s) => s.trim());
   if (part.length > 40) return `fault "${part.slice(0, 40)}…": too long to be a fault (e.g. latency=200, 503=2)`; // never echo kilobytes
   const num = arg === undefined ? undefined : Number(arg);
-  if (arg !== undefined && (!Number.isInteger(num) || num! < 0 || num! > maxFaultValue)) return `fault "${part}": the value must be an integer from 0 to ${maxFaultValue}`;
+  if (arg !== undefined && (!Number.isInteger(num) || num! < 0 || num! > maxFaultValue))
+    return `fault "${part}": the value must be an integer from 0 to ${maxFaultValue}`;
   switch (name) {
     case 'latency':
       return num === undefined ? 'fault "latency" needs a value in ms, e.g. latency=200' : { kind: 'latency', ms: num };
@@ -47,7 +48,10 @@ function parseOne(part: string): Fault | string {
 /** Parses a spec into a plan, or returns the message saying what is wrong with it. */
 export function parseFaultSpec(spec: string): FaultPlan | string {
   const plan: FaultPlan = { latencyMs: 0 };
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const fault = parseOne(part);
     if (typeof fault === 'string') return fault;
     if (fault.kind === 'latency') plan.latencyMs += fault.ms;

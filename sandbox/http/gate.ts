@@ -51,7 +51,12 @@ export function createGate(deps: GateDeps) {
    * Auth (401) → stream (404) → app allowed on the stream (403) → `accountId` header (400 / 403). `skipAuth`: the
    * auth-not-enforced drift, which damages the operations only, never the test listing.
    */
-  async function identify(req: IncomingMessage, streamId: string, accountIdRequired: boolean, skipAuth = drift.skipAuth): Promise<Identified | Problem> {
+  async function identify(
+    req: IncomingMessage,
+    streamId: string,
+    accountIdRequired: boolean,
+    skipAuth = drift.skipAuth,
+  ): Promise<Identified | Problem> {
     const auth = singleHeader(req, 'auth');
     if (isProblem(auth)) return auth;
     const accountId = singleHeader(req, 'accountid', 'accountId');

@@ -37,7 +37,11 @@ export function singleHeader(req: IncomingMessage, name: string, label = name): 
   const values = req.headersDistinct[name] ?? [value];
   const distinct = new Set(values.map((v) => v.trim()));
   if (distinct.size === 1) return values[0]!.trim();
-  return problem(400, ErrorCode.invalidRequest, `${label}: sent ${values.length} times with different values (header names are case-insensitive: send it once)`);
+  return problem(
+    400,
+    ErrorCode.invalidRequest,
+    `${label}: sent ${values.length} times with different values (header names are case-insensitive: send it once)`,
+  );
 }
 
 /** A JSON request body, in the order the platform refuses it: content type (415), size (413), syntax (400). */

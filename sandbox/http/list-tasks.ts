@@ -41,14 +41,20 @@ export function listQueryOf(params: URLSearchParams): TaskListing | Problem {
 export async function streamTasks(res: ServerResponse, store: TaskStore, query: TaskListing): Promise<void> {
   const { fields, skip = 0, limit = Infinity } = query;
   const toJson = fields
-    ? (t: Task) => JSON.stringify(Object.fromEntries(fields.map((f) => [f, Object.hasOwn(t, f) ? (t as unknown as Record<string, unknown>)[f] : undefined])))
+    ? (t: Task) =>
+        JSON.stringify(Object.fromEntries(fields.map((f) => [f, Object.hasOwn(t, f) ? (t as unknown as Record<string, unknown>)[f] : undefined])))
     : (t: Task) => JSON.stringify(t);
   const all = store.list(query.streamId); // what exists now; tasks created while this is written are not listed
   const tasks = all.slice(skip, skip + limit);
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
   if (!(await write(res, `{"total":${all.length},"skip":${skip},"tasks":[`))) return;
   for (let at = 0; at < tasks.length; at += batchSize) {
-    const text = (at === 0 ? '' : ',') + tasks.slice(at, at + batchSize).map(toJson).join(',');
+    const text =
+      (at === 0 ? '' : ',') +
+      tasks
+        .slice(at, at + batchSize)
+        .map(toJson)
+        .join(',');
     if (!(await write(res, text))) return; // the client went away
   }
   res.end(`],"count":${tasks.length}}`);

@@ -34,7 +34,8 @@ function decodePathSegment(segment: string): string {
   }
 }
 
-const notAllowed = (method: string, allow: string) => problem(405, ErrorCode.methodNotAllowed, `method ${method} is not allowed here (allowed: ${allow})`, { allow });
+const notAllowed = (method: string, allow: string) =>
+  problem(405, ErrorCode.methodNotAllowed, `method ${method} is not allowed here (allowed: ${allow})`, { allow });
 
 export function createRouter(deps: RouterDeps) {
   const { operations, gate, sendProblem } = deps;

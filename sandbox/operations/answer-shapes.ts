@@ -14,9 +14,20 @@ type Keys = readonly (string | readonly [string, Keys])[];
 /** The current pages' sample keys (test/fixtures/family/*.response.json); getTasks' are those of one result. */
 const currentKeys: Partial<Record<OperationName, Keys>> = {
   updateCase: [
-    '_id', 'caseTmp', 'name', 'lname', ['userInfo', ['_id', 'name', 'emailId']], 'accountId',
-    ['status', ['_id', 'name', 'statusCategory']], ['priority', ['_id', 'name', 'desc']], 'refId', 'assigneeType',
-    'isActive', 'createdAt', 'updatedAt', 'ETA',
+    '_id',
+    'caseTmp',
+    'name',
+    'lname',
+    ['userInfo', ['_id', 'name', 'emailId']],
+    'accountId',
+    ['status', ['_id', 'name', 'statusCategory']],
+    ['priority', ['_id', 'name', 'desc']],
+    'refId',
+    'assigneeType',
+    'isActive',
+    'createdAt',
+    'updatedAt',
+    'ETA',
   ],
   updateTask: ['_id', 'caseId', 'caseRefId', 'taskTmp', 'name', 'lname', 'tags', ['userInfo', ['_id', 'name']], 'ETA'],
   getTasks: ['_id', 'caseId', 'caseRefId', 'name', ['priority', ['name', 'color']], ['status', ['name', 'statusCategory']], 'createdAt', 'updatedAt'],
@@ -38,4 +49,3 @@ export function shapeAnswer(shape: AnswerShape, operation: OperationName, item: 
   const keys = shape === 'current' ? currentKeys[operation] : undefined;
   return keys ? pick(item as Record<string, unknown>, keys) : item;
 }
-

@@ -24,12 +24,20 @@ export function recordTooLarge(kind: 'case' | 'task', record: object, json: stri
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
     .map(([key]) => key);
-  return problem(400, ErrorCode.invalidRequest, `${largest.join(', ')}: the ${kind} would be ${kib(size)} of JSON, above the ${kib(bounds.recordBytes)} a ${kind} may hold`);
+  return problem(
+    400,
+    ErrorCode.invalidRequest,
+    `${largest.join(', ')}: the ${kind} would be ${kib(size)} of JSON, above the ${kib(bounds.recordBytes)} a ${kind} may hold`,
+  );
 }
 
 /** The 400 for a page that would pass `bounds.pageBytes`, naming `limit`; undefined when it fits. */
 export function pageTooLarge(json: string, limit: number): Problem | undefined {
   const size = Buffer.byteLength(json);
   if (size <= bounds.pageBytes) return undefined;
-  return problem(400, ErrorCode.invalidRequest, `limit: a page of ${limit} would be ${kib(size)}, above the ${kib(bounds.pageBytes)} a page may be; ask for a smaller limit`);
+  return problem(
+    400,
+    ErrorCode.invalidRequest,
+    `limit: a page of ${limit} would be ${kib(size)}, above the ${kib(bounds.pageBytes)} a page may be; ask for a smaller limit`,
+  );
 }

@@ -25,11 +25,18 @@ const userInfoRules: Rules = {
 };
 
 /** The contact may be given at the top level, as the page shows it, or in `userInfo`, as createTask has it. */
-const contactGiven = (body: Record<string, unknown>, user: Record<string, unknown>, key: string) => body[key] !== undefined || user[key] !== undefined;
+const contactGiven = (body: Record<string, unknown>, user: Record<string, unknown>, key: string) =>
+  body[key] !== undefined || user[key] !== undefined;
 
 export const createCaseBody: BodyTable = {
   fields: {
-    caseTmp: { kind: 'string', required: true, maxLength: maxLength.id, pattern: idPatterns.caseTmp, hint: 'a case template id like ctm-d4e6152-4255-4c5c-ba6c-91dac5cd7e21' },
+    caseTmp: {
+      kind: 'string',
+      required: true,
+      maxLength: maxLength.id,
+      pattern: idPatterns.caseTmp,
+      hint: 'a case template id like ctm-d4e6152-4255-4c5c-ba6c-91dac5cd7e21',
+    },
     name: { kind: 'string', required: true, maxLength: maxLength.name },
     desc: { kind: 'string', required: true, mayBeEmpty: true, maxLength: maxLength.desc },
     userInfo: { kind: 'object', required: true, fields: userInfoRules },
@@ -38,7 +45,10 @@ export const createCaseBody: BodyTable = {
     dueDate: { kind: 'instant', form: 'iso', required: true },
   },
   together: (body) =>
-    isObject(body.userInfo) && body.userInfo._id === undefined && !contactGiven(body, body.userInfo, 'emailId') && !contactGiven(body, body.userInfo, 'phoneNumber')
+    isObject(body.userInfo) &&
+    body.userInfo._id === undefined &&
+    !contactGiven(body, body.userInfo, 'emailId') &&
+    !contactGiven(body, body.userInfo, 'phoneNumber')
       ? 'userInfo._id is required when neither emailId nor phoneNumber is given'
       : undefined,
 };

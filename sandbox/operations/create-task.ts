@@ -22,16 +22,30 @@ const userInfoRules: Rules = {
 
 export const createTaskBody: BodyTable = {
   fields: {
-    caseId: { kind: 'string', required: true, maxLength: maxLength.id, pattern: idPatterns.caseId, hint: 'a case id like ci-31d9184-d64d-42d9-8c75-5edba5313a6f' },
+    caseId: {
+      kind: 'string',
+      required: true,
+      maxLength: maxLength.id,
+      pattern: idPatterns.caseId,
+      hint: 'a case id like ci-31d9184-d64d-42d9-8c75-5edba5313a6f',
+    },
     caseRefId: { kind: 'string', required: true, maxLength: maxLength.id, pattern: idPatterns.caseRefId, hint: 'a case reference id like CS000131' },
-    taskTmp: { kind: 'string', required: true, maxLength: maxLength.id, pattern: idPatterns.taskTmp, hint: 'a task template id like ttm-16623a9-c63c-4bda-b1e4-147549393b7c' },
+    taskTmp: {
+      kind: 'string',
+      required: true,
+      maxLength: maxLength.id,
+      pattern: idPatterns.taskTmp,
+      hint: 'a task template id like ttm-16623a9-c63c-4bda-b1e4-147549393b7c',
+    },
     name: { kind: 'string', maxLength: maxLength.name },
     desc: { kind: 'string', mayBeEmpty: true, maxLength: maxLength.desc },
     source: { kind: 'string', required: true, maxLength: maxLength.source },
     userInfo: { kind: 'object', required: true, fields: userInfoRules },
   },
   together: ({ userInfo: u }) =>
-    isObject(u) && u._id === undefined && u.emailId === undefined && u.phoneNumber === undefined ? 'userInfo must have _id, emailId or phoneNumber' : undefined,
+    isObject(u) && u._id === undefined && u.emailId === undefined && u.phoneNumber === undefined
+      ? 'userInfo must have _id, emailId or phoneNumber'
+      : undefined,
 };
 
 export function createTaskOperation(deps: FamilyDeps): Operation {

@@ -110,7 +110,8 @@ export function refOf(key: string, value: unknown): RefValue | string {
   for (const part of ['_id', 'name'] as const) {
     const given = value[part];
     if (given === undefined) continue;
-    if (typeof given !== 'string' || given === '' || given.length > maxItemLength) return `${key}.${part} must be a non-empty string of at most ${maxItemLength} characters (got ${preview(given)})`;
+    if (typeof given !== 'string' || given === '' || given.length > maxItemLength)
+      return `${key}.${part} must be a non-empty string of at most ${maxItemLength} characters (got ${preview(given)})`;
     ref[part] = given;
   }
   return ref._id === undefined && ref.name === undefined ? usage : ref;
@@ -130,7 +131,8 @@ function checkOne(key: string, value: unknown, rule: Rule): { value?: unknown; p
       if (!Array.isArray(value)) return { problem: `${key} must be an array of strings (got ${typeOf(value)})` };
       if (value.length > most) return { problem: `${key} must have at most ${most} items (got ${value.length})` };
       const bad = value.findIndex((v) => typeof v !== 'string' || v.length > longest);
-      if (bad >= 0) return { problem: `${key} must be an array of strings of at most ${longest} characters (item ${bad}: got ${preview(value[bad])})` };
+      if (bad >= 0)
+        return { problem: `${key} must be an array of strings of at most ${longest} characters (item ${bad}: got ${preview(value[bad])})` };
       return { value };
     }
     case 'instant': {
@@ -214,5 +216,14 @@ function lenientValue(value: unknown, rule: Rule): unknown {
   const primitive = ['string', 'number', 'boolean'].includes(typeof value);
   if (rule.kind === 'string' && primitive) return String(value).slice(0, rule.maxLength ?? maxLength.name);
   if (!rule.required) return undefined;
-  return { string: '', boolean: false, strings: [], instant: Date.now(), count: rule.kind === 'count' ? rule.min : 0, ref: {}, object: {}, any: undefined }[rule.kind];
+  return {
+    string: '',
+    boolean: false,
+    strings: [],
+    instant: Date.now(),
+    count: rule.kind === 'count' ? rule.min : 0,
+    ref: {},
+    object: {},
+    any: undefined,
+  }[rule.kind];
 }

@@ -42,7 +42,8 @@ export interface FilterContext {
 
 const closedCategories = new Set(['resolved', 'closed']);
 export const day = 24 * 3600_000;
-export const dueOf = (item: Listed): number => ('dueDate' in item && typeof item.dueDate === 'number' ? item.dueDate : item.ETA ? Date.parse(item.ETA) : NaN);
+export const dueOf = (item: Listed): number =>
+  'dueDate' in item && typeof item.dueDate === 'number' ? item.dueDate : item.ETA ? Date.parse(item.ETA) : NaN;
 export const agentOf = (item: Listed): string | undefined => ('agentId' in item.currAssignee ? item.currAssignee.agentId : undefined);
 export const isClosed = (item: Listed): boolean => closedCategories.has(item.status.statusCategory.toLowerCase());
 
@@ -171,7 +172,11 @@ export function pageAround<T>(results: T[], total: number, { skip, limit }: List
 /** Filters, sorts (creation order breaks ties, in the first key's direction) and cuts out the page. */
 export function pageOf<T extends Listed>(items: T[], request: ListRequest): Page<T> {
   const { skip, limit, sort, ctx } = request;
-  const tests = request.filters.map(([name, value]) => (item: T) => (filters[name] as Predicate)(item, value as never, ctx));
+  const tests = request.filters.map(
+    ([name, value]) =>
+      (item: T) =>
+        (filters[name] as Predicate)(item, value as never, ctx),
+  );
   const kept = tests.length > 0 ? items.filter((item) => tests.every((test) => test(item))) : items;
   // an item without the key (a task with no due date) sorts last either way
   const keyOf = (item: T, [k, dir]: [SortKey, Direction]) => {
@@ -189,5 +194,9 @@ export function pageOf<T extends Listed>(items: T[], request: ListRequest): Page
     }
     return (a - b) * sort[0]![1];
   });
-  return pageAround(order.slice(skip, skip + limit).map((index) => kept[index]!), kept.length, request);
+  return pageAround(
+    order.slice(skip, skip + limit).map((index) => kept[index]!),
+    kept.length,
+    request,
+  );
 }

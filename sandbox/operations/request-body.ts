@@ -12,7 +12,13 @@ import type { OperationName } from './operation-name.js';
 export type Resolve<T extends object> = (values: Record<string, unknown>, lenient: boolean) => T | string[];
 
 /** `resolve`'s result, or the refusal naming every problem (400, or the status a drift gives). */
-export function acceptBody<T extends object>(deps: FamilyDeps, operation: OperationName, body: unknown, table: BodyTable, resolve: Resolve<T>): T | Problem {
+export function acceptBody<T extends object>(
+  deps: FamilyDeps,
+  operation: OperationName,
+  body: unknown,
+  table: BodyTable,
+  resolve: Resolve<T>,
+): T | Problem {
   const drift = driftFor(deps, operation);
   const refuse = (problems: string[]) => problem(drift.validationStatus ?? 400, ErrorCode.invalidRequest, problems);
   const lenient = drift.skipValidation === true;

@@ -23,7 +23,10 @@ export function resolveReferences(
   caseOf: (id: string) => { iId: string; refId: string } | undefined,
   lenient = false,
 ): Resolved | string[] {
-  if (lenient) return { template: tenant.templates.get(input.taskTmp) ?? tenant.data.templates.find((t) => t.streamId === stream._id) ?? tenant.data.templates[0]! };
+  if (lenient)
+    return {
+      template: tenant.templates.get(input.taskTmp) ?? tenant.data.templates.find((t) => t.streamId === stream._id) ?? tenant.data.templates[0]!,
+    };
   const problems: string[] = [];
   const found = caseOf(input.caseId);
   if (!found || found.iId !== stream._id) problems.push(`caseId: no case ${input.caseId} in stream ${stream._id}`);

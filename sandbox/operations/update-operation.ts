@@ -84,9 +84,15 @@ const patchFields: Record<string, PatchField> = {
     },
   },
   desc: { rule: { kind: 'string', mayBeEmpty: true, maxLength: maxLength.desc }, apply: (item, v: string) => void (item.desc = v) },
-  tags: { rule: { kind: 'strings', maxItems: bounds.tags, maxItemLength: bounds.listItemLength }, apply: (item, v: string[]) => void (item.tags = v) },
+  tags: {
+    rule: { kind: 'strings', maxItems: bounds.tags, maxItemLength: bounds.listItemLength },
+    apply: (item, v: string[]) => void (item.tags = v),
+  },
   source: { rule: { kind: 'string', maxLength: maxLength.source }, apply: (item, v: string) => void (item.source = v) },
-  channel: { rule: { kind: 'strings', maxItems: bounds.channel, maxItemLength: bounds.listItemLength }, apply: (item, v: string[]) => void (item.channel = v) },
+  channel: {
+    rule: { kind: 'strings', maxItems: bounds.channel, maxItemLength: bounds.listItemLength },
+    apply: (item, v: string[]) => void (item.channel = v),
+  },
   isActive: { rule: { kind: 'boolean' }, apply: (item, v: boolean) => void (item.isActive = v) },
   status: tenantChoice('status', (t) => t.statuses),
   priority: tenantChoice('priority', (t) => t.priorities),
@@ -109,7 +115,8 @@ const patchFields: Record<string, PatchField> = {
         const ref = queueRef(q, index);
         if (typeof ref === 'string') return ref;
         const found = findRef(tenant.queues, ref);
-        if (!found) return `queues: no queue ${preview(ref._id ?? ref.name)} in this tenant (known: ${tenant.queues.map((x) => x.name).join(', ') || 'none'})`;
+        if (!found)
+          return `queues: no queue ${preview(ref._id ?? ref.name)} in this tenant (known: ${tenant.queues.map((x) => x.name).join(', ') || 'none'})`;
         entries.push({ _id: found._id, name: found.name, type: 'ASSIGNED', status: 'ACTIVE', startTime: at });
       }
       item.queues = entries;
@@ -145,7 +152,8 @@ const patchFields: Record<string, PatchField> = {
       const assignee = { aId: agent.aId!, name: agent.name, agentId: agent._id };
       item.currAssignee = assignee;
       item.assigneeType = 'agent';
-      if (!item.participants.some((p) => p.agentId === agent._id)) item.participants = [...item.participants, { ...assignee, pStatus: 'ACTIVE', assignedAt: at }];
+      if (!item.participants.some((p) => p.agentId === agent._id))
+        item.participants = [...item.participants, { ...assignee, pStatus: 'ACTIVE', assignedAt: at }];
       return undefined;
     },
   },
@@ -183,9 +191,15 @@ function updateOperation(target: UpdateTarget) {
       const current = target.find(deps, id);
       if (!current || current.iId !== stream._id) {
         const kind = target.idParam === 'caseId' ? 'case' : 'task';
-        return problem(drift.unknownIdStatus ?? 404, drift.unknownIdStatus ? ErrorCode.internal : ErrorCode.notFound, `${target.idParam}: no ${kind} ${id.slice(0, 256)} in stream ${stream._id}`);
+        return problem(
+          drift.unknownIdStatus ?? 404,
+          drift.unknownIdStatus ? ErrorCode.internal : ErrorCode.notFound,
+          `${target.idParam}: no ${kind} ${id.slice(0, 256)} in stream ${stream._id}`,
+        );
       }
-      const accepted = acceptBody(deps, target.name, body, patchTable, (values) => (drift.ignorePatch ? { item: current } : patched(current, values, deps.tenant, caller)));
+      const accepted = acceptBody(deps, target.name, body, patchTable, (values) =>
+        drift.ignorePatch ? { item: current } : patched(current, values, deps.tenant, caller),
+      );
       if (isProblem(accepted)) return accepted;
       const { item } = accepted;
       if (item !== current) {
@@ -204,7 +218,10 @@ export const updateCaseOperation = updateOperation({
   find: (deps, id) => deps.cases.get(id),
   store: (deps, item) => deps.cases.replace(item as CaseRecord),
   // the current page's abridged case names its priority's `desc`, which the created case does not carry
-  render: (deps, item) => (deps.answers === 'current' ? { ...linkedCase(deps, item as CaseRecord), priority: describedPriority(deps, item.priority) } : linkedCase(deps, item as CaseRecord)),
+  render: (deps, item) =>
+    deps.answers === 'current'
+      ? { ...linkedCase(deps, item as CaseRecord), priority: describedPriority(deps, item.priority) }
+      : linkedCase(deps, item as CaseRecord),
 });
 
 export const updateTaskOperation = updateOperation({

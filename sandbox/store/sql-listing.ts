@@ -2,7 +2,19 @@
  * getCases and getTasks in SQL: each record's listing facts as columns (from list-query.ts's own key functions, so
  * both stores read the same values), each filter a WHERE clause, each sort key an ORDER BY term.
  */
-import { agentOf, arrayFilterValues, day, dueOf, isClosed, sortKeys, type FilterContext, type FilterName, type ListRequest, type Listed, type SortKey } from '../operations/list-query.js';
+import {
+  agentOf,
+  arrayFilterValues,
+  day,
+  dueOf,
+  isClosed,
+  sortKeys,
+  type FilterContext,
+  type FilterName,
+  type ListRequest,
+  type Listed,
+  type SortKey,
+} from '../operations/list-query.js';
 
 type ArrayFilter = keyof typeof arrayFilterValues;
 const arrayFilters = Object.keys(arrayFilterValues) as ArrayFilter[];

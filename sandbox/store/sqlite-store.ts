@@ -33,7 +33,9 @@ export function sqlitePersistence(file: string): Persistence {
   db.exec('CREATE INDEX IF NOT EXISTS records_by_created ON records (kind, stream_id, sort_createdAt)');
 
   const names = listingColumnNames;
-  const insertRecord = db.prepare(`INSERT INTO records (kind, id, stream_id, ${names.join(', ')}) VALUES (@kind, @id, @stream_id, ${names.map((c) => `@${c}`).join(', ')})`);
+  const insertRecord = db.prepare(
+    `INSERT INTO records (kind, id, stream_id, ${names.join(', ')}) VALUES (@kind, @id, @stream_id, ${names.map((c) => `@${c}`).join(', ')})`,
+  );
   const insertBody = db.prepare('INSERT INTO bodies (n, body) VALUES (?, ?)');
   const updateRecord = db.prepare(`UPDATE records SET ${names.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id RETURNING n`).pluck();
   const updateBody = db.prepare('UPDATE bodies SET body = ? WHERE n = ?');
@@ -53,11 +55,17 @@ export function sqlitePersistence(file: string): Persistence {
     update: (kind, item) => update(kind, item),
     pageIds(kind, streamId, request: ListRequest) {
       const sql = listingSql(request);
-      return db.prepare(sql.page).pluck().all(kind, streamId, ...sql.params, request.limit, request.skip) as string[];
+      return db
+        .prepare(sql.page)
+        .pluck()
+        .all(kind, streamId, ...sql.params, request.limit, request.skip) as string[];
     },
     count(kind, streamId, request: ListRequest) {
       const sql = listingSql(request);
-      return db.prepare(sql.count).pluck().get(kind, streamId, ...sql.params) as number;
+      return db
+        .prepare(sql.count)
+        .pluck()
+        .get(kind, streamId, ...sql.params) as number;
     },
     close: () => db.close(),
   };

@@ -87,13 +87,27 @@ const priorities: TemplatePriority[] = [
 
 const systemFields: TemplateField[] = [
   systemField('fd-0c85264-e40d-48b9-ab6a-896e09ad4c21', 'dueDate', 'Due Date', 'datetime', 'Date/time to complete a case', 'Enter date'),
-  systemField('fd-9d30e02-0147-4077-9daa-c480c8d17e35', 'description', 'Description', 'textarea', 'Transcription based on the conversation summary', 'Enter description'),
+  systemField(
+    'fd-9d30e02-0147-4077-9daa-c480c8d17e35',
+    'description',
+    'Description',
+    'textarea',
+    'Transcription based on the conversation summary',
+    'Enter description',
+  ),
   systemField('fd-7a49002-b492-413d-9c9d-bde3da27b86f', 'title', 'Title', 'input', 'Title of the field', 'Enter title'),
 ];
 
 // A case's system fields, in the order of the createCase sample response.
 const caseSystemFields: TemplateField[] = [
-  systemField('fd-3380ddb-a87d-4b25-8db6-5002e5c84d10', 'description', 'Description', 'textarea', 'Transcription based on the conversation summary', 'Enter description'),
+  systemField(
+    'fd-3380ddb-a87d-4b25-8db6-5002e5c84d10',
+    'description',
+    'Description',
+    'textarea',
+    'Transcription based on the conversation summary',
+    'Enter description',
+  ),
   systemField('fd-7ab71aa-5da2-4cd1-a7ec-0e2468b85e21', 'dueDate', 'Due Date', 'datetime', 'Date/time to complete a case', 'Enter date'),
   systemField('fd-a165979-63b6-498b-85b8-c48098ed6f32', 'title', 'Title', 'input', 'Title of the field', 'Enter title'),
 ];
@@ -111,9 +125,31 @@ export function defaultTenant(clientId = DEV_CLIENT_ID, clientSecret = DEV_CLIEN
     ],
     apps: [
       { clientId, clientSecret, name: 'Sandbox dev app', ownerUserId: SEED.creatorUserId, streams: [SEED.streamId], scopes },
-      { clientId: SEED.otherAppClientId, clientSecret: SEED.otherAppSecret, name: 'Other stream app', ownerUserId: SEED.creatorUserId, streams: [SEED.otherStreamId], scopes },
-      { clientId: SEED.noScopeClientId, clientSecret: SEED.noScopeSecret, name: 'App without the API scope', ownerUserId: SEED.creatorUserId, streams: [SEED.streamId], scopes: ['Bot Builder'] },
-      { clientId: SEED.jtiClientId, clientSecret: SEED.jtiSecret, name: 'App enforcing JTI', ownerUserId: SEED.creatorUserId, streams: [SEED.streamId], scopes, enforceJti: true },
+      {
+        clientId: SEED.otherAppClientId,
+        clientSecret: SEED.otherAppSecret,
+        name: 'Other stream app',
+        ownerUserId: SEED.creatorUserId,
+        streams: [SEED.otherStreamId],
+        scopes,
+      },
+      {
+        clientId: SEED.noScopeClientId,
+        clientSecret: SEED.noScopeSecret,
+        name: 'App without the API scope',
+        ownerUserId: SEED.creatorUserId,
+        streams: [SEED.streamId],
+        scopes: ['Bot Builder'],
+      },
+      {
+        clientId: SEED.jtiClientId,
+        clientSecret: SEED.jtiSecret,
+        name: 'App enforcing JTI',
+        ownerUserId: SEED.creatorUserId,
+        streams: [SEED.streamId],
+        scopes,
+        enforceJti: true,
+      },
     ],
     users: [
       { _id: SEED.creatorUserId, aId: SEED.agentId, name: 'hi hi', emailId: 'hi@example.com', profImage: 'no-avatar' },

@@ -131,7 +131,15 @@ type Kind = 'string' | 'strings' | 'object' | 'array' | 'boolean';
 /** What each item must hold, by key; `?` marks what may be absent. Values are never echoed (secrets). */
 const shapes: Record<'streams' | 'apps' | 'users' | 'cases' | 'templates', Record<string, `${Kind}${'' | '?'}`>> = {
   streams: { _id: 'string', accountId: 'string', orgId: 'string', name: 'string?' },
-  apps: { clientId: 'string', clientSecret: 'string', ownerUserId: 'string', streams: 'strings', scopes: 'strings', name: 'string?', enforceJti: 'boolean?' },
+  apps: {
+    clientId: 'string',
+    clientSecret: 'string',
+    ownerUserId: 'string',
+    streams: 'strings',
+    scopes: 'strings',
+    name: 'string?',
+    enforceJti: 'boolean?',
+  },
   users: { _id: 'string', name: 'string', profImage: 'string', emailId: 'string?', phoneNumber: 'string?' },
   cases: { _id: 'string', refId: 'string', streamId: 'string' },
   templates: { _id: 'string', streamId: 'string', name: 'string', status: 'object', priority: 'object', fields: 'array' },
@@ -143,7 +151,13 @@ const optionalShapes: Record<string, Record<string, `${Kind}${'' | '?'}`>> = {
   priorities: { _id: 'string', name: 'string', color: 'string' },
   queues: { _id: 'string', name: 'string' },
 };
-const kindName: Record<Kind, string> = { string: 'a string', strings: 'an array of strings', object: 'an object', array: 'an array', boolean: 'true or false' };
+const kindName: Record<Kind, string> = {
+  string: 'a string',
+  strings: 'an array of strings',
+  object: 'an object',
+  array: 'an array',
+  boolean: 'true or false',
+};
 
 function isKind(value: unknown, kind: Kind): boolean {
   if (kind === 'strings') return Array.isArray(value) && value.every((v) => typeof v === 'string');
@@ -194,7 +208,9 @@ function unreachableIds(data: TenantData): string[] {
     ['caseTemplates', data.caseTemplates ?? [], 'caseTmp', '_id'],
   ];
   return rules.flatMap(([list, items, kind, key]) =>
-    items.flatMap((item, i) => (idPatterns[kind].test(item[key]!) ? [] : [`${list}[${i}].${key} must match ${idPatterns[kind]} (requests are checked for it)`])),
+    items.flatMap((item, i) =>
+      idPatterns[kind].test(item[key]!) ? [] : [`${list}[${i}].${key} must match ${idPatterns[kind]} (requests are checked for it)`],
+    ),
   );
 }
 
@@ -230,7 +246,16 @@ export function indexTenant(data: TenantData): TenantIndex {
     cases: byId(data.cases),
     templates: byId(data.templates),
     caseTemplates: byId(data.caseTemplates ?? []),
-    agents: new Map(data.users.flatMap((u) => (u.aId ? [[u._id, u], [u.aId, u]] : []))),
+    agents: new Map(
+      data.users.flatMap((u) =>
+        u.aId
+          ? [
+              [u._id, u],
+              [u.aId, u],
+            ]
+          : [],
+      ),
+    ),
     statuses: data.statuses ?? distinctById([...data.templates, ...(data.caseTemplates ?? [])].map((t) => t.status)),
     priorities: data.priorities ?? distinctById([...data.templates, ...(data.caseTemplates ?? [])].map((t) => t.priority)),
     queues: data.queues ?? [],

@@ -176,7 +176,8 @@ function envelopeFromPrismBody(body: string, status: number, requestBody: Buffer
       return [{ msg: messages.notJson((error as Error).message), code: platformCode(status) }];
     }
   }
-  if (typeof parsed?.title == 'string') return [{ msg: parsed.detail ? `${parsed.title}: ${parsed.detail}` : parsed.title, code: platformCode(status) }];
+  if (typeof parsed?.title == 'string')
+    return [{ msg: parsed.detail ? `${parsed.title}: ${parsed.detail}` : parsed.title, code: platformCode(status) }];
   return undefined;
 }
 
@@ -237,7 +238,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     try {
       const body = await readAll(req, MAX_BODY_BYTES);
       // the token is judged before the body, as the platform (and the sandbox) do
-      if (/^\s*bearer\s/i.test(String(req.headers.auth ?? ''))) return sendEnvelope(res, 401, [{ msg: messages.authBearer, code: platformCode(401) }]);
+      if (/^\s*bearer\s/i.test(String(req.headers.auth ?? '')))
+        return sendEnvelope(res, 401, [{ msg: messages.authBearer, code: platformCode(401) }]);
       if (!body) return sendEnvelope(res, 413, [{ msg: messages.tooLarge(MAX_BODY_BYTES), code: platformCode(413) }]);
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
       const answer = await new Promise<IncomingMessage>((resolve, reject) => {
@@ -250,14 +252,27 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       });
       const answerBody = (await readAll(answer))!;
       const status = answer.statusCode ?? 502;
-      const passed = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name) && name != 'content-type')) as Record<string, string>;
+      const passed = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name) && name != 'content-type')) as Record<
+        string,
+        string
+      >;
       const schema = requestSchema(spec, req.method ?? 'GET', req.url ?? '/');
-      const errors = rewrite(status, answer.headers, answerBody.toString('utf8'), { body, contentType: req.headers['content-type'], schema, spec, names });
+      const errors = rewrite(status, answer.headers, answerBody.toString('utf8'), {
+        body,
+        contentType: req.headers['content-type'],
+        schema,
+        spec,
+        names,
+      });
       if (errors) {
         log?.(`mock: ${req.method} ${req.url} → ${status}: ${errors.map((e) => e.msg).join('; ')}`);
         return sendEnvelope(res, status, errors, passed);
       }
-      res.writeHead(status, { ...passed, ...(answer.headers['content-type'] ? { 'content-type': answer.headers['content-type'] } : {}), 'content-length': answerBody.length });
+      res.writeHead(status, {
+        ...passed,
+        ...(answer.headers['content-type'] ? { 'content-type': answer.headers['content-type'] } : {}),
+        'content-length': answerBody.length,
+      });
       res.end(answerBody);
     } catch (error) {
       // Prism unreachable or a broken exchange: the mock's own failure, said as such.

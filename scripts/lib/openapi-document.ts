@@ -27,7 +27,9 @@ export const pointerOf = (keys: readonly (string | number)[]) => keys.map((k) =>
 export function get(doc: Json, pointer: string): Json {
   let node: Json = doc;
   for (const key of pointerKeys(pointer)) {
-    const present = Array.isArray(node) ? /^(0|[1-9]\d*)$/.test(key) && Number(key) < node.length : typeof node === 'object' && node !== null && Object.hasOwn(node, key);
+    const present = Array.isArray(node)
+      ? /^(0|[1-9]\d*)$/.test(key) && Number(key) < node.length
+      : typeof node === 'object' && node !== null && Object.hasOwn(node, key);
     if (!present) return undefined;
     node = node[key];
   }

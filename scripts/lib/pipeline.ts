@@ -52,11 +52,15 @@ function generatorClient(spec30Path: string, outDir: string): string {
   mkdirSync(out, { recursive: true });
   run(bin('openapi-generator-cli'), [
     'generate',
-    '--generator-name', 'typescript-fetch',
-    '--input-spec', spec30Path,
-    '--output', out,
+    '--generator-name',
+    'typescript-fetch',
+    '--input-spec',
+    spec30Path,
+    '--output',
+    out,
     // typescriptThreePlus: the only mode of this generator version that compiles under TypeScript 5.
-    '--additional-properties', 'typescriptThreePlus=true,supportsES6=true,hideGenerationTimestamp=true',
+    '--additional-properties',
+    'typescriptThreePlus=true,supportsES6=true,hideGenerationTimestamp=true',
   ]);
   return out;
 }

@@ -9,9 +9,32 @@ const COMPONENT = '#/components/schemas/';
 
 /** Keywords Ajv 6 applies exactly as JSON Schema 2020-12 does (plus annotations it ignores). */
 const SAME_IN_DRAFT_07 = new Set([
-  'type', 'properties', 'required', 'items', 'additionalProperties', 'allOf', 'anyOf', 'oneOf', 'not', 'enum', 'const',
-  'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'format', '$ref',
+  'type',
+  'properties',
+  'required',
+  'items',
+  'additionalProperties',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'enum',
+  'const',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'format',
+  '$ref',
 ]);
 /** Annotations (and `x-` extensions): dropped, they only make the collection bigger. */
 const ANNOTATIONS = new Set(['title', 'description', 'examples', 'example', 'default', 'deprecated', 'readOnly', 'writeOnly']);
@@ -28,7 +51,8 @@ function strip(schema: Json, where: string, reached: Set<string>): Json {
     if (ANNOTATIONS.has(key) || key.startsWith('x-')) continue; // x-provenance and other extensions annotate
     if (!SAME_IN_DRAFT_07.has(key)) throw new Error(`${where}: keyword "${key}" may not mean the same to the Postman sandbox's Ajv 6`);
     if (key == '$ref') {
-      if (typeof value != 'string' || !value.startsWith(COMPONENT)) throw new Error(`${where}: only ${COMPONENT}… references are supported (got ${String(value)})`);
+      if (typeof value != 'string' || !value.startsWith(COMPONENT))
+        throw new Error(`${where}: only ${COMPONENT}… references are supported (got ${String(value)})`);
       const name = value.slice(COMPONENT.length);
       reached.add(name);
       out.$ref = `#/definitions/${name}`;

@@ -72,14 +72,21 @@ function chainTests(chain: Chain): string {
     .map(([variable, field]) => `  if (typeof body.${field} === 'string') save(${JSON.stringify(variable)}, body.${field});`)
     .join('\n');
   const checks = chain.checks
-    .map(({ name, expr }) => `(stateful ? pm.test : pm.test.skip)(${JSON.stringify(name)}, () => {\n  pm.expect(${expr}, ${JSON.stringify(name)}).to.equal(true);\n});`)
+    .map(
+      ({ name, expr }) =>
+        `(stateful ? pm.test : pm.test.skip)(${JSON.stringify(name)}, () => {\n  pm.expect(${expr}, ${JSON.stringify(name)}).to.equal(true);\n});`,
+    )
     .join('\n');
   return `// The run's chain: ids for the requests after this one, and what earlier requests created.
 const body = (() => { try { return pm.response.json(); } catch (e) { return {}; } })();
 const stateful = pm.variables.get('statefulServer') !== 'false';
-${saves ? `// Into the scope the next requests read it from: an environment that sets it shadows the collection's value.
+${
+  saves
+    ? `// Into the scope the next requests read it from: an environment that sets it shadows the collection's value.
 const save = (name, value) => (pm.environment.has(name) ? pm.environment : pm.collectionVariables).set(name, value);
-if (pm.response.code === expected.status) {\n${saves}\n}\n` : ''}${checks}
+if (pm.response.code === expected.status) {\n${saves}\n}\n`
+    : ''
+}${checks}
 `;
 }
 

@@ -13,9 +13,7 @@ function listFiles(root: string, dir = root): string[] {
 export function diffTrees(expected: string, actual: string): { changed: string[]; missing: string[]; extra: string[] } {
   const want = new Set(listFiles(expected));
   const have = new Set(listFiles(actual));
-  const changed = [...want].filter(
-    (f) => have.has(f) && !readFileSync(join(expected, f)).equals(readFileSync(join(actual, f))),
-  );
+  const changed = [...want].filter((f) => have.has(f) && !readFileSync(join(expected, f)).equals(readFileSync(join(actual, f))));
   return {
     changed: changed.sort(),
     missing: [...want].filter((f) => !have.has(f)).sort(),

@@ -6,11 +6,33 @@ import { get, operations, refPointer } from '../../scripts/lib/openapi-document.
 import type { Formats, Schema } from '../schema-check.js';
 
 const interpreted = new Set([
-  'type', 'required', 'properties', 'items', 'pattern', 'minLength', 'maxLength', 'format',
-  'allOf', 'anyOf', 'const', 'enum', 'minimum', 'maximum', 'additionalProperties', 'minProperties',
+  'type',
+  'required',
+  'properties',
+  'items',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'format',
+  'allOf',
+  'anyOf',
+  'const',
+  'enum',
+  'minimum',
+  'maximum',
+  'additionalProperties',
+  'minProperties',
 ]);
 const annotations = new Set([
-  'description', 'title', 'example', 'examples', 'default', 'deprecated', '$comment', 'readOnly', 'writeOnly',
+  'description',
+  'title',
+  'example',
+  'examples',
+  'default',
+  'deprecated',
+  '$comment',
+  'readOnly',
+  'writeOnly',
   'externalDocs',
 ]);
 

@@ -23,7 +23,11 @@ describe('targets', () => {
 describe('operations', () => {
   it('locates an operation in the contract, and refuses one it lacks by name', () => {
     const op = locate('createTask');
-    expect(op).toMatchObject({ method: 'post', template: '/caseManagement/api/public/analytics/{streamId}/createTask', bodySchema: 'CreateTaskRequest' });
+    expect(op).toMatchObject({
+      method: 'post',
+      template: '/caseManagement/api/public/analytics/{streamId}/createTask',
+      bodySchema: 'CreateTaskRequest',
+    });
     expect(op.answer).toHaveProperty('refId');
     expect(() => locate('getNothing')).toThrow(/no operation getNothing/);
   });
@@ -38,9 +42,15 @@ describe('operations', () => {
     for (const { operation, request } of sdkOperations) {
       const { answer, template } = locate(operation);
       const sent: Request[] = [];
-      const fetch = async (r: RequestInfo | URL) => (sent.push(r as Request), new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } }));
+      const fetch = async (r: RequestInfo | URL) => (
+        sent.push(r as Request),
+        new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } })
+      );
       const streamId = 'st-084d3c5e-376a-559f-9987-a012bb2bxxxx';
-      const sdk = createKoreClient({ streamId, jwt: 'a.b.c', fetch, accountId: request.accountId }) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+      const sdk = createKoreClient({ streamId, jwt: 'a.b.c', fetch, accountId: request.accountId }) as unknown as Record<
+        string,
+        (...a: unknown[]) => Promise<unknown>
+      >;
       expect(typeof sdk[operation], operation).toBe('function');
       await expect(sdk[operation]!(...sdkArguments(template, request))).resolves.toEqual(answer);
       expect(new URL(sent[0]!.url).pathname, operation).toBe(pathOf(template, { streamId, ...request.path }));
@@ -95,7 +105,12 @@ describe('chunk graph', () => {
   it('names each lazy chunk, and counts what a first call loads: the entry and the named parts with their imports', () => {
     const jwt = describeBundle(app, []);
     expect(jwt.entry).toMatchObject({ minified: 1000, files: 1 });
-    expect(jwt.lazy.map((l) => l.name)).toEqual(['jose', 'schema-data:createTask-response', 'schema-data:getTasks-response', 'shared by schema-data:getTasks-response']);
+    expect(jwt.lazy.map((l) => l.name)).toEqual([
+      'jose',
+      'schema-data:createTask-response',
+      'schema-data:getTasks-response',
+      'shared by schema-data:getTasks-response',
+    ]);
     expect(jwt.lazy.find((l) => l.name == 'schema-data:getTasks-response')?.when).toMatch(/first getTasks answer .*answer schema/);
     expect(jwt.firstCall).toMatchObject({ minified: 1000, files: 1 });
     expect(jwt.jose).toMatchObject({ minified: 5000, loadedFirst: false });
@@ -116,6 +131,11 @@ describe('chunk graph', () => {
   });
 
   it('refuses a first-call part the bundle does not hold, rather than count it as nothing', () => {
-    expect(() => describeBundle(app.filter((c) => c.file != 'webapi.js'), ['jose'])).toThrow(/no chunk holds jose/);
+    expect(() =>
+      describeBundle(
+        app.filter((c) => c.file != 'webapi.js'),
+        ['jose'],
+      ),
+    ).toThrow(/no chunk holds jose/);
   });
 });

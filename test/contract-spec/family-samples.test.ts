@@ -27,17 +27,27 @@ interface Family {
 
 const FAMILY: Family[] = [
   {
-    operationId: 'createCase', path: 'createCase', tag: 'Cases', accountIdRequired: false,
+    operationId: 'createCase',
+    path: 'createCase',
+    tag: 'Cases',
+    accountIdRequired: false,
     request: { fixture: 'createCase.request.json', example: 'CreateCaseSample' },
     responses: { 'createCase.response.json': 'CaseCreatedSample' },
   },
   {
-    operationId: 'getCases', path: 'getCases', tag: 'Cases', accountIdRequired: true,
+    operationId: 'getCases',
+    path: 'getCases',
+    tag: 'Cases',
+    accountIdRequired: true,
     request: { fixture: 'getCases.request.json', example: 'GetCasesSample' },
     responses: { 'getCases.response.json': 'CasePageSample' },
   },
   {
-    operationId: 'updateCase', path: 'updateCase/{caseId}', tag: 'Cases', accountIdRequired: true, pathParameter: 'caseId',
+    operationId: 'updateCase',
+    path: 'updateCase/{caseId}',
+    tag: 'Cases',
+    accountIdRequired: true,
+    pathParameter: 'caseId',
     request: { fixture: 'updateCase.request.json', example: 'UpdateCaseSample' },
     responses: {
       'updateCase.response.json': 'CaseUpdatedSample',
@@ -45,12 +55,18 @@ const FAMILY: Family[] = [
     },
   },
   {
-    operationId: 'createTask', path: 'createTask', tag: 'Tasks', accountIdRequired: false,
+    operationId: 'createTask',
+    path: 'createTask',
+    tag: 'Tasks',
+    accountIdRequired: false,
     request: { fixture: 'createTask.request.json', example: 'CreateTaskSeedSample' },
     responses: { 'createTask.response.json': 'TaskSeedSample' },
   },
   {
-    operationId: 'getTasks', path: 'getTasks', tag: 'Tasks', accountIdRequired: true,
+    operationId: 'getTasks',
+    path: 'getTasks',
+    tag: 'Tasks',
+    accountIdRequired: true,
     request: { fixture: 'getTasks.request.json', example: 'GetTasksSample' },
     responses: {
       'getTasks.response.json': 'TaskPageSample',
@@ -58,7 +74,11 @@ const FAMILY: Family[] = [
     },
   },
   {
-    operationId: 'updateTask', path: 'updateTask/{taskId}', tag: 'Tasks', accountIdRequired: true, pathParameter: 'taskId',
+    operationId: 'updateTask',
+    path: 'updateTask/{taskId}',
+    tag: 'Tasks',
+    accountIdRequired: true,
+    pathParameter: 'taskId',
     request: { fixture: 'updateTask.request.json', example: 'UpdateTaskSample' },
     responses: {
       'updateTask.response.json': 'TaskUpdatedSample',
@@ -178,16 +198,17 @@ describe('every documented response sample, current and older, validates against
     const body = fixture(file);
     const schema = operationOf(f).responses['200'].content['application/json'].schema;
     // A case carries one top-level key per custom field, named after it: no schema can name those in advance.
-    const customFields = new Set(
-      (body.fields ?? []).filter((x: Json) => x.type === 'custom').map((x: Json) => `/${x.displayName}`),
-    );
+    const customFields = new Set((body.fields ?? []).filter((x: Json) => x.type === 'custom').map((x: Json) => `/${x.displayName}`));
     expect(undeclaredKeys(body, [schema]).filter((k) => !customFields.has(k))).toEqual([]);
   });
 
   it("updateTask's page text is not JSON; the fixture tests use is it without the `...` line", () => {
     const page = fixtureText('updateTask.response.page.txt');
     expect(() => JSON.parse(page)).toThrow(SyntaxError);
-    const withoutEllipsis = page.split('\n').filter((line) => line.trim() !== '...').join('\n');
+    const withoutEllipsis = page
+      .split('\n')
+      .filter((line) => line.trim() !== '...')
+      .join('\n');
     expect(withoutEllipsis).toBe(fixtureText('updateTask.response.json'));
   });
 });
@@ -220,7 +241,10 @@ describe("the contract's examples are the documented samples, their masks filled
       const differences = unmaskedDifferences(examples[example].value, fixture(file));
       // The one difference beyond masks: the mis-masked id is given the shape of its neighbours.
       const expected = fixtureText(file).includes(MISMASKED_USER_ID) ? ['$.results.0.createdBy._id'] : [];
-      expect(differences.map((d) => d.split(':')[0]), example).toEqual(expected);
+      expect(
+        differences.map((d) => d.split(':')[0]),
+        example,
+      ).toEqual(expected);
     }
   });
 
@@ -260,9 +284,17 @@ describe('named requests', () => {
     ...['caseTmp', 'name', 'desc', 'userInfo', 'source', 'dueDate'].map(
       (field) => ['createCase', `missing ${field}`, without(createCase, field)] as [string, string, Json],
     ),
-    ['createCase', 'no customer identifier (no userInfo._id, emailId or phoneNumber)', { ...without(without(createCase, 'emailId'), 'phoneNumber'), userInfo: { name: 'John' } }],
+    [
+      'createCase',
+      'no customer identifier (no userInfo._id, emailId or phoneNumber)',
+      { ...without(without(createCase, 'emailId'), 'phoneNumber'), userInfo: { name: 'John' } },
+    ],
     ['createCase', 'dueDate in epoch ms (createCase takes an ISO string)', { ...createCase, dueDate: 1748491380000 }],
-    ['createCase', 'emailId inside userInfo only (top-level here)', { ...without(without(createCase, 'emailId'), 'phoneNumber'), userInfo: { name: 'John', emailId: 'john.doe@example.com' } }],
+    [
+      'createCase',
+      'emailId inside userInfo only (top-level here)',
+      { ...without(without(createCase, 'emailId'), 'phoneNumber'), userInfo: { name: 'John', emailId: 'john.doe@example.com' } },
+    ],
     ['createCase', 'userInfo a string', { ...createCase, userInfo: 'John' }],
     ['getCases', 'mycase a string', { mycase: 'true' }],
     ['getCases', 'priority a string, not an array', { priority: 'Medium' }],

@@ -5,8 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { bundle, validatorFor } from '../helpers/contract.js';
 
 const PREFIXED: Record<string, string> = {
-  StreamId: 'st-', UserId: 'u-', OrgId: 'o-', CaseId: 'ci-', TaskId: 'ti-', TaskTemplateId: 'ttm-',
-  StatusId: 'sts-', PriorityId: 'pr-', FieldId: 'fd-', AgentId: 'a-', CaseTemplateId: 'ctm-', QueueId: 'qu-',
+  StreamId: 'st-',
+  UserId: 'u-',
+  OrgId: 'o-',
+  CaseId: 'ci-',
+  TaskId: 'ti-',
+  TaskTemplateId: 'ttm-',
+  StatusId: 'sts-',
+  PriorityId: 'pr-',
+  FieldId: 'fd-',
+  AgentId: 'a-',
+  CaseTemplateId: 'ctm-',
+  QueueId: 'qu-',
 };
 const schemas = bundle.components.schemas;
 

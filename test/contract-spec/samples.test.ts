@@ -15,7 +15,8 @@ const examples = bundle.components.examples;
 function unmaskedDifferences(example: Json, sample: Json, path = '$'): string[] {
   if (typeof sample == 'string' && typeof example == 'string') {
     if (sample == example) return [];
-    if (sample.endsWith('xxxx') && example.length == sample.length && example.startsWith(sample.slice(0, -4)) && /[0-9a-f]{4}$/.test(example)) return [];
+    if (sample.endsWith('xxxx') && example.length == sample.length && example.startsWith(sample.slice(0, -4)) && /[0-9a-f]{4}$/.test(example))
+      return [];
     if (sample == '{{accountId}}' && validator('AccountId')(example)) return [];
     return [`${path}: ${JSON.stringify(example)} is not the page's ${JSON.stringify(sample)}`];
   }
@@ -82,9 +83,7 @@ describe('every example in the contract validates against its schema', () => {
   const operation = bundle.paths['/caseManagement/api/public/analytics/{streamId}/createTask'].post;
   const bodies: [string, Json][] = [
     ['request', operation.requestBody.content['application/json']],
-    ...Object.entries(operation.responses).map(
-      ([status, response]) => [status, deref(response).content['application/json']] as [string, Json],
-    ),
+    ...Object.entries(operation.responses).map(([status, response]) => [status, deref(response).content['application/json']] as [string, Json]),
   ];
   for (const [where, media] of bodies) {
     for (const [name, example] of Object.entries(media.examples as Record<string, Json>)) {

@@ -18,7 +18,8 @@ function lint(...roots: string[]): string[][] {
     env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
   });
   const reports = result.stdout.slice(result.stdout.indexOf('{')).split(/(?<=^\})(?=\{)/m);
-  if (reports.length !== roots.length) throw new Error(`redocly printed ${reports.length} reports for ${roots.length} documents: ${result.stdout}${result.stderr}`);
+  if (reports.length !== roots.length)
+    throw new Error(`redocly printed ${reports.length} reports for ${roots.length} documents: ${result.stdout}${result.stderr}`);
   return reports.map((report) => (JSON.parse(report).problems as { ruleId: string }[]).map((p) => p.ruleId));
 }
 

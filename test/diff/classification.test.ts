@@ -14,9 +14,20 @@ const cases = readdirSync(FIXTURES).filter((name) => statSync(join(FIXTURES, nam
 
 describe('change classification, one fixture pair per kind', () => {
   it('has a pair for every kind the issue names', () => {
-    for (const name of ['request-new-required-field', 'response-field-removed', 'response-field-made-optional', 'request-type-narrowed',
-      'response-type-widened', 'request-enum-value-removed', 'status-removed', 'security-scheme-changed', 'request-new-optional-field',
-      'response-new-field', 'example-added', 'description-changed']) {
+    for (const name of [
+      'request-new-required-field',
+      'response-field-removed',
+      'response-field-made-optional',
+      'request-type-narrowed',
+      'response-type-widened',
+      'request-enum-value-removed',
+      'status-removed',
+      'security-scheme-changed',
+      'request-new-optional-field',
+      'response-new-field',
+      'example-added',
+      'description-changed',
+    ]) {
       expect(cases).toContain(name);
     }
   });
@@ -45,7 +56,10 @@ describe('change details', () => {
   });
 
   it('follows fields into allOf/anyOf branches', () => {
-    const [change] = diffDocuments(read('request-variant-field-made-required', 'base.json'), read('request-variant-field-made-required', 'head.json'));
+    const [change] = diffDocuments(
+      read('request-variant-field-made-required', 'base.json'),
+      read('request-variant-field-made-required', 'head.json'),
+    );
     expect(change!.where).toContain('user<anyOf 2>.phone');
   });
 

@@ -98,13 +98,24 @@ describe('npm run diff', () => {
   });
 
   it('exits 0 on the same change once the major version is raised', async () => {
-    const { status, stdout } = await runInProcess('scripts/diff.ts', ['--base', fixture('response-field-removed', 'base.json'), '--head', breakingHead('2.0.0')]);
+    const { status, stdout } = await runInProcess('scripts/diff.ts', [
+      '--base',
+      fixture('response-field-removed', 'base.json'),
+      '--head',
+      breakingHead('2.0.0'),
+    ]);
     expect(stdout).toMatch(/^PASS: breaking changes allowed: major version raised 1\.0\.0 → 2\.0\.0$/m);
     expect(status).toBe(0);
   });
 
   it('prints the verdict as JSON with --json', async () => {
-    const { status, stdout } = await runInProcess('scripts/diff.ts', ['--json', '--base', fixture('status-removed', 'base.json'), '--head', fixture('status-removed', 'head.json')]);
+    const { status, stdout } = await runInProcess('scripts/diff.ts', [
+      '--json',
+      '--base',
+      fixture('status-removed', 'base.json'),
+      '--head',
+      fixture('status-removed', 'head.json'),
+    ]);
     expect(JSON.parse(stdout)).toMatchObject({ ok: false, breaking: [{ kind: 'status-removed' }] });
     expect(status).toBe(1);
   });

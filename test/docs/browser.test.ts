@@ -52,15 +52,24 @@ it('npm run docs builds with no network: the page below is built in a namespace 
 
 // Started once for the file. A browser that cannot start fails the test below and every test of the page (their
 // beforeAll rethrows): it is never a skip.
-const launched: Promise<Browser | Error> = packagedChromium().then(
-  ({ executablePath, env }) =>
+const launched: Promise<Browser | Error> = packagedChromium()
+  .then(({ executablePath, env }) =>
     chromium.launch({
       executablePath,
       env,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     }),
-).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  )
+  .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
 afterAll(async () => {
   const browser = await launched;
   if (!(browser instanceof Error)) await browser.close();
@@ -122,9 +131,13 @@ describe('published docs in a real browser, offline', () => {
   const names = (selector: string) => page.locator(`${selector} > div > span > .schema-name`).allInnerTexts();
   /** The own names of the items whose id matches (top-level fields: no `&` or `.` after their path). */
   const ownNames = (id: RegExp) =>
-    page.evaluate((source) => [...document.querySelectorAll('[id]')]
-      .filter((e) => new RegExp(source).test(e.id))
-      .flatMap((e) => [...e.querySelectorAll(':scope > div > span > .schema-name')].map((n) => (n as HTMLElement).innerText)), id.source);
+    page.evaluate(
+      (source) =>
+        [...document.querySelectorAll('[id]')]
+          .filter((e) => new RegExp(source).test(e.id))
+          .flatMap((e) => [...e.querySelectorAll(':scope > div > span > .schema-name')].map((n) => (n as HTMLElement).innerText)),
+      id.source,
+    );
 
   /** Opens an operation from the sidebar: its tag, then its summary. */
   async function navigate(op: (typeof OPERATIONS)[number]): Promise<void> {
@@ -167,11 +180,21 @@ describe('published docs in a real browser, offline', () => {
     const blocked: string[] = [];
     const logged: string[] = [];
     await watch(decisions, blocked, logged);
-    await decisions.goto(new URL(await link.getAttribute('href') as string, pageUrl).href, { waitUntil: 'load' });
+    await decisions.goto(new URL((await link.getAttribute('href')) as string, pageUrl).href, { waitUntil: 'load' });
     const text = (await decisions.innerText('body')).replace(/\s+/g, ' ');
-    const headings = [...readFileSync(join(ROOT, 'docs/contract-decisions.md'), 'utf8').matchAll(/^## (.+)$/gm)].map((m) => m[1]!.replaceAll('`', ''));
-    expect(headings).toEqual(expect.arrayContaining(["createTask's request body", 'The family: shared by all six', 'createCase', 'getCases and getTasks',
-      'updateCase and updateTask', 'Errors, limits and retries (all inferred)']));
+    const headings = [...readFileSync(join(ROOT, 'docs/contract-decisions.md'), 'utf8').matchAll(/^## (.+)$/gm)].map((m) =>
+      m[1]!.replaceAll('`', ''),
+    );
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        "createTask's request body",
+        'The family: shared by all six',
+        'createCase',
+        'getCases and getTasks',
+        'updateCase and updateTask',
+        'Errors, limits and retries (all inferred)',
+      ]),
+    );
     for (const heading of headings) {
       expect(text).toContain(heading);
     }
@@ -218,7 +241,10 @@ describe('published docs in a real browser, offline', () => {
 
     it.each(SAMPLE_TABS)('shows the %s sample, line for line', async (label, file) => {
       await chooseSample(op, label);
-      const lines = readFileSync(join(SAMPLES, op.id, file), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+      const lines = readFileSync(join(SAMPLES, op.id, file), 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       // The tab's panel is swapped in after the click: poll until it shows the sample (lines it lacks, none left).
       const missing = async () => {
         const shown = (await sectionOf(op).locator('pre').allTextContents()).join('\n');
@@ -244,11 +270,17 @@ describe('published docs in a real browser, offline', () => {
     const nested = await names(`[id^="${createTask.section}/t=request&path=userinfo&"]`);
     expect([...new Set(nested)].sort()).toEqual([...userInfoFields].sort());
     for (const name of [...createTask.requestFields, ...userInfoFields]) {
-      await expect(sectionOf(createTask).locator('.schema-name', { hasText: new RegExp(`^${name}$`) }).first().isVisible(), name).resolves.toBe(true);
+      await expect(
+        sectionOf(createTask)
+          .locator('.schema-name', { hasText: new RegExp(`^${name}$`) })
+          .first()
+          .isVisible(),
+        name,
+      ).resolves.toBe(true);
     }
   });
 
-  it('shows the 200 examples with ids of the pages\' shape and no mask or placeholder', async () => {
+  it("shows the 200 examples with ids of the pages' shape and no mask or placeholder", async () => {
     await navigate(createTask);
     const shown = (await page.locator('pre').allTextContents()).join('\n');
     expect(shown).toContain(contract.components.examples.TaskSeedSample.value._id);
@@ -260,19 +292,28 @@ describe('published docs in a real browser, offline', () => {
     const text = (await page.innerText('body')).replace(/\s+/g, ' ');
     // the 200 status and the ids, request and response; Assignee; each error response once opened (its body, the
     // envelope, is inferred with it)
-    expect(text).toContain(`Inferred: ${contract.paths[Object.keys(contract.paths)[0]!].post.responses['200']['x-provenance-source'].replaceAll('`', '')}.`);
+    expect(text).toContain(
+      `Inferred: ${contract.paths[Object.keys(contract.paths)[0]!].post.responses['200']['x-provenance-source'].replaceAll('`', '')}.`,
+    );
     expect(text).toContain(`Inferred (its shape): ${contract.components.schemas.CaseId['x-provenance-source'].replaceAll('`', '')}.`);
     expect(text).toContain(`Inferred (its shape): ${contract.components.schemas.AccountId['x-provenance-source'].replaceAll('`', '')}.`);
     expect(text).toContain(`Inferred: ${contract.components.schemas.Assignee['x-provenance-source'].replaceAll('`', '')}.`);
     expect(text).not.toContain(`Inferred: ${contract.components.schemas.Task['x-provenance-source'].replaceAll('`', '')}`); // documented
     const responses = contract.components.responses;
-    for (const [status, name] of [['429', 'TooManyRequests'], ['400', 'BadRequest'], ['415', 'UnsupportedMediaType']] as const) {
+    for (const [status, name] of [
+      ['429', 'TooManyRequests'],
+      ['400', 'BadRequest'],
+      ['415', 'UnsupportedMediaType'],
+    ] as const) {
       await sectionOf(createTask).getByRole('button', { name: status, exact: true }).first().click();
       const open = (await page.innerText('body')).replace(/\s+/g, ' ');
       expect(open, status).toContain(`Inferred: ${responses[name]['x-provenance-source'].replaceAll('`', '')}.`);
     }
     await sectionOf(createTask).getByRole('button', { name: '429', exact: true }).first().click();
-    await page.getByText(`Inferred: ${responses.TooManyRequests['x-provenance-source'].replaceAll('`', '')}.`).first().scrollIntoViewIfNeeded();
+    await page
+      .getByText(`Inferred: ${responses.TooManyRequests['x-provenance-source'].replaceAll('`', '')}.`)
+      .first()
+      .scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ROOT, 'reports/docs-inferred.png') });
   });
 
@@ -296,12 +337,15 @@ describe('published docs in a real browser, offline', () => {
     await watch(probe, blocked, logged);
     // the decisions page, built beside the reference: the same blocker without rendering Redoc a second time
     await probe.goto(decisionsUrl, { waitUntil: 'load' });
-    await probe.evaluate(() => new Promise((done) => {
-      const img = document.createElement('img');
-      img.onerror = img.onload = done;
-      img.src = 'https://cdn.example.test/logo.svg';
-      document.body.append(img);
-    }));
+    await probe.evaluate(
+      () =>
+        new Promise((done) => {
+          const img = document.createElement('img');
+          img.onerror = img.onload = done;
+          img.src = 'https://cdn.example.test/logo.svg';
+          document.body.append(img);
+        }),
+    );
     await probe.close();
     expect(blocked).toEqual(['https://cdn.example.test/logo.svg']);
     expect(logged.join('\n')).toMatch(/Failed to load resource/);

@@ -10,7 +10,15 @@ const tracked = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' 
 
 /** The tracked folders right under `parent` ('' for the top level), dot-folders left out. */
 const foldersUnder = (parent: string) =>
-  [...new Set(tracked.filter((f) => f.startsWith(parent)).map((f) => f.slice(parent.length).split('/')).filter((p) => p.length > 1).map((p) => p[0]!))]
+  [
+    ...new Set(
+      tracked
+        .filter((f) => f.startsWith(parent))
+        .map((f) => f.slice(parent.length).split('/'))
+        .filter((p) => p.length > 1)
+        .map((p) => p[0]!),
+    ),
+  ]
     .filter((name) => !name.startsWith('.'))
     .sort();
 

@@ -32,17 +32,34 @@ const ENV = {
 };
 
 /** Every operation of the contract, with its 200 body schema (what the curl sample must get back). */
-const OPERATIONS = Object.values<{ post: { operationId: string; responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> } }>(bundle.paths)
-  .map(({ post: op }) => ({ id: op.operationId, schema: op.responses['200']!.content['application/json']!.schema.$ref.split('/').at(-1)! }));
+const OPERATIONS = Object.values<{
+  post: { operationId: string; responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> };
+}>(bundle.paths).map(({ post: op }) => ({
+  id: op.operationId,
+  schema: op.responses['200']!.content['application/json']!.schema.$ref.split('/').at(-1)!,
+}));
 
 /** What each sample prints against the mock, which answers the contract's examples (ids of their shape). */
 const ID = '[0-9a-f-]+';
 const PRINTS: Record<string, { sdk: RegExp; generator: RegExp; notFound?: string }> = {
-  createTask: { sdk: new RegExp(`^created ti-${ID} \\(TS\\d+\\), status Open$`), generator: new RegExp(`^created ti-${ID} \\(TS\\d+\\), status Open$`) },
-  createCase: { sdk: new RegExp(`^created case ci-${ID} \\(CS\\d+\\), status Open$`), generator: new RegExp(`^created case ci-${ID} \\(CS\\d+\\), status Open$`) },
+  createTask: {
+    sdk: new RegExp(`^created ti-${ID} \\(TS\\d+\\), status Open$`),
+    generator: new RegExp(`^created ti-${ID} \\(TS\\d+\\), status Open$`),
+  },
+  createCase: {
+    sdk: new RegExp(`^created case ci-${ID} \\(CS\\d+\\), status Open$`),
+    generator: new RegExp(`^created case ci-${ID} \\(CS\\d+\\), status Open$`),
+  },
   getCases: { sdk: /^\d+ case\(s\) match(\nCS\d+ .+: \S+)+$/, generator: /^\d+ case\(s\) match; first CS\d+, hasMore (true|false)$/ },
-  updateCase: { sdk: new RegExp(`^updated case ci-${ID} \\(CS\\d+\\): .+$`), generator: new RegExp(`^updated case ci-${ID} \\(CS\\d+\\): .+$`), notFound: 'no such case' },
-  getTasks: { sdk: new RegExp(`^\\d+ task\\(s\\), hasMore (true|false)(\\nti-${ID} in CS\\d+: .+)+$`), generator: new RegExp(`^(ti-${ID} in CS\\d+: .+\\n)+page \\d+ of \\d+, hasMore (true|false)$`) },
+  updateCase: {
+    sdk: new RegExp(`^updated case ci-${ID} \\(CS\\d+\\): .+$`),
+    generator: new RegExp(`^updated case ci-${ID} \\(CS\\d+\\): .+$`),
+    notFound: 'no such case',
+  },
+  getTasks: {
+    sdk: new RegExp(`^\\d+ task\\(s\\), hasMore (true|false)(\\nti-${ID} in CS\\d+: .+)+$`),
+    generator: new RegExp(`^(ti-${ID} in CS\\d+: .+\\n)+page \\d+ of \\d+, hasMore (true|false)$`),
+  },
   updateTask: { sdk: new RegExp(`^updated task ti-${ID}: .+$`), generator: new RegExp(`^updated task ti-${ID}: .+$`), notFound: 'no such task' },
 };
 
@@ -80,15 +97,23 @@ beforeAll(async () => {
   // the sources (a sample importing what the SDK does not export fails at start). A sample that does not build
   // fails its own runs, with esbuild's message as its stderr.
   const options = { bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' } as const;
-  const modules = Object.fromEntries(Object.entries(IMPORTS).map(([name, [, to]]) => [/'(.+)'/.exec(to)![1]!, join(work, `${basename(name, '.ts')}-module.mjs`)]));
+  const modules = Object.fromEntries(
+    Object.entries(IMPORTS).map(([name, [, to]]) => [/'(.+)'/.exec(to)![1]!, join(work, `${basename(name, '.ts')}-module.mjs`)]),
+  );
   await Promise.all(Object.entries(modules).map(([source, outfile]) => build({ ...options, entryPoints: [source], outfile })));
   const asModules: Plugin = {
     name: 'sdk-as-module',
     setup: (b) => b.onResolve({ filter: /.*/ }, ({ path }) => (modules[path] ? { path: modules[path], external: true } : undefined)),
   };
-  await Promise.all(OPERATIONS.flatMap(({ id }) => Object.keys(IMPORTS).map((name) =>
-    build({ ...options, entryPoints: [runnable(id, name)], outfile: compiled(id, name), plugins: [asModules] })
-      .catch((error: Error) => buildErrors.set(compiled(id, name), error.message)))));
+  await Promise.all(
+    OPERATIONS.flatMap(({ id }) =>
+      Object.keys(IMPORTS).map((name) =>
+        build({ ...options, entryPoints: [runnable(id, name)], outfile: compiled(id, name), plugins: [asModules] }).catch((error: Error) =>
+          buildErrors.set(compiled(id, name), error.message),
+        ),
+      ),
+    ),
+  );
 }, 60_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -117,10 +142,14 @@ async function runTs(id: string, name: string, baseUrl: string): Promise<Run> {
 function sdkIt(id: string, name: string, fn: () => Promise<void>, timeout?: number): void {
   const missing = SDK_MISSING.get(id)!;
   if (missing.length && !process.env.CI) return void it.skip(`${name} (${notRun(id)})`, fn);
-  it(name, async () => {
-    expect(missing, notRun(id)).toEqual([]);
-    await fn();
-  }, timeout);
+  it(
+    name,
+    async () => {
+      expect(missing, notRun(id)).toEqual([]);
+      await fn();
+    },
+    timeout,
+  );
 }
 
 it('every operation of the contract has its three samples, and no sample is for an unknown operation', () => {
@@ -192,7 +221,8 @@ describe('docs samples, error branches (a stub answering with the platform error
   }
 
   it.each(OPERATIONS.map((o) => o.id))('%s openapi-generator sample on 400 prints the platform message and exits 1', (id) =>
-    expectFailure(id, 'openapi-generator.ts', 400, 'HTTP 400: stub says 400'));
+    expectFailure(id, 'openapi-generator.ts', 400, 'HTTP 400: stub says 400'),
+  );
 });
 
 describe('docs samples type-check (strict, the project tsconfig)', () => {

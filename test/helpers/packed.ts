@@ -14,7 +14,12 @@ export const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
 /** npm's environment for a test: no colour, no update notice, the given (empty) cache. */
-export const npmEnv = (cache: string): NodeJS.ProcessEnv => ({ ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_cache: cache });
+export const npmEnv = (cache: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NO_COLOR: '1',
+  npm_config_update_notifier: 'false',
+  npm_config_cache: cache,
+});
 
 /** Folders of the packages that `dir`'s dependencies resolve to, and theirs, looked up the way Node finds them. */
 function dependencyFolders(dir: string, found = new Map<string, string>()): Map<string, string> {
@@ -34,7 +39,11 @@ function dependencyFolders(dir: string, found = new Map<string, string>()): Map<
 
 /** Tarballs (paths in `into`) of the run-time dependencies of the package in `dir`, packed without their scripts. */
 function dependencyTarballs(dir: string, into: string, env: NodeJS.ProcessEnv): string[] {
-  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', into, ...dependencyFolders(dir).values()], { cwd: root, encoding: 'utf8', env });
+  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', into, ...dependencyFolders(dir).values()], {
+    cwd: root,
+    encoding: 'utf8',
+    env,
+  });
   return JSON.parse(out).map((p: { filename: string }) => join(into, p.filename));
 }
 
@@ -74,7 +83,7 @@ function claim(dir: string): boolean {
 }
 
 async function readWhenWritten(file: string, timeoutMs: number): Promise<Packed> {
-  for (const deadline = Date.now() + timeoutMs; !existsSync(file); ) {
+  for (const deadline = Date.now() + timeoutMs; !existsSync(file);) {
     if (Date.now() > deadline) throw new Error(`${file} was not written within ${timeoutMs} ms: the run packing the packages stopped`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -92,7 +101,10 @@ export async function packedPackages(): Promise<Packed> {
   const dir = join(inject('runScratch') ?? mkdtempSync(join(tmpdir(), 'kore-packed-')), 'packed');
   const result = join(dir, 'packed.json');
   if (claim(dir)) {
-    const written = await pack(dir).then((p): Packed | { error: string } => p, (error: unknown) => ({ error: String(error) }));
+    const written = await pack(dir).then(
+      (p): Packed | { error: string } => p,
+      (error: unknown) => ({ error: String(error) }),
+    );
     writeFileSync(`${result}.partial`, JSON.stringify(written));
     renameSync(`${result}.partial`, result);
   }

@@ -45,7 +45,12 @@ afterEach(() => {
 });
 
 async function start(server: Server): Promise<{ npm: ChildProcess; url: string }> {
-  const npm = spawn('npm', server.npmArgs, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '0', NO_COLOR: '1' } });
+  const npm = spawn('npm', server.npmArgs, {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: '0', NO_COLOR: '1' },
+  });
   started = npm;
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -72,7 +77,9 @@ async function start(server: Server): Promise<{ npm: ChildProcess; url: string }
 /** Every process under `pid`, with its command line. */
 function descendants(pid: number): { pid: number; args: string }[] {
   const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
-    .split('\n').map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line)).filter((m) => m !== null)
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((m) => m !== null)
     .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }));
   const found: { pid: number; args: string }[] = [];
   const walk = (parent: number): void => {
@@ -107,7 +114,9 @@ async function waitStopped(port: number, pids: number[]): Promise<number> {
     await new Promise((r) => setTimeout(r, 100));
   }
   const left = pids.filter(alive).map((pid) => execFileSync('ps', ['-o', 'pid=,ppid=,stat=,args=', '-p', String(pid)], { encoding: 'utf8' }).trim());
-  throw new Error(`after ${DEADLINE_MS} ms: port ${port} ${(await portFree(port)) ? 'free' : 'still held'}, still running:\n${left.join('\n') || 'none'}`);
+  throw new Error(
+    `after ${DEADLINE_MS} ms: port ${port} ${(await portFree(port)) ? 'free' : 'still held'}, still running:\n${left.join('\n') || 'none'}`,
+  );
 }
 
 describe('killing what npm started stops the server and frees its port', () => {

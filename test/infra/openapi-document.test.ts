@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { deref, get, home, jsonPath, operationById, pointerKeys, pointerOf, pointerOfJsonPath, refChain } from '../../scripts/lib/openapi-document.js';
+import {
+  deref,
+  get,
+  home,
+  jsonPath,
+  operationById,
+  pointerKeys,
+  pointerOf,
+  pointerOfJsonPath,
+  refChain,
+} from '../../scripts/lib/openapi-document.js';
 
 const doc = {
   paths: { '/a/{id}': { post: { operationId: 'makeA', requestBody: { $ref: '#/components/requestBodies/A' } } } },
@@ -33,7 +43,7 @@ describe('openapi-document', () => {
   });
 
   it('turns pointers into JSONPaths and back, array items by index', () => {
-    const path = jsonPath(doc, "/components/schemas/x~1y~0z/enum/1");
+    const path = jsonPath(doc, '/components/schemas/x~1y~0z/enum/1');
     expect(path).toBe("$['components']['schemas']['x/y~z']['enum'][1]");
     expect(pointerOfJsonPath(path)).toBe('/components/schemas/x~1y~0z/enum/1');
     expect(pointerOfJsonPath(jsonPath({ "it's": 1 }, "/it's"))).toBe("/it's");

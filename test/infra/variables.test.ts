@@ -17,16 +17,27 @@ const names = (text: string) => new Set(text.match(/\bKORE_[A-Z_]+[A-Z]\b/g) ?? 
 
 const table = (() => {
   const section = /^## Variables\n([\s\S]*?)(?=^#)/m.exec(read('README.md'))?.[1] ?? '';
-  return names(section.split('\n').filter((l) => l.startsWith('| `')).map((l) => l.split(' | ')[0]).join(' '));
+  return names(
+    section
+      .split('\n')
+      .filter((l) => l.startsWith('| `'))
+      .map((l) => l.split(' | ')[0])
+      .join(' '),
+  );
 })();
 
 const readers: Record<string, string> = {
   'contract-tests/targets/live.ts': read('contract-tests/targets/live.ts'),
-  ...Object.fromEntries(readdirSync(join(root, 'examples'), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => [join(e.parentPath, e.name).slice(root.length), read(join(e.parentPath, e.name).slice(root.length))])),
-  ...Object.fromEntries(readdirSync(join(root, 'docs/samples')).flatMap((op) =>
-    readdirSync(join(root, 'docs/samples', op)).map((f) => [`docs/samples/${op}/${f}`, read(`docs/samples/${op}/${f}`)]))),
+  ...Object.fromEntries(
+    readdirSync(join(root, 'examples'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => [join(e.parentPath, e.name).slice(root.length), read(join(e.parentPath, e.name).slice(root.length))]),
+  ),
+  ...Object.fromEntries(
+    readdirSync(join(root, 'docs/samples')).flatMap((op) =>
+      readdirSync(join(root, 'docs/samples', op)).map((f) => [`docs/samples/${op}/${f}`, read(`docs/samples/${op}/${f}`)]),
+    ),
+  ),
   'the sandbox handover': exportLines('http://127.0.0.1:4020', seedInfoOf(defaultTenant()), tenantExtras(defaultTenant())),
 };
 

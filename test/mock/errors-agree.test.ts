@@ -50,7 +50,9 @@ async function answer(server: 'mock' | 'sandbox', mistake: Mistake): Promise<{ s
 /** The status under which createTask documents an example, e.g. ErrorBadRequest → 400. */
 function documentedStatus(example: string): number {
   const responses: Record<string, Json> = bundle.paths['/caseManagement/api/public/analytics/{streamId}/createTask'].post.responses;
-  const found = Object.entries(responses).find(([, r]) => Object.values<Json>(deref(r).content?.['application/json']?.examples ?? {}).some((e) => e.$ref === `#/components/examples/${example}`));
+  const found = Object.entries(responses).find(([, r]) =>
+    Object.values<Json>(deref(r).content?.['application/json']?.examples ?? {}).some((e) => e.$ref === `#/components/examples/${example}`),
+  );
   if (!found) throw new Error(`${example} is not an example of createTask`);
   return Number(found[0]);
 }
@@ -76,7 +78,9 @@ describe("the contract's error examples", () => {
         Object.entries<Json>(op.responses)
           .filter(([status]) => Number(status) >= 400)
           .flatMap(([status, response]) =>
-            Object.entries<Json>(deref(response).content?.['application/json']?.examples ?? {}).map(([name, example]) => [`${op.operationId} ${status} ${name}`, Number(status), deref(example)] as const),
+            Object.entries<Json>(deref(response).content?.['application/json']?.examples ?? {}).map(
+              ([name, example]) => [`${op.operationId} ${status} ${name}`, Number(status), deref(example)] as const,
+            ),
           ),
       ),
   );
@@ -91,6 +95,8 @@ describe("the contract's error examples", () => {
   });
 
   it('the rule: 4002 for 401, else the status class then its rest', () => {
-    expect([400, 401, 403, 404, 413, 415, 429, 431, 500, 503].map(platformCode)).toEqual([4000, 4002, 4003, 4004, 4013, 4015, 4029, 4031, 5000, 5003]);
+    expect([400, 401, 403, 404, 413, 415, 429, 431, 500, 503].map(platformCode)).toEqual([
+      4000, 4002, 4003, 4004, 4013, 4015, 4029, 4031, 5000, 5003,
+    ]);
   });
 });

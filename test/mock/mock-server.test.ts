@@ -34,7 +34,11 @@ describe('the mock names what is wrong, in the error envelope', () => {
     ['name of the wrong type', { ...sample, name: 7 }, /^name must be string$/],
     ['source missing', (({ source: _s, ...rest }) => rest)(sample), /^source is required$/],
     ['userInfo without _id, emailId or phoneNumber', { ...sample, userInfo: { name: 'dummy' } }, /^userInfo must have _id, emailId or phoneNumber$/],
-    ['an emailId that is not an address', { ...sample, userInfo: { name: 'dummy', emailId: 'nope' } }, /^userInfo\.emailId must match format "email"$/],
+    [
+      'an emailId that is not an address',
+      { ...sample, userInfo: { name: 'dummy', emailId: 'nope' } },
+      /^userInfo\.emailId must match format "email"$/,
+    ],
   ])('%s: a 400 whose only message names it (not caseRefId)', async (_label, body, expected) => {
     const { status, json, headers } = await post(body);
     expect(status).toBe(400);
@@ -146,17 +150,23 @@ describe("the family's operations: the same truthful refusals", () => {
     expect(json.errors.map((e: { code: number }) => e.code)).toEqual([4000, 4000]);
   });
 
-  it.each(['getCases', 'getTasks', `updateCase/${bundle.components.parameters.CaseId.example}`, `updateTask/${bundle.components.parameters.TaskId.example}`])(
-    '%s without its required accountId header: a 400 naming accountId as the contract spells it',
-    async (operation) => {
-      const { status, json } = await post({}, {}, `${base}${operation}`);
-      expect(status).toBe(400);
-      expect(messages(json)).toEqual(['accountId is required']);
-    },
-  );
+  it.each([
+    'getCases',
+    'getTasks',
+    `updateCase/${bundle.components.parameters.CaseId.example}`,
+    `updateTask/${bundle.components.parameters.TaskId.example}`,
+  ])('%s without its required accountId header: a 400 naming accountId as the contract spells it', async (operation) => {
+    const { status, json } = await post({}, {}, `${base}${operation}`);
+    expect(status).toBe(400);
+    expect(messages(json)).toEqual(['accountId is required']);
+  });
 
   it('getTasks with no auth header: a 401 in the envelope, code 4002', async () => {
-    const response = await fetch(`${mock.url}${base}getTasks`, { method: 'POST', headers: { 'content-type': 'application/json', ...withAccount }, body: '{}' });
+    const response = await fetch(`${mock.url}${base}getTasks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...withAccount },
+      body: '{}',
+    });
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ errors: [{ msg: expect.stringMatching(/^auth: the auth header is required/), code: 4002 }] });
   });

@@ -32,7 +32,11 @@ const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
 /** The installed sandbox's bin, started as a CI job does (in the background), and the variables it printed. */
 async function startSandbox(...flags: string[]): Promise<Record<string, string>> {
-  const child = spawn(binOf('kore-case-management-sandbox'), ['--port', '0', '--print-env', '--quiet', ...flags], { cwd: app, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(binOf('kore-case-management-sandbox'), ['--port', '0', '--print-env', '--quiet', ...flags], {
+    cwd: app,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   sandboxes.push(child);
   const vars: Record<string, string> = {};
   for await (const line of createInterface({ input: child.stdout! })) {
@@ -52,7 +56,8 @@ let healthy: Record<string, string>;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'kore-packages-'));
   env = { ...npmEnv(join(work, 'npm-cache')), npm_config_offline: 'true' }; // empty cache, no registry
-  for (const name of Object.keys(env)) if (name.startsWith('KORE_') || name.startsWith('CONTRACT_') || name === 'GITHUB_STEP_SUMMARY') delete env[name];
+  for (const name of Object.keys(env))
+    if (name.startsWith('KORE_') || name.startsWith('CONTRACT_') || name === 'GITHUB_STEP_SUMMARY') delete env[name];
   app = join(work, 'app');
   mkdirSync(join(app, 'ci'), { recursive: true });
   const packed = await packedPackages();
@@ -82,7 +87,15 @@ describe('the packed packages', () => {
     expect(pack.status, pack.stderr).toBe(0);
     const [bundle] = JSON.parse(pack.stdout) as { files: { path: string }[] }[];
     const paths = bundle!.files.map((f) => f.path);
-    for (const built of ['src/dist/index.js', 'src/dist/index.cjs', 'src/dist/index.d.ts', 'contract-tests/dist/bin.js', 'contract-tests/generated/openapi.json', 'sandbox/dist/cli.js']) expect(paths).toContain(built);
+    for (const built of [
+      'src/dist/index.js',
+      'src/dist/index.cjs',
+      'src/dist/index.d.ts',
+      'contract-tests/dist/bin.js',
+      'contract-tests/generated/openapi.json',
+      'sandbox/dist/cli.js',
+    ])
+      expect(paths).toContain(built);
     expect(paths.some((p) => p.startsWith('node_modules/') || p.startsWith('test/'))).toBe(false);
   }, 120_000);
 
@@ -96,12 +109,27 @@ describe('the packed packages', () => {
   it('the suite carries the contract and none of the contributor tools (Prism, Redocly, the generator, a browser, SQLite)', () => {
     expect(readJson(join(app, 'node_modules/kore-case-management-contract/generated/openapi.json')).openapi).toBe('3.1.0');
     const installed = readdirSync(join(app, 'node_modules'));
-    for (const tool of ['@stoplight', '@redocly', '@openapitools', 'playwright-core', 'better-sqlite3', 'esbuild', 'tsx']) expect(installed).not.toContain(tool);
+    for (const tool of ['@stoplight', '@redocly', '@openapitools', 'playwright-core', 'better-sqlite3', 'esbuild', 'tsx'])
+      expect(installed).not.toContain(tool);
   });
 
   it("the sandbox's bin prints the variables the suite takes, and serves", async () => {
-    expect(Object.keys(healthy)).toEqual(expect.arrayContaining(['KORE_BASE_URL', 'KORE_STREAM_ID', 'KORE_CLIENT_ID', 'KORE_CLIENT_SECRET', 'KORE_CASE_ID', 'KORE_CASE_REF_ID', 'KORE_TASK_TEMPLATE_ID', 'KORE_CASE_TEMPLATE_ID']));
-    const answer = await fetch(`${healthy.KORE_BASE_URL}/caseManagement/api/public/analytics/${healthy.KORE_STREAM_ID}/createTask`, { method: 'POST', body: '{}' });
+    expect(Object.keys(healthy)).toEqual(
+      expect.arrayContaining([
+        'KORE_BASE_URL',
+        'KORE_STREAM_ID',
+        'KORE_CLIENT_ID',
+        'KORE_CLIENT_SECRET',
+        'KORE_CASE_ID',
+        'KORE_CASE_REF_ID',
+        'KORE_TASK_TEMPLATE_ID',
+        'KORE_CASE_TEMPLATE_ID',
+      ]),
+    );
+    const answer = await fetch(`${healthy.KORE_BASE_URL}/caseManagement/api/public/analytics/${healthy.KORE_STREAM_ID}/createTask`, {
+      method: 'POST',
+      body: '{}',
+    });
     expect(answer.status).toBe(401); // no token: the sandbox answers, and checks auth
     // the token its banner tells users to mint comes from the installed command (no tsx, no checkout)
     const minted = run(binOf('kore-case-management-sandbox'), ['mint']);
@@ -118,13 +146,21 @@ describe('the packed packages', () => {
     const { KORE_BASE_URL, ...rest } = healthy;
     const r = suite(['--base-url', KORE_BASE_URL!, '--reports', 'reports-ok'], { ...rest, ...unpaced });
     expect(r.status, r.output).toBe(0);
-    expect(readJson(join(app, 'reports-ok/contract-live.json')).verdicts.flatMap((v: { reproduce?: { severity: string }[] }) => v.reproduce ?? []).filter((r: { severity: string }) => r.severity === 'breaking')).toEqual([]);
+    expect(
+      readJson(join(app, 'reports-ok/contract-live.json'))
+        .verdicts.flatMap((v: { reproduce?: { severity: string }[] }) => v.reproduce ?? [])
+        .filter((r: { severity: string }) => r.severity === 'breaking'),
+    ).toEqual([]);
   }, 240_000);
 
   it('--operation createTask and --read-only narrow the run', () => {
     const one = suite(['--operation', 'createTask', '--reports', 'reports-one'], { ...healthy, ...unpaced });
     expect(one.status, one.output).toBe(0);
-    expect(readJson(join(app, 'reports-one/contract-live.json')).selection).toMatchObject({ selected: ['createTask'], readOnly: false, creates: { created: expect.any(Number) } });
+    expect(readJson(join(app, 'reports-one/contract-live.json')).selection).toMatchObject({
+      selected: ['createTask'],
+      readOnly: false,
+      creates: { created: expect.any(Number) },
+    });
     const readOnly = suite(['--read-only', '--reports', 'reports-ro'], { ...healthy, ...unpaced });
     expect(readOnly.status, readOnly.output).toBe(0);
     expect(readJson(join(app, 'reports-ro/contract-live.json')).selection).toMatchObject({ readOnly: true, creates: { created: 0 } });
@@ -134,9 +170,15 @@ describe('the packed packages', () => {
     const learned = suite(['learn', 'reports-one/contract-live.json', '--out', 'tenant.overlay.yaml'], {});
     expect(learned.status, learned.output).toBe(0);
     expect(readFileSync(join(app, 'tenant.overlay.yaml'), 'utf8')).toMatch(/^overlay: 1\.0\.0/);
-    const applied = suite(['--operation', 'createTask', '--overlay', 'tenant.overlay.yaml', '--reports', 'reports-overlay'], { ...healthy, ...unpaced });
+    const applied = suite(['--operation', 'createTask', '--overlay', 'tenant.overlay.yaml', '--reports', 'reports-overlay'], {
+      ...healthy,
+      ...unpaced,
+    });
     expect(applied.status, applied.output).toBe(0);
-    const missing = suite(['--operation', 'createTask', '--overlay', 'no-such.overlay.yaml', '--reports', 'reports-overlay'], { ...healthy, ...unpaced });
+    const missing = suite(['--operation', 'createTask', '--overlay', 'no-such.overlay.yaml', '--reports', 'reports-overlay'], {
+      ...healthy,
+      ...unpaced,
+    });
     expect(missing.status).toBe(2);
     expect(missing.output).toMatch(/no-such\.overlay\.yaml: cannot be read as an overlay/);
   }, 240_000);
@@ -150,8 +192,12 @@ describe('the packed packages', () => {
     beforeAll(async () => {
       drifted = await startSandbox('--drift', 'accepts-invalid-input');
       // A real token for the dev app, planted in the run: it must reach no report.
-      token = await new SignJWT({ appId: drifted.KORE_CLIENT_ID }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(drifted.KORE_USER_ID!)
-        .setIssuedAt().setExpirationTime('20m').sign(new TextEncoder().encode(drifted.KORE_CLIENT_SECRET));
+      token = await new SignJWT({ appId: drifted.KORE_CLIENT_ID })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(drifted.KORE_USER_ID!)
+        .setIssuedAt()
+        .setExpirationTime('20m')
+        .sign(new TextEncoder().encode(drifted.KORE_CLIENT_SECRET));
       const { KORE_CLIENT_ID, KORE_CLIENT_SECRET, ...rest } = drifted;
       outcome = suite(['--reports', 'reports-fail', '--seed', '7'], { ...rest, KORE_JWT: token, ...unpaced });
       report = readJson(join(app, 'reports-fail/contract-live.json'));
@@ -161,7 +207,8 @@ describe('the packed packages', () => {
       expect(outcome.status, outcome.output).toBe(1);
       const negative = report.verdicts.find((v) => v.check === 'negative_data_rejection')!;
       expect(negative.reproduce?.length).toBeGreaterThan(0);
-      for (const r of negative.reproduce!) expect(r.curl).toMatch(/^curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/caseManagement\/[^']+' \\\n[\s\S]*-H "auth: \$KORE_JWT"/);
+      for (const r of negative.reproduce!)
+        expect(r.curl).toMatch(/^curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/caseManagement\/[^']+' \\\n[\s\S]*-H "auth: \$KORE_JWT"/);
       const markdown = readFileSync(join(app, 'reports-fail/contract-summary.md'), 'utf8');
       expect(markdown).toContain('### Reproduce');
       expect(markdown).toContain(negative.reproduce![0]!.curl);
@@ -183,7 +230,10 @@ describe('the packed packages', () => {
       expect(still.status, still.output).toBe(1);
       expect(still.stdout).toMatch(/STILL FAILS/);
       expect(still.stdout).not.toMatch(/passes now/);
-      const fixed = suite(['replay', 'reports-fail/contract-live.json', '--base-url', healthy.KORE_BASE_URL!], { KORE_CLIENT_ID: healthy.KORE_CLIENT_ID, KORE_CLIENT_SECRET: healthy.KORE_CLIENT_SECRET });
+      const fixed = suite(['replay', 'reports-fail/contract-live.json', '--base-url', healthy.KORE_BASE_URL!], {
+        KORE_CLIENT_ID: healthy.KORE_CLIENT_ID,
+        KORE_CLIENT_SECRET: healthy.KORE_CLIENT_SECRET,
+      });
       expect(fixed.status, fixed.output).toBe(0);
       expect(fixed.stdout).toMatch(/passes now/);
       expect(fixed.stdout).not.toMatch(/STILL FAILS/);
@@ -213,21 +263,34 @@ describe('the packed packages', () => {
     });
 
     it.each([
-      ['GitHub Actions', true, () => parse(readFileSync(github, 'utf8')).jobs.contract.steps.flatMap((s: { run?: string }) => (s.run ? [s.run] : []))],
+      [
+        'GitHub Actions',
+        true,
+        () => parse(readFileSync(github, 'utf8')).jobs.contract.steps.flatMap((s: { run?: string }) => (s.run ? [s.run] : [])),
+      ],
       ['GitLab CI', false, () => parse(readFileSync(gitlab, 'utf8'))['kore-contract'].script],
-    ])('the %s command lines pass against the sandbox, with the JUnit report and the step summary written', (_, stepSummary: boolean, commands: () => string[]) => {
-      // Our packages from the tarballs in ci/, as the recipes say; their third-party dependencies from the registry.
-      const dir = mkdtempSync(join(work, 'job-'));
-      mkdirSync(join(dir, 'ci'));
-      for (const f of readdirSync(join(app, 'ci'))) copyFileSync(join(app, 'ci', f), join(dir, 'ci', f));
-      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'ci-job', private: true }));
-      const summary = join(dir, 'step-summary.md');
-      for (const command of commands()) {
-        const r = spawnSync('bash', ['-eo', 'pipefail', '-c', command], { cwd: dir, encoding: 'utf8', env: { ...env, ...healthy, ...unpaced, ...(stepSummary ? { GITHUB_STEP_SUMMARY: summary } : {}), npm_config_offline: 'false' }, timeout: 240_000 });
-        expect(r.status, `${command}\n${r.stdout}${r.stderr}`).toBe(0);
-      }
-      expect(readFileSync(join(dir, 'reports/contract-live.xml'), 'utf8')).toMatch(/<testsuite/);
-      if (stepSummary) expect(readFileSync(summary, 'utf8')).toMatch(/keeps the contract/);
-    }, 300_000);
+    ])(
+      'the %s command lines pass against the sandbox, with the JUnit report and the step summary written',
+      (_, stepSummary: boolean, commands: () => string[]) => {
+        // Our packages from the tarballs in ci/, as the recipes say; their third-party dependencies from the registry.
+        const dir = mkdtempSync(join(work, 'job-'));
+        mkdirSync(join(dir, 'ci'));
+        for (const f of readdirSync(join(app, 'ci'))) copyFileSync(join(app, 'ci', f), join(dir, 'ci', f));
+        writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'ci-job', private: true }));
+        const summary = join(dir, 'step-summary.md');
+        for (const command of commands()) {
+          const r = spawnSync('bash', ['-eo', 'pipefail', '-c', command], {
+            cwd: dir,
+            encoding: 'utf8',
+            env: { ...env, ...healthy, ...unpaced, ...(stepSummary ? { GITHUB_STEP_SUMMARY: summary } : {}), npm_config_offline: 'false' },
+            timeout: 240_000,
+          });
+          expect(r.status, `${command}\n${r.stdout}${r.stderr}`).toBe(0);
+        }
+        expect(readFileSync(join(dir, 'reports/contract-live.xml'), 'utf8')).toMatch(/<testsuite/);
+        if (stepSummary) expect(readFileSync(summary, 'utf8')).toMatch(/keeps the contract/);
+      },
+      300_000,
+    );
   });
 });

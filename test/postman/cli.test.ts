@@ -7,8 +7,7 @@ import { runInProcess } from '../helpers/run-in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'postman-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const baseUrlIn = (file: string) =>
-  JSON.parse(readFileSync(join(dir, file), 'utf8')).values.find((v: { key: string }) => v.key == 'baseUrl').value;
+const baseUrlIn = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')).values.find((v: { key: string }) => v.key == 'baseUrl').value;
 
 describe('npm run postman', () => {
   it('writes the sandbox and mock environments for the ports given', async () => {

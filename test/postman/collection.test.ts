@@ -24,7 +24,11 @@ function resolve(text: string, overrides: Record<string, string> = {}): string {
   return once(once(text));
 }
 
-const scriptOf = (item: Item | sdk.Collection, listen: string) => item.events.all().find((e) => e.listen == listen)?.script.toSource() ?? '';
+const scriptOf = (item: Item | sdk.Collection, listen: string) =>
+  item.events
+    .all()
+    .find((e) => e.listen == listen)
+    ?.script.toSource() ?? '';
 
 beforeAll(async () => {
   // Written to a temporary directory, to leave dist/ as the user built it.
@@ -37,7 +41,11 @@ beforeAll(async () => {
 
 const PATH = '/caseManagement/api/public/analytics/';
 /** The operation each request calls, from the contract: its path (after `{streamId}/`) by the request's name. */
-const operations = Object.entries<Json>(bundle.paths).map(([path, item]) => ({ id: item.post.operationId as string, summary: item.post.summary as string, path }));
+const operations = Object.entries<Json>(bundle.paths).map(([path, item]) => ({
+  id: item.post.operationId as string,
+  summary: item.post.summary as string,
+  path,
+}));
 const operationOf = (name: string) => operations.find((o) => name == o.summary || name.startsWith(`${o.summary}:`))!;
 const bodyOf = (item: Item) => JSON.parse(item.request.body!.raw!);
 
@@ -69,7 +77,18 @@ describe('the Postman collection', () => {
       statefulServer: 'true',
     });
     // …and each is really there: an example the lookups above missed would make both sides undefined.
-    for (const key of ['streamId', 'accountId', 'caseId', 'caseRefId', 'taskTemplateId', 'caseTemplateId', 'userId', 'taskId', 'caseName', 'taskName'])
+    for (const key of [
+      'streamId',
+      'accountId',
+      'caseId',
+      'caseRefId',
+      'taskTemplateId',
+      'caseTemplateId',
+      'userId',
+      'taskId',
+      'caseName',
+      'taskName',
+    ])
       expect(collection.variables.toObject()[key], key).toMatch(/\S/);
   });
 
@@ -111,7 +130,9 @@ describe('the Postman collection', () => {
     for (const item of items) {
       expect(item.getAuth()?.type).toBe(item.name.includes('without a token') ? 'noauth' : 'apikey');
       const headers = { 'content-type': 'application/json', accept: 'application/json' };
-      expect(item.request.headers.toObject(), item.name).toEqual(item.name.includes('without accountId') ? headers : { accountid: '{{accountId}}', ...headers });
+      expect(item.request.headers.toObject(), item.name).toEqual(
+        item.name.includes('without accountId') ? headers : { accountid: '{{accountId}}', ...headers },
+      );
     }
   });
 
@@ -127,7 +148,10 @@ describe('the Postman collection', () => {
     expect(JSON.parse(resolve(byName('Create a task').request.body!.raw!))).toEqual(bundle.components.examples.CreateTaskSeedSample.value);
     const caseSample = bundle.components.examples.CreateCaseSample.value;
     // createCase's user is the variable's, shared with createTask
-    expect(JSON.parse(resolve(byName('Create a case').request.body!.raw!))).toEqual({ ...caseSample, userInfo: { ...caseSample.userInfo, _id: bundle.components.schemas.UserId.examples[0] } });
+    expect(JSON.parse(resolve(byName('Create a case').request.body!.raw!))).toEqual({
+      ...caseSample,
+      userInfo: { ...caseSample.userInfo, _id: bundle.components.schemas.UserId.examples[0] },
+    });
     expect(bodyOf(byName('Update a task'))).toEqual(bundle.components.examples.UpdateTaskSample.value);
     expect(bodyOf(byName('List cases'))).toEqual({ searchText: '{{caseName}}' });
     expect(bodyOf(byName('List tasks'))).toMatchObject({ searchText: '{{taskName}}' });
@@ -140,18 +164,25 @@ describe('the Postman collection', () => {
     expect(saves('Create a task')).toEqual(['taskId←_id', 'taskName←name']);
     for (const item of items.filter((i) => !['Create a case', 'Create a task'].includes(i.name))) expect(saves(item.name), item.name).toEqual([]);
     // a check of the chain is skipped, never passed, on a server that keeps nothing
-    expect(scriptOf(byName('List tasks'), 'test')).toContain("(stateful ? pm.test : pm.test.skip)(\"lists the task createTask made\"");
+    expect(scriptOf(byName('List tasks'), 'test')).toContain('(stateful ? pm.test : pm.test.skip)("lists the task createTask made"');
   });
 
   it('mints the token in a collection pre-request script, from clientId/clientSecret, without logging', () => {
     const source = scriptOf(collection, 'prerequest');
-    expect(source).toContain("CryptoJS.HmacSHA256(unsigned, clientSecret)");
+    expect(source).toContain('CryptoJS.HmacSHA256(unsigned, clientSecret)');
     expect(source).toContain('appId: clientId');
     expect(raw).not.toMatch(/console\./);
   });
 
   it('gives every request tests of its status and body schema, from the contract', () => {
-    const ok: Record<string, string> = { createCase: 'Case', getCases: 'CasePage', updateCase: 'Case', createTask: 'Task', getTasks: 'TaskPage', updateTask: 'TaskRecord' };
+    const ok: Record<string, string> = {
+      createCase: 'Case',
+      getCases: 'CasePage',
+      updateCase: 'Case',
+      createTask: 'Task',
+      getTasks: 'TaskPage',
+      updateTask: 'TaskRecord',
+    };
     for (const item of items) {
       const refused = /\((401|400)\)$/.exec(item.name)?.[1];
       const [status, schema] = refused ? [Number(refused), 'ErrorEnvelope'] : [200, ok[operationOf(item.name).id]];
@@ -164,7 +195,9 @@ describe('the Postman collection', () => {
 
   it('keeps a saved example response for every documented status of each operation, with no <API Key> placeholder', () => {
     for (const { summary, path } of operations) {
-      const statuses = byName(summary).responses.map((r) => r.code).sort();
+      const statuses = byName(summary)
+        .responses.map((r) => r.code)
+        .sort();
       const documented = Object.keys(bundle.paths[path].post.responses).map(Number);
       expect(documented.length).toBeGreaterThan(1);
       expect(statuses, summary).toEqual(documented.sort());

@@ -134,14 +134,16 @@ describe('newman against the reference sandbox, with sandbox.postman_environment
   it('fails, naming the checks, with a wrong token in jwt (the given jwt wins over minting)', async () => {
     const wrong = await mintToken({ clientId: env('clientId'), clientSecret: 'not-the-app-secret' });
     const run = await runNewman(collection, sandboxEnv, { baseUrl: await sandbox(), jwt: wrong });
-    expect(run.failed).toEqual(expect.arrayContaining([
-      ...POSITIVE.flatMap(([name, schema]) => [`${name} › status is 200`, `${name} › body matches the contract's ${schema} schema`]),
-      ...CHAIN,
-      `${NO_CASE_REF} › status is 400`, // the token is refused before the body is read
-      `${NO_CASE_REF} › an error message names caseRefId`,
-      `${NO_ACCOUNT} › status is 400`,
-      `${NO_ACCOUNT} › an error message names accountId`,
-    ]));
+    expect(run.failed).toEqual(
+      expect.arrayContaining([
+        ...POSITIVE.flatMap(([name, schema]) => [`${name} › status is 200`, `${name} › body matches the contract's ${schema} schema`]),
+        ...CHAIN,
+        `${NO_CASE_REF} › status is 400`, // the token is refused before the body is read
+        `${NO_CASE_REF} › an error message names caseRefId`,
+        `${NO_ACCOUNT} › status is 400`,
+        `${NO_ACCOUNT} › an error message names accountId`,
+      ]),
+    );
     expect(run.failed.filter((f) => f.startsWith(NO_TOKEN))).toEqual([]); // refused as it should be
     expect(run.assertions).toEqual({ total: ASSERTIONS, failed: POSITIVE.length * 2 + CHAIN.length + 4 });
     expectNoSecrets(run.text);
@@ -165,7 +167,17 @@ describe('newman against the reference sandbox, with sandbox.postman_environment
   it('the newman CLI exits non-zero when a patch is not applied (drift updateTask-ignores-patch), and prints neither the token nor the secret', async () => {
     const url = await sandbox('updateTask-ignores-patch');
     const cli = join(ROOT, 'node_modules', 'newman', 'bin', 'newman.js');
-    const args = [cli, 'run', join(dir, 'collection.json'), '-e', join(dir, 'sandbox.postman_environment.json'), '--env-var', `baseUrl=${url}`, '--color', 'off'];
+    const args = [
+      cli,
+      'run',
+      join(dir, 'collection.json'),
+      '-e',
+      join(dir, 'sandbox.postman_environment.json'),
+      '--env-var',
+      `baseUrl=${url}`,
+      '--color',
+      'off',
+    ];
     const failure = await promisify(execFile)(process.execPath, args).then(
       () => undefined,
       (e: { code: number; stdout: string; stderr: string }) => e,

@@ -13,7 +13,9 @@ describe('selfContainedSchema', () => {
   it('carries every component the schema reaches, as definitions, without annotations', () => {
     const schema = selfContainedSchema(bundle, ref('Task'));
     expect(schema.$ref).toBe('#/definitions/Task');
-    expect(Object.keys(schema.definitions)).toEqual(expect.arrayContaining(['Task', 'TaskStatus', 'TaskField', 'TaskFieldMetaData', 'StatusId', 'Actor', 'UserId']));
+    expect(Object.keys(schema.definitions)).toEqual(
+      expect.arrayContaining(['Task', 'TaskStatus', 'TaskField', 'TaskFieldMetaData', 'StatusId', 'Actor', 'UserId']),
+    );
     const text = JSON.stringify(schema);
     expect(text).not.toContain('#/components/');
     expect(schema.definitions.Task).not.toHaveProperty('description');

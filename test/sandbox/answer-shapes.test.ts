@@ -27,7 +27,9 @@ const samples: Record<AnswerShape, Record<'updateCase' | 'updateTask' | 'getTask
 /** Every key, nested objects' as `parent.key` (arrays are values: their items are not keys of the record). */
 function keysOf(value: Json, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, v]) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0 ? [prefix + key, ...keysOf(v as Json, `${prefix}${key}.`)] : [prefix + key],
+    v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0
+      ? [prefix + key, ...keysOf(v as Json, `${prefix}${key}.`)]
+      : [prefix + key],
   );
 }
 const topKeys = (value: Json) => Object.keys(value).sort();
@@ -60,7 +62,7 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all(running.map((sb) => sb.close())));
 
-describe('--answers current: the current pages\' samples', () => {
+describe("--answers current: the current pages' samples", () => {
   it('is the default', () => {
     expect(defaultAnswerShape).toBe('current');
   });
@@ -81,12 +83,12 @@ describe('--answers current: the current pages\' samples', () => {
   });
 });
 
-describe('--answers full: the older pages\' whole records', () => {
+describe("--answers full: the older pages' whole records", () => {
   it.each(['updateTask', 'getTasks'] as const)('%s answers exactly the keys of the older sample', (op) => {
     expect(topKeys(answers.full[op])).toEqual(topKeys(samples.full[op]));
   });
 
-  it('updateCase answers the older sample\'s keys, but for what depends on the tenant or the case', () => {
+  it("updateCase answers the older sample's keys, but for what depends on the tenant or the case", () => {
     // `currQueue` comes only with a queue routing; "new field" and "field1" are that page's custom fields, keyed by
     // their names; `desc` and `dueDate` are the case's own (the getCases sample shows them on a whole case).
     const dependsOnCase = ['currQueue', 'new field', 'field1'];
@@ -97,7 +99,9 @@ describe('--answers full: the older pages\' whole records', () => {
 
   it('nested objects keep the keys they were created with, all of them known to the older samples', () => {
     for (const op of ['updateCase', 'updateTask', 'getTasks'] as const) {
-      expect(keysOf(samples.full[op])).toEqual(expect.arrayContaining(keysOf(answers.full[op]).filter((k) => k.includes('.') && !k.startsWith('fields.'))));
+      expect(keysOf(samples.full[op])).toEqual(
+        expect.arrayContaining(keysOf(answers.full[op]).filter((k) => k.includes('.') && !k.startsWith('fields.'))),
+      );
     }
   });
 });

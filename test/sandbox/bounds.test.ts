@@ -10,7 +10,15 @@ import { callOp, envelopeMessages, SEED, sandboxForFile, storedTasks, validCaseB
 // whole records: the page bound is about what a full answer carries (the abridged items hold no tags)
 const ctx = sandboxForFile({ answers: 'full' });
 const newTask = async (): Promise<string> =>
-  (await callOp(ctx.sb, 'createTask', { caseId: SEED.caseId, caseRefId: SEED.caseRefId, taskTmp: SEED.taskTemplateId, source: 'rtm', userInfo: { name: 'a', _id: SEED.contactUserId } })).json._id;
+  (
+    await callOp(ctx.sb, 'createTask', {
+      caseId: SEED.caseId,
+      caseRefId: SEED.caseRefId,
+      taskTmp: SEED.taskTemplateId,
+      source: 'rtm',
+      userInfo: { name: 'a', _id: SEED.contactUserId },
+    })
+  ).json._id;
 let taskId = '';
 beforeAll(async () => {
   taskId = await newTask();

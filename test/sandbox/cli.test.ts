@@ -77,14 +77,15 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     for (const { child } of [named, off]) child.kill('SIGTERM');
     expect(await Promise.all(exited)).toEqual([0, 0]);
     const text = off.output();
-    for (const id of [SEED.streamId, SEED.caseId, SEED.caseRefId, SEED.caseTemplateId, SEED.taskTemplateId, SEED.accountId, SEED.creatorUserId]) expect(text).toContain(id);
+    for (const id of [SEED.streamId, SEED.caseId, SEED.caseRefId, SEED.caseTemplateId, SEED.taskTemplateId, SEED.accountId, SEED.creatorUserId])
+      expect(text).toContain(id);
     for (const op of ['createCase', 'getCases', 'updateCase/{caseId}', 'createTask', 'getTasks', 'updateTask/{taskId}']) expect(text).toContain(op);
     expect(text).toContain('sandbox/mint.ts');
     expect(text).toContain(`export KORE_CLIENT_SECRET='${DEV_CLIENT_SECRET}'`);
     expect(text).toMatch(/fixed value from sandbox\/tenant\/seed\.ts: not a secret/);
   });
 
-  it('--drift list prints every mode, createTask\'s then the family\'s, one a line', async () => {
+  it("--drift list prints every mode, createTask's then the family's, one a line", async () => {
     const run = await runInProcess('sandbox/cli.ts', ['--drift', 'list']);
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');

@@ -9,7 +9,13 @@ import { callOp, envelopeMessages, SEED, sandboxForFile, validCaseBody, type Sen
 const ctx = sandboxForFile();
 let taskId = '';
 beforeAll(async () => {
-  const task = await callOp(ctx.sb, 'createTask', { caseId: SEED.caseId, caseRefId: SEED.caseRefId, taskTmp: SEED.taskTemplateId, source: 'rtm', userInfo: { name: 'a', _id: SEED.contactUserId } });
+  const task = await callOp(ctx.sb, 'createTask', {
+    caseId: SEED.caseId,
+    caseRefId: SEED.caseRefId,
+    taskTmp: SEED.taskTemplateId,
+    source: 'rtm',
+    userInfo: { name: 'a', _id: SEED.contactUserId },
+  });
   taskId = task.json._id;
 });
 
@@ -20,7 +26,10 @@ const updateTask = () => `updateTask/${taskId}`;
 function expectRefusal(sent: Sent, field: string) {
   expect(sent.status, sent.text.slice(0, 300)).toBe(400);
   const messages = envelopeMessages(sent);
-  expect(messages.some((m) => m.startsWith(field)), messages.join(' | ')).toBe(true);
+  expect(
+    messages.some((m) => m.startsWith(field)),
+    messages.join(' | '),
+  ).toBe(true);
 }
 
 const inherited = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf'];

@@ -45,14 +45,17 @@ describe('CORS for local browser apps (default)', () => {
     expect([limited.status, limited.headers.get('access-control-allow-origin'), limited.headers.get('retry-after')]).toEqual([429, origin, '3']);
   });
 
-  it.each(['https://evil.example', 'http://localhost.evil.example', 'https://localhost:5173', 'null'])('%s gets no CORS headers at all', async (origin) => {
-    const response = await preflight(sb, origin);
-    expect(corsHeaders(response)).toEqual([]);
-    expect(response.status).toBe(405); // an OPTIONS like any other: createTask allows POST only
-    const created = await createTask(sb, validBody(sb), { headers: { origin } });
-    expect(created.status).toBe(200);
-    expect(corsHeaders(created)).toEqual([]);
-  });
+  it.each(['https://evil.example', 'http://localhost.evil.example', 'https://localhost:5173', 'null'])(
+    '%s gets no CORS headers at all',
+    async (origin) => {
+      const response = await preflight(sb, origin);
+      expect(corsHeaders(response)).toEqual([]);
+      expect(response.status).toBe(405); // an OPTIONS like any other: createTask allows POST only
+      const created = await createTask(sb, validBody(sb), { headers: { origin } });
+      expect(created.status).toBe(200);
+      expect(corsHeaders(created)).toEqual([]);
+    },
+  );
 
   it('a request without Origin (curl, SDKs) gets no CORS headers', async () => {
     const created = await createTask(sb, validBody(sb), { auth: await devToken(sb) });

@@ -137,10 +137,44 @@ describe('drift modes (--drift NAME): each produces its drift, alone', () => {
   it('has an expectation here for every mode, and splits them as the provenance convention lists', () => {
     expect(Object.keys(expectations).sort()).toEqual(driftModes.map((d) => d.name).sort());
     // documented rules broken: the suite must fail; inferred ones: it must warn and pass
-    const breaking = ['missing-required-field', 'wrong-type', 'nested-wrong-type', 'missing-nested-field', 'array-item-wrong-type', 'null-field', 'accepts-invalid-input', 'auth-not-enforced', '5xx-for-variant', 'body-not-json'];
-    const harmless = ['extra-field', 'extra-nested-field', 'status-201', 'validation-422', 'error-envelope-changed', 'wrong-content-type', 'bad-date-time', 'enum-changed', 'ids-other-shape', 'error-codes-other', 'no-retry-after', 'tenant-dialect'];
-    expect(driftModes.filter((d) => d.breaking).map((d) => d.name).sort()).toEqual(breaking.sort());
-    expect(driftModes.filter((d) => !d.breaking).map((d) => d.name).sort()).toEqual(harmless.sort());
+    const breaking = [
+      'missing-required-field',
+      'wrong-type',
+      'nested-wrong-type',
+      'missing-nested-field',
+      'array-item-wrong-type',
+      'null-field',
+      'accepts-invalid-input',
+      'auth-not-enforced',
+      '5xx-for-variant',
+      'body-not-json',
+    ];
+    const harmless = [
+      'extra-field',
+      'extra-nested-field',
+      'status-201',
+      'validation-422',
+      'error-envelope-changed',
+      'wrong-content-type',
+      'bad-date-time',
+      'enum-changed',
+      'ids-other-shape',
+      'error-codes-other',
+      'no-retry-after',
+      'tenant-dialect',
+    ];
+    expect(
+      driftModes
+        .filter((d) => d.breaking)
+        .map((d) => d.name)
+        .sort(),
+    ).toEqual(breaking.sort());
+    expect(
+      driftModes
+        .filter((d) => !d.breaking)
+        .map((d) => d.name)
+        .sort(),
+    ).toEqual(harmless.sort());
   });
 
   it.each(driftModes.map((d) => [d.name]))('%s', async (name) => {
@@ -162,7 +196,7 @@ describe('drift modes (--drift NAME): each produces its drift, alone', () => {
     expect(rows).toEqual(driftModes.map((d) => [d.name, d.breaking ? 'breaking' : 'harmless']));
   });
 
-  it('lists the modes one a line, createTask\'s first, each with its operation', () => {
+  it("lists the modes one a line, createTask's first, each with its operation", () => {
     const lines = formatDriftList().split('\n');
     expect(lines).toHaveLength(driftModes.length + familyDriftModes.length);
     expect(lines[0]).toMatch(/^missing-required-field\s+breaking\s+createTask: /);

@@ -17,7 +17,11 @@ beforeAll(async () => {
   const { sb } = ctx;
   const plan: [string, Record<string, unknown>, Record<string, unknown>][] = [
     ['alpha', { dueDate: '2026-01-01T10:00:00.000Z' }, {}],
-    ['beta', { dueDate: '2026-01-02T10:00:00.000Z' }, { status: { name: 'In-Progress' }, priority: { name: 'Critical' }, currAssignee: { agentId: SEED.creatorUserId } }],
+    [
+      'beta',
+      { dueDate: '2026-01-02T10:00:00.000Z' },
+      { status: { name: 'In-Progress' }, priority: { name: 'Critical' }, currAssignee: { agentId: SEED.creatorUserId } },
+    ],
     ['gamma', { source: 'email' }, { status: { name: 'Resolved' }, queues: ['SupportQueue1'] }],
     ['delta', {}, { currAssignee: { aId: SEED.secondAgentId } }],
   ];
@@ -46,14 +50,18 @@ describe('getCases filters (each as the page documents it)', () => {
     ['unresolved', { unresolved: true }, ['alpha', 'beta', 'delta']],
     ['unassigned', { unassigned: true }, ['alpha']],
     ['mycase (assigned to the caller)', { mycase: true }, ['beta']],
-    ['mytask (the sample\'s name for it)', { mytask: true }, ['beta']],
+    ["mytask (the sample's name for it)", { mytask: true }, ['beta']],
     ['agents', { agents: [SEED.secondAgentUserId] }, ['delta']],
     ['queues by name', { queues: ['SupportQueue1'] }, ['gamma']],
     ['queues by id', { queues: [SEED.secondQueueId] }, ['gamma']],
     ['channel (the source)', { channel: ['email'] }, ['gamma']],
     ['dueDate as a day', { dueDate: '2026-01-02' }, ['beta']],
     ['dueDate as an instant, epoch ms', { dueDate: Date.parse('2026-01-01T10:00:00.000Z') }, ['alpha']],
-    ['false and empty filters filter nothing', { unresolved: false, unassigned: false, mycase: false, queues: [], agents: [], status: [] }, ['alpha', 'beta', 'gamma', 'delta']],
+    [
+      'false and empty filters filter nothing',
+      { unresolved: false, unassigned: false, mycase: false, queues: [], agents: [], status: [] },
+      ['alpha', 'beta', 'gamma', 'delta'],
+    ],
   ])('%s', async (_label, filter, expected) => {
     expect(ids(await find({ ...filter, sortBy: { createdAt: 'asc' } }))).toEqual(named(...expected));
   });
@@ -65,14 +73,28 @@ describe('getCases filters (each as the page documents it)', () => {
     expect(ids(await find({ endDate: '2025-05-27T18:29:59.999Z' }))).toEqual([]);
   });
 
-  it('getTasks takes the same filters: the page\'s whole sample request is answered, not refused', async () => {
+  it("getTasks takes the same filters: the page's whole sample request is answered, not refused", async () => {
     const { sb } = ctx;
     const task = ok(await callOp(sb, 'createTask', { ...validBody(sb), name: `${tag} urgent task` }));
     ok(await callOp(sb, `updateTask/${task._id}`, { status: { name: 'In-Progress' }, priority: { name: 'Critical' } }));
     const sample = {
-      skip: 0, limit: 50, searchText: '', unresolved: false, unassigned: true, mytask: false, selectedColumns: [], priority: ['Critical'], agents: [],
-      status: ['In-Progress'], customFields: [], ETAlist: [], channel: ['rtm'], queues: [], startDate: new Date(Date.now() - 60_000).toISOString(),
-      endDate: new Date(Date.now() + 60_000).toISOString(), sortBy: { dueDate: 'desc' },
+      skip: 0,
+      limit: 50,
+      searchText: '',
+      unresolved: false,
+      unassigned: true,
+      mytask: false,
+      selectedColumns: [],
+      priority: ['Critical'],
+      agents: [],
+      status: ['In-Progress'],
+      customFields: [],
+      ETAlist: [],
+      channel: ['rtm'],
+      queues: [],
+      startDate: new Date(Date.now() - 60_000).toISOString(),
+      endDate: new Date(Date.now() + 60_000).toISOString(),
+      sortBy: { dueDate: 'desc' },
     };
     expect(ids(await callOp(sb, 'getTasks', sample))).toEqual([task._id]);
     expect(ids(await callOp(sb, 'getTasks', { ...sample, priority: ['Low'] }))).toEqual([]);
@@ -155,7 +177,7 @@ describe('the header rules of the pages', () => {
     expect((await callOp(ctx.sb, 'createCase', validCaseBody(ctx.sb, { name: `${tag} no header` }), { accountId: null })).status).toBe(200);
   });
 
-  it('another account\'s accountId is a 403; an unknown stream a 404', async () => {
+  it("another account's accountId is a 403; an unknown stream a 404", async () => {
     expect((await callOp(ctx.sb, 'getTasks', {}, { accountId: SEED.otherAccountId })).status).toBe(403);
     expect((await callOp(ctx.sb, 'getCases', {}, { streamId: 'st-0000' })).status).toBe(404);
   });

@@ -36,7 +36,13 @@ describe('--db: cases, tasks and their updates survive a restart', () => {
 
     const second = await start({ db, answers: 'full' });
     const [caseAgain] = ok(await callOp(second, 'getCases', { searchText: 'persisted case' })).results;
-    expect(caseAgain).toMatchObject({ _id: c._id, refId: c.refId, name: 'Persisted case, renamed', status: { name: 'In-Progress' }, taskIds: [t._id] });
+    expect(caseAgain).toMatchObject({
+      _id: c._id,
+      refId: c.refId,
+      name: 'Persisted case, renamed',
+      status: { name: 'In-Progress' },
+      taskIds: [t._id],
+    });
     const [taskAgain] = ok(await callOp(second, 'getTasks', { searchText: 'persisted task' })).results;
     expect(taskAgain).toMatchObject({ _id: t._id, refId: t.refId, name: 'Persisted task, renamed', desc: 'kept' });
     // the seeded cases are not stored twice, and the sequences go on from the stored ones
@@ -68,11 +74,20 @@ describe('faults (--faults) apply to every operation', () => {
   it('an injected status, a damaged body, an armed fault', async () => {
     const sb = await start({ faults: true });
     expect((await callOp(sb, 'getCases', {}, { headers: { 'x-sandbox-fault': '503=2' } })).status).toBe(503);
-    const malformed = await callOp(sb, `updateCase/${SEED.caseId}`, { name: 'Renamed under a fault' }, { headers: { 'x-sandbox-fault': 'malformed' } });
+    const malformed = await callOp(
+      sb,
+      `updateCase/${SEED.caseId}`,
+      { name: 'Renamed under a fault' },
+      { headers: { 'x-sandbox-fault': 'malformed' } },
+    );
     expect(malformed.status).toBe(200);
     expect(malformed.json).toBeUndefined(); // not JSON, but the update happened
     expect(ok(await callOp(sb, 'getCases', { searchText: 'renamed under a fault' })).totalResults).toBe(1);
-    const armed = await fetch(`${sb.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fault: '500', count: 1 }) });
+    const armed = await fetch(`${sb.url}/__sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fault: '500', count: 1 }),
+    });
     expect(armed.status).toBe(200);
     expect((await callOp(sb, 'getTasks', {})).status).toBe(500);
     expect((await callOp(sb, 'getTasks', {})).status).toBe(200);
@@ -83,9 +98,11 @@ describe('family drift modes (--drift NAME): each produces its drift on its oper
   type Check = (sb: RunningSandbox) => Promise<void>;
   const expectations: Record<string, Check> = {
     'createCase-missing-refId': async (sb) => expect(ok(await callOp(sb, 'createCase', validCaseBody(sb)))).not.toHaveProperty('refId'),
-    'getCases-ignores-filters': async (sb) => expect(ok(await callOp(sb, 'getCases', { searchText: 'no such case anywhere' })).totalResults).toBeGreaterThan(0),
+    'getCases-ignores-filters': async (sb) =>
+      expect(ok(await callOp(sb, 'getCases', { searchText: 'no such case anywhere' })).totalResults).toBeGreaterThan(0),
     'getCases-totalResults-string': async (sb) => expect(typeof ok(await callOp(sb, 'getCases', {})).totalResults).toBe('string'),
-    'updateCase-unknown-id-500': async (sb) => expect((await callOp(sb, 'updateCase/ci-0000000-0000-4000-8000-000000000000', { name: 'x' })).status).toBe(500),
+    'updateCase-unknown-id-500': async (sb) =>
+      expect((await callOp(sb, 'updateCase/ci-0000000-0000-4000-8000-000000000000', { name: 'x' })).status).toBe(500),
     'getTasks-no-hasMore': async (sb) => expect(ok(await callOp(sb, 'getTasks', {}))).not.toHaveProperty('hasMore'),
     'getTasks-ignores-skip': async (sb) => {
       for (let i = 0; i < 3; i++) ok(await createTask(sb, validBody(sb)));
@@ -115,7 +132,7 @@ describe('family drift modes (--drift NAME): each produces its drift on its oper
     },
   };
 
-  it('has an expectation for every family mode; createTask\'s list is untouched (the suite\'s self-test reads it whole)', () => {
+  it("has an expectation for every family mode; createTask's list is untouched (the suite's self-test reads it whole)", () => {
     expect(Object.keys(expectations).sort()).toEqual(familyDriftModes.map((d) => d.name).sort());
     expect(driftModes.some((d) => familyDriftModes.some((f) => f.name === d.name))).toBe(false);
     expect(driftModes).toHaveLength(22);

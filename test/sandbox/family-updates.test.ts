@@ -14,10 +14,33 @@ const newTask = async (caseId = SEED.caseId, caseRefId = SEED.caseRefId) =>
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('createCase', () => {
-  it('answers the case of the page\'s sample: its fields, Open, unassigned, the template, gapless CS ids', async () => {
+  it("answers the case of the page's sample: its fields, Open, unassigned, the template, gapless CS ids", async () => {
     const a = await newCase();
     const b = await newCase();
-    expect(Object.keys(a)).toEqual(expect.arrayContaining(['_id', 'caseTmp', 'name', 'lname', 'tags', 'userInfo', 'status', 'fields', 'priority', 'refId', 'assigneeType', 'currAssignee', 'tasks', 'taskIds', 'createdBy', 'timestampValue', 'dueDate', 'createdAt', 'updatedAt', 'ETA']));
+    expect(Object.keys(a)).toEqual(
+      expect.arrayContaining([
+        '_id',
+        'caseTmp',
+        'name',
+        'lname',
+        'tags',
+        'userInfo',
+        'status',
+        'fields',
+        'priority',
+        'refId',
+        'assigneeType',
+        'currAssignee',
+        'tasks',
+        'taskIds',
+        'createdBy',
+        'timestampValue',
+        'dueDate',
+        'createdAt',
+        'updatedAt',
+        'ETA',
+      ]),
+    );
     expect(a).toMatchObject({
       caseTmp: SEED.caseTemplateId,
       userInfo: { _id: SEED.contactUserId, name: 'John', emailId: 'john.doe@example.com' },
@@ -56,7 +79,12 @@ describe('createCase', () => {
   });
 
   it('takes the contact inside userInfo too (as createTask has it)', async () => {
-    const body = validCaseBody(ctx.sb, { userInfo: { name: 'Ann', emailId: 'dummy@mailinator.com' }, emailId: undefined, phoneNumber: undefined, dueDate: '2025-05-29T04:03:00.000Z' });
+    const body = validCaseBody(ctx.sb, {
+      userInfo: { name: 'Ann', emailId: 'dummy@mailinator.com' },
+      emailId: undefined,
+      phoneNumber: undefined,
+      dueDate: '2025-05-29T04:03:00.000Z',
+    });
     const c = await newCase(body);
     expect(c.userInfo).toEqual({ _id: SEED.contactUserId, name: 'Ann', emailId: 'dummy@mailinator.com' }); // the known user with that email
     expect(c.ETA).toBe('2025-05-29T04:03:00.000Z');
@@ -68,7 +96,14 @@ describe('updateCase: a partial update', () => {
     const before = await newCase({ name: 'Old Name' });
     await tick();
     const after = ok(await callOp(ctx.sb, `updateCase/${before._id}`, { name: 'New NAME' }));
-    expect(after).toMatchObject({ name: 'New NAME', lname: 'new name', desc: before.desc, status: before.status, refId: before.refId, createdAt: before.createdAt });
+    expect(after).toMatchObject({
+      name: 'New NAME',
+      lname: 'new name',
+      desc: before.desc,
+      status: before.status,
+      refId: before.refId,
+      createdAt: before.createdAt,
+    });
     expect(after.fields.find((f: { metaData: { name: string } }) => f.metaData.name === 'title').selectedValue).toBe('New NAME');
     expect(Date.parse(after.updatedAt)).toBeGreaterThan(Date.parse(before.updatedAt));
     const { name: _n, lname: _l, fields: _f, updatedAt: _u, ...rest } = after;
@@ -78,7 +113,16 @@ describe('updateCase: a partial update', () => {
 
   it('ignores the read-only fields a client sends back (the sample sends _id, refId, lname, accountId …)', async () => {
     const c = await newCase();
-    const after = ok(await callOp(ctx.sb, `updateCase/${c._id}`, { _id: 'ci-other', refId: 'CS999999', lname: 'whatever', accountId: 'x', iId: 'st-x', desc: 'changed' }));
+    const after = ok(
+      await callOp(ctx.sb, `updateCase/${c._id}`, {
+        _id: 'ci-other',
+        refId: 'CS999999',
+        lname: 'whatever',
+        accountId: 'x',
+        iId: 'st-x',
+        desc: 'changed',
+      }),
+    );
     expect(after).toMatchObject({ _id: c._id, refId: c.refId, lname: c.lname, accountId: c.accountId, iId: c.iId, desc: 'changed' });
   });
 
@@ -109,7 +153,13 @@ describe('updateCase: a partial update', () => {
 
   it('refuses what the tenant does not know, naming each field, and changes nothing', async () => {
     const c = await newCase();
-    const sent = await callOp(ctx.sb, `updateCase/${c._id}`, { name: 'Not applied', status: { name: 'Frozen' }, priority: { _id: 'pr-x' }, currAssignee: { agentId: SEED.contactUserId }, queues: ['Nowhere'] });
+    const sent = await callOp(ctx.sb, `updateCase/${c._id}`, {
+      name: 'Not applied',
+      status: { name: 'Frozen' },
+      priority: { _id: 'pr-x' },
+      currAssignee: { agentId: SEED.contactUserId },
+      queues: ['Nowhere'],
+    });
     expect(sent.status).toBe(400);
     expect(envelopeMessages(sent).map((m) => m.split(/[: ]/, 1)[0])).toEqual(['status', 'priority', 'queues', 'currAssignee']);
     const [again] = ok(await callOp(ctx.sb, 'getCases', { searchText: c.name, sortBy: { createdAt: 'desc' }, limit: 1 })).results;
@@ -133,7 +183,7 @@ describe('updateCase: a partial update', () => {
     expect(envelopeMessages(sent)).toEqual([expect.stringMatching(message)]);
   });
 
-  it('an unknown case, or another stream\'s, is a 404 naming caseId; accountId is required', async () => {
+  it("an unknown case, or another stream's, is a 404 naming caseId; accountId is required", async () => {
     for (const id of ['ci-0000000-0000-4000-8000-000000000000', SEED.otherStreamCaseId, 'not-an-id']) {
       const sent = await callOp(ctx.sb, `updateCase/${id}`, { name: 'x' });
       expect(sent.status).toBe(404);
@@ -152,11 +202,19 @@ describe('updateCase: a partial update', () => {
 });
 
 describe('updateTask: a partial update', () => {
-  it('renames (the page\'s sample), keeps the rest, moves updatedAt and updatedBy', async () => {
+  it("renames (the page's sample), keeps the rest, moves updatedAt and updatedBy", async () => {
     const task = await newTask();
     await tick();
     const after = ok(await callOp(ctx.sb, `updateTask/${task._id}`, { name: 'Task Testing' }));
-    expect(after).toMatchObject({ _id: task._id, name: 'Task Testing', lname: 'task testing', caseId: task.caseId, refId: task.refId, status: task.status, createdAt: task.createdAt });
+    expect(after).toMatchObject({
+      _id: task._id,
+      name: 'Task Testing',
+      lname: 'task testing',
+      caseId: task.caseId,
+      refId: task.refId,
+      status: task.status,
+      createdAt: task.createdAt,
+    });
     expect(Date.parse(after.updatedAt)).toBeGreaterThan(Date.parse(task.updatedAt));
     const { name: _n, lname: _l, updatedAt: _u, ...rest } = after;
     const { name: _n2, lname: _l2, updatedAt: _u2, ...restBefore } = task;
@@ -165,8 +223,23 @@ describe('updateTask: a partial update', () => {
 
   it('sets status, priority, a due date (its ETA), a description and an agent; getTasks sees the change', async () => {
     const task = await newTask();
-    const after = ok(await callOp(ctx.sb, `updateTask/${task._id}`, { status: { name: 'In-Progress' }, priority: { name: 'low' }, dueDate: Date.parse('2026-03-01T09:00:00Z'), desc: 'call back', currAssignee: { aId: SEED.agentId } }));
-    expect(after).toMatchObject({ status: { name: 'In-Progress' }, priority: { name: 'Low' }, ETA: '2026-03-01T09:00:00.000Z', desc: 'call back', assigneeType: 'agent', currAssignee: { agentId: SEED.creatorUserId } });
+    const after = ok(
+      await callOp(ctx.sb, `updateTask/${task._id}`, {
+        status: { name: 'In-Progress' },
+        priority: { name: 'low' },
+        dueDate: Date.parse('2026-03-01T09:00:00Z'),
+        desc: 'call back',
+        currAssignee: { aId: SEED.agentId },
+      }),
+    );
+    expect(after).toMatchObject({
+      status: { name: 'In-Progress' },
+      priority: { name: 'Low' },
+      ETA: '2026-03-01T09:00:00.000Z',
+      desc: 'call back',
+      assigneeType: 'agent',
+      currAssignee: { agentId: SEED.creatorUserId },
+    });
     const listed = ok(await callOp(ctx.sb, 'getTasks', { mytask: true, status: ['in-progress'], dueDate: '2026-03-01' })).results;
     expect(listed.map((t: { _id: string }) => t._id)).toContain(task._id);
     expect(listed.find((t: { _id: string }) => t._id === task._id)).toEqual(after);

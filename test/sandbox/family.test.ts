@@ -14,7 +14,10 @@ const unique = `e2e-${Date.now().toString(36)}`;
 
 async function jwt(): Promise<string> {
   const { clientId, clientSecret, userId } = ctx.sb.seed;
-  return new SignJWT({ sub: userId, appId: clientId }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setExpirationTime('1h').sign(new TextEncoder().encode(clientSecret));
+  return new SignJWT({ sub: userId, appId: clientId })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(clientSecret));
 }
 
 /** POST {base}/caseManagement/api/public/analytics/{streamId}/{op}; `auth: null` sends none. */
@@ -45,7 +48,13 @@ describe('the Case Management family, end to end', () => {
     });
     expect(created.status, JSON.stringify(created.json)).toBe(200);
     const theCase = created.json;
-    expect(theCase).toMatchObject({ name: `${unique} demo case`, lname: `${unique} demo case`, conversationType: 'CASE', ETA: '2026-09-04T14:15:00.000Z', taskIds: [] });
+    expect(theCase).toMatchObject({
+      name: `${unique} demo case`,
+      lname: `${unique} demo case`,
+      conversationType: 'CASE',
+      ETA: '2026-09-04T14:15:00.000Z',
+      taskIds: [],
+    });
     expect(theCase._id).toMatch(/^ci-/);
     expect(theCase.refId).toMatch(/^CS\d{6}$/);
 
@@ -77,15 +86,28 @@ describe('the Case Management family, end to end', () => {
     // rename both (the pages' samples: updateTask sends only the name)
     const caseRenamed = await call(`updateCase/${theCase._id}`, { name: `${unique} Renamed Case` });
     expect(caseRenamed.status).toBe(200);
-    expect(caseRenamed.json).toMatchObject({ _id: theCase._id, name: `${unique} Renamed Case`, lname: `${unique} renamed case`, refId: theCase.refId, desc: 'Demo case' });
+    expect(caseRenamed.json).toMatchObject({
+      _id: theCase._id,
+      name: `${unique} Renamed Case`,
+      lname: `${unique} renamed case`,
+      refId: theCase.refId,
+      desc: 'Demo case',
+    });
     expect(Date.parse(caseRenamed.json.updatedAt)).toBeGreaterThanOrEqual(Date.parse(theCase.updatedAt));
     const taskRenamed = await call(`updateTask/${task.json._id}`, { name: `${unique} Task Testing` });
     expect(taskRenamed.status).toBe(200);
-    expect(taskRenamed.json).toMatchObject({ _id: task.json._id, name: `${unique} Task Testing`, lname: `${unique} task testing`, refId: task.json.refId });
+    expect(taskRenamed.json).toMatchObject({
+      _id: task.json._id,
+      name: `${unique} Task Testing`,
+      lname: `${unique} task testing`,
+      refId: task.json.refId,
+    });
 
     // found again under the new names, and no longer under the old
     expect((await call('getCases', { searchText: `${unique} renamed` })).json.results.map((c: { _id: string }) => c._id)).toEqual([theCase._id]);
-    expect((await call('getTasks', { searchText: `${unique} task testing` })).json.results.map((t: { _id: string }) => t._id)).toEqual([task.json._id]);
+    expect((await call('getTasks', { searchText: `${unique} task testing` })).json.results.map((t: { _id: string }) => t._id)).toEqual([
+      task.json._id,
+    ]);
     expect((await call('getTasks', { searchText: `${unique} demo task` })).json.totalResults).toBe(0);
   });
 
@@ -96,12 +118,15 @@ describe('the Case Management family, end to end', () => {
     expect(sent.json.errors[0]).toMatchObject({ msg: expect.stringMatching(/^taskId: no task/), code: expect.any(Number) });
   });
 
-  it.each(['createCase', 'getCases', 'updateCase/ci-31d9184-d64d-42d9-8c75-5edba5313a6f', 'getTasks', 'updateTask/ti-0000000-0000-4000-8000-000000000000'])(
-    '%s without a token gets 401',
-    async (op) => {
-      const sent = await call(op, {}, { auth: null });
-      expect(sent.status).toBe(401);
-      expect(sent.json.errors[0].code).toBe(4002);
-    },
-  );
+  it.each([
+    'createCase',
+    'getCases',
+    'updateCase/ci-31d9184-d64d-42d9-8c75-5edba5313a6f',
+    'getTasks',
+    'updateTask/ti-0000000-0000-4000-8000-000000000000',
+  ])('%s without a token gets 401', async (op) => {
+    const sent = await call(op, {}, { auth: null });
+    expect(sent.status).toBe(401);
+    expect(sent.json.errors[0].code).toBe(4002);
+  });
 });

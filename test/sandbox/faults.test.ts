@@ -21,19 +21,30 @@ function rawCreate(fault: string): Promise<{ status?: number; declared?: number;
     const body = JSON.stringify(validBody(sb));
     const pieces: number[] = [];
     const started = Date.now();
-    const req = request(createTaskUrl(sb), { method: 'POST', headers: { auth: token, 'content-type': 'application/json', 'x-sandbox-fault': fault } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => {
-        text += c;
-        pieces.push(Date.now() - started);
-      });
-      const done = (error?: string) =>
-        resolve({ status: res.statusCode, declared: Number(res.headers['content-length']), received: Buffer.byteLength(text), body: text, error, pieces });
-      res.on('end', () => done());
-      res.on('error', (err) => done(err.message));
-      res.on('aborted', () => done('aborted'));
-    });
+    const req = request(
+      createTaskUrl(sb),
+      { method: 'POST', headers: { auth: token, 'content-type': 'application/json', 'x-sandbox-fault': fault } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          text += c;
+          pieces.push(Date.now() - started);
+        });
+        const done = (error?: string) =>
+          resolve({
+            status: res.statusCode,
+            declared: Number(res.headers['content-length']),
+            received: Buffer.byteLength(text),
+            body: text,
+            error,
+            pieces,
+          });
+        res.on('end', () => done());
+        res.on('error', (err) => done(err.message));
+        res.on('aborted', () => done('aborted'));
+      },
+    );
     req.on('error', (err) => resolve({ received: 0, body: '', error: (err as NodeJS.ErrnoException).code ?? err.message, pieces }));
     req.end(body);
   });

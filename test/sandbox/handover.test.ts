@@ -14,14 +14,22 @@ function exported(lines: string): Record<string, string> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KORE_')));
   const run = spawnSync('bash', ['-euc', `${lines}\nenv -0`], { cwd: root, env, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`bash failed: ${run.stderr}`);
-  return Object.fromEntries(run.stdout.split('\0').filter((l) => l.startsWith('KORE_')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return Object.fromEntries(
+    run.stdout
+      .split('\0')
+      .filter((l) => l.startsWith('KORE_'))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 }
 
 describe('npm run sandbox: the handover', () => {
   let child: ChildProcess;
   let banner = '';
   beforeAll(async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--quiet'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--quiet'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on('data', (chunk) => {
         banner += chunk;
@@ -39,13 +47,16 @@ describe('npm run sandbox: the handover', () => {
     const env = exported(envBlock());
     expect(missingLiveVariables(env)).toEqual([]);
     expect(malformedLiveVariables(env)).toEqual([]);
-    for (const name of [...liveVariables.required, ...liveVariables.optional, 'KORE_CLIENT_ID', 'KORE_CLIENT_SECRET']) expect(env, name).toHaveProperty(name);
+    for (const name of [...liveVariables.required, ...liveVariables.optional, 'KORE_CLIENT_ID', 'KORE_CLIENT_SECRET'])
+      expect(env, name).toHaveProperty(name);
     expect(env.KORE_BASE_URL).toBe(/Reference sandbox: (\S+)/.exec(banner)?.[1]);
     expect(env.KORE_USER_EMAIL).toMatch(/^[^@\s]+@[^@\s]+$/);
   });
 
   it('prints a curl per operation that answers 2xx when pasted after the token line', () => {
-    const curls = block().split('\n').filter((l) => /^(export KORE_JWT=|curl |export KORE_TASK_ID=)/.test(l));
+    const curls = block()
+      .split('\n')
+      .filter((l) => /^(export KORE_JWT=|curl |export KORE_TASK_ID=)/.test(l));
     expect(curls.filter((l) => l.includes('curl '))).toHaveLength(6);
     // each curl as printed, its status line appended; createTask's answer is read by the printed pipe
     const script = [
@@ -60,12 +71,18 @@ describe('npm run sandbox: the handover', () => {
     // five statuses; createTask's answer is piped into KORE_TASK_ID instead, whose task id is checked above
     expect(statuses.slice(0, -1)).toEqual(['200', '200', '200', '200', '200']);
     for (const op of ['createCase', 'getCases', 'updateCase/$KORE_CASE_ID', 'createTask', 'getTasks', 'updateTask/$KORE_TASK_ID']) {
-      expect(curls.some((l) => l.includes(`/$KORE_STREAM_ID/${op}"`)), op).toBe(true);
+      expect(
+        curls.some((l) => l.includes(`/$KORE_STREAM_ID/${op}"`)),
+        op,
+      ).toBe(true);
     }
   }, 30_000);
 
   it('--print-env prints the same export lines alone on stdout, then serves (logs on stderr)', async () => {
-    const printer = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--print-env'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const printer = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--print-env'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       let out = '';
       await new Promise<void>((resolve, reject) => {
@@ -77,7 +94,12 @@ describe('npm run sandbox: the handover', () => {
       });
       const printed = exported(out);
       const banner = exported(envBlock());
-      expect(out.trim().split('\n').every((l) => l.startsWith('export KORE_'))).toBe(true);
+      expect(
+        out
+          .trim()
+          .split('\n')
+          .every((l) => l.startsWith('export KORE_')),
+      ).toBe(true);
       expect({ ...printed, KORE_BASE_URL: '' }).toEqual({ ...banner, KORE_BASE_URL: '' });
       expect((await fetch(`${printed.KORE_BASE_URL}/__sandbox/health`)).status).toBe(200);
     } finally {

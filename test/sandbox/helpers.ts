@@ -100,7 +100,11 @@ async function send(sb: RunningSandbox, url: string, body: unknown, o: SendOptio
  * GET /__sandbox/tasks for one stream (the seeded one by default) with a fresh token for it, or the given `auth`
  * (null: none). `query` adds parameters (`fields`, `skip`, `limit`).
  */
-export async function storedTasks(sb: RunningSandbox, query: Record<string, string> = {}, o: { auth?: string | null; streamId?: string } = {}): Promise<Response> {
+export async function storedTasks(
+  sb: RunningSandbox,
+  query: Record<string, string> = {},
+  o: { auth?: string | null; streamId?: string } = {},
+): Promise<Response> {
   const auth = o.auth === undefined ? await devToken(sb) : o.auth;
   const params = new URLSearchParams({ streamId: o.streamId ?? sb.seed.streamId, ...query });
   return fetch(`${sb.url}/__sandbox/tasks?${params}`, { headers: auth === null ? {} : { auth } });

@@ -34,15 +34,40 @@ const hostileText: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(...inheritedKeys).map((k) => JSON.stringify(k)), weight: 2 },
   { arbitrary: fc.constantFrom(...inheritedKeys).map((k) => `{${JSON.stringify(k)}:"asc"}`), weight: 2 },
   {
-    arbitrary: fc.constantFrom(8.64e15, 8.64e15 + 1, Number.MAX_SAFE_INTEGER, 2 ** 53 + 2, -1, -0, 0.5, 1e308, -1e308).map((n) => (Object.is(n, -0) ? '-0' : JSON.stringify(n))),
+    arbitrary: fc
+      .constantFrom(8.64e15, 8.64e15 + 1, Number.MAX_SAFE_INTEGER, 2 ** 53 + 2, -1, -0, 0.5, 1e308, -1e308)
+      .map((n) => (Object.is(n, -0) ? '-0' : JSON.stringify(n))),
     weight: 2,
   },
   {
-    arbitrary: fc.tuple(fc.integer({ min: 1, max: 100_000 }), fc.constantFrom(['[', ']', ''], ['{"a":', '}', '1'], ['{"name":', '}', '5'])).map(([n, [open, close, inner]]) => open.repeat(n) + inner + close.repeat(n)),
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 100_000 }), fc.constantFrom(['[', ']', ''], ['{"a":', '}', '1'], ['{"name":', '}', '5']))
+      .map(([n, [open, close, inner]]) => open.repeat(n) + inner + close.repeat(n)),
     weight: 1,
   },
-  { arbitrary: fc.tuple(fc.integer({ min: 0, max: 30_000 }), fc.constantFrom('"Default Queue"', '{"name":"Default Queue"}', '"\\u0001\\u0001"', '{"name":5}')).map(([n, item]) => `[${Array(n).fill(item).join(',')}]`), weight: 1 },
-  { arbitrary: fc.constantFrom('[{"name":5}]', '[{"_id":{}}]', '{"agentId":5}', '{"_id":[1]}', '{"name":null}', '[null]', '[[]]', '{}', '[]', '""', 'null', 'true'), weight: 2 },
+  {
+    arbitrary: fc
+      .tuple(fc.integer({ min: 0, max: 30_000 }), fc.constantFrom('"Default Queue"', '{"name":"Default Queue"}', '"\\u0001\\u0001"', '{"name":5}'))
+      .map(([n, item]) => `[${Array(n).fill(item).join(',')}]`),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.constantFrom(
+      '[{"name":5}]',
+      '[{"_id":{}}]',
+      '{"agentId":5}',
+      '{"_id":[1]}',
+      '{"name":null}',
+      '[null]',
+      '[[]]',
+      '{}',
+      '[]',
+      '""',
+      'null',
+      'true',
+    ),
+    weight: 2,
+  },
 );
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -50,7 +75,9 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** Every path into `value` (objects and arrays), and, for each object, a key every object inherits below it. */
 function pathsOf(value: Json, at: string[] = []): string[][] {
   if (typeof value !== 'object' || value === null) return [at];
-  const children = Array.isArray(value) ? value.map((v, i) => pathsOf(v, [...at, String(i)])).flat() : Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...at, k]));
+  const children = Array.isArray(value)
+    ? value.map((v, i) => pathsOf(v, [...at, String(i)])).flat()
+    : Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...at, k]));
   const inherited = Array.isArray(value) ? [] : inheritedKeys.map((k) => [...at, k]);
   return [...(at.length > 0 ? [at] : []), ...children, ...inherited];
 }
@@ -61,7 +88,10 @@ function render(value: Json | undefined, changes: Map<string, string | undefined
   if (changes.has(here)) return changes.get(here);
   if (typeof value !== 'object' || value === null) return value === undefined ? undefined : JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map((v, i) => render(v, changes, [...at, String(i)]) ?? 'null').join(',')}]`;
-  const added = [...changes.keys()].map((k) => k.split('\u0000')).filter((p) => p.length === at.length + 1 && p.slice(0, -1).join('\u0000') === here).map((p) => p.at(-1)!);
+  const added = [...changes.keys()]
+    .map((k) => k.split('\u0000'))
+    .filter((p) => p.length === at.length + 1 && p.slice(0, -1).join('\u0000') === here)
+    .map((p) => p.at(-1)!);
   const keys = [...new Set([...Object.keys(value), ...added])];
   const entries = keys.flatMap((k) => {
     const text = render(value[k], changes, [...at, k]);
@@ -75,7 +105,10 @@ function bodyArb(base: Json): fc.Arbitrary<string> {
   const paths = pathsOf(base);
   const change = fc.tuple(fc.constantFrom(...paths), fc.option(hostileText, { nil: undefined, freq: 6 }));
   return fc.oneof(
-    { arbitrary: fc.array(change, { minLength: 1, maxLength: 4 }).map((cs) => render(base, new Map(cs.map(([p, t]) => [p.join('\u0000'), t])))!), weight: 9 },
+    {
+      arbitrary: fc.array(change, { minLength: 1, maxLength: 4 }).map((cs) => render(base, new Map(cs.map(([p, t]) => [p.join('\u0000'), t])))!),
+      weight: 9,
+    },
     { arbitrary: hostileText, weight: 1 },
   );
 }
@@ -92,11 +125,29 @@ function headersArb(token: string, accountId: string): fc.Arbitrary<Headers_> {
   return fc.record({
     auth: fc.oneof(
       { arbitrary: fc.constant(token), weight: 12 },
-      { arbitrary: fc.constantFrom(undefined, `Bearer ${token}`, `${token}=`, `${token}.x`, token.split('.').slice(0, 2).join('.'), 'e30.e30.', 'constructor'), weight: 2 },
+      {
+        arbitrary: fc.constantFrom(
+          undefined,
+          `Bearer ${token}`,
+          `${token}=`,
+          `${token}.x`,
+          token.split('.').slice(0, 2).join('.'),
+          'e30.e30.',
+          'constructor',
+        ),
+        weight: 2,
+      },
       { arbitrary: printable, weight: 1 },
     ),
-    accountId: fc.oneof({ arbitrary: fc.constant(accountId), weight: 12 }, { arbitrary: fc.constantFrom(undefined, SEED.otherAccountId, '__proto__', `${accountId}, ${SEED.otherAccountId}`), weight: 2 }, { arbitrary: printable, weight: 1 }),
-    contentType: fc.oneof({ arbitrary: fc.constant('application/json'), weight: 12 }, { arbitrary: fc.constantFrom(undefined, 'text/plain', 'application/json;charset=UTF-8', 'application/jsonx', ''), weight: 2 }),
+    accountId: fc.oneof(
+      { arbitrary: fc.constant(accountId), weight: 12 },
+      { arbitrary: fc.constantFrom(undefined, SEED.otherAccountId, '__proto__', `${accountId}, ${SEED.otherAccountId}`), weight: 2 },
+      { arbitrary: printable, weight: 1 },
+    ),
+    contentType: fc.oneof(
+      { arbitrary: fc.constant('application/json'), weight: 12 },
+      { arbitrary: fc.constantFrom(undefined, 'text/plain', 'application/json;charset=UTF-8', 'application/jsonx', ''), weight: 2 },
+    ),
   });
 }
 
@@ -105,7 +156,18 @@ function idArb(real: string): fc.Arbitrary<string> {
   return fc.oneof(
     { arbitrary: fc.constant(real), weight: 6 },
     { arbitrary: fc.string({ maxLength: 80 }).map(encodeURIComponent), weight: 2 },
-    { arbitrary: fc.constantFrom('__proto__', 'constructor', '%', '%E0%A4%A', '..%2F..%2Fetc', 'ti-' + 'a'.repeat(5000), encodeURIComponent(real + '\u0000')), weight: 2 },
+    {
+      arbitrary: fc.constantFrom(
+        '__proto__',
+        'constructor',
+        '%',
+        '%E0%A4%A',
+        '..%2F..%2Fetc',
+        'ti-' + 'a'.repeat(5000),
+        encodeURIComponent(real + '\u0000'),
+      ),
+      weight: 2,
+    },
   );
 }
 
@@ -134,18 +196,25 @@ function verdict({ status, text }: Exchange): string | undefined {
   }
   if (status >= 400) {
     const errors = json.errors;
-    if (!Array.isArray(errors) || errors.length === 0 || !errors.every((e) => typeof e.msg === 'string' && Number.isInteger(e.code))) return `status ${status} outside the envelope: ${text.slice(0, 200)}`;
+    if (!Array.isArray(errors) || errors.length === 0 || !errors.every((e) => typeof e.msg === 'string' && Number.isInteger(e.code)))
+      return `status ${status} outside the envelope: ${text.slice(0, 200)}`;
   }
   return undefined;
 }
 
 /** What must hold after the run: every stream's tasks and the cases, as stored. */
 async function snapshot(sb: RunningSandbox, tokens: { own: string; other: string }) {
-  const tasksOf = async (streamId: string, auth: string) => (await (await storedTasks(sb, {}, { auth, streamId })).json()).tasks as Record<string, unknown>[];
+  const tasksOf = async (streamId: string, auth: string) =>
+    (await (await storedTasks(sb, {}, { auth, streamId })).json()).tasks as Record<string, unknown>[];
   const cases = async (streamId: string, auth: string) => {
     const all = [];
     for (let skip = 0; ; skip += 50) {
-      const page = await callOp(sb, 'getCases', { skip, limit: 50, sortBy: { createdAt: 'asc' } }, { auth, streamId, accountId: streamId === SEED.streamId ? sb.seed.accountId : SEED.otherAccountId });
+      const page = await callOp(
+        sb,
+        'getCases',
+        { skip, limit: 50, sortBy: { createdAt: 'asc' } },
+        { auth, streamId, accountId: streamId === SEED.streamId ? sb.seed.accountId : SEED.otherAccountId },
+      );
       expect(page.status, page.text.slice(0, 200)).toBe(200);
       all.push(...page.json.results);
       if (!page.json.hasMore) return all;
@@ -174,62 +243,124 @@ describe.each([
     taskId = (await callOp(sb, 'createTask', validBody(sb), { auth: token })).json._id;
     // the other account's data, which nothing in the run may change
     const other = { ...validBody(sb), caseId: SEED.otherStreamCaseId, caseRefId: SEED.otherStreamCaseRefId, taskTmp: SEED.otherStreamTemplateId };
-    for (let i = 0; i < 3; i++) expect((await callOp(sb, 'createTask', other, { auth: otherToken, streamId: SEED.otherStreamId, accountId: null })).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await callOp(sb, 'createTask', other, { auth: otherToken, streamId: SEED.otherStreamId, accountId: null })).status).toBe(200);
   });
   afterAll(() => sb?.close());
 
-  it(`never a 5xx, always the envelope, the process alive and the data intact (${runs} runs per operation, seed ${seed})`, async () => {
-    const before = await snapshot(sb, { own: token, other: otherToken });
-    const operations: [string, Json, () => string][] = [
-      ['createCase', validCaseBody(sb) as Json, () => ''],
-      ['getCases', { searchText: '', status: ['Open'], sortBy: { createdAt: 'desc' }, skip: 0, limit: 10, dueDate: '2026-01-01', queues: [], mycase: false }, () => ''],
-      ['updateCase', { name: 'n', desc: '', status: { name: 'Open' }, priority: { name: 'High' }, dueDate: 1, ETA: '', queues: [{ name: 'Default Queue' }], currAssignee: { aId: SEED.agentId }, tags: ['a'], channel: ['rtm'], isActive: true }, () => SEED.caseId],
-      ['createTask', validBody(sb) as Json, () => ''],
-      ['getTasks', { searchText: '', priority: ['Critical'], sortBy: 'name', skip: 0, limit: 10, endDate: '2030-01-01T00:00:00Z', agents: [], channel: ['rtm'], unassigned: true }, () => ''],
-      ['updateTask', { name: 'n', status: { name: 'Open' }, priority: { _id: 'pr-x' }, dueDate: 1767225600000, ETA: '2026-01-01T00:00:00.000Z', queues: ['Default Queue'], currAssignee: { agentId: SEED.agentId }, tags: [], desc: 'd' }, () => taskId],
-    ];
-    let sent = 0;
-    let created = 0;
-    const failures: string[] = [];
-    for (const [index, [op, base, realId]] of operations.entries()) {
-      const withId = realId() !== '';
-      const request = fc.record({
-        body: bodyArb(base),
-        headers: headersArb(token, sb.seed.accountId),
-        id: withId ? idArb(realId()) : fc.constant(''),
-        streamId: fc.oneof({ arbitrary: fc.constant(SEED.streamId), weight: 20 }, { arbitrary: fc.constantFrom(SEED.otherStreamId, '__proto__', 'constructor', '%', 'st-x'), weight: 1 }),
-      });
-      // fc.check, not fc.assert: a counterexample 100,000 levels deep is reported by its first characters only
-      const run = await fc.check(
-        fc.asyncProperty(request, async ({ body, headers, id, streamId }) => {
-          const exchange = await post(sb, streamId, withId ? `${op}/${id}` : op, body, headers);
-          sent++;
-          if (op === 'createTask' && exchange.status === 200) created++;
-          const wrong = verdict(exchange);
-          if (wrong) failures.push(`${op} ${streamId}/${id.slice(0, 60)}: ${wrong}\n  headers: ${JSON.stringify({ ...headers, auth: headers.auth === token ? 'valid' : headers.auth?.slice(-12) })}\n  body: ${body.slice(0, 300)}`);
-          return wrong === undefined;
-        }),
-        { numRuns: runs, seed: seed + index, endOnFailure: true },
-      );
-      if (run.failed && failures.length === 0) failures.push(`${op}: ${String(run.errorInstance).slice(0, 500)}`);
-    }
-    expect(failures).toEqual([]);
-    expect((await fetch(`${sb.url}/__sandbox/health`)).status).toBe(200);
+  it(
+    `never a 5xx, always the envelope, the process alive and the data intact (${runs} runs per operation, seed ${seed})`,
+    async () => {
+      const before = await snapshot(sb, { own: token, other: otherToken });
+      const operations: [string, Json, () => string][] = [
+        ['createCase', validCaseBody(sb) as Json, () => ''],
+        [
+          'getCases',
+          { searchText: '', status: ['Open'], sortBy: { createdAt: 'desc' }, skip: 0, limit: 10, dueDate: '2026-01-01', queues: [], mycase: false },
+          () => '',
+        ],
+        [
+          'updateCase',
+          {
+            name: 'n',
+            desc: '',
+            status: { name: 'Open' },
+            priority: { name: 'High' },
+            dueDate: 1,
+            ETA: '',
+            queues: [{ name: 'Default Queue' }],
+            currAssignee: { aId: SEED.agentId },
+            tags: ['a'],
+            channel: ['rtm'],
+            isActive: true,
+          },
+          () => SEED.caseId,
+        ],
+        ['createTask', validBody(sb) as Json, () => ''],
+        [
+          'getTasks',
+          {
+            searchText: '',
+            priority: ['Critical'],
+            sortBy: 'name',
+            skip: 0,
+            limit: 10,
+            endDate: '2030-01-01T00:00:00Z',
+            agents: [],
+            channel: ['rtm'],
+            unassigned: true,
+          },
+          () => '',
+        ],
+        [
+          'updateTask',
+          {
+            name: 'n',
+            status: { name: 'Open' },
+            priority: { _id: 'pr-x' },
+            dueDate: 1767225600000,
+            ETA: '2026-01-01T00:00:00.000Z',
+            queues: ['Default Queue'],
+            currAssignee: { agentId: SEED.agentId },
+            tags: [],
+            desc: 'd',
+          },
+          () => taskId,
+        ],
+      ];
+      let sent = 0;
+      let created = 0;
+      const failures: string[] = [];
+      for (const [index, [op, base, realId]] of operations.entries()) {
+        const withId = realId() !== '';
+        const request = fc.record({
+          body: bodyArb(base),
+          headers: headersArb(token, sb.seed.accountId),
+          id: withId ? idArb(realId()) : fc.constant(''),
+          streamId: fc.oneof(
+            { arbitrary: fc.constant(SEED.streamId), weight: 20 },
+            { arbitrary: fc.constantFrom(SEED.otherStreamId, '__proto__', 'constructor', '%', 'st-x'), weight: 1 },
+          ),
+        });
+        // fc.check, not fc.assert: a counterexample 100,000 levels deep is reported by its first characters only
+        const run = await fc.check(
+          fc.asyncProperty(request, async ({ body, headers, id, streamId }) => {
+            const exchange = await post(sb, streamId, withId ? `${op}/${id}` : op, body, headers);
+            sent++;
+            if (op === 'createTask' && exchange.status === 200) created++;
+            const wrong = verdict(exchange);
+            if (wrong)
+              failures.push(
+                `${op} ${streamId}/${id.slice(0, 60)}: ${wrong}\n  headers: ${JSON.stringify({ ...headers, auth: headers.auth === token ? 'valid' : headers.auth?.slice(-12) })}\n  body: ${body.slice(0, 300)}`,
+              );
+            return wrong === undefined;
+          }),
+          { numRuns: runs, seed: seed + index, endOnFailure: true },
+        );
+        if (run.failed && failures.length === 0) failures.push(`${op}: ${String(run.errorInstance).slice(0, 500)}`);
+      }
+      expect(failures).toEqual([]);
+      expect((await fetch(`${sb.url}/__sandbox/health`)).status).toBe(200);
 
-    const after = await snapshot(sb, { own: token, other: otherToken });
-    expect(after.other).toEqual(before.other);
-    expect(after.otherCases).toEqual(before.otherCases);
-    expect(after.own.length).toBe(before.own.length + created);
-    const largest = Math.max(...[...after.own, ...after.ownCases].map((r) => Buffer.byteLength(JSON.stringify({ ...r, taskIds: [] }))));
-    expect(largest).toBeLessThanOrEqual(bounds.recordBytes);
-    for (const op of ['getTasks', 'getCases']) expect((await callOp(sb, op, {}, { auth: token })).status).toBe(200);
+      const after = await snapshot(sb, { own: token, other: otherToken });
+      expect(after.other).toEqual(before.other);
+      expect(after.otherCases).toEqual(before.otherCases);
+      expect(after.own.length).toBe(before.own.length + created);
+      const largest = Math.max(...[...after.own, ...after.ownCases].map((r) => Buffer.byteLength(JSON.stringify({ ...r, taskIds: [] }))));
+      expect(largest).toBeLessThanOrEqual(bounds.recordBytes);
+      for (const op of ['getTasks', 'getCases']) expect((await callOp(sb, op, {}, { auth: token })).status).toBe(200);
 
-    const db = (options() as { db?: string }).db;
-    if (db) {
-      await sb.close();
-      sb = await withSandbox({ db });
-      expect(await snapshot(sb, { own: token, other: otherToken })).toEqual(after);
-    }
-    if (long) console.log(`sandbox fuzz, ${label} store: ${failures.length} x 5xx or broken envelope over ${sent} requests (seed ${seed}, ${runs} runs per operation)`);
-  }, long ? 3_600_000 : 60_000);
+      const db = (options() as { db?: string }).db;
+      if (db) {
+        await sb.close();
+        sb = await withSandbox({ db });
+        expect(await snapshot(sb, { own: token, other: otherToken })).toEqual(after);
+      }
+      if (long)
+        console.log(
+          `sandbox fuzz, ${label} store: ${failures.length} x 5xx or broken envelope over ${sent} requests (seed ${seed}, ${runs} runs per operation)`,
+        );
+    },
+    long ? 3_600_000 : 60_000,
+  );
 });

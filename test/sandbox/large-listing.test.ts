@@ -34,8 +34,16 @@ function reference(tasks: Task[], { filter = () => true, key, dir }: Ref, skip: 
 const cases: [string, Record<string, unknown>, Ref][] = [
   ['the default: newest first', { skip: 0, limit: 50 }, { key: (t) => t.createdAt, dir: -1 }],
   ['a later page by name', { skip: 150, limit: 100, sortBy: { name: 'asc' } }, { key: (t) => t.lname, dir: 1 }],
-  ['searchText, by refId descending', { skip: 20, limit: 40, searchText: 'BETA', sortBy: 'refId' }, { filter: (t) => t.lname.includes('beta'), key: (t) => Number(t.refId.slice(2)), dir: -1 }],
-  ['name filter, oldest first', { limit: 100, name: 'gamma', sortBy: { createdAt: 'asc' } }, { filter: (t) => t.lname.includes('gamma'), key: (t) => t.createdAt, dir: 1 }],
+  [
+    'searchText, by refId descending',
+    { skip: 20, limit: 40, searchText: 'BETA', sortBy: 'refId' },
+    { filter: (t) => t.lname.includes('beta'), key: (t) => Number(t.refId.slice(2)), dir: -1 },
+  ],
+  [
+    'name filter, oldest first',
+    { limit: 100, name: 'gamma', sortBy: { createdAt: 'asc' } },
+    { filter: (t) => t.lname.includes('gamma'), key: (t) => t.createdAt, dir: 1 },
+  ],
   ['the last page', { skip: total - 30, limit: 50, sortBy: { name: 'desc' } }, { key: (t) => t.lname, dir: -1 }],
 ];
 
@@ -53,7 +61,10 @@ describe.each([
     for (const [label, body, ref] of cases) {
       const page = await get(body);
       const want = reference(tasks, ref, (body.skip as number) ?? 0, body.limit as number);
-      expect(page.results.map((r: Task) => r._id), label).toEqual(want.ids);
+      expect(
+        page.results.map((r: Task) => r._id),
+        label,
+      ).toEqual(want.ids);
       expect([page.totalResults, page.hasMore], label).toEqual([want.totalResults, want.hasMore]);
       expect(page.results, label).toEqual(want.ids.map((id) => byId.get(id))); // whole tasks, as stored
     }
@@ -61,7 +72,7 @@ describe.each([
 
   beforeAll(async () => {
     const { sb, token } = ctx;
-    for (let next = 0; next < total; ) {
+    for (let next = 0; next < total;) {
       const batch = Array.from({ length: Math.min(100, total - next) }, (_, k) => next + k);
       next += batch.length;
       // names out of creation order, so a sort by name really reorders

@@ -17,7 +17,14 @@ describe('acceptBody: field table, then resolve, under the drift of the operatio
     const drift: DriftBehaviour = { operation: 'createCase', validationStatus: 422 };
     const refusal = acceptBody(depsWith(drift), 'createCase', { name: 5 }, createCaseBody, resolved);
     expect(isProblem(refusal) && refusal.status).toBe(422);
-    expect(isProblem(refusal) && refusal.errors.map((e) => e.msg.split(' ', 1)[0])).toEqual(['caseTmp', 'name', 'desc', 'userInfo', 'source', 'dueDate']);
+    expect(isProblem(refusal) && refusal.errors.map((e) => e.msg.split(' ', 1)[0])).toEqual([
+      'caseTmp',
+      'name',
+      'desc',
+      'userInfo',
+      'source',
+      'dueDate',
+    ]);
     const other = acceptBody(depsWith({ ...drift, operation: 'updateCase' }), 'createCase', { name: 5 }, createCaseBody, resolved);
     expect(isProblem(other) && other.status).toBe(400);
   });
@@ -31,10 +38,16 @@ describe('acceptBody: field table, then resolve, under the drift of the operatio
 
   it('skips validation for the drifted operation: resolve gets lenient values and is told so', () => {
     const seen: unknown[] = [];
-    const accepted = acceptBody(depsWith({ operation: 'createCase', skipValidation: true }), 'createCase', { name: 5 }, createCaseBody, (values, lenient) => {
-      seen.push(values, lenient);
-      return { ok: 1 };
-    });
+    const accepted = acceptBody(
+      depsWith({ operation: 'createCase', skipValidation: true }),
+      'createCase',
+      { name: 5 },
+      createCaseBody,
+      (values, lenient) => {
+        seen.push(values, lenient);
+        return { ok: 1 };
+      },
+    );
     expect(accepted).toEqual({ ok: 1 });
     expect(seen[0]).toMatchObject({ caseTmp: '', name: '5', desc: '', userInfo: {}, source: '' });
     expect(seen[1]).toBe(true);

@@ -46,7 +46,12 @@ function chooser(seed: number) {
 /** What a record may have been updated to: status, priority, assignee, queues, channel, due date, name. */
 function varied<T extends Listed>(item: T, pick: ReturnType<typeof chooser>, i: number): T {
   const assignee = pick([undefined, undefined, ...agents]);
-  const queues = pick([[], [], tenant.queues.slice(0, 1), tenant.queues]).map((q) => ({ ...q, type: 'ASSIGNED' as const, status: 'ACTIVE' as const, startTime: item.createdAt }));
+  const queues = pick([[], [], tenant.queues.slice(0, 1), tenant.queues]).map((q) => ({
+    ...q,
+    type: 'ASSIGNED' as const,
+    status: 'ACTIVE' as const,
+    startTime: item.createdAt,
+  }));
   const due = pick([undefined, base + 86_400_000, base + 86_400_000 + 3_600_000, base + 2 * 86_400_000, base + (i % 7) * 60_000]);
   const name = pick(names);
   const changed = {
@@ -67,7 +72,8 @@ function varied<T extends Listed>(item: T, pick: ReturnType<typeof chooser>, i: 
 }
 
 const hex = (i: number) => i.toString(16).padStart(7, '0');
-const when = (stream: Stream, i: number, pick: ReturnType<typeof chooser>) => base + (stream === ordered ? Math.floor(i / 3) : pick([5, 1, 9, 3, 1])) * 1000;
+const when = (stream: Stream, i: number, pick: ReturnType<typeof chooser>) =>
+  base + (stream === ordered ? Math.floor(i / 3) : pick([5, 1, 9, 3, 1])) * 1000;
 
 /** The same cases and tasks, created then updated, in the same order, in `store`. */
 function fill(store: Store): void {
@@ -79,12 +85,30 @@ function fill(store: Store): void {
     const stream = i % 4 === 3 ? shuffled : ordered;
     const common = { refId: '', now: when(stream, i, pick), stream, source: 'rtm', createdBy };
     const task = store.tasks.create(stream._id, (refId) =>
-      buildTask({ ...common, refId, id: `ti-${hex(i)}-0000-4000-8000-000000000000`, template, caseId: SEED.caseId, caseRefId: SEED.caseRefId, name: pick(names), userInfo: { _id: SEED.contactUserId, name: 'dummy' } }),
+      buildTask({
+        ...common,
+        refId,
+        id: `ti-${hex(i)}-0000-4000-8000-000000000000`,
+        template,
+        caseId: SEED.caseId,
+        caseRefId: SEED.caseRefId,
+        name: pick(names),
+        userInfo: { _id: SEED.contactUserId, name: 'dummy' },
+      }),
     );
     if (i % 5 !== 0) store.tasks.replace(varied(task, pick, i));
     if (i % 3 !== 0) continue;
     const c = store.cases.create(stream._id, (refId) =>
-      buildCase({ ...common, refId, id: `ci-${hex(i)}-0000-4000-8000-000000000000`, template: caseTemplate, name: pick(names), desc: '', dueDate: base, userInfo: { _id: SEED.contactUserId, name: 'dummy' } }),
+      buildCase({
+        ...common,
+        refId,
+        id: `ci-${hex(i)}-0000-4000-8000-000000000000`,
+        template: caseTemplate,
+        name: pick(names),
+        desc: '',
+        dueDate: base,
+        userInfo: { _id: SEED.contactUserId, name: 'dummy' },
+      }),
     );
     store.cases.replace(varied(c, pick, i));
   }

@@ -122,7 +122,11 @@ describe('independence: the sandbox never reads the contract', () => {
 
   it('no sandbox module names anything under openapi/ or generated/', () => {
     expect(files.length).toBeGreaterThan(10);
-    for (const file of files) expect(codeOf(file).filter((line) => /openapi|generated\//i.test(line)), file).toEqual([]);
+    for (const file of files)
+      expect(
+        codeOf(file).filter((line) => /openapi|generated\//i.test(line)),
+        file,
+      ).toEqual([]);
   });
 
   it('nothing in sandbox/ cites a document a clone of the repository does not have', () => {

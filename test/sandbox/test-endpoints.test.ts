@@ -40,15 +40,19 @@ describe('GET /__sandbox/tasks', () => {
   it("with a token for the stream: that stream's tasks only", async () => {
     const listed = await (await storedTasks(ctx.sb, { fields: '_id,iId,accountId' }, { auth: ctx.token })).json();
     expect(listed.tasks.map((t: { _id: string }) => t._id)).toContain(ownId);
-    expect(listed.tasks.every((t: { iId: string; accountId: string }) => t.iId === SEED.streamId && t.accountId === ctx.sb.seed.accountId)).toBe(true);
+    expect(listed.tasks.every((t: { iId: string; accountId: string }) => t.iId === SEED.streamId && t.accountId === ctx.sb.seed.accountId)).toBe(
+      true,
+    );
     const theirs = await (await storedTasks(ctx.sb, { fields: '_id' }, { auth: otherToken, streamId: SEED.otherStreamId })).json();
     expect(theirs.tasks).toEqual([{ _id: otherId }]);
   });
 
-  it("shows nothing of another account: its stream with this token, or this stream naming another account, is a 403", async () => {
+  it('shows nothing of another account: its stream with this token, or this stream naming another account, is a 403', async () => {
     expect(await refusal(await storedTasks(ctx.sb, {}, { auth: ctx.token, streamId: SEED.otherStreamId }), 403)).toMatch(/not allowed on stream/);
     expect(await refusal(await storedTasks(ctx.sb, {}, { auth: otherToken }), 403)).toMatch(/not allowed on stream/);
-    const wrongAccount = await fetch(`${ctx.sb.url}/__sandbox/tasks?streamId=${SEED.streamId}`, { headers: { auth: ctx.token, accountId: SEED.otherAccountId } });
+    const wrongAccount = await fetch(`${ctx.sb.url}/__sandbox/tasks?streamId=${SEED.streamId}`, {
+      headers: { auth: ctx.token, accountId: SEED.otherAccountId },
+    });
     expect(await refusal(wrongAccount, 403)).toMatch(/^accountId/);
   });
 
@@ -68,10 +72,12 @@ describe('GET /__sandbox/tasks', () => {
     expect(await refusal(await storedTasks(ctx.sb, {}, { streamId: 'st-nope' }), 404)).toMatch(/streamId/);
   });
 
-  it("answers no browser origin: no CORS headers, and a preflight is not granted", async () => {
+  it('answers no browser origin: no CORS headers, and a preflight is not granted', async () => {
     const listed = await storedTasks(ctx.sb, {}, { auth: ctx.token });
     expect(listed.status).toBe(200);
-    const fromPage = await fetch(`${ctx.sb.url}/__sandbox/tasks?streamId=${SEED.streamId}`, { headers: { auth: ctx.token, origin: 'http://localhost:5173' } });
+    const fromPage = await fetch(`${ctx.sb.url}/__sandbox/tasks?streamId=${SEED.streamId}`, {
+      headers: { auth: ctx.token, origin: 'http://localhost:5173' },
+    });
     expect([...fromPage.headers.keys()].filter((h) => h.startsWith('access-control-'))).toEqual([]);
     const preflight = await fetch(`${ctx.sb.url}/__sandbox/tasks`, {
       method: 'OPTIONS',

@@ -39,11 +39,19 @@ describe('createTask validation: 400, every problem in the envelope, each naming
     ['missing userInfo', () => variant({ userInfo: undefined }), /^userInfo is required/],
     ['userInfo not an object', () => variant({ userInfo: 'dummy' }), /^userInfo must be an object/],
     ['missing userInfo.name', () => variant({}, { name: undefined }), /^userInfo\.name is required/],
-    ['userInfo with no _id, emailId or phoneNumber', () => variant({}, { _id: undefined, emailId: undefined }), /^userInfo must have _id, emailId or phoneNumber$/],
+    [
+      'userInfo with no _id, emailId or phoneNumber',
+      () => variant({}, { _id: undefined, emailId: undefined }),
+      /^userInfo must have _id, emailId or phoneNumber$/,
+    ],
     ['userInfo._id not shaped like u-…', () => variant({}, { _id: 'user-1' }), /^userInfo\._id must be a user id/],
     ['userInfo.emailId not an email', () => variant({}, { emailId: 'nobody' }), /^userInfo\.emailId must be an email/],
     ['userInfo.emailId without a dotted domain', () => variant({}, { emailId: 'someone@localhost' }), /^userInfo\.emailId must be an email/],
-    ['empty userInfo.phoneNumber', () => variant({}, { _id: undefined, emailId: undefined, phoneNumber: '' }), /^userInfo\.phoneNumber must not be empty/],
+    [
+      'empty userInfo.phoneNumber',
+      () => variant({}, { _id: undefined, emailId: undefined, phoneNumber: '' }),
+      /^userInfo\.phoneNumber must not be empty/,
+    ],
     ['a JSON array instead of an object', () => [] as unknown as Record<string, unknown>, /^body must be a JSON object/],
   ];
 
@@ -85,7 +93,10 @@ describe('createTask validation: 400, every problem in the envelope, each naming
 
 describe('createTask tenant references (400, naming the field)', () => {
   it("rejects the samples' masked case and template ids as unknown (well-formed, but no such case)", async () => {
-    const sent = await createTask(sb, variant({ caseId: 'ci-31d9184-d64d-42d9-8c75-5edba531xxxx', taskTmp: 'ttm-16623a9-c63c-4bda-b1e4-14754939xxxx' }));
+    const sent = await createTask(
+      sb,
+      variant({ caseId: 'ci-31d9184-d64d-42d9-8c75-5edba531xxxx', taskTmp: 'ttm-16623a9-c63c-4bda-b1e4-14754939xxxx' }),
+    );
     expect(sent.status).toBe(400);
     expect(envelopeMessages(sent)).toEqual([expect.stringMatching(/^caseId: no case/), expect.stringMatching(/^taskTmp: no task template/)]);
   });
@@ -97,7 +108,10 @@ describe('createTask tenant references (400, naming the field)', () => {
   });
 
   it('rejects an unknown case and an unknown template together', async () => {
-    const sent = await createTask(sb, variant({ caseId: 'ci-0000000-0000-4000-8000-000000000000', taskTmp: 'ttm-0000000-0000-4000-8000-000000000000' }));
+    const sent = await createTask(
+      sb,
+      variant({ caseId: 'ci-0000000-0000-4000-8000-000000000000', taskTmp: 'ttm-0000000-0000-4000-8000-000000000000' }),
+    );
     expect(sent.status).toBe(400);
     expect(envelopeMessages(sent)).toEqual([expect.stringMatching(/^caseId: no case/), expect.stringMatching(/^taskTmp: no task template/)]);
   });
@@ -109,7 +123,10 @@ describe('createTask tenant references (400, naming the field)', () => {
   });
 
   it("rejects another stream's case and template", async () => {
-    const sent = await createTask(sb, variant({ caseId: SEED.otherStreamCaseId, caseRefId: SEED.otherStreamCaseRefId, taskTmp: SEED.otherStreamTemplateId }));
+    const sent = await createTask(
+      sb,
+      variant({ caseId: SEED.otherStreamCaseId, caseRefId: SEED.otherStreamCaseRefId, taskTmp: SEED.otherStreamTemplateId }),
+    );
     expect(sent.status).toBe(400);
     expect(envelopeMessages(sent).map((m) => m.split(':', 1)[0])).toEqual(['caseId', 'taskTmp']);
   });
@@ -117,12 +134,30 @@ describe('createTask tenant references (400, naming the field)', () => {
 
 describe("createTask's field table (unit)", () => {
   it('returns the checked values when valid and every problem when not', () => {
-    const ok = checkBody({ caseId: SEED.caseId, caseRefId: 'CS1', taskTmp: SEED.taskTemplateId, source: 'rtm', userInfo: { name: 'a', phoneNumber: '+15550100' } }, createTaskBody);
-    expect(ok).toEqual({ ok: true, values: { caseId: SEED.caseId, caseRefId: 'CS1', taskTmp: SEED.taskTemplateId, source: 'rtm', userInfo: { name: 'a', phoneNumber: '+15550100' } } });
+    const ok = checkBody(
+      { caseId: SEED.caseId, caseRefId: 'CS1', taskTmp: SEED.taskTemplateId, source: 'rtm', userInfo: { name: 'a', phoneNumber: '+15550100' } },
+      createTaskBody,
+    );
+    expect(ok).toEqual({
+      ok: true,
+      values: {
+        caseId: SEED.caseId,
+        caseRefId: 'CS1',
+        taskTmp: SEED.taskTemplateId,
+        source: 'rtm',
+        userInfo: { name: 'a', phoneNumber: '+15550100' },
+      },
+    });
     expect(checkBody(null, createTaskBody)).toEqual({ ok: false, problems: ['body must be a JSON object'] });
     expect(checkBody({ userInfo: { name: 'a' } }, createTaskBody)).toEqual({
       ok: false,
-      problems: ['caseId is required', 'caseRefId is required', 'taskTmp is required', 'source is required', 'userInfo must have _id, emailId or phoneNumber'],
+      problems: [
+        'caseId is required',
+        'caseRefId is required',
+        'taskTmp is required',
+        'source is required',
+        'userInfo must have _id, emailId or phoneNumber',
+      ],
     });
   });
 

@@ -9,7 +9,11 @@ import { createKoreClient, InvalidArgumentError } from '../../src/index.js';
 import { CLIENT_ID, CLIENT_SECRET, STATIC_JWT, STREAM_ID, makeClient, ok, sampleBody } from './helpers.js';
 
 const app = { streamId: STREAM_ID, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
-const asPage = () => (vi.stubGlobal('window', { document: {} }), vi.stubGlobal('document', {}), vi.stubGlobal('navigator', { userAgent: 'Mozilla/5.0' }));
+const asPage = () => (
+  vi.stubGlobal('window', { document: {} }),
+  vi.stubGlobal('document', {}),
+  vi.stubGlobal('navigator', { userAgent: 'Mozilla/5.0' })
+);
 const thrown = (make: () => unknown): Error => {
   try {
     make();

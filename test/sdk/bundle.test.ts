@@ -8,14 +8,26 @@ import { describe, expect, it } from 'vitest';
 import spec from '../../generated/openapi.json';
 import { sharedOptions } from '../../scripts/build-sdk.js';
 
-const result = await build({ ...sharedOptions, format: 'esm', splitting: true, minify: true, write: false, outdir: '/bundle', external: ['jose', 'openapi-fetch'], metafile: true });
+const result = await build({
+  ...sharedOptions,
+  format: 'esm',
+  splitting: true,
+  minify: true,
+  write: false,
+  outdir: '/bundle',
+  external: ['jose', 'openapi-fetch'],
+  metafile: true,
+});
 const outputs = result.metafile.outputs;
 const text = (p: string) => result.outputFiles.find((f) => f.path.endsWith(p.replace(/^.*\//, '/')))!.text;
 const entry = Object.keys(outputs).find((p) => outputs[p]!.entryPoint == 'src/index.ts')!;
-const staticImports = (p: string): string[] => outputs[p]!.imports.filter((i) => i.kind == 'import-statement' && !i.external).flatMap((i) => [i.path, ...staticImports(i.path)]);
+const staticImports = (p: string): string[] =>
+  outputs[p]!.imports.filter((i) => i.kind == 'import-statement' && !i.external).flatMap((i) => [i.path, ...staticImports(i.path)]);
 const entryText = [entry, ...staticImports(entry)].map(text).join('\n');
 const lazyImports = Object.values(outputs).flatMap((o) => o.imports.filter((i) => i.kind == 'dynamic-import').map((i) => i.path));
-const operationIds = Object.values(spec.paths).flatMap((item) => Object.values(item).flatMap((o: { operationId?: string }) => o.operationId ?? [])) as string[];
+const operationIds = Object.values(spec.paths).flatMap((item) =>
+  Object.values(item).flatMap((o: { operationId?: string }) => o.operationId ?? []),
+) as string[];
 
 describe('the bundle', () => {
   it('the entry holds failure handling, redaction, log lines, paging and request validation', () => {

@@ -16,7 +16,20 @@ import {
   ResponseValidationError,
   createKoreClient,
 } from '../../src/index.js';
-import { ACCOUNT_ID, STATIC_JWT, STREAM_ID, envelope, json, makeClient, networkError, ok, rejection, sampleBody, thrownBy, sampleTask } from './helpers.js';
+import {
+  ACCOUNT_ID,
+  STATIC_JWT,
+  STREAM_ID,
+  envelope,
+  json,
+  makeClient,
+  networkError,
+  ok,
+  rejection,
+  sampleBody,
+  thrownBy,
+  sampleTask,
+} from './helpers.js';
 
 const statusClasses = [
   [400, BadRequestError],
@@ -60,7 +73,12 @@ describe('an HTTP error answer becomes the class of its status', () => {
   });
 
   it('lists every message of the envelope', async () => {
-    const body = { errors: [{ msg: 'caseId is invalid', code: 400 }, { msg: 'source is required', code: 400 }] };
+    const body = {
+      errors: [
+        { msg: 'caseId is invalid', code: 400 },
+        { msg: 'source is required', code: 400 },
+      ],
+    };
     const e = await rejection(makeClient([json(400, body)]).client.createTask(sampleBody));
     expect(e.message).toBe('400 caseId is invalid; source is required');
     expect(e.platformMessage).toBe('caseId is invalid');
@@ -82,7 +100,7 @@ describe('error bodies in other shapes', () => {
     expect(e.platformMessage).toBe('token expired');
   });
 
-  it("a JSON error body that is not an envelope gives its message, else its JSON", async () => {
+  it('a JSON error body that is not an envelope gives its message, else its JSON', async () => {
     const gateway = await rejection(makeClient([json(502, { message: 'upstream timed out' })], { maxRetries: 0 }).client.createTask(sampleBody));
     expect(gateway.message).toBe('502 upstream timed out');
     expect(gateway.envelope).toBeUndefined();
@@ -107,7 +125,7 @@ describe('failures before anything is sent are not connection failures', () => {
     ['createTask', (c: Client, body: object) => c.createTask(body as never)],
     ['getTasks', (c: Client, body: object) => c.getTasks(body as never)],
     ['updateTask', (c: Client, body: object) => c.updateTask('ti-1', body as never)],
-  ])('a %s body that cannot be serialised is reported as that operation\'s', async (op, call) => {
+  ])("a %s body that cannot be serialised is reported as that operation's", async (op, call) => {
     const { client, requests } = makeClient([ok()], { validateRequests: false, accountId: ACCOUNT_ID });
     const e = await rejection(call(client, { name: 'n', big: 1n }));
     expect(e).toBeInstanceOf(RequestValidationError);

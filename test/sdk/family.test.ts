@@ -33,7 +33,13 @@ const calls: [name: string, call: (c: Client) => Promise<unknown>, answer: unkno
   ['updateCase', (c) => c.updateCase(CASE_ID, { name: 'case two' }), ex.CaseUpdatedSample.value, `updateCase/${CASE_ID}`, { name: 'case two' }],
   ['createTask', (c) => c.createTask(sampleBody), ex.TaskSeedSample.value, 'createTask', sampleBody],
   ['getTasks', (c) => c.getTasks(ex.GetTasksSample.value as GetTasksRequest), ex.TaskPageSample.value, 'getTasks', ex.GetTasksSample.value],
-  ['updateTask', (c) => c.updateTask(TASK_ID, ex.UpdateTaskSample.value), ex.TaskUpdatedSample.value, `updateTask/${TASK_ID}`, ex.UpdateTaskSample.value],
+  [
+    'updateTask',
+    (c) => c.updateTask(TASK_ID, ex.UpdateTaskSample.value),
+    ex.TaskUpdatedSample.value,
+    `updateTask/${TASK_ID}`,
+    ex.UpdateTaskSample.value,
+  ],
 ];
 
 describe('each method sends its operation', () => {
@@ -83,15 +89,18 @@ describe('checked before anything is sent', () => {
     }
   });
 
-  it.each(['getCases', 'updateCase', 'getTasks', 'updateTask'] as const)('%s without accountId (client or call) is refused naming accountId', async (op) => {
-    const { client, requests } = makeClient([ok()]);
-    const method = client[op] as (...a: unknown[]) => Promise<unknown>;
-    const e = await rejection(op.startsWith('update') ? method('ci-1', {}) : method());
-    expect(e).toBeInstanceOf(InvalidArgumentError);
-    expect(e.argument).toBe('accountId');
-    expect(e.message).toMatch(new RegExp(`${op} requires "accountId"`));
-    expect(requests).toHaveLength(0);
-  });
+  it.each(['getCases', 'updateCase', 'getTasks', 'updateTask'] as const)(
+    '%s without accountId (client or call) is refused naming accountId',
+    async (op) => {
+      const { client, requests } = makeClient([ok()]);
+      const method = client[op] as (...a: unknown[]) => Promise<unknown>;
+      const e = await rejection(op.startsWith('update') ? method('ci-1', {}) : method());
+      expect(e).toBeInstanceOf(InvalidArgumentError);
+      expect(e.argument).toBe('accountId');
+      expect(e.message).toMatch(new RegExp(`${op} requires "accountId"`));
+      expect(requests).toHaveLength(0);
+    },
+  );
 
   it('createCase and createTask do not need accountId', async () => {
     const { client, requests } = makeClient([json(200, ex.CaseCreatedSample.value)]);
@@ -103,8 +112,14 @@ describe('checked before anything is sent', () => {
     const { client, requests } = makeClient([ok()], { accountId: ACCOUNT_ID });
     const { emailId: _e, phoneNumber: _p, userInfo: _u, ...noCustomer } = createCaseBody as Record<string, unknown>;
     const bad: [Promise<unknown>, RegExp][] = [
-      [client.createCase({ ...noCustomer, name: '' } as unknown as CreateCaseRequest), /^invalid createCase body .*userInfo: is required.*name: must not be empty/],
-      [client.getTasks({ skip: -1, startDate: 'yesterday' }), /^invalid getTasks body .*startDate: must be a date-time.*skip: must be >= 0|skip: must be >= 0.*startDate/],
+      [
+        client.createCase({ ...noCustomer, name: '' } as unknown as CreateCaseRequest),
+        /^invalid createCase body .*userInfo: is required.*name: must not be empty/,
+      ],
+      [
+        client.getTasks({ skip: -1, startDate: 'yesterday' }),
+        /^invalid getTasks body .*startDate: must be a date-time.*skip: must be >= 0|skip: must be >= 0.*startDate/,
+      ],
       [client.getCases({ sortBy: {} } as never), /^invalid getCases body .*sortBy/],
       [client.updateTask(TASK_ID, { name: 5 } as never), /^invalid updateTask body .*name: must be a string/],
       [client.updateCase(CASE_ID, { isActive: 'yes' } as never), /^invalid updateCase body .*isActive: must be a boolean/],
@@ -150,7 +165,11 @@ describe('retry policy by operation', () => {
     ['createCase', (c: Client) => c.createCase(createCaseBody)],
     ['createTask', (c: Client) => c.createTask(sampleBody)],
   ] as const)('%s is not retried on 500, a reset or a timeout (it may have created), but is on 503', async (_, call) => {
-    for (const [failure, Class] of [[json(500, envelope('boom', 5000)), InternalServerError], [networkError('ECONNRESET'), APIConnectionError], [hang, APIConnectionTimeoutError]] as const) {
+    for (const [failure, Class] of [
+      [json(500, envelope('boom', 5000)), InternalServerError],
+      [networkError('ECONNRESET'), APIConnectionError],
+      [hang, APIConnectionTimeoutError],
+    ] as const) {
       const { client, requests } = makeClient([failure, ok()], { timeoutMs: 20 });
       expect(await rejection(call(client))).toBeInstanceOf(Class);
       expect(requests).toHaveLength(1);
@@ -169,7 +188,9 @@ describe('retry policy by operation', () => {
     expect(await timeout((c) => c.getTasks())).toBe('no complete answer within 10 ms');
     const redirect = new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/' } });
     const { client } = makeClient([redirect], { accountId: ACCOUNT_ID });
-    expect((await rejection(client.getCases())).message).toBe('302 redirect to https://elsewhere.example/ not followed (the SDK never sends its credentials elsewhere)');
+    expect((await rejection(client.getCases())).message).toBe(
+      '302 redirect to https://elsewhere.example/ not followed (the SDK never sends its credentials elsewhere)',
+    );
     expect((await rejection(client.createCase(createCaseBody))).message).toMatch(/not followed .*: the case was not created$/);
   });
 
@@ -182,11 +203,21 @@ describe('retry policy by operation', () => {
 
 /** A fetch answering getTasks from `total` tasks, `size` per page, honouring skip (as the sandbox does). */
 const pages = (total: number, size: number) => (request: Request) =>
-  request.clone().json().then((b: { skip?: number }) => {
-    const skip = b.skip ?? 0;
-    const results = Array.from({ length: Math.max(0, Math.min(size, total - skip)) }, (_, i) => ({ _id: `ti-${skip + i}`, name: `t${skip + i}` }));
-    return json(200, { results, page: skip / size + 1, limit: size, hasMore: skip + size < total, totalPages: Math.ceil(total / size), totalResults: total });
-  });
+  request
+    .clone()
+    .json()
+    .then((b: { skip?: number }) => {
+      const skip = b.skip ?? 0;
+      const results = Array.from({ length: Math.max(0, Math.min(size, total - skip)) }, (_, i) => ({ _id: `ti-${skip + i}`, name: `t${skip + i}` }));
+      return json(200, {
+        results,
+        page: skip / size + 1,
+        limit: size,
+        hasMore: skip + size < total,
+        totalPages: Math.ceil(total / size),
+        totalResults: total,
+      });
+    });
 
 describe('.all(): every item of every page', () => {
   it('pages with skip until hasMore is false, keeping the filter', async () => {
@@ -207,12 +238,15 @@ describe('.all(): every item of every page', () => {
 
   it('a failed page rejects the loop after the items already given; each page is retried as a read', async () => {
     const page1 = pages(30, 10);
-    const { client, requests } = makeClient(
-      [page1, json(500, envelope('boom', 5000)), page1, json(404, envelope('gone', 4004))],
-      { accountId: ACCOUNT_ID },
-    );
+    const { client, requests } = makeClient([page1, json(500, envelope('boom', 5000)), page1, json(404, envelope('gone', 4004))], {
+      accountId: ACCOUNT_ID,
+    });
     const seen: string[] = [];
-    const e = await rejection((async () => { for await (const t of client.getTasks.all()) seen.push(t._id); })());
+    const e = await rejection(
+      (async () => {
+        for await (const t of client.getTasks.all()) seen.push(t._id);
+      })(),
+    );
     expect(e).toBeInstanceOf(NotFoundError);
     expect(seen).toHaveLength(20);
     expect(requests).toHaveLength(4); // page 1, page 2 failed (500) then retried, page 3 404 (not retried)
@@ -222,7 +256,11 @@ describe('.all(): every item of every page', () => {
     const { client, requests } = makeClient([pages(3, 10)]);
     const iterable = client.getTasks.all();
     expect(requests).toHaveLength(0);
-    const e = await rejection((async () => { for await (const _ of iterable); })());
+    const e = await rejection(
+      (async () => {
+        for await (const _ of iterable);
+      })(),
+    );
     expect(e.message).toMatch(/getTasks requires "accountId"/);
     expect(requests).toHaveLength(0);
   });

@@ -119,7 +119,9 @@ describe('answers are read only up to maxResponseBytes (default 10 MiB)', () => 
     const e = await rejection(client(server.url).createTask(sampleBody));
     expect(e).toBeInstanceOf(APIError);
     expect(e.status).toBe(200);
-    expect(e.message).toBe('200 the response body is over 10485760 bytes (maxResponseBytes); the SDK stopped reading it (the task may have been created)');
+    expect(e.message).toBe(
+      '200 the response body is over 10485760 bytes (maxResponseBytes); the SDK stopped reading it (the task may have been created)',
+    );
     await server.dropped; // the connection was dropped...
     expect(server.written()).toBeLessThan(40 * MiB); // ...long before the 200 MB (socket buffers hold a few MB)
   });
@@ -166,7 +168,9 @@ describe('answers are read only up to maxResponseBytes (default 10 MiB)', () => 
 
   it('maxResponseBytes must be a positive integer (client and call)', async () => {
     for (const bad of [0, -1, 1.5, '10MB', 2 ** 40])
-      expect(() => client('http://127.0.0.1:1', { maxResponseBytes: bad as never })).toThrow(/option "maxResponseBytes" must be an integer from 1 to/);
+      expect(() => client('http://127.0.0.1:1', { maxResponseBytes: bad as never })).toThrow(
+        /option "maxResponseBytes" must be an integer from 1 to/,
+      );
     const e = await rejection(client('http://127.0.0.1:1').createTask(sampleBody, { maxResponseBytes: 0 }));
     expect(e).toBeInstanceOf(InvalidArgumentError);
     expect(e.message).toMatch(/option "maxResponseBytes"/);

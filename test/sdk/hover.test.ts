@@ -36,9 +36,16 @@ export { task, data, userInfo, envelope, created, cases, tasks, updated, updated
 
 function hovers(): string[] {
   const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
-    strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: true, types: ['node'],
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], resolveJsonModule: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    skipLibCheck: true,
+    types: ['node'],
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    resolveJsonModule: true,
   };
   const host: ts.LanguageServiceHost = {
     getScriptFileNames: () => [probe],
@@ -62,7 +69,7 @@ function hovers(): string[] {
 }
 
 describe('editor hovers name the SDK types', () => {
-  it('the language service shows KoreClient, Task, WithResponse<Task>, CreateTaskUserInfo, CreateTaskRequest, ErrorEnvelope and the family\'s types by name', () => {
+  it("the language service shows KoreClient, Task, WithResponse<Task>, CreateTaskUserInfo, CreateTaskRequest, ErrorEnvelope and the family's types by name", () => {
     expect(hovers()).toEqual([
       'const kore: KoreClient',
       'const task: Task',

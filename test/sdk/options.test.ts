@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createKoreClient, InvalidArgumentError, type KoreClientOptions } from '../../src/index.js';
-import { ACCOUNT_ID, CLIENT_ID, CLIENT_SECRET, STATIC_JWT, STREAM_ID, makeClient, ok, rejection, sampleBody, sampleTask, stubFetch, thrownBy } from './helpers.js';
+import {
+  ACCOUNT_ID,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  STATIC_JWT,
+  STREAM_ID,
+  makeClient,
+  ok,
+  rejection,
+  sampleBody,
+  sampleTask,
+  stubFetch,
+  thrownBy,
+} from './helpers.js';
 
 const path = `/caseManagement/api/public/analytics/${STREAM_ID}/createTask`;
 

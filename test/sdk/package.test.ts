@@ -34,7 +34,9 @@ beforeAll(async () => {
   packStarted = packed.started;
   packOutput = packed.output;
   tarball = packed.tarballs['kore-case-management'];
-  packedFiles = packJson(packOutput).find((p: { name: string }) => p.name == 'kore-case-management').files.map((f: { path: string }) => f.path);
+  packedFiles = packJson(packOutput)
+    .find((p: { name: string }) => p.name == 'kore-case-management')
+    .files.map((f: { path: string }) => f.path);
   app = join(work, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));

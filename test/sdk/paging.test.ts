@@ -10,7 +10,15 @@ import { ACCOUNT_ID, STATIC_JWT, STREAM_ID, json, makeClient, rejection, type Ca
 const MiB = 1024 * 1024;
 
 /** A page of getTasks' envelope: `results` and `hasMore` as given, the other fields plausible. */
-const page = (results: unknown, hasMore: unknown, extra: object = {}) => ({ results, page: 1, limit: 10, hasMore, totalPages: 9, totalResults: 90, ...extra });
+const page = (results: unknown, hasMore: unknown, extra: object = {}) => ({
+  results,
+  page: 1,
+  limit: 10,
+  hasMore,
+  totalPages: 9,
+  totalResults: 90,
+  ...extra,
+});
 const tasks = (...ids: string[]) => ids.map((_id) => ({ _id, name: `task ${_id}` }));
 
 /** Drains `client.getTasks.all()`: the ids given, and the rejection (undefined when the loop ended normally). */
@@ -48,7 +56,11 @@ describe('a page that breaks the page envelope or its items stops the loop, nami
   });
 
   it('hasMore: "false" (a string) is an error, not read as true', async () => {
-    const { client, requests } = pager(json(200, page(tasks('ti-1'), true)), json(200, page(tasks('ti-2'), 'false')), json(200, page(tasks('ti-3'), false)));
+    const { client, requests } = pager(
+      json(200, page(tasks('ti-1'), true)),
+      json(200, page(tasks('ti-2'), 'false')),
+      json(200, page(tasks('ti-3'), false)),
+    );
     const { ids, error } = await drain(client);
     expect([error.page, error.skip, error.rule]).toEqual([2, 1, 'envelope']);
     expect(error.message).toBe('getTasks.all: page 2 (skip 1) breaks the page envelope: "hasMore" must be true or false, got the string "false"');
@@ -60,7 +72,9 @@ describe('a page that breaks the page envelope or its items stops the loop, nami
     const { client, requests } = pager((_, n) => json(200, n % 2 ? b : a));
     const { ids, error } = await drain(client);
     expect([error.page, error.skip, error.rule]).toEqual([3, 4, 'repeated-id']);
-    expect(error.message).toBe('getTasks.all: page 3 (skip 4) item 0 repeats _id the string "ti-a1", already given by page 1 (the platform may ignore skip)');
+    expect(error.message).toBe(
+      'getTasks.all: page 3 (skip 4) item 0 repeats _id the string "ti-a1", already given by page 1 (the platform may ignore skip)',
+    );
     expect([ids, requests.length]).toEqual([['ti-a1', 'ti-a2', 'ti-b1', 'ti-b2'], 3]);
   });
 
@@ -102,7 +116,11 @@ describe('a page that breaks the page envelope or its items stops the loop, nami
 
   it('getCases.all keeps the same rules', async () => {
     const { client } = pager(json(200, page([{ _id: 'ci-1' }], 'yes')));
-    const e = await rejection((async () => { for await (const _ of client.getCases.all()); })());
+    const e = await rejection(
+      (async () => {
+        for await (const _ of client.getCases.all());
+      })(),
+    );
     expect(e.message).toBe('getCases.all: page 1 (skip 0) breaks the page envelope: "hasMore" must be true or false, got the string "yes"');
   });
 });
@@ -110,16 +128,40 @@ describe('a page that breaks the page envelope or its items stops the loop, nami
 describe('bounds: pages, items and bytes, with defaults and per-call overrides', () => {
   /** A pager that never ends: `size` new tasks per page, hasMore always true. */
   const endless = (size: number) => (request: Request) =>
-    request.clone().json().then((b: { skip: number }) => json(200, page(tasks(...Array.from({ length: size }, (_, i) => `ti-${b.skip + i}`)), true)));
+    request
+      .clone()
+      .json()
+      .then((b: { skip: number }) => json(200, page(tasks(...Array.from({ length: size }, (_, i) => `ti-${b.skip + i}`)), true)));
 
   it.each([
-    ['maxPages: by default 1 000 pages, then an error for the page it will not fetch', 1, 1001, 1000, 1000, 'maxPages', 'not fetched: 1000 pages read, and the last said hasMore: true (maxPages)'],
-    ['maxItems: by default 100 000, checked before a page is given', 6000, 17, 96_000, 17, 'maxItems', 'would bring the items given to 102000, over maxItems 100000'],
+    [
+      'maxPages: by default 1 000 pages, then an error for the page it will not fetch',
+      1,
+      1001,
+      1000,
+      1000,
+      'maxPages',
+      'not fetched: 1000 pages read, and the last said hasMore: true (maxPages)',
+    ],
+    [
+      'maxItems: by default 100 000, checked before a page is given',
+      6000,
+      17,
+      96_000,
+      17,
+      'maxItems',
+      'would bring the items given to 102000, over maxItems 100000',
+    ],
   ])('%s', async (_, size, pageNumber, skip, fetched, rule, said) => {
     const { client, requests } = pager(endless(size));
     const { ids, error } = await drain(client);
     expect(error).toBeInstanceOf(PaginationError);
-    expect([error.page, error.skip, error.rule, error.message]).toEqual([pageNumber, skip, rule, `getTasks.all: page ${pageNumber} (skip ${skip}) ${said}`]);
+    expect([error.page, error.skip, error.rule, error.message]).toEqual([
+      pageNumber,
+      skip,
+      rule,
+      `getTasks.all: page ${pageNumber} (skip ${skip}) ${said}`,
+    ]);
     expect([ids.length, requests.length]).toEqual([skip, fetched]);
   });
 
@@ -137,7 +179,7 @@ describe('bounds: pages, items and bytes, with defaults and per-call overrides',
     expect(await drain(exact.client, { maxItems: 3 })).toEqual({ ids: ['ti-1', 'ti-2', 'ti-3'], error: undefined });
   });
 
-  it('the bounds and the filter\'s skip are checked, naming the option, before anything is sent', async () => {
+  it("the bounds and the filter's skip are checked, naming the option, before anything is sent", async () => {
     const { client, requests } = pager(endless(1));
     for (const [options, name] of [
       [{ maxPages: 0 }, 'maxPages'],
@@ -146,10 +188,16 @@ describe('bounds: pages, items and bytes, with defaults and per-call overrides',
     ] as const) {
       const { error } = await drain(client, options as PagingOptions);
       expect(error).toBeInstanceOf(InvalidArgumentError);
-      expect([error.argument, error.message]).toEqual([name, expect.stringMatching(new RegExp(`^kore client: option "${name}" must be an integer from 1 to`))]);
+      expect([error.argument, error.message]).toEqual([
+        name,
+        expect.stringMatching(new RegExp(`^kore client: option "${name}" must be an integer from 1 to`)),
+      ]);
     }
     const { error } = await drain(client, undefined, { skip: '5' });
-    expect([error.argument, error.message]).toEqual(['skip', 'kore client: getTasks.all\'s filter "skip" must be an integer from 0, got the string "5"']);
+    expect([error.argument, error.message]).toEqual([
+      'skip',
+      'kore client: getTasks.all\'s filter "skip" must be an integer from 0, got the string "5"',
+    ]);
     expect(requests).toHaveLength(0);
   });
 });

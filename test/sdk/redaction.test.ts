@@ -50,7 +50,11 @@ const scenarios: [string, Answer[], Partial<KoreClientOptions>][] = [
   ['400 echoing the token', [echoAuth(400)], {}],
   ['502 text echoing the token', [rawEcho], {}],
   ['502 text with the token where the message is cut', [(r: Request) => new Response('x'.repeat(180) + r.headers.get('auth'), { status: 502 })], {}],
-  ["401 envelope spelling msg as 'message', echoing the token", [(r: Request) => json(401, { errors: [{ message: `bad ${r.headers.get('auth')}` }] })], {}],
+  [
+    "401 envelope spelling msg as 'message', echoing the token",
+    [(r: Request) => json(401, { errors: [{ message: `bad ${r.headers.get('auth')}` }] })],
+    {},
+  ],
   ['401 envelope with the token in another field', [(r: Request) => json(401, { errors: [{ msg: 'bad token', token: r.headers.get('auth') }] })], {}],
   ['429 retried then failing', [json(429, envelope('slow down'), { 'retry-after': '0' })], {}],
   ['connection error quoting the token', [throwWithAuth], {}],
@@ -120,7 +124,9 @@ describe('redaction', () => {
     await rejection(client.createTask({ ...sampleBody, source: '' }));
     const lines = printed.trimEnd().split('\n');
     expect(lines.find((l) => l.startsWith('createTask: retry'))).toMatch(/^createTask: retry 1 of 2 in \d+ ms after 503 busy$/);
-    expect(lines.find((l) => l.startsWith('createTask: not sent'))).toBe('createTask: not sent: invalid createTask body (nothing was sent): source: must not be empty');
+    expect(lines.find((l) => l.startsWith('createTask: not sent'))).toBe(
+      'createTask: not sent: invalid createTask body (nothing was sent): source: must not be empty',
+    );
     for (const line of lines) expect(line).not.toMatch(/ (undefined|\{\})$/);
   });
 
@@ -176,7 +182,10 @@ describe('redaction of secrets echoed in other forms and places', () => {
 
   for (const [authName, auth] of auths) {
     // the token the request carried, and for app credentials the client secret too
-    const secretsOf = (r: Request): [string, string][] => [['token', r.headers.get('auth')!], ...(auth.clientSecret ? [['client secret', CLIENT_SECRET] as [string, string]] : [])];
+    const secretsOf = (r: Request): [string, string][] => [
+      ['token', r.headers.get('auth')!],
+      ...(auth.clientSecret ? [['client secret', CLIENT_SECRET] as [string, string]] : []),
+    ];
     for (const [placeName, place, options] of places)
       for (const [formName, form] of forms)
         for (const which of authName == 'static jwt' ? ['token'] : ['token', 'client secret']) {
@@ -185,7 +194,15 @@ describe('redaction of secrets echoed in other forms and places', () => {
             const { lines, logger } = capturingLogger();
             const pick = (r: Request) => secretsOf(r).find(([n]) => n == which)![1];
             const stub = stubFetch(...echo(place, form, pick));
-            const client = createKoreClient({ streamId: STREAM_ID, fetch: stub.fetch, sleep: async () => {}, logger, maxRetries: 0, ...auth, ...options });
+            const client = createKoreClient({
+              streamId: STREAM_ID,
+              fetch: stub.fetch,
+              sleep: async () => {},
+              logger,
+              maxRetries: 0,
+              ...auth,
+              ...options,
+            });
             const e = await rejection(client.createTask(sampleBody));
             const secret = pick(stub.requests[0]!);
             expect(form(secret).length).toBeGreaterThan(15);
@@ -198,7 +215,12 @@ describe('redaction of secrets echoed in other forms and places', () => {
 
   it('the success path redacts the request id it returns and logs', async () => {
     const { lines, logger } = capturingLogger();
-    const client = createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, fetch: stubFetch(ok({ 'x-request-id': `rq-${STATIC_JWT}` })).fetch, logger });
+    const client = createKoreClient({
+      streamId: STREAM_ID,
+      jwt: STATIC_JWT,
+      fetch: stubFetch(ok({ 'x-request-id': `rq-${STATIC_JWT}` })).fetch,
+      logger,
+    });
     const { requestId } = await client.createTaskWithResponse(sampleBody);
     expect(requestId).toBe('rq-[redacted]');
     expect(lines.join('\n')).not.toContain('STATIC-SIGNATURE');
@@ -209,8 +231,12 @@ describe('redaction of secrets echoed in other forms and places', () => {
   const requestIds: [string, string, string][] = [
     ['a plain id', 'req-42.a:b_c', 'req-42.a:b_c'],
     ['a 16-character piece of the JWT', `rq-${signature.slice(3, 19)}`, 'rq-[redacted]'],
-    ['a piece of the JWT, percent-encoded', `rq-${[...signature.slice(0, 20)].map((c) => '%' + c.charCodeAt(0).toString(16)).join('')}`, 'rq-[redacted]'],
-    ['a 15-character piece (not a secret by the redactor\'s measure)', `rq-${signature.slice(0, 15)}`, `rq-${signature.slice(0, 15)}`],
+    [
+      'a piece of the JWT, percent-encoded',
+      `rq-${[...signature.slice(0, 20)].map((c) => '%' + c.charCodeAt(0).toString(16)).join('')}`,
+      'rq-[redacted]',
+    ],
+    ["a 15-character piece (not a secret by the redactor's measure)", `rq-${signature.slice(0, 15)}`, `rq-${signature.slice(0, 15)}`],
     ['an id longer than 128 characters', 'r'.repeat(129), 'r'.repeat(129)],
   ];
   for (const [name, id, expected] of requestIds)
@@ -222,7 +248,10 @@ describe('redaction of secrets echoed in other forms and places', () => {
   it("a success's request id quoting a piece of the client secret, or of a token minted after the client was made", async () => {
     const lines: string[] = [];
     const logger = { debug() {}, info: (m: string, f?: object) => void lines.push(m + JSON.stringify(f)), warn() {}, error() {} };
-    const stub = stubFetch(() => ok({ 'x-request-id': `a-${CLIENT_SECRET.slice(2)}-b` }), (r: Request) => ok({ 'x-request-id': `a-${r.headers.get('auth')!.split('.')[2]!.slice(0, 16)}-b` }));
+    const stub = stubFetch(
+      () => ok({ 'x-request-id': `a-${CLIENT_SECRET.slice(2)}-b` }),
+      (r: Request) => ok({ 'x-request-id': `a-${r.headers.get('auth')!.split('.')[2]!.slice(0, 16)}-b` }),
+    );
     const client = createKoreClient({ streamId: STREAM_ID, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, fetch: stub.fetch, logger });
     expect((await client.createTaskWithResponse(sampleBody)).requestId).toBe('a-[redacted]-b');
     expect((await client.createTaskWithResponse(sampleBody)).requestId).toBe('a-[redacted]-b');
@@ -232,7 +261,9 @@ describe('redaction of secrets echoed in other forms and places', () => {
 
   it('ordinary text is left alone (no false alarm on words, ids and numbers)', async () => {
     const said = 'caseId ci-31d9184-d64d-42d9-8c75-5edba531xxxx is unknown; eyJ is fine; 0123456789abcdef0123456789 too';
-    const e = await rejection(createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, fetch: stubFetch(json(404, envelope(said))).fetch }).createTask(sampleBody));
+    const e = await rejection(
+      createKoreClient({ streamId: STREAM_ID, jwt: STATIC_JWT, fetch: stubFetch(json(404, envelope(said))).fetch }).createTask(sampleBody),
+    );
     expect(e.message).toBe(`404 ${said}`);
   });
 });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  InternalServerError,
-  RateLimitError,
-} from '../../src/index.js';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, InternalServerError, RateLimitError } from '../../src/index.js';
 import { backoffMs, isRetryable, maxRetryAfterMs, retryAfterMs, retryDelay, sleepFor } from '../../src/retry.js';
 import { envelope, hang, json, makeClient, networkError, ok, rejection, sampleBody } from './helpers.js';
 
@@ -151,7 +144,19 @@ describe('Retry-After and backoff', () => {
 
   it('an invalid Retry-After (negative, not a number, a date in the past) is ignored', () => {
     const now = Date.parse('2026-01-01T00:00:00Z');
-    for (const v of ['-5', '-0.5', 'NaN', 'Infinity', '1e3', '0x10', '5 s', '1.', 'soon', 'Thu, 01 Jan 2026 00:00:00 GMT', 'Wed, 31 Dec 2025 23:59:55 GMT'])
+    for (const v of [
+      '-5',
+      '-0.5',
+      'NaN',
+      'Infinity',
+      '1e3',
+      '0x10',
+      '5 s',
+      '1.',
+      'soon',
+      'Thu, 01 Jan 2026 00:00:00 GMT',
+      'Wed, 31 Dec 2025 23:59:55 GMT',
+    ])
       expect(retryAfterMs(h(v), now), v).toBeUndefined();
   });
 
@@ -191,7 +196,9 @@ describe('Retry-After and backoff', () => {
     expect(retryDelay(rate, 2, policy, 'create')).toBeUndefined();
     expect(retryDelay(new InternalServerError('500', { status: 500 }), 0, policy, 'create')).toBeUndefined();
     expect(retryDelay(new InternalServerError('500', { status: 500 }), 0, policy, 'idempotent')).toBeGreaterThan(0);
-    expect(isRetryable(new APIUserAbortError('aborted', false), { maxRetries: 2, retryOn: new Set(['network', 'timeout']) }, 'idempotent')).toBe(false);
+    expect(isRetryable(new APIUserAbortError('aborted', false), { maxRetries: 2, retryOn: new Set(['network', 'timeout']) }, 'idempotent')).toBe(
+      false,
+    );
     expect(isRetryable(new Error('a bug'), policy, 'idempotent')).toBe(false);
   });
 });

@@ -25,6 +25,10 @@ export function useSandbox() {
     health: async (): Promise<{ tasks: number; cases: number }> => (await fetch(`${at.sb.url}/__sandbox/health`)).json(),
     /** Arms `fault` for the next `count` requests. */
     arm: (fault: string, count: number) =>
-      fetch(`${at.sb.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fault, count }) }),
+      fetch(`${at.sb.url}/__sandbox/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fault, count }),
+      }),
   };
 }

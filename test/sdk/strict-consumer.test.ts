@@ -42,12 +42,18 @@ const sources = (): Record<string, string> => {
     expect(text, `${from} imports the SDK from its source`).toContain(from);
     return text.replaceAll(from, `'${PACKAGE}'`);
   };
-  const files: Record<string, string> = { 'readme.ts': tsBlocks(read('README.md')).join('\n'), 'docs-sdk.ts': tsBlocks(read('docs/sdk.md')).join('\n') };
+  const files: Record<string, string> = {
+    'readme.ts': tsBlocks(read('README.md')).join('\n'),
+    'docs-sdk.ts': tsBlocks(read('docs/sdk.md')).join('\n'),
+  };
   for (const f of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts')))
     files[`example-${f}`] = viaPackage(read(`examples/${f}`), "'../src/index.js'");
   for (const op of sampleOperations()) files[`docs-sample-${op}-sdk.ts`] = read(`docs/samples/${op}/sdk.ts`);
   // the files are compiled three levels below the root, where test/sdk/ files are two
-  files['public-types.ts'] = viaPackage(read('test/sdk/public-types.check.ts'), "'../../src/index.js'").replace('../../generated/', '../../../generated/');
+  files['public-types.ts'] = viaPackage(read('test/sdk/public-types.check.ts'), "'../../src/index.js'").replace(
+    '../../generated/',
+    '../../../generated/',
+  );
   return files;
 };
 // openapi-generator's client imports without file extensions: it compiles under Bundler resolution only (README)
@@ -71,7 +77,14 @@ async function compile(name: string, setting: keyof typeof settings, files: Reco
   const dir = join(work, name);
   mkdirSync(dir, { recursive: true });
   for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
-  const compilerOptions = { ...strictest, ...settings[setting], target: 'ES2022', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: ['node'], noEmit: true };
+  const compilerOptions = {
+    ...strictest,
+    ...settings[setting],
+    target: 'ES2022',
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    types: ['node'],
+    noEmit: true,
+  };
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: Object.keys(files) }));
   let out = '';
   try {

@@ -31,7 +31,10 @@ const fieldValue = (valid: fc.Arbitrary<unknown>) =>
     { weight: 30, arbitrary: valid },
     { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
     { weight: 1, arbitrary: fc.constantFrom('', ' ', 'xxxx', 'ci-', 'CS', 'u-FD371C0A-3168-5A02-83DD-F4BA5597XXXX', 'a@b', 'a@b.c') },
-    { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.object({ maxDepth: 1 })) },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.object({ maxDepth: 1 })),
+    },
   );
 
 const matching = (name: keyof typeof schemas) => fc.stringMatching(pattern(name));
@@ -39,10 +42,13 @@ const email = fc.oneof(fc.emailAddress(), fc.constantFrom('dummy@mailinator.com'
 const nonEmpty = fc.string({ minLength: 1, maxLength: 20 });
 
 const userInfo = fc.oneof(
-  { weight: 9, arbitrary: fc.record(
-    { _id: fieldValue(matching('UserId')), name: fieldValue(nonEmpty), emailId: fieldValue(email), phoneNumber: fieldValue(nonEmpty) },
-    { requiredKeys: [] },
-  ) },
+  {
+    weight: 9,
+    arbitrary: fc.record(
+      { _id: fieldValue(matching('UserId')), name: fieldValue(nonEmpty), emailId: fieldValue(email), phoneNumber: fieldValue(nonEmpty) },
+      { requiredKeys: [] },
+    ),
+  },
   { weight: 1, arbitrary: fc.anything({ maxDepth: 1 }) },
 );
 
@@ -129,13 +135,21 @@ const exampleValues = spec.components.examples as Record<string, { value: unknow
 
 /** The family's operations: each one's request and success schema names and its examples, as the contract gives them. */
 const familyOperations = Object.values(spec.paths).flatMap((item) =>
-  Object.values(item as Record<string, unknown>).filter((op): op is ContractOperation => (op as ContractOperation)?.operationId !== undefined).map((op) => {
-    const request = op.requestBody.content['application/json'];
-    const response = op.responses['200'].content['application/json'];
-    const name = (m: ContractMedia) => lastSegment(m.schema.$ref);
-    const examples = (m: ContractMedia) => Object.values(m.examples ?? {}).map((e) => exampleValues[lastSegment(e.$ref)]!.value);
-    return { id: op.operationId as string, request: name(request), response: name(response), requestExamples: examples(request), responseExamples: examples(response) };
-  }),
+  Object.values(item as Record<string, unknown>)
+    .filter((op): op is ContractOperation => (op as ContractOperation)?.operationId !== undefined)
+    .map((op) => {
+      const request = op.requestBody.content['application/json'];
+      const response = op.responses['200'].content['application/json'];
+      const name = (m: ContractMedia) => lastSegment(m.schema.$ref);
+      const examples = (m: ContractMedia) => Object.values(m.examples ?? {}).map((e) => exampleValues[lastSegment(e.$ref)]!.value);
+      return {
+        id: op.operationId as string,
+        request: name(request),
+        response: name(response),
+        requestExamples: examples(request),
+        responseExamples: examples(response),
+      };
+    }),
 );
 
 describe('the SDK validator agrees with Ajv on every operation of the family', () => {
@@ -145,7 +159,10 @@ describe('the SDK validator agrees with Ajv on every operation of the family', (
   });
 
   it.each(familyOperations.map((o) => [o.id, o] as const))('%s: its examples pass, and single-field mutations get the same verdict', (_, o) => {
-    for (const [which, name, values] of [['request', o.request, o.requestExamples], ['response', o.response, o.responseExamples]] as const) {
+    for (const [which, name, values] of [
+      ['request', o.request, o.requestExamples],
+      ['response', o.response, o.responseExamples],
+    ] as const) {
       const ours = compile((which == 'request' ? requestSchemas : responseSchemas)[o.id]!, formats);
       const validate = ajv(name);
       for (const value of values) {
@@ -155,7 +172,10 @@ describe('the SDK validator agrees with Ajv on every operation of the family', (
       const example = values[0] as Record<string, unknown>;
       const mutation = fc.record({
         key: fc.constantFrom(...Object.keys(example), 'skip', 'sortBy', 'startDate', 'hasMore', 'results'),
-        value: fc.oneof(fc.anything({ maxDepth: 2 }), fc.constantFrom(undefined, '', 'x', -1, 1.5, 0, [], {}, ['x'], { a: 'desc' }, '2025-05-26T18:30:00.000Z', 'yesterday')),
+        value: fc.oneof(
+          fc.anything({ maxDepth: 2 }),
+          fc.constantFrom(undefined, '', 'x', -1, 1.5, 0, [], {}, ['x'], { a: 'desc' }, '2025-05-26T18:30:00.000Z', 'yesterday'),
+        ),
       });
       let invalid = 0;
       fc.assert(
@@ -195,7 +215,11 @@ describe('the compiled validator on schemas the contract may grow into', () => {
   addFormats(ajv2020);
   const cases: [string, object, unknown[]][] = [
     // a name that Object.prototype also carries is an undeclared property like any other
-    ['closed object', { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false }, [{ a: 'x' }, { constructor: 1 }, { toString: 'x' }, { a: 1 }]],
+    [
+      'closed object',
+      { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false },
+      [{ a: 'x' }, { constructor: 1 }, { toString: 'x' }, { a: 1 }],
+    ],
     ['declared prototype names', { type: 'object', properties: { constructor: { type: 'string' } } }, [{ constructor: 'x' }, { constructor: 1 }]],
     // enum and const compare values, not their JSON (NaN and Infinity are JSON null)
     ['enum of primitives', { enum: [null, 'a', 1] }, [null, NaN, Infinity, 'a', 1, 1.0, '1', [null], { a: 1 }]],
@@ -210,7 +234,10 @@ describe('the compiled validator on schemas the contract may grow into', () => {
   });
 
   it('names the path of each problem, nested in objects and arrays', () => {
-    const schema = { type: 'object', properties: { list: { type: 'array', items: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } } };
+    const schema = {
+      type: 'object',
+      properties: { list: { type: 'array', items: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } },
+    };
     expect(compile(schema, formats)({ list: [{ id: 'a' }, { id: 2 }, {}] })).toEqual([
       { path: 'list[1].id', message: 'must be a string' },
       { path: 'list[2].id', message: 'is required' },

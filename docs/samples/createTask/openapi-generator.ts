@@ -5,11 +5,7 @@
 // - turns userInfo's "`_id`, or else `emailId` or `phoneNumber`" into
 //   one type that demands all three: give the ones you have and cast
 //   (the missing ones are left out of the JSON).
-import {
-  Configuration,
-  TasksApi,
-  type CreateTaskUserInfo,
-} from './generated/openapi-generator-client';
+import { Configuration, TasksApi, type CreateTaskUserInfo } from './generated/openapi-generator-client';
 
 const tasks = new TasksApi(
   new Configuration({

@@ -2,12 +2,7 @@
 // kore-case-management). Today: in a clone of the repository,
 // `npm pack`, then in your project
 //   npm install ./kore-case-management-<version>.tgz
-import {
-  AuthenticationError,
-  BadRequestError,
-  RateLimitError,
-  createKoreClient,
-} from 'kore-case-management';
+import { AuthenticationError, BadRequestError, RateLimitError, createKoreClient } from 'kore-case-management';
 
 const kore = createKoreClient({
   // or host: 'de-platform.kore.ai'

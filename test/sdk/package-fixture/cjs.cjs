@@ -15,5 +15,7 @@ const fetch = async (request) => {
 };
 const client = createKoreClient({ streamId: 'st-1', clientId: 'cs-1', clientSecret: 'secret-123456', fetch });
 client.createTask(body).catch((e) => {
-  console.log(JSON.stringify({ notFound: e instanceof NotFoundError && e instanceof APIError, message: e.message, jwtParts: auth.split('.').length }));
+  console.log(
+    JSON.stringify({ notFound: e instanceof NotFoundError && e instanceof APIError, message: e.message, jwtParts: auth.split('.').length }),
+  );
 });
