@@ -29,6 +29,7 @@ const shared = [
   'test/diff/gate.test.ts',
   'test/docs/layout.test.ts',
   'test/docs/samples.test.ts',
+  'test/infra/cycles.test.ts',
   'test/infra/openapi-document.test.ts',
   'test/infra/variables.test.ts',
   'test/mock/cli.test.ts',
