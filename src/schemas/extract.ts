@@ -3,7 +3,7 @@
  * annotations dropped. An uninterpreted keyword or a format without a checker throws, so no rule is ever skipped.
  */
 import { get, operations, refPointer } from '../../scripts/lib/openapi-document.js';
-import type { Formats, Schema } from '../schema-check.js';
+import { typeTests, type Formats, type Schema } from '../schema-check.js';
 
 const interpreted = new Set([
   'type',
@@ -19,7 +19,6 @@ const interpreted = new Set([
   'const',
   'enum',
   'minimum',
-  'maximum',
   'additionalProperties',
   'minProperties',
 ]);
@@ -81,6 +80,8 @@ function validatorData(spec: Spec, schema: unknown, where: string, formats: Form
       if (!interpreted.has(key)) throw new Error(`extractSchema: keyword "${key}" at ${where} is not interpreted`);
       if (key === 'format' && !Object.hasOwn(formats, value as string))
         throw new Error(`extractSchema: format "${String(value)}" at ${where} has no checker here`);
+      if (key === 'type' && !([] as unknown[]).concat(value).every((t) => Object.hasOwn(typeTests, t as string)))
+        throw new Error(`extractSchema: type ${JSON.stringify(value)} at ${where} is not a JSON Schema type`);
       if (key === 'properties') {
         out[key] = Object.fromEntries(
           Object.entries(value as Record<string, unknown>).map(([p, s]) => [p, resolve(s, `${where}/properties/${p}`, depth + 1)]),

@@ -208,6 +208,17 @@ describe('the extracted schema data', () => {
     expect(() => extractSchema(withDate, 'A', { email: () => true })).toThrow(/format "date-time" .* has no checker/);
     expect(extractSchema(withDate, 'A', formats)).toEqual({ type: 'string', format: 'date-time' });
   });
+
+  it('refuses what the validator dropped because the contract never uses it: maximum, int32, a type JSON Schema lacks', () => {
+    const schema = (a: object) => ({ components: { schemas: { A: a } } });
+    expect(() => extractSchema(schema({ type: 'integer', maximum: 9 }), 'A', formats)).toThrow(/keyword "maximum" at #\/components\/schemas\/A /);
+    expect(() => extractSchema(schema({ type: 'integer', format: 'int32' }), 'A', formats)).toThrow(/format "int32" .* has no checker/);
+    expect(() => extractSchema(schema({ type: ['string', 'date'] }), 'A', formats)).toThrow(
+      /type \["string","date"\] at #\/components\/schemas\/A is not a JSON Schema type/,
+    );
+    expect(() => extractSchema(schema({ type: 'constructor' }), 'A', formats)).toThrow(/type "constructor"/);
+    expect(extractSchema(schema({ type: ['string', 'null'] }), 'A', formats)).toEqual({ type: ['string', 'null'] });
+  });
 });
 
 describe('the compiled validator on schemas the contract may grow into', () => {
