@@ -6,6 +6,7 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortEr
 import { redactorOf, redactValue, type Redact } from './redact.js';
 import type { Secrets } from './secrets.js';
 import type { ErrorEnvelope } from './types.js';
+import { field, isRecord, messageOf } from './values.js';
 
 /**
  * What a failure says about the operation's effect, for messages: a create may have created its item (or surely did
@@ -66,8 +67,6 @@ function redirectError(op: string, response: Response, init: APIErrorInit, redac
 const notSentCodes =
   /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|ENETUNREACH|EHOSTUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|ERR_INVALID_URL|ERR_TLS_CERT_ALTNAME_INVALID|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID)$/;
 const notSentMessages = /^(bad port|unknown scheme|URL scheme must be a HTTP\(S\) scheme)$/;
-// a property of a thrown value, whatever was thrown
-const field = (v: unknown, key: string): unknown => (typeof v == 'object' && v !== null ? Reflect.get(v, key) : undefined);
 const causeOf = (e: unknown) => field(e, 'cause');
 const errorCode = (e: unknown): string =>
   String(field(e, 'code') ?? field(causeOf(e), 'code') ?? field(field(field(causeOf(e), 'errors'), '0'), 'code') ?? '');
@@ -87,18 +86,15 @@ export function thrownError(
   secrets: Secrets,
 ): KoreError {
   // redacted at the boundary (client.ts, withRetries), as every error
-  if (!reached && !timedOut && !aborted)
-    return new KoreError(`${op}: the request could not be made (nothing was sent): ${String((e as Error)?.message ?? e)}`);
+  if (!reached && !timedOut && !aborted) return new KoreError(`${op}: the request could not be made (nothing was sent): ${messageOf(e)}`);
   if (timedOut) return new APIConnectionTimeoutError(`no complete answer within ${timeoutMs} ms${paren(effect(op, true))}`, true);
   if (aborted) return new APIUserAbortError('the call was aborted', true);
-  const why = redactorOf(secrets)(String((e as Error)?.message ?? e));
+  const why = redactorOf(secrets)(messageOf(e));
   const code = errorCode(e);
   const sent = !neverSent(e, code);
   const detail = code || (sent ? '' : String(field(causeOf(e), 'message')));
   return new APIConnectionError(`connection failed${detail ? ` (${detail})` : ''}: ${why}`, sent, safeCause(e, why, code));
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v !== null && !Array.isArray(v);
 
 function isEnvelope(value: unknown): value is { errors: unknown[] } {
   return isRecord(value) && Array.isArray(value.errors) && value.errors.some(isRecord);

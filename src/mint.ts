@@ -5,6 +5,7 @@
 import { KoreError } from './errors.js';
 import { redactorOf } from './redact.js';
 import type { Secrets } from './secrets.js';
+import { messageOf } from './values.js';
 
 export const tokenLifetimeSeconds = 3600; // the platform rejects a JTI-checked token that lives longer than 1 h
 export const refreshMarginSeconds = 60; // renew this long before expiry, so a token never expires in flight
@@ -38,7 +39,7 @@ export function mintedTokenSource(app: AppCredentials, secrets: Secrets): () => 
       .then((token) => (secrets.add(token), (cached = { token, expiresAt: now + tokenLifetimeSeconds }), token))
       .catch((e: unknown) => {
         // redacted here too: `client.api` (openapi-fetch's client) mints through the same middleware, past no boundary
-        throw new KoreError(`could not mint the auth JWT: ${redactorOf(secrets)(String((e as Error)?.message ?? e))}`);
+        throw new KoreError(`could not mint the auth JWT: ${redactorOf(secrets)(messageOf(e))}`);
       })
       .finally(() => (pending = undefined));
     return pending;

@@ -6,6 +6,7 @@ import { InvalidArgumentError } from './errors.js';
 import type { Logger } from './log.js';
 import type { RetryPolicy, RetryOn } from './retry.js';
 import { defaultMaxResponseBytes } from './response-limit.js';
+import { field } from './values.js';
 
 export interface KoreClientOptions {
   /** Origin of the platform, e.g. `https://platform.kore.ai` (wins over `host`). */
@@ -140,8 +141,6 @@ const isBrowserLike = (): boolean =>
     field(field(globalThis, 'window'), 'document') !== undefined &&
     field(globalThis, 'navigator') !== undefined) ||
   typeof field(globalThis, 'importScripts') == 'function';
-// a property of a value given by the caller, whatever it is
-const field = (v: unknown, key: string): unknown => (typeof v == 'object' && v !== null ? Reflect.get(v, key) : undefined);
 
 export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {
   if (!input || typeof input != 'object') fail('options', 'must be an object');

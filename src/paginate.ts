@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError, PaginationError, type PaginationRule } from './errors.js';
 import type { PagingBounds } from './options.js';
+import { isRecord } from './values.js';
 
 /** One page: the parsed answer, and the bytes of its body as read. */
 export interface PageAnswer {
@@ -18,7 +19,6 @@ const shown = (v: unknown): string => {
   if (typeof v == 'string') return `the string ${JSON.stringify(v.length > 64 ? v.slice(0, 64) + '…' : v)}`;
   return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v == 'object' ? 'an object' : `${typeof v} ${String(v)}`;
 };
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v !== null && !Array.isArray(v);
 
 /** Every item of every page of `op`; `page(filter)` fetches one page (the client's call, retries included). */
 export async function* allItems<Item>(
@@ -40,14 +40,14 @@ export async function* allItems<Item>(
     bytes += read;
     if (bytes > bounds.maxTotalBytes)
       throw stop('maxTotalBytes', `brings the answers read to ${bytes} bytes, over maxTotalBytes ${bounds.maxTotalBytes}`);
-    if (!isObject(data)) throw stop('envelope', `breaks the page envelope: the answer is ${shown(data)}, not a page object`);
+    if (!isRecord(data)) throw stop('envelope', `breaks the page envelope: the answer is ${shown(data)}, not a page object`);
     const { results, hasMore } = data;
     if (!Array.isArray(results)) throw stop('envelope', `breaks the page envelope: "results" must be an array, got ${shown(results)}`);
     if (typeof hasMore != 'boolean') throw stop('envelope', `breaks the page envelope: "hasMore" must be true or false, got ${shown(hasMore)}`);
     if (hasMore && !results.length) throw stop('empty-page', 'says hasMore: true with no results: the loop cannot advance');
     const ids = new Set<string>();
     results.forEach((item, i) => {
-      const id = isObject(item) ? item._id : undefined;
+      const id = isRecord(item) ? item._id : undefined;
       if (typeof id != 'string' || !id) throw stop('item', `item ${i}'s "_id" must be a non-empty string, got ${shown(id)}`);
       if (ids.has(id)) throw stop('repeated-id', `item ${i} repeats _id ${shown(id)} of an earlier item of the same page`);
       const earlier = givenBy.get(id);
