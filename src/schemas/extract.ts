@@ -4,6 +4,7 @@
  */
 import { get, operations, refPointer } from '../../scripts/lib/openapi-document.js';
 import { typeTests, type Formats, type Schema } from '../schema-check.js';
+import { isRecord } from '../values.js';
 
 const interpreted = new Set([
   'type',
@@ -77,18 +78,30 @@ function validatorData(spec: Spec, schema: unknown, where: string, formats: Form
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(obj)) {
       if (annotations.has(key) || key.startsWith('x-')) continue;
-      if (!interpreted.has(key)) throw new Error(`extractSchema: keyword "${key}" at ${where} is not interpreted`);
-      if (key === 'format' && !Object.hasOwn(formats, value as string))
-        throw new Error(`extractSchema: format "${String(value)}" at ${where} has no checker here`);
-      if (key === 'type' && !([] as unknown[]).concat(value).every((t) => Object.hasOwn(typeTests, t as string)))
-        throw new Error(`extractSchema: type ${JSON.stringify(value)} at ${where} is not a JSON Schema type`);
+      refuseUnchecked(key, value, where, formats);
       if (key === 'properties') {
         out[key] = Object.fromEntries(
           Object.entries(value as Record<string, unknown>).map(([p, s]) => [p, resolve(s, `${where}/properties/${p}`, depth + 1)]),
         );
-      } else out[key] = key === 'const' || key === 'enum' || key === 'required' ? value : resolve(value, `${where}/${key}`, depth + 1);
+        continue;
+      }
+      const data = key === 'const' || key === 'enum' || key === 'required' ? value : resolve(value, `${where}/${key}`, depth + 1);
+      // `items: {}` and `additionalProperties: true` allow anything, as their absence does: no data to ship
+      if ((key === 'items' || key === 'additionalProperties') && allowsAnything(data)) continue;
+      out[key] = data;
     }
     return out;
   };
   return resolve(schema, where, 0) as Schema;
 }
+
+/** Throws when the validator would not check `key` as the contract means it. */
+function refuseUnchecked(key: string, value: unknown, where: string, formats: Formats): void {
+  if (!interpreted.has(key)) throw new Error(`extractSchema: keyword "${key}" at ${where} is not interpreted`);
+  if (key === 'format' && !Object.hasOwn(formats, value as string))
+    throw new Error(`extractSchema: format "${String(value)}" at ${where} has no checker here`);
+  if (key === 'type' && !([] as unknown[]).concat(value).every((t) => Object.hasOwn(typeTests, t as string)))
+    throw new Error(`extractSchema: type ${JSON.stringify(value)} at ${where} is not a JSON Schema type`);
+}
+
+const allowsAnything = (schema: unknown) => schema === true || (isRecord(schema) && Object.keys(schema).length == 0);

@@ -209,6 +209,14 @@ describe('the extracted schema data', () => {
     expect(extractSchema(withDate, 'A', formats)).toEqual({ type: 'string', format: 'date-time' });
   });
 
+  it('leaves out items and additionalProperties that allow anything, as their absence does', () => {
+    const open = { type: 'object', additionalProperties: true, properties: { a: { type: 'array', items: { description: 'any' } } } };
+    expect(extractSchema({ components: { schemas: { A: open } } }, 'A', formats)).toEqual({ type: 'object', properties: { a: { type: 'array' } } });
+    const closed = { type: 'object', additionalProperties: false, properties: { a: { type: 'array', items: { type: 'string' } } } };
+    expect(extractSchema({ components: { schemas: { A: closed } } }, 'A', formats)).toEqual(closed);
+    expect(JSON.stringify(requestSchemas)).not.toMatch(/"items":\{\}|"additionalProperties":true/);
+  });
+
   it('refuses what the validator dropped because the contract never uses it: maximum, int32, a type JSON Schema lacks', () => {
     const schema = (a: object) => ({ components: { schemas: { A: a } } });
     expect(() => extractSchema(schema({ type: 'integer', maximum: 9 }), 'A', formats)).toThrow(/keyword "maximum" at #\/components\/schemas\/A /);
