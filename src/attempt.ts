@@ -11,6 +11,7 @@ import { capped, type BodySize } from './response-limit.js';
 import type { Secrets } from './secrets.js';
 import type { Shapes, paths } from './types.js';
 import { assertValid } from './validate-response.js';
+import { messageOf } from './values.js';
 
 /** What a `…WithResponse` method resolves to: the parsed answer, the raw Response and the platform's request id. */
 export interface WithResponse<T> {
@@ -54,7 +55,7 @@ function serializeBody(op: OperationId, body: unknown): string {
   try {
     return JSON.stringify(body);
   } catch (e) {
-    throw new RequestValidationError([{ path: '(body)', message: `cannot be sent as JSON (${e instanceof Error ? e.message : String(e)})` }], op);
+    throw new RequestValidationError([{ path: '(body)', message: `cannot be sent as JSON (${messageOf(e)})` }], op);
   }
 }
 

@@ -25,6 +25,7 @@ import { retryDelay, sleepFor } from './retry.js';
 import { secretsOf } from './secrets.js';
 import type { Shapes, paths } from './types.js';
 import { requestError } from './validate-request.js';
+import { messageOf } from './values.js';
 
 /** A list operation: one page, or `.all()` to iterate over every item of every page (skip/limit until `hasMore` is false). */
 export interface ListMethod<Filter, Page, Item> {
@@ -85,7 +86,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
       } catch (e) {
         const delay = retryDelay(e, n, call.retry, operations[op].retry);
         if (delay === undefined) throw redactError(e, redactorOf(secrets));
-        log?.retry(op, n, call.retry.maxRetries, delay, e instanceof Error ? e : new Error(String(e)));
+        log?.retry(op, n, call.retry.maxRetries, delay, messageOf(e));
         await (o.sleep ?? sleepFor)(delay, call.signal);
       }
     }

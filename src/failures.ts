@@ -17,15 +17,18 @@ const effect = (op: string, maybe: boolean): string => {
   return op.startsWith('create') ? `the ${op.slice(6).toLowerCase()} ${state} created` : op.startsWith('update') ? `the update ${state} applied` : '';
 };
 
+/** What every error of an HTTP answer carries. */
+const answerInit = (response: Response): APIErrorInit => ({
+  status: response.status,
+  headers: response.headers,
+  requestId: requestIdOf(response),
+});
+
 /** The APIError of an answer over `maxResponseBytes` . */
 export const tooLarge = (response: Response, max: number, op: string) =>
   new APIError(
     `${response.status} the response body is over ${max} bytes (maxResponseBytes); the SDK stopped reading it${response.ok ? paren(effect(op, true)) : ''}`,
-    {
-      status: response.status,
-      headers: response.headers,
-      requestId: requestIdOf(response),
-    },
+    answerInit(response),
   );
 
 /**
@@ -34,7 +37,7 @@ export const tooLarge = (response: Response, max: number, op: string) =>
  */
 export function answerError(op: string, response: Response, error: unknown, secrets: Secrets, unreadable?: boolean): APIError {
   const redact = redactorOf(secrets);
-  const init = { headers: response.headers, requestId: requestIdOf(response) };
+  const init = answerInit(response);
   if (isRedirect(response)) return redirectError(op, response, init, redact);
   if (unreadable) return APIError.generate(response.status, init, 'the response body is not valid JSON' + paren(effect(op, true)));
   // Every string of the answer is redacted before anything reads it: any field may quote a token.
@@ -53,10 +56,7 @@ function redirectError(op: string, response: Response, init: APIErrorInit, redac
   const location = response.headers.get('location');
   const to = location ? ` to ${redact(location)}` : '';
   const said = effect(op, false);
-  return new APIError(`${response.status} redirect${to} not followed (the SDK never sends its credentials elsewhere)${said && ': ' + said}`, {
-    ...init,
-    status: response.status,
-  });
+  return new APIError(`${response.status} redirect${to} not followed (the SDK never sends its credentials elsewhere)${said && ': ' + said}`, init);
 }
 
 // Errors with these causes come before any byte of the request left, so it cannot have been processed: the

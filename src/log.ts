@@ -11,7 +11,7 @@ export interface Logger {
 
 export interface CallLog {
   attempt(op: string, n: number, streamId: string): void;
-  retry(op: string, n: number, of: number, delay: number, e: Error): void;
+  retry(op: string, n: number, of: number, delay: number, why: string): void;
   /** The body broke the contract: nothing was sent. */
   refused(op: string, e: Error): void;
   /** The call's outcome, logged as it settles: created or done, or failed. */
@@ -22,7 +22,7 @@ export function callLog(logger: Logger, secrets: Secrets): CallLog {
   const log = redactingLogger(logger, secrets);
   return {
     attempt: (op, n, streamId) => log.debug(`${op}: POST attempt ${n + 1}`, { streamId }),
-    retry: (op, n, of, delay, e) => log.warn(`${op}: retry ${n + 1} of ${of} in ${Math.round(delay)} ms after ${e.message}`),
+    retry: (op, n, of, delay, why) => log.warn(`${op}: retry ${n + 1} of ${of} in ${Math.round(delay)} ms after ${why}`),
     refused: (op, e) => log.error(`${op}: not sent: ${e.message}`, {}),
     outcome: (op, created, result) =>
       result.then(
