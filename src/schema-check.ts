@@ -33,11 +33,10 @@ export type Validator = (value: unknown) => Problem[];
 const email =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const dateTime = /^\d{4}-[01]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i;
-// The family's requests carry dates (list filters) and integers (updates) as its answers do: one set of checkers.
+// The family's requests carry dates (list filters) as its answers do: one set of checkers.
 export const formats: Formats = {
   email: (v) => typeof v != 'string' || email.test(v),
   'date-time': (v) => typeof v != 'string' || (dateTime.test(v) && !Number.isNaN(Date.parse(v))),
-  int64: (v) => typeof v != 'number' || Number.isInteger(v), // as ajv-formats: every JS integer fits
 };
 
 /**
