@@ -137,9 +137,7 @@ export const pathSegment = (o: Record<string, unknown>, key: string, what?: stri
  * (whose `window` has no `document`) and other server runtimes are not.
  */
 const isBrowserLike = (): boolean =>
-  (field(globalThis, 'window') !== undefined &&
-    field(field(globalThis, 'window'), 'document') !== undefined &&
-    field(globalThis, 'navigator') !== undefined) ||
+  (field(field(globalThis, 'window'), 'document') !== undefined && field(globalThis, 'navigator') !== undefined) ||
   typeof field(globalThis, 'importScripts') == 'function';
 
 export function normalizeOptions(input: KoreClientOptions): NormalizedOptions {

@@ -96,7 +96,7 @@ function maskPieces(text: string, grams: Grams): string {
 export function redactValue(value: unknown, redact: Redact): unknown {
   if (typeof value == 'string') return redact(value);
   if (value instanceof Error) return redactError(value, redact);
-  if (typeof Headers == 'function' && value instanceof Headers) return new Headers([...value].map(([k, v]) => [k, redact(v)]));
+  if (value instanceof Headers) return new Headers([...value].map(([k, v]) => [k, redact(v)]));
   if (Array.isArray(value)) return value.map((v) => redactValue(v, redact));
   if (value && typeof value == 'object' && Object.getPrototypeOf(value) == Object.prototype)
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, redact)]));

@@ -8,10 +8,7 @@ const validators = new Map<string, Validator>();
 /** The error listing every problem of `operation`'s `body`, or undefined when it keeps the contract. */
 export function requestError(operation: string, body: unknown): RequestValidationError | undefined {
   let validate = validators.get(operation);
-  if (!validate) {
-    const schema = schemas[operation];
-    validators.set(operation, (validate = schema ? compile(schema, formats) : () => []));
-  }
+  if (!validate) validators.set(operation, (validate = compile(schemas[operation]!, formats)));
   const problems = validate(body);
   return problems.length ? new RequestValidationError(problems, operation) : undefined;
 }
