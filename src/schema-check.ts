@@ -6,7 +6,7 @@ import type { Problem } from './errors.js';
 import { isRecord } from './values.js';
 
 export interface Schema {
-  type?: string | string[];
+  type?: string;
   required?: string[];
   properties?: Record<string, Schema>;
   additionalProperties?: boolean | Schema;
@@ -92,10 +92,8 @@ function compileNode(schema: Schema, formats: Formats): Checker {
             for (const step of steps) step(value, parent, key, out);
           };
   if (schema.type === undefined) return rest;
-  const types = ([] as string[]).concat(schema.type);
-  const tests = types.map((t) => typeTests[t]!);
-  const isType = tests.length == 1 ? tests[0]! : (v: unknown) => tests.some((test) => test(v));
-  const message = `must be ${or(types.map(article))}`;
+  const isType = typeTests[schema.type]!;
+  const message = `must be ${article(schema.type)}`;
   // the other rules of a schema say nothing useful about a value of the wrong type
   return (value, parent, key, out) => {
     if (!isType(value)) out.push(problem(parent, key, message));

@@ -102,8 +102,9 @@ function refuseUnchecked(key: string, value: unknown, where: string, formats: Fo
   if (!interpreted.has(key)) throw new Error(`extractSchema: keyword "${key}" at ${where} is not interpreted`);
   if (key === 'format' && !Object.hasOwn(formats, value as string))
     throw new Error(`extractSchema: format "${String(value)}" at ${where} has no checker here`);
-  if (key === 'type' && !([] as unknown[]).concat(value).every((t) => Object.hasOwn(typeTests, t as string)))
-    throw new Error(`extractSchema: type ${JSON.stringify(value)} at ${where} is not a JSON Schema type`);
+  // one type per schema, as the contract keeps it (a list of types does not survive the down-conversion for openapi-generator)
+  if (key === 'type' && !(typeof value == 'string' && Object.hasOwn(typeTests, value)))
+    throw new Error(`extractSchema: type ${JSON.stringify(value)} at ${where} is not one JSON Schema type`);
 }
 
 const allowsAnything = (schema: unknown) => schema === true || (isRecord(schema) && Object.keys(schema).length == 0);
