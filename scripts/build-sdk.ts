@@ -27,7 +27,7 @@ export function schemaDataPlugin(): Plugin {
       b.onLoad({ filter: /[\\/]src[\\/]schemas[\\/](request|response)\.ts$/ }, (args) => {
         const which = /(request|response)\.ts$/.exec(args.path)![1]!;
         if (which == 'request') return { contents: `export default ${JSON.stringify(schemas(which))};`, loader: 'js' };
-        const loaders = Object.keys(schemas(which)).map((op) => `${op}: () => import('schema-data:${op}-${which}').then((m) => m.default)`);
+        const loaders = Object.keys(schemas(which)).map((op) => `${op}: () => import('schema-data:${op}-${which}')`);
         return { contents: `export default { ${loaders.join(', ')} };`, loader: 'js' };
       });
       b.onResolve({ filter: /^schema-data:/ }, (args) => ({ path: args.path.slice('schema-data:'.length), namespace: 'schema-data' }));

@@ -24,8 +24,8 @@ export interface Schema {
 }
 
 export type Formats = Record<string, (value: unknown) => boolean>;
-/** Each operation's answer schema, loaded by its first use (src/schemas/response.ts). */
-export type Loaders = Record<string, () => Promise<Schema>>;
+/** Each operation's answer schema, its module loaded by its first use (src/schemas/response.ts). */
+export type Loaders = Record<string, () => Promise<{ default: Schema }>>;
 /** Every problem of a value, by path; none when it keeps the schema. */
 export type Validator = (value: unknown) => Problem[];
 

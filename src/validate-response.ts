@@ -8,7 +8,7 @@ const validators = new Map<string, Validator>();
 /** Throws ResponseValidationError listing every field of `operation`'s answer `data` that breaks the contract. */
 export async function assertValid(operation: string, data: unknown, response: Response, requestId: string | undefined): Promise<void> {
   let validate = validators.get(operation);
-  if (!validate) validators.set(operation, (validate = compile(await loaders[operation]!(), formats)));
+  if (!validate) validators.set(operation, (validate = compile((await loaders[operation]!()).default, formats)));
   const problems = validate(data);
   if (problems.length) throw new ResponseValidationError(problems, response.status, response.headers, requestId);
 }

@@ -7,5 +7,5 @@ import { formats, type Loaders } from '../schema-check.js';
 import { operationSchemas } from './extract.js';
 
 const schemas = operationSchemas(spec, 'response', formats);
-const loaders: Loaders = Object.fromEntries(Object.keys(schemas).map((op) => [op, async () => schemas[op]!]));
+const loaders: Loaders = Object.fromEntries(Object.keys(schemas).map((op) => [op, async () => ({ default: schemas[op]! })]));
 export default loaders;

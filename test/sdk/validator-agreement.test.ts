@@ -14,7 +14,9 @@ import requestSchemas from '../../src/schemas/request.js';
 import responseLoaders from '../../src/schemas/response.js';
 
 // each operation's answer schema, as its loader gives it (in the build, one chunk per operation)
-const responseSchemas = Object.fromEntries(await Promise.all(Object.entries(responseLoaders).map(async ([op, load]) => [op, await load()] as const)));
+const responseSchemas = Object.fromEntries(
+  await Promise.all(Object.entries(responseLoaders).map(async ([op, load]) => [op, (await load()).default] as const)),
+);
 
 const requestSchema = requestSchemas.createTask!;
 const checkRequest = compile(requestSchema, formats);
