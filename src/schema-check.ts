@@ -66,8 +66,8 @@ const problem = (parent: string, key: Key, message: string): Problem => ({ path:
 const isPrimitive = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
 /** Compiles `schema` once; the validator it gives is then called for every value. */
-export function compile(schema: Schema, formats: Formats): Validator {
-  const checker = compileNode(schema, formats);
+export function compile(schema: Schema): Validator {
+  const checker = compileNode(schema);
   return (value) => {
     const out: Problem[] = [];
     checker(value, '', undefined, out);
@@ -75,13 +75,13 @@ export function compile(schema: Schema, formats: Formats): Validator {
   };
 }
 
-function compileNode(schema: Schema, formats: Formats): Checker {
+function compileNode(schema: Schema): Checker {
   const steps = [
-    ...valueRules(schema, formats),
-    itemsStep(schema, formats),
-    objectStep(schema, formats),
-    ...(schema.allOf ?? []).map((sub) => compileNode(sub, formats)),
-    anyOfStep(schema, formats),
+    ...valueRules(schema),
+    itemsStep(schema),
+    objectStep(schema),
+    ...(schema.allOf ?? []).map((sub) => compileNode(sub)),
+    anyOfStep(schema),
   ].filter((step): step is Checker => step !== undefined && step !== acceptAll);
   const rest: Checker =
     steps.length == 0
@@ -118,7 +118,7 @@ const rule =
     void (test(value) || out.push(problem(parent, key, message)));
 
 /** The keywords that judge a value alone, in the order their problems are listed. */
-function valueRules(s: Schema, formats: Formats): (Checker | undefined)[] {
+function valueRules(s: Schema): (Checker | undefined)[] {
   const { minLength: min, maxLength: max, pattern, minimum, format } = s;
   const re = pattern === undefined ? undefined : new RegExp(pattern, 'u');
   return [
@@ -141,8 +141,8 @@ function valueRules(s: Schema, formats: Formats): (Checker | undefined)[] {
   ];
 }
 
-function itemsStep(schema: Schema, formats: Formats): Checker | undefined {
-  const item = schema.items && compileNode(schema.items, formats);
+function itemsStep(schema: Schema): Checker | undefined {
+  const item = schema.items && compileNode(schema.items);
   if (!item || item === acceptAll) return undefined;
   return (value, parent, key, out) => {
     if (!Array.isArray(value)) return;
@@ -151,12 +151,12 @@ function itemsStep(schema: Schema, formats: Formats): Checker | undefined {
   };
 }
 
-function objectStep(schema: Schema, formats: Formats): Checker | undefined {
+function objectStep(schema: Schema): Checker | undefined {
   const { minProperties, additionalProperties: additional } = schema;
   const required = schema.required ?? [];
-  const declared = new Map(Object.entries(schema.properties ?? {}).map(([name, sub]) => [name, compileNode(sub, formats)]));
+  const declared = new Map(Object.entries(schema.properties ?? {}).map(([name, sub]) => [name, compileNode(sub)]));
   const judged = [...declared].filter(([, c]) => c !== acceptAll);
-  const others = additional === false ? undefined : additional && additional !== true ? compileNode(additional, formats) : acceptAll;
+  const others = additional === false ? undefined : additional && additional !== true ? compileNode(additional) : acceptAll;
   if (!judged.length && others === acceptAll && !required.length && minProperties === undefined) return undefined;
   const fewest = `must have at least ${minProperties} ${minProperties == 1 ? 'property' : 'properties'}`;
   return (value, parent, key, out) => {
@@ -185,9 +185,9 @@ function undeclared(value: Record<string, unknown>, path: string, out: Problem[]
   }
 }
 
-function anyOfStep(schema: Schema, formats: Formats): Checker | undefined {
+function anyOfStep(schema: Schema): Checker | undefined {
   if (!schema.anyOf) return undefined;
-  const branches = schema.anyOf.map((sub) => compileNode(sub, formats));
+  const branches = schema.anyOf.map((sub) => compileNode(sub));
   const keys = schema.anyOf.map((sub) => sub.required ?? []);
   const message = keys.every((k) => k.length == 1) ? `must have ${or(keys.flat())}` : 'must match one of its allowed forms';
   // each branch is tried on `out` itself, and what it found is taken back
