@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['generated/', 'releases/', '**/dist/', 'reports/', 'coverage/', 'contract-tests/generated/'] },
+  { ignores: ['generated/', 'releases/', '**/dist/', 'reports/', 'coverage/', 'contract-tests/generated/', '.tmp/'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   tseslint.configs.recommended,
