@@ -23,7 +23,7 @@ import { indexTenant, type TenantData } from './tenant/tenant.js';
 export interface SandboxOptions {
   port?: number; // 0 = ephemeral (default)
   host?: string; // default 127.0.0.1
-  drift?: DriftName; // a name of driftModes (createTask) or familyDriftModes (the other operations)
+  drift?: DriftName; // a name of driftModes
   answers?: AnswerShape; // 'current' (default): the current pages' abridged records; 'full': the older pages'
   faults?: boolean; // honour x-sandbox-fault and /__sandbox/faults
   db?: string; // SQLite file; in memory when absent

@@ -319,12 +319,8 @@ entries.push(
 
 const modeOf = ({ name, operation, summary, breaking }: Entry): DriftMode => ({ name, operation, summary, breaking });
 
-/** Every mode `--drift` takes, in the order `--drift list` prints them. */
-const allDriftModes: ReadonlyArray<DriftMode> = entries.map(modeOf);
-/** createTask's modes: the contract suite's self-test and the bench read this list whole. */
-export const driftModes: ReadonlyArray<DriftMode> = allDriftModes.filter((m) => m.operation === 'createTask');
-/** The five other operations' modes, each named for its operation. */
-export const familyDriftModes: ReadonlyArray<DriftMode> = allDriftModes.filter((m) => m.operation !== 'createTask');
+/** Every mode `--drift` takes, each naming the operation it changes, in the order `--drift list` prints them. */
+export const driftModes: ReadonlyArray<DriftMode> = entries.map(modeOf);
 
 export type DriftName = string;
 
@@ -338,6 +334,6 @@ export function resolveDrift(name: DriftName | undefined): DriftBehaviour {
 
 /** `--drift list`: every mode, one line each with its kind and operation. */
 export function formatDriftList(): string {
-  const width = Math.max(...allDriftModes.map((d) => d.name.length));
-  return allDriftModes.map((d) => `${d.name.padEnd(width)}  ${d.breaking ? 'breaking' : 'harmless'}  ${d.operation}: ${d.summary}`).join('\n');
+  const width = Math.max(...driftModes.map((d) => d.name.length));
+  return driftModes.map((d) => `${d.name.padEnd(width)}  ${d.breaking ? 'breaking' : 'harmless'}  ${d.operation}: ${d.summary}`).join('\n');
 }

@@ -13,7 +13,6 @@ import { startSandbox } from '../../sandbox/server.js';
 import { runInProcess } from '../helpers/run-in-process.js';
 import { cliOptions } from '../../sandbox/cli-options.js';
 import { driftModes } from '../../sandbox/drift/drift.js';
-import { familyDriftModes } from '../../sandbox/drift/drift.js';
 import { DEV_CLIENT_SECRET, defaultTenant, seedInfoOf } from '../../sandbox/tenant/seed.js';
 import { mintToken } from '../../sandbox/tenant/token.js';
 import { SEED, storedTasks, validBodyFor, withSandbox } from './helpers.js';
@@ -89,7 +88,7 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     const run = await runInProcess('sandbox/cli.ts', ['--drift', 'list']);
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines.map((l) => l.split(/\s+/, 1)[0])).toEqual([...driftModes, ...familyDriftModes].map((d) => d.name));
+    expect(lines.map((l) => l.split(/\s+/, 1)[0])).toEqual(driftModes.map((d) => d.name));
   });
 
   it('npm run sandbox -- --help prints the usage: every flag with its default, exit 0', async () => {
