@@ -4,22 +4,39 @@ import type { ListRequest, Listed } from '../operations/list-query.js';
 import { listingColumnNames, listingColumns, listingSql, listingValues } from './sql-listing.js';
 import type { Kind, Persistence } from './store.js';
 
-function open(file: string): Database.Database {
+function open(file: string) {
   try {
     const db = new Database(file);
-    if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'tasks'").get())
+    const statement = statementCache(db);
+    if (statement("SELECT 1 FROM sqlite_master WHERE name = 'tasks'").get())
       throw new Error('written by an earlier version of the sandbox (a "tasks" table); start with a new file');
-    return db;
+    return { db, statement };
   } catch (err) {
     throw new Error(`--db ${file}: ${(err as Error).message}`);
   }
 }
 
+/**
+ * Each listing's SQL prepared once and kept while the file is open. A statement left to the garbage collector can
+ * abort the process on Node 24.19+ (better-sqlite3 12 built against its headers; nodejs/node#65446), and a kept one
+ * is not parsed again. The listing shapes are bounded by the request's fields; past `max` they are prepared per call.
+ */
+function statementCache(db: Database.Database, max = 2_000) {
+  const kept = new Map<string, Database.Statement>();
+  return (sql: string): Database.Statement => {
+    const known = kept.get(sql);
+    if (known) return known;
+    const statement = db.prepare(sql).pluck();
+    if (kept.size < max) kept.set(sql, statement);
+    return statement;
+  };
+}
+
 export function sqlitePersistence(file: string): Persistence {
-  const db = open(file);
-  // WAL without a sync per commit: durable across a clean restart, fast enough for the load test.
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  const { db, statement } = open(file);
+  // WAL without a sync per commit: durable across a clean restart, fast enough for the load test. (exec, not
+  // pragma(): it makes no statement object to collect.)
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL');
   // n: creation order, which breaks ties in every sort. The bodies in a table of their own, so a listing that scans
   // the stream reads a few hundred bytes a record, not the 2.6 kB of a task.
   db.exec(`CREATE TABLE IF NOT EXISTS records (
@@ -55,17 +72,11 @@ export function sqlitePersistence(file: string): Persistence {
     update: (kind, item) => update(kind, item),
     pageIds(kind, streamId, request: ListRequest) {
       const sql = listingSql(request);
-      return db
-        .prepare(sql.page)
-        .pluck()
-        .all(kind, streamId, ...sql.params, request.limit, request.skip) as string[];
+      return statement(sql.page).all(kind, streamId, ...sql.params, request.limit, request.skip) as string[];
     },
     count(kind, streamId, request: ListRequest) {
       const sql = listingSql(request);
-      return db
-        .prepare(sql.count)
-        .pluck()
-        .get(kind, streamId, ...sql.params) as number;
+      return statement(sql.count).get(kind, streamId, ...sql.params) as number;
     },
     close: () => db.close(),
   };
