@@ -32,6 +32,21 @@ const createTask = (ctx: ReturnType<typeof createContext>, t: Target, name: stri
 const updates = (ctx: ReturnType<typeof createContext>) => ctx.log.filter((x) => x.operation === 'updateTask').length;
 
 describe('cleanup', () => {
+  it('says how many creates answered 2xx without an _id: they may exist and cannot be closed', async () => {
+    const t = (target = await startSandboxTarget({ answers: 'full' }));
+    const ctx = createContext(t);
+    expect((await createTask(ctx, t, `${t.fixtures.runTag} 1`)).response?.status).toBe(200);
+    // what a server that drops the created record's id answers: a 2xx with no _id to close it by
+    const [made] = ctx.log;
+    ctx.log.push({ ...made!, response: { ...made!.response!, json: { name: `${t.fixtures.runTag} 2` } } });
+    const report = await cleanup(ctx);
+    ctx.budget.dispose();
+    expect(report.created).toHaveLength(1);
+    expect(report.summary).toMatch(
+      /1 created \(0 cases, 1 tasks\), 1 closed.*; 1 create\(s\) answered 2xx without an _id: they may exist, not closed/,
+    );
+  });
+
   it('with nothing closed in the tenant yet, closes every item: by the name Closed first, then by the id that answer shows', async () => {
     // the older pages' whole answers show the status's id (the current abridged updateTask answer has no status)
     const t = (target = await startSandboxTarget({ answers: 'full' }));

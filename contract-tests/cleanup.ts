@@ -47,6 +47,15 @@ export function createdBy(log: Exchange[]): CreatedItem[] {
   return [...seen.values()];
 }
 
+/** Creates the log shows answered 2xx without an `_id`: they may exist, and nothing can name them to close them. */
+function unidentified(log: Exchange[]): string {
+  const count = log.filter((x) => {
+    const body = x.response?.json as Json;
+    return creates.has(x.operation) && x.response && x.response.status >= 200 && x.response.status < 300 && typeof body?._id !== 'string';
+  }).length;
+  return count ? `; ${count} create(s) answered 2xx without an _id: they may exist, not closed (their names carry the run's tag)` : '';
+}
+
 type Status = { _id: string } | { name: string };
 const closingNames = ['Closed', 'Resolved'];
 const closing = (s: Json) =>
@@ -98,7 +107,7 @@ async function close(ctx: RunContext, item: CreatedItem, status: Status | undefi
 /** What was created, listed but left open: the target is thrown away after the run. */
 export async function skipCleanup(ctx: RunContext): Promise<CleanupReport> {
   const created = createdBy(ctx.log).map((c) => ({ ...c, note: 'not closed: the target is discarded after the run' }));
-  return { created, summary: `${created.length} created, not closed: the target is discarded after the run` };
+  return { created, summary: `${created.length} created, not closed: the target is discarded after the run${unidentified(ctx.log)}` };
 }
 
 export async function cleanup(ctx: RunContext): Promise<CleanupReport> {
@@ -106,7 +115,7 @@ export async function cleanup(ctx: RunContext): Promise<CleanupReport> {
   if (!target.stateful) return { created: [], summary: `${target.name} keeps no state: nothing was created` };
   ctx.budget.cleanup();
   const created = createdBy(ctx.log);
-  if (created.length === 0) return { created, summary: 'nothing was created' };
+  if (created.length === 0) return { created, summary: unidentified(ctx.log).slice(2) || 'nothing was created' };
   // Cases and tasks may have statuses of their own: each kind finds its own, once.
   // null: none found and none taken by name, so the kind's other items are not tried again.
   const statuses = new Map<CreatedItem['operation'], Status | null | undefined>();
@@ -135,6 +144,6 @@ export async function cleanup(ctx: RunContext): Promise<CleanupReport> {
     .join(', ');
   return {
     created,
-    summary: `${created.length} created (${created.filter((c) => c.operation === 'createCase').length} cases, ${created.filter((c) => c.operation === 'createTask').length} tasks), ${closed} closed${how ? `: ${how}` : ''}`,
+    summary: `${created.length} created (${created.filter((c) => c.operation === 'createCase').length} cases, ${created.filter((c) => c.operation === 'createTask').length} tasks), ${closed} closed${how ? `: ${how}` : ''}${unidentified(ctx.log)}`,
   };
 }
