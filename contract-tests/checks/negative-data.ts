@@ -4,7 +4,7 @@
  */
 import { severity } from '../severity.js';
 import type { Check } from '../context.js';
-import { about, locationOf, messageOf, probesOf, specFor, verdict, type Finding } from './verdict.js';
+import { about, locationOf, messageOf, platformMessage, probesOf, specFor, verdict, type Finding } from './verdict.js';
 
 export const negativeDataRejection: Check = async (ctx) => {
   const { probes: negative, notRun } = await probesOf(ctx, 'reject-invalid');
@@ -41,7 +41,7 @@ export const negativeDataRejection: Check = async (ctx) => {
           severity({ about: 'unlisted-status', status: r.status }),
         ),
       );
-    if (r.status >= 400 && messageOf(x).includes(field.split('.').pop()!)) namesField++;
+    if (r.status >= 400 && platformMessage(x).includes(field.split('.').pop()!)) namesField++;
   }
   return verdict('negative_data_rejection', {
     findings,

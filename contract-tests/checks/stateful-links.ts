@@ -43,7 +43,7 @@ function rulesOf(findings: Finding[]) {
         );
     },
     /** A list answer must hold `id`, and only items whose name contains the searchText. */
-    listed: (list: Json, op: OperationId, id: string, name: string): Json => {
+    listed: (list: Json, op: OperationId, id: string | undefined, name: string): Json => {
       const results: Json[] = Array.isArray(list?.results) ? list.results : [];
       const strays = results.filter(
         (r) =>
@@ -58,7 +58,12 @@ function rulesOf(findings: Finding[]) {
         `${op} with searchText ${JSON.stringify(name)} answered ${strays.length} item(s) whose name does not contain it, e.g. ${JSON.stringify(strays[0]?.name)}`,
       );
       const found = results.find((r) => r?._id === id);
-      expect(!!found, op, 'searchText', `${op} with searchText ${JSON.stringify(name)} did not return ${id}`);
+      expect(
+        !!found,
+        op,
+        'searchText',
+        `${op} with searchText ${JSON.stringify(name)} did not return ${id ?? 'the created record (its create answer had no _id)'}`,
+      );
       return found;
     },
   };

@@ -136,13 +136,16 @@ export function locationOf(x: Exchange): string {
   return location === undefined ? '' : ` (a redirect to ${location}, not followed)`;
 }
 
-/** The platform's message of an error answer, redacted and shortened, for evidence lines. */
-export function messageOf(x: Exchange): string {
+/** The platform's message of an error answer, redacted and shortened ('' when the body says nothing). */
+export function platformMessage(x: Exchange): string {
   const errors = (x.response?.json as { errors?: { msg?: unknown }[] } | undefined)?.errors;
   // Redacted before it is cut: a token cut in half no longer matches, and its first half would survive.
-  const msg = redact(Array.isArray(errors) ? errors.map((e) => String(e?.msg)).join('; ') : (x.response?.text ?? ''));
+  const msg = redact(Array.isArray(errors) ? errors.map((e) => String(e?.msg)).join('; ') : (x.response?.text ?? '')).trim();
   return msg.length > 160 ? `${msg.slice(0, 157)}...` : msg;
 }
+
+/** The same for evidence lines, which always say something after their colon. */
+export const messageOf = (x: Exchange): string => platformMessage(x) || '(no message: the body is empty)';
 
 export function countBy<T>(items: T[], key: (item: T) => string | number): string {
   const counts = new Map<string | number, number>();
