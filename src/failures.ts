@@ -55,7 +55,7 @@ const paren = (said: string) => (said ? ` (${said})` : '');
 function redirectError(op: string, response: Response, init: APIErrorInit, redact: Redact): APIError {
   const location = response.headers.get('location');
   const to = location ? ` to ${redact(location)}` : '';
-  const said = effect(op, false);
+  const said = effect(op, true); // a server may act on a POST before redirecting (a 303 after a POST says it did)
   return new APIError(`${response.status} redirect${to} not followed (the SDK never sends its credentials elsewhere)${said && ': ' + said}`, init);
 }
 
