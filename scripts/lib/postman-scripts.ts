@@ -84,7 +84,9 @@ ${
   saves
     ? `// Into the scope the next requests read it from: an environment that sets it shadows the collection's value.
 const save = (name, value) => (pm.environment.has(name) ? pm.environment : pm.collectionVariables).set(name, value);
-if (pm.response.code === expected.status) {\n${saves}\n}\n`
+// another success status (a 201) still carries the ids: only 'status is ' + expected.status fails, not the chain
+const succeeded = expected.status < 300 ? pm.response.code >= 200 && pm.response.code < 300 : pm.response.code === expected.status;
+if (succeeded) {\n${saves}\n}\n`
     : ''
 }${checks}
 `;

@@ -156,6 +156,15 @@ describe('newman against the reference sandbox, with sandbox.postman_environment
     expect(run.text).toContain("body should have required property 'hasMore'");
   }, 60_000);
 
+  it('a create answered 201 (drift status-201) fails only its status checks: the chain still gets the created id', async () => {
+    const run = await runNewman(collection, sandboxEnv, { baseUrl: await sandbox('status-201') });
+    expect(run.failed.length).toBeGreaterThan(0);
+    expect(
+      run.failed.every((f) => f.endsWith('› status is 200')),
+      run.failed.join('\n'),
+    ).toBe(true);
+  }, 60_000);
+
   it('fails every request, sending none, when neither jwt nor clientId/clientSecret is set', async () => {
     const run = await runNewman(collection, sandboxEnv, { baseUrl: await sandbox(), clientSecret: '' });
     expect(run.requests.total).toBe(0);
