@@ -2,7 +2,7 @@
  * Local `$ref` resolution and `allOf` flattening, so that two documents compare by meaning rather than by layout
  * (moving a schema into components, or splitting it into an allOf, is not a change).
  */
-import { get, refPointer, type Json } from '../scripts/lib/openapi-document.js';
+import { get, refPointer, valueConstraintKeywords, type Json } from '../scripts/lib/openapi-document.js';
 
 export type { Json };
 
@@ -14,23 +14,6 @@ const isObject = (v: unknown): v is Record<string, Json> => typeof v == 'object'
  * own `x-provenance` is the field's, this is its constraints'. A symbol, so that no diff ever sees it as a keyword.
  */
 export const CONSTRAINTS_PROVENANCE = Symbol('x-provenance of the value constraints');
-
-const VALUE_CONSTRAINTS = [
-  'pattern',
-  'format',
-  'enum',
-  'const',
-  'minLength',
-  'maxLength',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-  'multipleOf',
-];
 
 /** Follows `#/...` references (with JSON-pointer escapes); sibling keywords of a `$ref` (3.1) win over the target. */
 export function deref(doc: Json, node: Json, seen: Set<string> = new Set()): Json {
@@ -44,7 +27,8 @@ export function deref(doc: Json, node: Json, seen: Set<string> = new Set()): Jso
   if (!Object.keys(siblings).length) return resolved;
   const merged = { ...resolved, ...siblings };
   const targetProvenance = resolved[CONSTRAINTS_PROVENANCE] ?? resolved['x-provenance'];
-  if (targetProvenance !== undefined && !VALUE_CONSTRAINTS.some((k) => k in siblings)) merged[CONSTRAINTS_PROVENANCE] = targetProvenance;
+  if (targetProvenance !== undefined && !Object.keys(siblings).some((k) => valueConstraintKeywords.has(k)))
+    merged[CONSTRAINTS_PROVENANCE] = targetProvenance;
   return merged;
 }
 

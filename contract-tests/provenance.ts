@@ -3,33 +3,10 @@
  * `x-provenance` markers, with the convention's defaults where a node has none (docs/contract-decisions.md): the
  * nearest marker wins; presence and type follow the parent, value constraints are inferred unless marked.
  */
-import { deref as derefIn, pointerKeys, refChain, type Json } from '../scripts/lib/openapi-document.js';
+import { deref as derefIn, pointerKeys, refChain, valueConstraintKeywords, type Json } from '../scripts/lib/openapi-document.js';
 
 export type Provenance = 'documented' | 'inferred' | 'observed';
 const provenances = new Set<unknown>(['documented', 'inferred', 'observed']);
-
-/** Keywords that constrain a value rather than its presence or type. */
-export const valueConstraintKeywords = new Set([
-  'pattern',
-  'format',
-  'enum',
-  'const',
-  'minLength',
-  'maxLength',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'multipleOf',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-  'minProperties',
-  'maxProperties',
-  'contains',
-  'minContains',
-  'maxContains',
-]);
 
 export function provenanceReader(doc: Json, operationPath: string, method = 'post') {
   const deref = (node: Json): Json => derefIn(doc, node);

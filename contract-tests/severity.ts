@@ -2,7 +2,8 @@
  * How much a finding matters, decided here and nowhere else, from the contract's provenance: breaking a documented
  * or observed rule is breaking; differing from an inferred one, or refusing a silent value, is a warning.
  */
-import { valueConstraintKeywords, type Provenance, type ProvenanceReader } from './provenance.js';
+import { valueConstraintKeywords } from '../scripts/lib/openapi-document.js';
+import type { Provenance, ProvenanceReader } from './provenance.js';
 import { deref, specOf, type Json, type OperationId } from './spec.js';
 import type { Severity } from './types.js';
 import { writes } from './selection.js';

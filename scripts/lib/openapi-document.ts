@@ -7,6 +7,29 @@
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
+/** JSON Schema keywords that constrain a value rather than its presence or type. */
+export const valueConstraintKeywords = new Set([
+  'pattern',
+  'format',
+  'enum',
+  'const',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'contains',
+  'minContains',
+  'maxContains',
+]);
+
 /** A reference chain longer than this is a cycle. */
 const MAX_REF_DEPTH = 32;
 
