@@ -9,10 +9,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
-import { packagedChromium } from '../test/helpers/chromium.js';
+import { launchPackagedChromium } from '../test/helpers/chromium.js';
 import { validBase } from './bodies.js';
 import { readEvidence } from './learn/evidence.js';
 import { learn, overlayOf } from './learn/learn.js';
@@ -78,21 +77,7 @@ it('Chromium records the traffic as HAR, and learn proposes from it what it prop
 
   // Chromium, from a page: the HAR a user exports
   const har = join(dir, 'tenant.har');
-  const { executablePath, env } = await packagedChromium();
-  const browser = await chromium.launch({
-    executablePath,
-    env,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchPackagedChromium();
   try {
     const context = await browser.newContext({ recordHar: { path: har, content: 'embed' } });
     const tab = await context.newPage();

@@ -6,11 +6,11 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flatten } from '../../contract-diff/resolve.js';
 import type { Json } from '../../scripts/lib/openapi-document.js';
-import { packagedChromium } from '../helpers/chromium.js';
+import { launchPackagedChromium } from '../helpers/chromium.js';
 import { NO_UNSHARE, OFFLINE, namespaceIsIsolated, runScriptOffline } from './offline.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -52,24 +52,9 @@ it('npm run docs builds with no network: the page below is built in a namespace 
 
 // Started once for the file. A browser that cannot start fails the test below and every test of the page (their
 // beforeAll rethrows): it is never a skip.
-const launched: Promise<Browser | Error> = packagedChromium()
-  .then(({ executablePath, env }) =>
-    chromium.launch({
-      executablePath,
-      env,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    }),
-  )
-  .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+const launched: Promise<Browser | Error> = launchPackagedChromium().catch((error: unknown) =>
+  error instanceof Error ? error : new Error(String(error)),
+);
 afterAll(async () => {
   const browser = await launched;
   if (!(browser instanceof Error)) await browser.close();

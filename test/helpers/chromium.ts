@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const PACKAGE = '@sparticuz/chromium';
@@ -43,9 +44,28 @@ async function unpack(target: string): Promise<void> {
 }
 
 /** The Chromium binary and the environment it needs (its fonts), unpacking it on first use. */
-export async function packagedChromium(): Promise<{ executablePath: string; env: Record<string, string> }> {
+async function packagedChromium(): Promise<{ executablePath: string; env: Record<string, string> }> {
   const dir = unpackedDir();
   if (!existsSync(join(dir, 'chromium'))) await unpack(dir);
   const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
   return { executablePath: join(dir, 'chromium'), env: { ...env, FONTCONFIG_PATH: join(dir, 'fonts') } };
+}
+
+/** That Chromium, launched headless and quiet: no GPU, no QUIC, none of its own background traffic. */
+export async function launchPackagedChromium(): Promise<Browser> {
+  const { executablePath, env } = await packagedChromium();
+  return chromium.launch({
+    executablePath,
+    env,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }
