@@ -139,6 +139,14 @@ describe('secrets', () => {
     expect(tampered).not.toBe(jwt);
     expect(redact(`sent ${jwt} then ${tampered}`)).toBe('sent [redacted] then [redacted]');
   });
+
+  it('finds each of many secrets, those ending alike and those shorter than the lookup key included', async () => {
+    const { addSecret } = await import('./redact.js');
+    const many = Array.from({ length: 300 }, (_, i) => addSecret(`secret-number-${i}-ends-alike-0123456789`));
+    const short = addSecret('a b c d e f g'); // 7 characters once its spaces are dropped
+    const text = `x ${many[7]} y ${many[299]}z${short.replaceAll(' ', '')} ${many[42]!.slice(1)}`;
+    expect(redact(text)).toBe(`x [redacted] y [redacted]z[redacted] ${many[42]!.slice(1)}`);
+  });
 });
 
 describe('a token echoed in another form never reaches a report', () => {

@@ -2,19 +2,25 @@
  * Every secret the suite handles is registered here, and reports pass their text through `redact`: a secret is found
  * as a server may echo it (percent-encoded, split by whitespace or `+`), in one pass over a normalised copy of the text.
  */
-/** The registered secrets without separators, longest first: a token is found whole before its signature alone could match inside it. */
-const byLength: string[] = [];
+/**
+ * The registered secrets without separators, by their last KEY characters (a signature's, random, where tokens all
+ * begin alike): a text is scanned once, whatever the number of secrets (a run mints hundreds of tokens, and a process
+ * may run the suite many times). The few shorter than KEY are looked for one by one.
+ */
+const KEY = 8;
+const byEnding = new Map<string, string[]>();
+const short: string[] = [];
 const known = new Set<string>();
 
 const isSeparator = (c: string) => c === '+' || c === ' ' || c === '\n' || c === '\r' || c === '\t' || (c > '~' && /\s/.test(c));
 
-/** Inserted in place (a run mints hundreds of tokens: rebuilding the list on each one was quadratic). */
 function register(secret: string) {
   const normal = [...secret].filter((c) => !isSeparator(c)).join('');
   if (known.has(normal)) return;
   known.add(normal);
-  const at = byLength.findIndex((s) => s.length < normal.length);
-  byLength.splice(at === -1 ? byLength.length : at, 0, normal);
+  if (normal.length < KEY) return void short.push(normal);
+  const key = normal.slice(-KEY);
+  byEnding.set(key, [...(byEnding.get(key) ?? []), normal]);
 }
 
 export function addSecret<T extends string | undefined>(secret: T): T {
@@ -47,16 +53,21 @@ function normalise(text: string): { chars: string; from: number[]; to: number[] 
 // A JWT-shaped string we did not register (e.g. another token a server echoed), dots plain or percent-encoded.
 const jwtShape = /eyJ[\w-]+\s*(?:\.|%2e)\s*eyJ[\w-]+\s*(?:\.|%2e)\s*[\w-]+/gi;
 
+/** Where registered secrets occur in the normalised text: [start, end) of each occurrence, in any order. */
+function occurrences(chars: string): [number, number][] {
+  const found: [number, number][] = [];
+  for (let end = KEY; end <= chars.length; end++)
+    for (const secret of byEnding.get(chars.slice(end - KEY, end)) ?? []) if (chars.endsWith(secret, end)) found.push([end - secret.length, end]);
+  for (const secret of short)
+    for (let at = chars.indexOf(secret); at !== -1; at = chars.indexOf(secret, at + 1)) found.push([at, at + secret.length]);
+  return found;
+}
+
 export function redact(text: string): string {
   let out = text;
-  if (byLength.length > 0) {
+  if (known.size > 0) {
     const { chars, from, to } = normalise(text);
-    const spans: [number, number][] = [];
-    for (const secret of byLength) {
-      for (let at = chars.indexOf(secret); at !== -1; at = chars.indexOf(secret, at + secret.length)) {
-        spans.push([from[at]!, to[at + secret.length - 1]!]);
-      }
-    }
+    const spans = occurrences(chars).map(([start, end]): [number, number] => [from[start]!, to[end - 1]!]);
     // Overlapping spans are merged (a signature inside its token), then replaced right to left.
     spans.sort((a, b) => a[0] - b[0]);
     const merged: [number, number][] = [];
