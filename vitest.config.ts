@@ -79,7 +79,7 @@ const shared = [
 // `npm test` is everything a clean checkout can check.
 export default defineConfig({
   test: {
-    globalSetup: ['test/helpers/run-scratch.ts'],
+    globalSetup: ['test/helpers/run-scratch.ts', 'test/helpers/run-mock.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // both cores: the run is CPU-bound, and vitest's default (cores - 1) leaves one of two idle

@@ -9,6 +9,7 @@ import { humanSummary } from './report/human.js';
 import { writeReports } from './report/write.js';
 import type { TargetReport } from './runner.js';
 import { runTarget } from './suite.js';
+import { runMockUrl } from '../test/helpers/run-mock.js';
 import { defaultLimits, limitsFor } from './settings.js';
 import { missingLiveVariables } from './targets/live.js';
 import { checkNames } from './types.js';
@@ -25,7 +26,11 @@ const sandboxRuns = [
 ] as const;
 
 beforeAll(async () => {
-  const [mock, ...sandboxes] = await Promise.all([runTarget('mock'), ...sandboxRuns.map((run) => runTarget('sandbox', run.options))]);
+  // the run's mock (test/helpers/run-mock.ts): `--target mock` starts its own the same way
+  const [mock, ...sandboxes] = await Promise.all([
+    runTarget('mock', { mockUrl: await runMockUrl() }),
+    ...sandboxRuns.map((run) => runTarget('sandbox', run.options)),
+  ]);
   reports.set('mock', mock!);
   sandboxRuns.forEach((run, i) => reports.set(run.key, sandboxes[i]!));
 }, 60_000);

@@ -1,6 +1,7 @@
 /**
- * The `mock` target: Prism mocking generated/openapi.json on an ephemeral port, started and stopped by the suite.
- * Prism checks that `auth` is present but not what it holds, answers the contract's examples and keeps no state.
+ * The `mock` target: Prism mocking generated/openapi.json on an ephemeral port, started and stopped by the suite, or
+ * one already running at `url` (left running). Prism checks that `auth` is present but not what it holds, answers the
+ * contract's examples and keeps no state.
  */
 import { startMock } from '../../scripts/lib/mock-server.js';
 import { sampleAccountId, sampleStreamId, specOf } from '../spec.js';
@@ -8,8 +9,12 @@ import type { Target } from './target.js';
 
 const sampleRequest = specOf('createTask').sampleRequest;
 
-export async function startMockTarget(): Promise<Target> {
-  const prism = await startMock({ port: 0 });
+export interface MockTargetOptions {
+  mockUrl?: string;
+}
+
+export async function startMockTarget(options: MockTargetOptions = {}): Promise<Target> {
+  const prism = options.mockUrl ? { url: options.mockUrl, close: async () => {} } : await startMock({ port: 0 });
   return {
     name: 'mock',
     baseUrl: prism.url,

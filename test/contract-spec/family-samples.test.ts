@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundle, deref, validatorAt, type Json } from '../../contract-tests/spec.js';
-import { useMock } from '../docs/mock.js';
+import { useMock } from '../helpers/run-mock.js';
 import { CasesApi, TasksApi } from '../../generated/openapi-generator-client/index.js';
 
 const FIXTURES = new URL('../fixtures/family/', import.meta.url);

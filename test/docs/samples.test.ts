@@ -13,7 +13,7 @@ import { build, type Plugin } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKoreClient } from '../../src/index.js';
 import { bundle, validatorFor } from '../helpers/contract.js';
-import { useMock } from './mock.js';
+import { useMock } from '../helpers/run-mock.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLES = join(ROOT, 'docs/samples');

@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { beforeAll, inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { startMock, type RunningMock } from '../../scripts/lib/mock-server.js';
 

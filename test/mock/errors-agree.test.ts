@@ -3,19 +3,20 @@
  * contract is that answer, and its code follows the contract's inferred rule for its status.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { platformCode, startMock, type RunningMock } from '../../scripts/lib/mock-server.js';
+import { platformCode } from '../../scripts/lib/mock-server.js';
 import type { RunningSandbox } from '../../sandbox/server.js';
 import { bundle, deref, type Json } from '../helpers/contract.js';
+import { runMockUrl } from '../helpers/run-mock.js';
 import { devToken, validBody, withSandbox } from '../sandbox/helpers.js';
 
-let mock: RunningMock;
+let mockUrl: string;
 let sandbox: RunningSandbox;
 let token: string;
 beforeAll(async () => {
-  [mock, sandbox] = await Promise.all([startMock(), withSandbox()]);
+  [mockUrl, sandbox] = await Promise.all([runMockUrl(), withSandbox()]);
   token = await devToken(sandbox);
 }, 60_000);
-afterAll(() => Promise.all([mock?.close(), sandbox?.close()]));
+afterAll(() => sandbox?.close());
 
 interface Mistake {
   auth?: string | null; // null: no auth header; absent: a valid token (the mock takes any)
@@ -39,7 +40,7 @@ async function answer(server: 'mock' | 'sandbox', mistake: Mistake): Promise<{ s
   const streamId = server === 'mock' ? bundle.components.schemas.StreamId.examples[0] : sandbox.seed.streamId;
   const auth = mistake.auth === undefined ? (server === 'mock' ? 'any-token' : token) : mistake.auth;
   const body = mistake.body(valid);
-  const response = await fetch(`${server === 'mock' ? mock.url : sandbox.url}/caseManagement/api/public/analytics/${streamId}/createTask`, {
+  const response = await fetch(`${server === 'mock' ? mockUrl : sandbox.url}/caseManagement/api/public/analytics/${streamId}/createTask`, {
     method: 'POST',
     headers: { 'content-type': mistake.contentType ?? 'application/json', ...(auth === null ? {} : { auth }) },
     body: typeof body === 'string' ? body : JSON.stringify(body),

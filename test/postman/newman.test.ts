@@ -15,7 +15,7 @@ import { SEED } from '../../sandbox/tenant/seed.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import type { DriftName } from '../../sandbox/drift/drift.js';
 import { mintToken } from '../../sandbox/tenant/token.js';
-import { useMock } from '../docs/mock.js';
+import { useMock } from '../helpers/run-mock.js';
 import { runNewman } from './newman.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
