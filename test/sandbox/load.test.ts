@@ -57,8 +57,11 @@ describe('load: 2 000 creates over 50 connections', () => {
   it('with --db: the same, and still after a restart; the sequence carries on', async () => {
     const db = join(dir, 'tasks.db');
     const first = await withSandbox({ db });
-    await createMany(first);
-    await first.close();
+    try {
+      await createMany(first);
+    } finally {
+      await first.close(); // closed even when the test fails: the file shares its worker
+    }
 
     const second = await withSandbox({ db });
     try {
