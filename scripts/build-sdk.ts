@@ -81,7 +81,6 @@ export function buildTypes(into = dist): void {
       entry,
       '--declaration',
       '--emitDeclarationOnly',
-      '--noCheck', // emit only, in half the time: `npm run typecheck` and the tests' strict consumers check the types
       '--outDir',
       out,
       '--rootDir',
