@@ -147,6 +147,14 @@ describe('secrets', () => {
     const text = `x ${many[7]} y ${many[299]}z${short.replaceAll(' ', '')} ${many[42]!.slice(1)}`;
     expect(redact(text)).toBe(`x [redacted] y [redacted]z[redacted] ${many[42]!.slice(1)}`);
   });
+
+  it('a JWT nobody registered is redacted whole even where a registered secret takes its first characters', async () => {
+    const { addSecret } = await import('./redact.js');
+    addSecret('eyJeyJeyJ');
+    expect(redact('eyJeyJeyJeyJhdr.eyJpay.sig')).toBe('[redacted]');
+    addSecret(' \t\n \r\n  '); // separators only: nothing to find (it once made the search loop forever)
+    expect(redact('text with no secret')).toBe('text with no secret');
+  });
 });
 
 describe('a token echoed in another form never reaches a report', () => {

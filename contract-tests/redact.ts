@@ -16,7 +16,7 @@ const isSeparator = (c: string) => c === '+' || c === ' ' || c === '\n' || c ===
 
 function register(secret: string) {
   const normal = [...secret].filter((c) => !isSeparator(c)).join('');
-  if (known.has(normal)) return;
+  if (!normal || known.has(normal)) return; // all separators: nothing a reader could recover
   known.add(normal);
   if (normal.length < KEY) return void short.push(normal);
   const key = normal.slice(-KEY);
@@ -64,19 +64,27 @@ function occurrences(chars: string): [number, number][] {
 }
 
 export function redact(text: string): string {
-  let out = text;
+  // Spans of the original text: registered secrets (found in the normalised copy) and JWT-shaped strings nobody
+  // registered, all found before anything is replaced, so that one replacement cannot break the other's match.
+  const spans: [number, number, string][] = [];
   if (known.size > 0) {
     const { chars, from, to } = normalise(text);
-    const spans = occurrences(chars).map(([start, end]): [number, number] => [from[start]!, to[end - 1]!]);
-    // Overlapping spans are merged (a signature inside its token), then replaced right to left.
-    spans.sort((a, b) => a[0] - b[0]);
-    const merged: [number, number][] = [];
-    for (const span of spans) {
-      const last = merged[merged.length - 1];
-      if (last && span[0] < last[1]) last[1] = Math.max(last[1], span[1]);
-      else merged.push([...span]);
-    }
-    for (const [start, end] of merged.reverse()) out = `${out.slice(0, start)}[redacted]${out.slice(end)}`;
+    for (const [start, end] of occurrences(chars)) spans.push([from[start]!, to[end - 1]!, '[redacted]']);
   }
-  return out.replace(jwtShape, '[redacted jwt]');
+  for (const m of text.matchAll(jwtShape)) spans.push([m.index, m.index + m[0].length, '[redacted jwt]']);
+  // Overlapping spans are merged (a signature inside its token; a registered token is JWT-shaped too), then
+  // replaced right to left; a merge that holds a registered secret says [redacted].
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number, string][] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (!last || span[0] >= last[1]) merged.push([...span]);
+    else {
+      last[1] = Math.max(last[1], span[1]);
+      if (span[2] == '[redacted]') last[2] = span[2];
+    }
+  }
+  let out = text;
+  for (const [start, end, label] of merged.reverse()) out = `${out.slice(0, start)}${label}${out.slice(end)}`;
+  return out;
 }
