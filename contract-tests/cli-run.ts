@@ -5,8 +5,8 @@
  * times). `npm run test:contract:live`, tsx and all, has its own test in live.test.ts.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, renameSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
@@ -20,15 +20,17 @@ export interface CliRun {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** Run without this repository's vitest config (no run scratch): the bundle goes by this process's id. */
+const outsideRun = `pid-${process.pid}`;
 
 /**
  * The run's bundle, built by the first caller in any worker. It sits in .tmp/, one folder below the root as cli.ts
  * does, so the contract's path (../generated/openapi.json) resolves alike.
  */
 function suiteCliBundle(): string {
-  const file = runFileInRepo(inject('runScratch') ?? mkdtempSync(join(tmpdir(), 'kore-test-run-')), 'suite-cli.mjs');
+  const file = runFileInRepo(inject('runScratch') ?? outsideRun, 'suite-cli.mjs');
   if (existsSync(file)) return file;
-  const partial = `${file}.${process.pid}.partial`;
+  const partial = `${file}.${randomUUID()}.partial`;
   buildSync({
     entryPoints: [join(root, 'contract-tests/cli.ts')],
     outfile: partial,
@@ -45,12 +47,17 @@ function suiteCliBundle(): string {
   return file;
 }
 
+/** This process's environment without the developer's own KORE_* and CONTRACT_* variables, and with `env`. */
+export function suiteEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KORE_') && !k.startsWith('CONTRACT_')));
+  return { ...clean, ...env };
+}
+
 export function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
   const program = suiteCliBundle();
   const started = performance.now();
   return new Promise((resolve) => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KORE_') && !k.startsWith('CONTRACT_')));
-    const child = spawn(process.execPath, [program, ...args], { cwd: root, env: { ...clean, ...env } });
+    const child = spawn(process.execPath, [program, ...args], { cwd: root, env: suiteEnv(env) });
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));

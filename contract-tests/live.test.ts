@@ -7,9 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
-import { runCli } from './cli-run.js';
+import { runCli, suiteEnv } from './cli-run.js';
 import { mintJwt } from './tokens.js';
 import { malformedLiveVariables, missingLiveVariables } from './targets/live.js';
 
@@ -49,8 +50,9 @@ describe('npm run test:contract:live -- --help', () => {
       stdout,
       stderr,
     } = spawnSync('npm', ['run', '--silent', 'test:contract:live', '--', '--help'], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
       encoding: 'utf8',
-      env: { ...process.env, KORE_BASE_URL: 'not a url', NO_COLOR: '1' },
+      env: suiteEnv({ KORE_BASE_URL: 'not a url', NO_COLOR: '1' }),
     });
     const output = stdout + stderr;
     expect(code, output).toBe(0);
