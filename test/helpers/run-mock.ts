@@ -27,13 +27,16 @@ const registry = globalThis as { [brokerKey]?: Promise<Broker> };
 async function startBroker(): Promise<Broker> {
   let mock: Promise<RunningMock> | undefined;
   const server = createServer((_req, res) => {
-    mock ??= startMock({ port: 0 });
-    mock.then(
+    const starting = (mock ??= startMock({ port: 0 }));
+    starting.then(
       ({ url }) => res.end(url),
-      (error: unknown) => res.writeHead(500).end(`the Prism mock did not start: ${String(error)}`),
+      (error: unknown) => {
+        if (mock === starting) mock = undefined; // the next ask tries again
+        res.writeHead(500).end(`the Prism mock did not start: ${String(error)}`);
+      },
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     users: 0,
