@@ -21,8 +21,12 @@ interface Proxy {
 const node = process.execPath;
 const proxyArgs = (...args: string[]) => ['--import', 'tsx', 'contract-tests/proxy.ts', ...args];
 
+/** Every proxy child started, ready or not: all are stopped after the file (it shares its worker). */
+const children: ChildProcess[] = [];
+
 async function startProxy(upstream: string, ...args: string[]): Promise<Proxy> {
   const child = spawn(node, proxyArgs(...args), { env: { ...process.env, KORE_BASE_URL: upstream, PORT: '0' } });
+  children.push(child);
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`proxy did not start:\n${output}`)), 20_000);
@@ -40,11 +44,11 @@ async function startProxy(upstream: string, ...args: string[]): Promise<Proxy> {
   return { url, child };
 }
 
-const stop = (p: Proxy | undefined) =>
+const stop = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
-    if (!p || p.child.exitCode !== null) return resolve();
-    p.child.once('exit', () => resolve());
-    p.child.kill('SIGTERM');
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
   });
 
 let drifted: RunningSandbox;
@@ -58,7 +62,7 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  await Promise.all([...proxies.map(stop), drifted?.close(), healthy?.close()]);
+  await Promise.all([...children.map(stop), drifted?.close(), healthy?.close()]);
 });
 
 async function createThrough(proxy: Proxy, sandbox: RunningSandbox): Promise<Response> {
