@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedOnLive, expectedNotRun, expectedVerdicts, expectedWarningFields } from './expectations.js';
 import { humanSummary } from './report/human.js';
 import { writeReports } from './report/write.js';
-import type { TargetReport } from './runner.js';
+import { isBreaking, type TargetReport } from './runner.js';
 import { runTarget } from './suite.js';
 import { runMockUrl } from '../test/helpers/run-mock.js';
 import { defaultLimits, limitsFor } from './settings.js';
@@ -57,6 +57,16 @@ for (const [key, target] of [['mock', 'mock'], ...sandboxRuns.map((run) => [run.
     });
   });
 }
+
+describe('--target mock with no mock running', () => {
+  it('starts Prism itself, passes the suite and stops it (one operation, read-only: the whole run is above)', async () => {
+    const report = await runTarget('mock', { operations: ['getCases'], readOnly: true });
+    expect([report.target, report.baseUrl === (await runMockUrl())]).toEqual(['mock', false]);
+    expect(report.requests).toBeGreaterThan(0);
+    expect(isBreaking(report), humanSummary(report)).toBe(false);
+    await expect(fetch(report.baseUrl)).rejects.toThrow(); // stopped with the run
+  }, 60_000);
+});
 
 if (!liveRequested) console.log('live target not run: KORE_BASE_URL is not set (see README: check your tenant against the contract)');
 
