@@ -124,7 +124,8 @@ export function specOf(id: OperationId): OperationSpec {
 export const sampleStreamId: string = deref(bundle.components.parameters.StreamId).example;
 export const sampleAccountId: string = deref(bundle.components.parameters.AccountId).example;
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+// strictNumbers: JSON carries no NaN or Infinity, so neither is a number here (Ajv's default takes Infinity as an integer)
+const ajv = new Ajv2020({ allErrors: true, strict: false, strictNumbers: true });
 addFormats(ajv);
 ajv.addSchema({ ...bundle, $id: 'openapi.json' });
 const compiled = new Map<string, ValidateFunction>();
