@@ -17,8 +17,16 @@ const word = fc.stringMatching(/^[A-Za-z0-9]{1,12}$/);
 const plainText = (minLength: number, maxLength: number): Arb =>
   fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' ').padEnd(minLength, 'x').slice(0, Math.max(1, maxLength)).trimEnd());
 
+/** One arbitrary per pattern, made once: fast-check's stringMatching costs milliseconds to build and nothing to reuse. */
+const byPattern = new Map<string, Arb>();
+function matching(pattern: string): Arb {
+  let arb = byPattern.get(pattern);
+  if (!arb) byPattern.set(pattern, (arb = fc.stringMatching(new RegExp(pattern))));
+  return arb;
+}
+
 function stringArb(s: Json): Arb {
-  if (s.pattern) return fc.stringMatching(new RegExp(s.pattern));
+  if (s.pattern) return matching(s.pattern);
   if (s.format === 'email') return fc.tuple(word, word).map(([user, domain]) => `${user}@${domain.toLowerCase()}.example`);
   if (s.format === 'date-time')
     return fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString());
