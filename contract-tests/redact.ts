@@ -50,10 +50,6 @@ function normalise(text: string): { chars: string; from: number[]; to: number[] 
   return { chars, from, to };
 }
 
-/** The same normalised text without the map back: most texts hold no secret, and need none. */
-const normalisedOnly = (text: string) =>
-  text.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/[\s+]/g, (c) => (isSeparator(c) ? '' : c));
-
 // A JWT-shaped string we did not register (e.g. another token a server echoed), dots plain or percent-encoded.
 const jwtShape = /eyJ[\w-]+\s*(?:\.|%2e)\s*eyJ[\w-]+\s*(?:\.|%2e)\s*[\w-]+/gi;
 
@@ -71,7 +67,7 @@ export function redact(text: string): string {
   // Spans of the original text: registered secrets (found in the normalised copy) and JWT-shaped strings nobody
   // registered, all found before anything is replaced, so that one replacement cannot break the other's match.
   const spans: [number, number, string][] = [];
-  if (known.size > 0 && occurrences(normalisedOnly(text)).length > 0) {
+  if (known.size > 0) {
     const { chars, from, to } = normalise(text);
     for (const [start, end] of occurrences(chars)) spans.push([from[start]!, to[end - 1]!, '[redacted]']);
   }
