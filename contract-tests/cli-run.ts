@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { inject } from 'vitest';
+import { nodeProgram } from '../scripts/build-packages.js';
 import { runFileInRepo } from '../test/helpers/run-scratch.js';
 
 export interface CliRun {
@@ -31,18 +32,7 @@ function suiteCliBundle(): string {
   const file = runFileInRepo(inject('runScratch') ?? outsideRun, 'suite-cli.mjs');
   if (existsSync(file)) return file;
   const partial = `${file}.${randomUUID()}.partial`;
-  buildSync({
-    entryPoints: [join(root, 'contract-tests/cli.ts')],
-    outfile: partial,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    // CommonJS dependencies bundled into ESM still call require() for Node's built-ins.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  buildSync({ ...nodeProgram, entryPoints: [join(root, 'contract-tests/cli.ts')], outfile: partial });
   renameSync(partial, file); // atomic: another worker sees the whole bundle or none
   return file;
 }

@@ -2,7 +2,7 @@
  * `npm run build:packages [contract|sandbox]`: the suite and the sandbox bundled by esbuild into their dist/. The suite
  * imports the SDK as the `kore-case-management` package; neither carries Prism, Java, Chromium or Redocly.
  */
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,21 +29,26 @@ const mockNeedsRepository: Plugin = {
   },
 };
 
+/** A Node program bundled as ESM: the packages' bins, and the tests' copy of the suite's command line. */
+export const nodeProgram: BuildOptions = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  // CommonJS dependencies bundled into ESM still call require() for Node's built-ins.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+};
+
 async function bundle(entry: string, outdir: string, plugins: Plugin[]): Promise<void> {
   rmSync(outdir, { recursive: true, force: true });
   await build({
+    ...nodeProgram,
     entryPoints: [join(root, entry)],
     outdir,
-    bundle: true,
     splitting: true, // what is loaded with import() stays out of the start-up path (better-sqlite3 for --db)
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: ['better-sqlite3'],
     plugins,
-    // CommonJS dependencies bundled into ESM still call require() for Node's built-ins.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'warning',
   });
 }
 
