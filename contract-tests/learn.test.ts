@@ -2,8 +2,7 @@
  * `learn` on evidence made here: each kind of difference is proposed once, with its evidence; the overlay applies
  * to the contract and then accepts what was observed; nothing private in the evidence reaches the overlay.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundle, validatorAt, specOf } from './spec.js';
@@ -11,6 +10,7 @@ import { readEvidence, type Observation } from './learn/evidence.js';
 import { learn, overlayOf } from './learn/learn.js';
 import { applyOverlay } from './learn/overlay.js';
 import { shapeOf, syntheticId } from './learn/shapes.js';
+import { scratchDir } from '../test/helpers/scratch.js';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), 'utf8'));
 const task = fixture('createTask/response.json');
@@ -131,7 +131,7 @@ describe('nothing private leaks', () => {
       [email!]: 'a key that is data',
       extraTags: [name, email],
     };
-    const dir = mkdtempSync(join(tmpdir(), 'learn-leak-'));
+    const dir = scratchDir('learn-leak-');
     const har = {
       log: {
         version: '1.2',

@@ -3,14 +3,14 @@
  * `sl-violations`, and in front of a healthy one reports nothing; without KORE_BASE_URL it refuses to start.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
 import { validBase } from './bodies.js';
 import { readEvidence } from './learn/evidence.js';
 import { mintJwt } from './tokens.js';
+import { scratchDir } from '../test/helpers/scratch.js';
 
 interface Proxy {
   url: string;
@@ -54,7 +54,7 @@ const stop = (child: ChildProcess) =>
 let drifted: RunningSandbox;
 let healthy: RunningSandbox;
 let proxies: Proxy[] = [];
-const har = join(mkdtempSync(join(tmpdir(), 'proxy-har-')), 'recorded.har');
+const har = join(scratchDir('proxy-har-'), 'recorded.har');
 
 beforeAll(async () => {
   [drifted, healthy] = await Promise.all([startSandbox({ drift: 'wrong-type' }), startSandbox()]);

@@ -3,14 +3,14 @@
  * process for each exit the gate decides (0 pass, 1 breaking); the other runs of the script are in-process.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { compareVersions, diffDocuments, judge, latestRelease } from '../../contract-diff/index.js';
 import { runInProcess } from '../helpers/run-in-process.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string, file: string) => join(ROOT, 'test/diff/fixtures', name, file);
@@ -30,7 +30,7 @@ async function runDiff(...args: string[]): Promise<{ code: number; stdout: strin
 function breakingHead(version: string): string {
   const doc = readJson(fixture('response-field-removed', 'head.json'));
   doc.info.version = version;
-  const file = join(mkdtempSync(join(tmpdir(), 'diff-')), 'head.json');
+  const file = join(scratchDir('diff-'), 'head.json');
   writeFileSync(file, JSON.stringify(doc));
   return file;
 }
@@ -62,7 +62,7 @@ describe('released contracts', () => {
   });
 
   it('picks the highest released version', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'releases-'));
+    const dir = scratchDir('releases-');
     for (const v of ['1.9.0', '1.10.0', 'notes']) {
       mkdirSync(join(dir, v));
       writeFileSync(join(dir, v, 'openapi.json'), '{}');

@@ -2,8 +2,7 @@
  * The published page opened from disk in Chromium with every request blocked: each operation's fields, samples and
  * inferred rules render, the decisions page is linked, no request, no console error (screenshots in reports/).
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -12,6 +11,7 @@ import { flatten } from '../../contract-diff/resolve.js';
 import type { Json } from '../../scripts/lib/openapi-document.js';
 import { launchPackagedChromium } from '../helpers/chromium.js';
 import { NO_UNSHARE, OFFLINE, namespaceIsIsolated, runScriptOffline } from './offline.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLES = join(ROOT, 'docs/samples');
@@ -75,7 +75,7 @@ describe('published docs in a real browser, offline', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    const output = join(mkdtempSync(join(tmpdir(), 'docs-')), 'index.html');
+    const output = join(scratchDir('docs-'), 'index.html');
     await runScriptOffline('scripts/docs.ts', ['--output', output], ROOT);
     pageUrl = pathToFileURL(output).href;
     decisionsUrl = new URL('contract-decisions.html', pageUrl).href;

@@ -2,14 +2,14 @@
  * `npm run postman`'s collection, imported with the Postman SDK (postman-collection, what Postman and newman load)
  * and checked field by field. That it passes and fails where it should is newman.test.ts's part.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sdk, { type Item } from 'postman-collection';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundle, type Json } from '../helpers/contract.js';
 import { NO_UNSHARE, OFFLINE, runScriptOffline } from '../docs/offline.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let raw: string;
@@ -32,7 +32,7 @@ const scriptOf = (item: Item | sdk.Collection, listen: string) =>
 
 beforeAll(async () => {
   // Written to a temporary directory, to leave dist/ as the user built it.
-  const dir = mkdtempSync(join(tmpdir(), 'postman-'));
+  const dir = scratchDir('postman-');
   await runScriptOffline('scripts/postman.ts', ['--out-dir', dir], ROOT);
   raw = readFileSync(join(dir, 'collection.json'), 'utf8');
   collection = new sdk.Collection(JSON.parse(raw));

@@ -4,8 +4,7 @@
  * servers that answer what the contract does not allow. Nothing it prints carries a token or the client secret.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -17,9 +16,10 @@ import type { DriftName } from '../../sandbox/drift/drift.js';
 import { mintToken } from '../../sandbox/tenant/token.js';
 import { useMock } from '../helpers/run-mock.js';
 import { runNewman } from './newman.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'postman-newman-'));
+const dir = scratchDir('postman-newman-');
 let collection: object;
 let mockEnv: object;
 let sandboxEnv: { values: { key: string; value: string }[] };
