@@ -1,8 +1,7 @@
 /**
  * Runs the suite's command line in a process of its own, with KORE_* taken only from `env`. The program is
- * contract-tests/cli.ts bundled by esbuild once per test run, as the installed package's bin is: a spawn then starts
- * in a fifth of the CPU of `tsx` transforming the sources (the hostile, live, selection and learn tests spawn it 24
- * times). `npm run test:contract:live`, tsx and all, has its own test in live.test.ts.
+ * contract-tests/cli.ts bundled by esbuild once per test run, as the installed package's bin is, so no spawn pays for
+ * tsx transforming the sources; `npm run test:contract:live`, tsx and all, has its own test in live.test.ts.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';

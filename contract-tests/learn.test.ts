@@ -10,7 +10,7 @@ import { readEvidence, type Observation } from './learn/evidence.js';
 import { learn, overlayOf } from './learn/learn.js';
 import { applyOverlay } from './learn/overlay.js';
 import { shapeOf, syntheticId } from './learn/shapes.js';
-import { scratchDir } from '../test/helpers/scratch.js';
+import { scratchDir } from '../test/helpers/run-scratch.js';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), 'utf8'));
 const task = fixture('createTask/response.json');

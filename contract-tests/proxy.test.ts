@@ -10,7 +10,7 @@ import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
 import { validBase } from './bodies.js';
 import { readEvidence } from './learn/evidence.js';
 import { mintJwt } from './tokens.js';
-import { scratchDir } from '../test/helpers/scratch.js';
+import { scratchDir } from '../test/helpers/run-scratch.js';
 
 interface Proxy {
   url: string;

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { compareVersions, diffDocuments, judge, latestRelease } from '../../contract-diff/index.js';
 import { runInProcess } from '../helpers/run-in-process.js';
-import { scratchDir } from '../helpers/scratch.js';
+import { scratchDir } from '../helpers/run-scratch.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string, file: string) => join(ROOT, 'test/diff/fixtures', name, file);

@@ -11,7 +11,7 @@ import { flatten } from '../../contract-diff/resolve.js';
 import type { Json } from '../../scripts/lib/openapi-document.js';
 import { launchPackagedChromium } from '../helpers/chromium.js';
 import { NO_UNSHARE, OFFLINE, namespaceIsIsolated, runScriptOffline } from './offline.js';
-import { scratchDir } from '../helpers/scratch.js';
+import { scratchDir } from '../helpers/run-scratch.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLES = join(ROOT, 'docs/samples');

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -21,6 +22,9 @@ export function runFileInRepo(runScratch: string, name: string): string {
   mkdirSync(repoScratch, { recursive: true });
   return join(repoScratch, `${basename(runScratch)}-${name}`);
 }
+
+/** A fresh folder in the run's scratch folder, for a test's files: removed with the run, even after a failed test. */
+export const scratchDir = (prefix: string): string => mkdtempSync(join(inject('runScratch'), prefix));
 
 export default function setup(project: TestProject): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'kore-test-run-'));

@@ -9,7 +9,7 @@ import sdk, { type Item } from 'postman-collection';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundle, type Json } from '../helpers/contract.js';
 import { NO_UNSHARE, OFFLINE, runScriptOffline } from '../docs/offline.js';
-import { scratchDir } from '../helpers/scratch.js';
+import { scratchDir } from '../helpers/run-scratch.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let raw: string;

@@ -16,7 +16,7 @@ import type { DriftName } from '../../sandbox/drift/drift.js';
 import { mintToken } from '../../sandbox/tenant/token.js';
 import { useMock } from '../helpers/run-mock.js';
 import { runNewman } from './newman.js';
-import { scratchDir } from '../helpers/scratch.js';
+import { scratchDir } from '../helpers/run-scratch.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = scratchDir('postman-newman-');
